@@ -1,0 +1,18 @@
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+
+/** A JsonLogic tree as stored in definitions: any JSON value. */
+export type JsonLogic = unknown;
+
+/**
+ * What an expression may read besides its data. Time comes only from here (never the wall clock),
+ * so evaluating the same rule on the same inputs always gives the same answer.
+ */
+export interface EvalContext {
+  /** ISO 8601 instant that `{"now": []}` returns. */
+  now?: string;
+  /** IANA time zone of the organisation, for `startOfDay` and business-day arithmetic. */
+  timeZone?: string;
+  calendar?: WorkCalendar;
+}
+
+export type CompiledExpression = (data?: unknown, ctx?: EvalContext) => unknown;
