@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { ExpressionOperation } from './expression-operation.js';
 
 /** A JsonLogic tree as stored in definitions: any JSON value. */
 export type JsonLogic = unknown;
@@ -16,3 +17,8 @@ export interface EvalContext {
 }
 
 export type CompiledExpression = (data?: unknown, ctx?: EvalContext) => unknown;
+
+export interface CompileExpressionOptions {
+  /** Extra operations by name (plugins, the host application). Built-in JsonLogic names cannot be replaced. */
+  operations?: Readonly<Record<string, ExpressionOperation>>;
+}

@@ -1,0 +1,109 @@
+import { dynamic, type Compiled, type CoreCompiler, type Evaluator } from './compile-context.js';
+import { compareValues, looseEquals } from './coerce.js';
+import { invalidArguments } from './expression-error.js';
+import { pathReader } from './data-operations.js';
+
+type Test = (a: unknown, b: unknown) => boolean;
+
+/** Each test has a fast path for the shapes rules use most (two numbers, two strings). */
+const TESTS: Record<string, Test> = {
+  '==': (a, b) => (typeof a === typeof b && typeof a !== 'object' ? a === b : looseEquals(a, b, '==')),
+  '!=': (a, b) => !(typeof a === typeof b && typeof a !== 'object' ? a === b : looseEquals(a, b, '!=')),
+  '===': (a, b) => a === b,
+  '!==': (a, b) => a !== b,
+  '<': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a < b : compareValues(a, b, '<') < 0),
+  '<=': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a <= b : compareValues(a, b, '<=') <= 0),
+  '>': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a > b : compareValues(a, b, '>') > 0),
+  '>=': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a >= b : compareValues(a, b, '>=') >= 0),
+};
+
+/**
+ * `field OP constant` is the most common rule shape: read the field inline and compare against a value
+ * known at compile time, skipping two closure calls per evaluation.
+ */
+function fieldAgainstConstant(op: string, test: Test, field: Compiled, value: unknown, flipped: boolean): Compiled {
+  const read = pathReader(field.path as readonly string[]);
+  if (typeof value === 'number') {
+    // One closure per operator so the hot comparison is inline, not another call.
+    const c = value;
+    const slow = (raw: unknown): boolean => {
+      const v = raw === undefined ? null : raw;
+      return flipped ? test(c, v) : test(v, c);
+    };
+    const lt = (flipped ? { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } : { '<': '<', '<=': '<=', '>': '>', '>=': '>=' })[op as '<'];
+    switch (lt) {
+      case '<':
+        return dynamic((d) => {
+          const v = read(d);
+          return typeof v === 'number' ? v < c : slow(v);
+        });
+      case '<=':
+        return dynamic((d) => {
+          const v = read(d);
+          return typeof v === 'number' ? v <= c : slow(v);
+        });
+      case '>':
+        return dynamic((d) => {
+          const v = read(d);
+          return typeof v === 'number' ? v > c : slow(v);
+        });
+      case '>=':
+        return dynamic((d) => {
+          const v = read(d);
+          return typeof v === 'number' ? v >= c : slow(v);
+        });
+    }
+  }
+  if ((op === '==' || op === '===') && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')) {
+    const c = value;
+    return dynamic((d) => {
+      const raw = read(d);
+      const v = raw === undefined ? null : raw;
+      return v === c ? true : op === '===' || typeof v === typeof c ? false : test(v, c);
+    });
+  }
+  if ((op === '!=' || op === '!==') && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')) {
+    const c = value;
+    return dynamic((d) => {
+      const raw = read(d);
+      const v = raw === undefined ? null : raw;
+      return v === c ? false : op === '!==' || typeof v === typeof c ? true : test(v, c);
+    });
+  }
+  return dynamic((d) => {
+    const raw = read(d);
+    const v = raw === undefined ? null : raw;
+    return flipped ? test(value, v) : test(v, value);
+  });
+}
+
+function comparison(op: string): CoreCompiler {
+  const test = TESTS[op] as Test;
+  return (args, cc) => {
+    if (!Array.isArray(args) || args.length < 2) throw invalidArguments(op, 'needs a literal array of at least two values');
+    const parts = args.map((a) => cc.compile(a));
+    if (parts.length === 2) {
+      const [x, y] = parts as [Compiled, Compiled];
+      if (x.path && y.constant) return fieldAgainstConstant(op, test, x, y.value, false);
+      if (y.path && x.constant) return fieldAgainstConstant(op, test, y, x.value, true);
+      const a = x.fn;
+      const b = y.fn;
+      return dynamic((d, e) => test(a(d, e), b(d, e)));
+    }
+    const fns = parts.map((p) => p.fn);
+    // Chained: every adjacent pair must pass; later operands are not evaluated once one fails.
+    return dynamic((d, e) => {
+      let prev = (fns[0] as Evaluator)(d, e);
+      for (let i = 1; i < fns.length; i++) {
+        const next = (fns[i] as Evaluator)(d, e);
+        if (!test(prev, next)) return false;
+        prev = next;
+      }
+      return true;
+    });
+  };
+}
+
+export const COMPARISON_OPERATIONS: Record<string, CoreCompiler> = Object.fromEntries(
+  Object.keys(TESTS).map((op) => [op, comparison(op)]),
+);
