@@ -3,6 +3,8 @@ import type { NodeType } from '../flows/node-type.js';
 import type { RuleActionType, TriggerType } from '../rules/trigger-type.js';
 import { BatonError } from '../errors/error-catalogue.js';
 import { REGISTRY_ERRORS } from './registry-errors.js';
+import type { Locale } from '../i18n/localized-text.js';
+import { describeRegistry, type RegistryCatalogue } from './describe-registry.js';
 
 export type ExtensionKind = 'field' | 'node' | 'trigger' | 'action';
 
@@ -94,6 +96,11 @@ export class Registry {
 
   pluginNames(): string[] {
     return [...this.plugins.keys()];
+  }
+
+  /** The JSON catalogue the designer renders its palettes and property panels from; labels in `locale`, or both. */
+  describe(locale?: Locale): RegistryCatalogue {
+    return describeRegistry(this, locale);
   }
 }
 

@@ -1,0 +1,291 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv as AjvDraft07 } from 'ajv';
+import formatsModule from 'ajv-formats';
+import localizeEnModule from 'ajv-i18n/localize/en/index.js';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import type { Locale } from '../i18n/localized-text.js';
+import type { JsonSchema } from '../forms/field-type.js';
+import { issue } from '../errors/error-catalogue.js';
+import type { Issue } from '../errors/issue.js';
+import { pointerSegment } from '../errors/issue.js';
+import { ENGINE_SCHEMAS } from './engine-schemas.js';
+import { SCHEMA_ERRORS } from './schema-errors.js';
+
+type Localizer = (errors?: ErrorObject[] | null) => void;
+type FormatsPlugin = (ajv: Ajv2020 | AjvDraft07) => unknown;
+
+/** These packages are CommonJS; under ESM interop the function is either the module or its `default`. */
+function unwrap<T>(mod: unknown): T {
+  return (typeof mod === 'function' ? mod : (mod as { default: T }).default) as T;
+}
+const addFormats = unwrap<FormatsPlugin>(formatsModule);
+const localizeEn = unwrap<Localizer>(localizeEnModule);
+const localizeZh = unwrap<Localizer>(localizeZhModule);
+
+const AJV_OPTIONS = {
+  allErrors: true,
+  // Third-party config schemas may carry annotation keywords (`x-widget`, `ui:…`); they are not errors.
+  strict: false,
+  // Lets a oneOf with a `discriminator` report only the errors of the branch the tag selects.
+  discriminator: true,
+  // Keeps `parentSchema` on errors, so a discriminator error can list the allowed tags.
+  verbose: true,
+  logger: false,
+} as const;
+
+let shared: Ajv2020 | undefined;
+let draft07: AjvDraft07 | undefined;
+/** Engine schemas are compiled through Ajv's own `$id` table, never compiled twice. */
+const engineSchemaIds = new WeakMap<object, string>();
+const cache = new WeakMap<object, ValidateFunction>();
+
+/** The Ajv 2020-12 instance every definition and config schema is compiled with; knows engine/schemas by `$id`. */
+export function sharedAjv(): Ajv2020 {
+  if (shared) return shared;
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  addFormats(ajv);
+  for (const schema of ENGINE_SCHEMAS) {
+    const id = schema.$id;
+    if (typeof id !== 'string') continue;
+    ajv.addSchema(schema, id);
+    engineSchemaIds.set(schema, id);
+  }
+  shared = ajv;
+  return ajv;
+}
+
+/** Draft-07 cannot share an instance with 2020-12 in Ajv, so older config schemas get their own. */
+function draft07Ajv(): AjvDraft07 {
+  if (!draft07) {
+    draft07 = new AjvDraft07(AJV_OPTIONS);
+    addFormats(draft07);
+  }
+  return draft07;
+}
+
+function isDraft07(schema: Record<string, unknown>): boolean {
+  return typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema);
+}
+
+function compile(schema: Record<string, unknown>): ValidateFunction {
+  const cached = cache.get(schema);
+  if (cached) return cached;
+  const ajv = sharedAjv();
+  const engineId = engineSchemaIds.get(schema);
+  let validate: ValidateFunction | undefined;
+  if (engineId) validate = ajv.getSchema(engineId);
+  else if (isDraft07(schema)) validate = draft07Ajv().compile(schema);
+  else {
+    try {
+      validate = ajv.compile(schema);
+    } catch (error) {
+      // Another object with the same `$id` was compiled before: compile this one anonymously.
+      if (typeof schema.$id !== 'string' || !/already exists/.test(String(error))) throw error;
+      const { $id: _ignored, ...anonymous } = schema;
+      validate = ajv.compile(anonymous);
+    }
+  }
+  if (!validate) throw new Error(`schema ${engineId ?? ''} could not be compiled`);
+  cache.set(schema, validate);
+  return validate;
+}
+
+/**
+ * Validates `value` against a JSON Schema (2020-12, or draft-07 when it says so) and returns one Issue per
+ * problem, localized, with `path` = `basePath` + the JSON Pointer of the offending value.
+ */
+export function validateAgainstSchema(schema: JsonSchema, value: unknown, basePath: string, locale: Locale): Issue[] {
+  if (schema === true) return [];
+  if (schema === false) return [issue(SCHEMA_ERRORS.BATON_E_SCHEMA_FALSE_SCHEMA, basePath, {}, locale)];
+  let validate: ValidateFunction;
+  try {
+    validate = compile(schema);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [issue(SCHEMA_ERRORS.BATON_E_SCHEMA_UNCOMPILABLE, basePath, { reason }, locale)];
+  }
+  if (validate(value)) return [];
+  return toIssues(validate.errors ?? [], basePath, locale);
+}
+
+/** Turns Ajv errors into Issues: prunes union noise, points at the offending property, dedupes. */
+export function toIssues(errors: readonly ErrorObject[], basePath: string, locale: Locale): Issue[] {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const error of pruneUnionErrors(errors)) {
+    const built = toIssue(error, basePath, locale);
+    if (!built) continue;
+    const id = `${built.code}\u0000${built.path}\u0000${built.messages.en}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    issues.push(built);
+  }
+  return issues;
+}
+
+function isInside(inner: ErrorObject, outer: ErrorObject): boolean {
+  return (
+    inner !== outer &&
+    inner.schemaPath.startsWith(outer.schemaPath + '/') &&
+    (inner.instancePath === outer.instancePath || inner.instancePath.startsWith(outer.instancePath + '/'))
+  );
+}
+
+/**
+ * A failed oneOf/anyOf reports every branch's errors, which reads as nonsense ("must be string", "must be
+ * object", "must match one schema"). When exactly one branch has the right shape (no type/const/enum miss at
+ * the union's own level or on a tag), its errors are the useful ones; otherwise one union error stays.
+ */
+function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const unions = errors
+    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const union of unions) {
+    if (dropped.has(union)) continue;
+    const inner = errors.filter((e) => !dropped.has(e) && isInside(e, union));
+    if (inner.length === 0) continue;
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of inner) {
+      const branch = e.schemaPath.slice(union.schemaPath.length + 1).split('/')[0] ?? '';
+      const list = byBranch.get(branch) ?? [];
+      list.push(e);
+      byBranch.set(branch, list);
+    }
+    const plausible = [...byBranch.entries()].filter(([, list]) => !list.some((e) => isShapeMiss(e, union)));
+    if (plausible.length === 1) {
+      dropped.add(union);
+      for (const [branch, list] of byBranch) if (branch !== plausible[0]?.[0]) list.forEach((e) => dropped.add(e));
+    } else {
+      inner.forEach((e) => dropped.add(e));
+    }
+  }
+  // `contains` tries its subschema on every item; the misses of the other items are not mistakes.
+  for (const c of errors) if (c.keyword === 'contains') errors.forEach((e) => isInside(e, c) && dropped.add(e));
+  // `if` only says "must match then/else"; the then/else errors themselves are reported.
+  return errors.filter((e) => !dropped.has(e) && e.keyword !== 'if');
+}
+
+function isShapeMiss(error: ErrorObject, union: ErrorObject): boolean {
+  if (error.keyword === 'type' || error.keyword === 'false schema') return error.instancePath === union.instancePath;
+  if (error.keyword === 'const' || error.keyword === 'enum' || error.keyword === 'discriminator') {
+    // A tag one level below the union (`{ type: "approval" }`) decides the branch.
+    const rest = error.instancePath.slice(union.instancePath.length);
+    return error.instancePath === union.instancePath || /^\/[^/]+$/.test(rest);
+  }
+  return false;
+}
+
+const TYPE_NAMES: Record<string, { en: string; zh: string }> = {
+  string: { en: 'a string', zh: '字符串' },
+  number: { en: 'a number', zh: '数字' },
+  integer: { en: 'an integer', zh: '整数' },
+  boolean: { en: 'true or false', zh: '布尔值（true 或 false）' },
+  object: { en: 'an object', zh: '对象' },
+  array: { en: 'an array', zh: '数组' },
+  null: { en: 'null', zh: 'null' },
+};
+
+const LIMIT_CODES: Record<string, string> = {
+  minimum: SCHEMA_ERRORS.BATON_E_SCHEMA_MINIMUM,
+  maximum: SCHEMA_ERRORS.BATON_E_SCHEMA_MAXIMUM,
+  exclusiveMinimum: SCHEMA_ERRORS.BATON_E_SCHEMA_EXCLUSIVE_MINIMUM,
+  exclusiveMaximum: SCHEMA_ERRORS.BATON_E_SCHEMA_EXCLUSIVE_MAXIMUM,
+  multipleOf: SCHEMA_ERRORS.BATON_E_SCHEMA_MULTIPLE_OF,
+  minLength: SCHEMA_ERRORS.BATON_E_SCHEMA_MIN_LENGTH,
+  maxLength: SCHEMA_ERRORS.BATON_E_SCHEMA_MAX_LENGTH,
+  minItems: SCHEMA_ERRORS.BATON_E_SCHEMA_MIN_ITEMS,
+  maxItems: SCHEMA_ERRORS.BATON_E_SCHEMA_MAX_ITEMS,
+  minProperties: SCHEMA_ERRORS.BATON_E_SCHEMA_MIN_PROPERTIES,
+  maxProperties: SCHEMA_ERRORS.BATON_E_SCHEMA_MAX_PROPERTIES,
+  additionalItems: SCHEMA_ERRORS.BATON_E_SCHEMA_ADDITIONAL_ITEMS,
+  items: SCHEMA_ERRORS.BATON_E_SCHEMA_ADDITIONAL_ITEMS,
+  unevaluatedItems: SCHEMA_ERRORS.BATON_E_SCHEMA_UNEVALUATED_ITEMS,
+};
+
+function list(values: unknown): string {
+  return Array.isArray(values) ? values.map((v) => JSON.stringify(v)).join(', ') : JSON.stringify(values);
+}
+
+function discriminatorValues(error: ErrorObject, tag: string): string {
+  const branches = (error.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? [];
+  const values: unknown[] = [];
+  for (const branch of branches) {
+    const prop = (branch as { properties?: Record<string, { const?: unknown; enum?: unknown[] }> }).properties?.[tag];
+    if (prop?.const !== undefined) values.push(prop.const);
+    else if (Array.isArray(prop?.enum)) values.push(...prop.enum);
+  }
+  return list(values);
+}
+
+function toIssue(error: ErrorObject, basePath: string, locale: Locale): Issue | undefined {
+  const at = basePath + error.instancePath;
+  const child = (name: unknown): string => at + '/' + pointerSegment(String(name));
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_REQUIRED, child(p.missingProperty), { property: p.missingProperty }, locale);
+    case 'dependentRequired':
+      return issue(
+        SCHEMA_ERRORS.BATON_E_SCHEMA_DEPENDENT_REQUIRED,
+        child(p.missingProperty),
+        { property: p.missingProperty, dependency: p.property },
+        locale,
+      );
+    case 'type': {
+      const types = String(p.type).split(',');
+      const en = types.map((t) => TYPE_NAMES[t]?.en ?? t).join(' or ');
+      const zh = types.map((t) => TYPE_NAMES[t]?.zh ?? t).join('或');
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_TYPE, at, { type: en, typeZh: zh }, locale);
+    }
+    case 'enum':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_ENUM, at, { allowed: list(p.allowedValues) }, locale);
+    case 'const':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_CONST, at, { allowed: JSON.stringify(p.allowedValue) }, locale);
+    case 'additionalProperties':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_ADDITIONAL_PROPERTIES, child(p.additionalProperty), { property: p.additionalProperty }, locale);
+    case 'unevaluatedProperties':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_UNEVALUATED_PROPERTIES, child(p.unevaluatedProperty), { property: p.unevaluatedProperty }, locale);
+    case 'propertyNames':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_PROPERTY_NAMES, child(p.propertyName), { property: p.propertyName }, locale);
+    case 'pattern':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_PATTERN, at, { pattern: p.pattern }, locale);
+    case 'format':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_FORMAT, at, { format: p.format }, locale);
+    case 'uniqueItems':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_UNIQUE_ITEMS, at, { i: p.j, j: p.i }, locale);
+    case 'contains':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_CONTAINS, at, { limit: p.minContains ?? 1 }, locale);
+    case 'oneOf':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_ONE_OF, at, {}, locale);
+    case 'anyOf':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_ANY_OF, at, {}, locale);
+    case 'not':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_NOT, at, {}, locale);
+    case 'false schema':
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_FALSE_SCHEMA, at, {}, locale);
+    case 'discriminator': {
+      const tag = String(p.tag);
+      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_DISCRIMINATOR, child(tag), { tag, allowed: discriminatorValues(error, tag) }, locale);
+    }
+    default: {
+      const code = LIMIT_CODES[error.keyword];
+      if (code) return issue(code, at, { limit: p.limit }, locale);
+      return fallbackIssue(error, at, locale);
+    }
+  }
+}
+
+/** A keyword we have no wording for (a custom one): ajv-i18n's text in both locales. */
+function fallbackIssue(error: ErrorObject, at: string, locale: Locale): Issue {
+  const en = { ...error };
+  const zh = { ...error };
+  localizeEn([en]);
+  localizeZh([zh]);
+  return issue(
+    SCHEMA_ERRORS.BATON_E_SCHEMA_INVALID,
+    at,
+    { detailEn: en.message ?? error.keyword, detailZh: zh.message ?? error.keyword },
+    locale,
+  );
+}
