@@ -1,0 +1,62 @@
+import type { SetDataEffect } from '../../effects/effect.js';
+import { pointer } from '../../errors/issue.js';
+import type { JsonLogic } from '../../expressions/expression-types.js';
+import type { RuleActionType } from '../trigger-type.js';
+import { evaluateMap, expressionMapSchema, keySchema, mapExpressions } from './action-helpers.js';
+
+export interface SetDataParams {
+  /** Field → JsonLogic value, e.g. { "status": "left" } or { "ownerId": {"var": "$item.successorId"} }. */
+  values: Record<string, JsonLogic>;
+  /** Another form's record to write to (e.g. each customer); the record or instance the rule ran for when omitted. */
+  target?: { form: string; recordId: JsonLogic };
+}
+
+/** Writes values into the data: the instance's own, or another form's record (a collection row). */
+export const setDataAction: RuleActionType<SetDataParams> = {
+  type: 'set-data',
+  version: '1.0.0',
+  paramsSchema: {
+    type: 'object',
+    properties: {
+      values: { ...expressionMapSchema, minProperties: 1 },
+      target: {
+        type: 'object',
+        properties: { form: keySchema, recordId: {} },
+        required: ['form', 'recordId'],
+        additionalProperties: false,
+      },
+    },
+    required: ['values'],
+    additionalProperties: false,
+  },
+  describe: () => ({
+    label: { en: 'Set data', 'zh-CN': '修改数据' },
+    description: {
+      en: 'Sets fields of this record, or of a record of another form, to computed values.',
+      'zh-CN': '将本记录或其他表单记录的字段设置为计算得到的值。',
+    },
+    icon: 'edit',
+    category: 'data',
+  }),
+  toEffects: (params, env) => {
+    const effect: SetDataEffect = { type: 'setData', key: env.key, patch: evaluateMap(params.values, env) };
+    if (params.target) {
+      const recordId = env.evaluate(params.target.recordId);
+      // No record to write to (e.g. an empty successor row): nothing to do rather than a patch to nowhere.
+      if (typeof recordId !== 'string' || recordId === '') return [];
+      effect.formKey = params.target.form;
+      effect.recordId = recordId;
+    } else if (env.instanceId) effect.instanceId = env.instanceId;
+    else {
+      if (env.recordId) effect.recordId = env.recordId;
+      if (env.formKey) effect.formKey = env.formKey;
+    }
+    return [effect];
+  },
+  expressions: (params) => [
+    ...mapExpressions(params.values, 'values'),
+    ...(params.target ? [{ path: pointer('target', 'recordId'), logic: params.target.recordId }] : []),
+  ],
+  // Keys of `values` name fields of this form only when no other form is targeted.
+  fieldRefs: (params) => (params.target ? [] : Object.keys(params.values).map((field) => ({ field, path: pointer('values', field) }))),
+};

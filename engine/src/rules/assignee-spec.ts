@@ -1,0 +1,40 @@
+import type { DirectoryReader } from '../directory/directory.js';
+import type { AssigneeSpec } from '../flows/flow-definition.js';
+import { describeCandidates, resolveAssignees as resolveFlowAssignees } from '../flows/resolve-assignees.js';
+import { readPath } from './read-path.js';
+import flowSchema from '../../schemas/flow.schema.json' with { type: 'json' };
+
+/**
+ * Rules name people exactly as flows do ({"kind": "role", "role": "it"}, {"kind": "field", "path": "employeeId"},
+ * {"kind": "manager-of", "path": "employeeId"} …), so an analyst learns one shape; resolution is the flows' own.
+ */
+export type { AssigneeSpec };
+
+/** The flow schema's assignee definition, inlined so params schemas need no cross-schema $ref. */
+export const assigneeSpecSchema = (flowSchema as { $defs: { assignee: Record<string, unknown> } }).$defs.assignee;
+
+/**
+ * Resolves specs to user ids (deduplicated, in order) and display candidates. Field paths read the rule's
+ * scope, so "$item.successorId" works inside a forEach. `initiator` is the flow's initiator when known.
+ */
+export function resolveAssignees(
+  specs: AssigneeSpec[],
+  scope: Record<string, unknown>,
+  directory: DirectoryReader,
+  initiator = '',
+): { users: string[]; candidates: string[] } {
+  // A field path through a sub-table ("customers.successorId") means every row's user: read it here, since
+  // the flows' reader stops at arrays; every other kind resolves exactly as in flows.
+  const expanded = specs.flatMap((spec): AssigneeSpec[] =>
+    spec.kind === 'field' ? userIds(readPath(scope, spec.path)).map((id) => ({ kind: 'user', id })) : [spec],
+  );
+  const users = resolveFlowAssignees(expanded, { data: scope, initiator, directory }).filter((id) => id !== '');
+  return { users, candidates: describeCandidates(specs) };
+}
+
+function userIds(value: unknown): string[] {
+  if (typeof value === 'string' && value !== '') return [value];
+  if (Array.isArray(value)) return value.flatMap(userIds);
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return [(value as { id: string }).id];
+  return [];
+}
