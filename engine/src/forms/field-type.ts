@@ -13,6 +13,16 @@ export interface TypeDescription {
 }
 
 /**
+ * A problem a field type finds in a value beyond what its JSON Schema can say (a checksum, a date order).
+ * `path` is a JSON Pointer relative to the value ("" = the value itself).
+ */
+export interface FieldValueProblem {
+  message: LocalizedText;
+  path?: string;
+  params?: Record<string, unknown>;
+}
+
+/**
  * A form field type. Registered by name and pinned by `type@version` in definitions.
  * `valueSchema` turns the field's config into the JSON Schema its value must satisfy.
  */
@@ -25,4 +35,11 @@ export interface FieldType<Config = Record<string, unknown>> {
   defaultValue?(config: Config): unknown;
   /** Flags the runtime acts on: `secret` values are encrypted at rest, `file` values are attachment refs. */
   traits?: { secret?: boolean; file?: boolean; relation?: boolean; container?: boolean; computed?: boolean };
+  /** rjsf-style hints for this field's uiSchema entry (`ui:widget`, `ui:options` …). */
+  uiSchema?(config: Config): Record<string, unknown>;
+  /**
+   * Checks JSON Schema cannot express (e.g. a resident ID checksum). Called only on values that passed
+   * `valueSchema`, so it may trust their shape. Must be pure and fast: it runs on every validation.
+   */
+  validateValue?(value: unknown, config: Config): FieldValueProblem[];
 }

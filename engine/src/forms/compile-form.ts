@@ -1,0 +1,157 @@
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { EvalContext } from '../expressions/expression-types.js';
+import type { Locale } from '../i18n/localized-text.js';
+import type { Registry } from '../registry/registry.js';
+import { buildAccessPlan, projectData, type AccessPlan } from './form-access.js';
+import { FormDataDraft, isRecord } from './form-data-draft.js';
+import type { FieldAccess, FormDefinition } from './form-definition.js';
+import { applyCompute, applyVisibility } from './form-evaluation.js';
+import { buildFormModel, type FieldNode, type FormModel } from './form-model.js';
+import { buildJsonSchema, buildUiSchema, buildValidationSchema, type UiSchema } from './form-schemas.js';
+import { fastValidatorFor, fullValidatorFor } from './form-validator-cache.js';
+import { validateFormData, type FormValidateOptions, type FormValidationResult } from './validate-form-data.js';
+
+export interface RelationFieldInfo {
+  /** Dotted definition path: "customerId" or "customers.customerId". */
+  path: string;
+  form: string;
+  multiple: boolean;
+}
+
+export interface CompiledForm {
+  readonly key: string;
+  readonly version: number;
+  /** JSON Schema 2020-12 of the data (titles in English); unknown properties rejected. */
+  readonly jsonSchema: Record<string, unknown>;
+  /** rjsf-style uiSchema (titles in English). */
+  readonly uiSchema: UiSchema;
+  /** Both schemas with titles, help and section names in `locale`. */
+  schemas(locale: Locale): { jsonSchema: Record<string, unknown>; uiSchema: UiSchema };
+  validate(data: unknown, options?: FormValidateOptions): FormValidationResult;
+  /**
+   * Whether each field is shown. Keys are dotted JsonLogic paths: "lastWorkingDay" for a field,
+   * "customers.2.successorId" for a cell (row index 0-based). Columns of an invisible table are all false.
+   */
+  visibility(data: Record<string, unknown>, ctx?: EvalContext): Record<string, boolean>;
+  /** A copy with every computed field (and computed column) evaluated in dependency order. */
+  compute(data: Record<string, unknown>, ctx?: EvalContext): Record<string, unknown>;
+  /** A copy without the fields and columns hidden from a reader at `node`. */
+  project(data: Record<string, unknown>, node: string): Record<string, unknown>;
+  /** Access of every field ("key") and column ("table.column") at a flow node. */
+  accessAt(node: string): Record<string, FieldAccess>;
+  /** Initial data: each field's `default` (or its type's default), then computed fields. */
+  defaults(ctx?: EvalContext): Record<string, unknown>;
+  /** Initial values of a new row of a sub-table. */
+  rowDefaults(table: string): Record<string, unknown>;
+  /** Dotted paths of secret fields ("accounts.password"): the runtime encrypts these. */
+  readonly secretPaths: string[];
+  /** Dotted paths of fields holding file references (attachments, signatures). */
+  readonly attachmentPaths: string[];
+  readonly relationFields: RelationFieldInfo[];
+}
+
+function pathsWith(model: FormModel, test: (node: FieldNode) => boolean): string[] {
+  return [...model.byPath.values()].filter(test).map((n) => n.path);
+}
+
+function initialValue(node: FieldNode): unknown {
+  const value = node.field.default !== undefined ? node.field.default : node.type.defaultValue?.(node.config);
+  return value === undefined ? undefined : structuredClone(value);
+}
+
+/**
+ * Compiles a form definition once: types resolved, expressions compiled, computed order fixed, access
+ * plans memoized per node. The Ajv validator is compiled on the first `validate` and shared by every form
+ * version with the same data structure. Assumes a definition that passed validateDefinition; an unknown
+ * field type, an uncompilable expression or a computed cycle still throws a BatonError with the JSON path.
+ */
+export function compileForm(def: FormDefinition, registry: Registry): CompiledForm {
+  const model = buildFormModel(def, registry);
+  const validationSchemaText = JSON.stringify(buildValidationSchema(model));
+  let fastValidator: ValidateFunction | undefined;
+  let fullValidator: ValidateFunction | undefined;
+  const plans = new Map<string | undefined, AccessPlan>();
+  const accessPlan = (node: string | undefined): AccessPlan => {
+    let plan = plans.get(node);
+    if (!plan) {
+      plan = buildAccessPlan(model, def, node);
+      plans.set(node, plan);
+    }
+    return plan;
+  };
+  const runtime = {
+    model,
+    fastValidator: () => (fastValidator ??= fastValidatorFor(validationSchemaText)),
+    fullValidator: () => (fullValidator ??= fullValidatorFor(validationSchemaText)),
+    accessPlan,
+  };
+  const bySchemaLocale = new Map<Locale, { jsonSchema: Record<string, unknown>; uiSchema: UiSchema }>();
+  const schemas = (locale: Locale): { jsonSchema: Record<string, unknown>; uiSchema: UiSchema } => {
+    let entry = bySchemaLocale.get(locale);
+    if (!entry) {
+      entry = { jsonSchema: buildJsonSchema(model, locale), uiSchema: buildUiSchema(model, locale) };
+      bySchemaLocale.set(locale, entry);
+    }
+    return entry;
+  };
+  const compute = (data: Record<string, unknown>, ctx?: EvalContext): Record<string, unknown> => {
+    const draft = new FormDataDraft(data);
+    applyCompute(model, draft, ctx);
+    return draft.data;
+  };
+
+  return {
+    key: def.key,
+    version: def.version,
+    get jsonSchema() {
+      return schemas('en').jsonSchema;
+    },
+    get uiSchema() {
+      return schemas('en').uiSchema;
+    },
+    schemas,
+    validate: (data, options) => validateFormData(runtime, data, options),
+    visibility(data, ctx) {
+      const out: Record<string, boolean> = {};
+      // Visibility is decided on computed data, exactly as validate does.
+      const draft = new FormDataDraft(isRecord(data) ? data : {});
+      applyCompute(model, draft, ctx);
+      applyVisibility(model, draft, ctx, {
+        field(node, visible) {
+          out[node.key] = visible;
+          const rows = data[node.key];
+          if (visible || !node.columns || !Array.isArray(rows)) return;
+          rows.forEach((_row, i) => node.columns?.forEach((c) => (out[`${node.key}.${i}.${c.key}`] = false)));
+        },
+        row(table, i, _row, _scope, hidden) {
+          for (const column of table.columns ?? []) out[`${table.key}.${i}.${column.key}`] = !hidden?.includes(column);
+        },
+      });
+      return out;
+    },
+    compute,
+    project: (data, node) => projectData(data, accessPlan(node)),
+    accessAt: (node) => ({ ...accessPlan(node).byPath }),
+    defaults(ctx) {
+      const data: Record<string, unknown> = {};
+      for (const field of model.fields) {
+        const value = initialValue(field);
+        if (value !== undefined) data[field.key] = value;
+      }
+      return compute(data, ctx);
+    },
+    rowDefaults(table) {
+      const row: Record<string, unknown> = {};
+      for (const column of model.byKey.get(table)?.columns ?? []) {
+        const value = initialValue(column);
+        if (value !== undefined) row[column.key] = value;
+      }
+      return row;
+    },
+    secretPaths: pathsWith(model, (n) => n.type.traits?.secret === true),
+    attachmentPaths: pathsWith(model, (n) => n.type.traits?.file === true),
+    relationFields: [...model.byPath.values()]
+      .filter((n) => n.type.traits?.relation === true && typeof n.config.form === 'string')
+      .map((n) => ({ path: n.path, form: String(n.config.form), multiple: n.config.multiple === true })),
+  };
+}

@@ -1,0 +1,33 @@
+import type { FieldType } from '../field-type.js';
+import type { RelationConfig } from '../form-definition.js';
+
+const RECORD_ID = { type: 'string', minLength: 1, maxLength: 128 } as const;
+
+/**
+ * A reference to records of a collection form (a customer, an asset): the record id, or an array of ids
+ * when `multiple`. The runtime checks that the records exist; the engine only checks the shape.
+ */
+export const relationFieldType: FieldType<RelationConfig> = {
+  type: 'relation',
+  version: '1.0.0',
+  configSchema: {
+    type: 'object',
+    properties: {
+      form: { $ref: 'https://baton.dev/schemas/common.schema.json#/$defs/key' },
+      multiple: { type: 'boolean' },
+      displayField: { $ref: 'https://baton.dev/schemas/common.schema.json#/$defs/identifier' },
+    },
+    required: ['form'],
+    additionalProperties: false,
+  },
+  describe: () => ({
+    label: { en: 'Relation', 'zh-CN': '关联记录' },
+    description: { en: 'Records of another form (a data table).', 'zh-CN': '另一张表单（数据表）中的记录。' },
+    icon: 'link',
+    category: 'advanced',
+  }),
+  valueSchema: (c) => (c.multiple ? { type: 'array', items: RECORD_ID, uniqueItems: true } : RECORD_ID),
+  defaultValue: (c) => (c.multiple ? [] : undefined),
+  traits: { relation: true },
+  uiSchema: (c) => ({ 'ui:widget': 'record-picker', 'ui:options': { ...c } }),
+};

@@ -1,0 +1,31 @@
+import type { FieldType } from '../field-type.js';
+
+export interface UserConfig {
+  /** Restrict the picker to members of these departments (ids). */
+  departments?: string[];
+  /** Restrict the picker to holders of these roles. */
+  roles?: string[];
+}
+
+/** A person, stored as the directory's user id; the picker and the directory resolve the name. */
+export const userFieldType: FieldType<UserConfig> = {
+  type: 'user',
+  version: '1.0.0',
+  configSchema: {
+    type: 'object',
+    properties: {
+      departments: { type: 'array', items: { type: 'string', minLength: 1 } },
+      roles: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+    additionalProperties: false,
+  },
+  describe: () => ({
+    label: { en: 'Person', 'zh-CN': '人员' },
+    description: { en: 'A user from the directory.', 'zh-CN': '通讯录中的一名用户。' },
+    icon: 'user',
+    category: 'people',
+  }),
+  valueSchema: () => ({ type: 'string', minLength: 1, maxLength: 128 }),
+  traits: { relation: true },
+  uiSchema: (c) => ({ 'ui:widget': 'user-picker', 'ui:options': { ...c } }),
+};

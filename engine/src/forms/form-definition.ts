@@ -1,0 +1,31 @@
+// The form definition types are generated from engine/schemas/form.schema.json
+// (engine/src/definitions/generated/form.ts); these aliases give them the names the forms code uses.
+import type {
+  Field,
+  FieldAccess,
+  FormDefinition,
+  LocalizedText as SchemaLocalizedText,
+  Section,
+  Validation,
+} from '../definitions/generated/form.js';
+import { localize, type Locale, type LocalizedText } from '../i18n/localized-text.js';
+
+export type { FieldAccess, FormDefinition };
+export type FormField = Field;
+export type FormSection = Section;
+export type FormValidationRule = Validation;
+
+/** Relation field config: points at records of a collection form. */
+export interface RelationConfig {
+  form: string;
+  multiple?: boolean;
+  displayField?: string;
+}
+
+/**
+ * `localize` for labels read from a definition. The schema's localizedText type admits `{}` (the schema
+ * enforces minProperties, the generated type cannot), so it is wider than i18n's LocalizedText.
+ */
+export function definitionText(value: SchemaLocalizedText | undefined, locale: Locale): string {
+  return localize(value as LocalizedText | undefined, locale);
+}

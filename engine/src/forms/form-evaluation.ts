@@ -1,0 +1,82 @@
+import type { EvalContext } from '../expressions/expression-types.js';
+import { FormDataDraft, isAbsent, isRecord, truthy } from './form-data-draft.js';
+import type { FieldNode, FormModel } from './form-model.js';
+
+
+/**
+ * Evaluates computed fields in dependency order, writing into the draft. A sub-table step computes its
+ * computed columns row by row; each result is put into the row scope at once, so a later column can read it.
+ */
+export function applyCompute(model: FormModel, draft: FormDataDraft, ctx: EvalContext | undefined): void {
+  const data = draft.data;
+  for (const step of model.computeSteps) {
+    if (step.computed) {
+      draft.set(step.key, step.computed(data, ctx));
+      continue;
+    }
+    const rows = data[step.key];
+    if (!Array.isArray(rows)) continue;
+    const columns = step.computedColumns as FieldNode[];
+    for (let i = 0; i < rows.length; i++) {
+      const row: unknown = rows[i];
+      if (!isRecord(row)) continue;
+      const scope = draft.rowScope(step, i, row);
+      for (const column of columns) {
+        const value = (column.computed as NonNullable<FieldNode['computed']>)(scope, ctx);
+        if (isAbsent(value)) delete scope[column.key];
+        else scope[column.key] = value;
+        if (row[column.key] !== value) draft.setInRow(step, i, column.key, value);
+      }
+    }
+  }
+}
+
+/** Receives every visibility decision; `validate` strips, `visibility()` records. */
+export interface VisibilityVisitor {
+  field(node: FieldNode, visible: boolean): void;
+  /** Called once per row of a visible sub-table, with the row's column visibility. */
+  row(table: FieldNode, index: number, row: Record<string, unknown>, scope: Record<string, unknown> | undefined, hiddenColumns: FieldNode[] | undefined): void;
+}
+
+/**
+ * Walks the fields in definition order deciding visibility. Invisible values are removed from the draft
+ * as they are found, so a later `visibleIf` that reads an invisible field sees no value (visibility
+ * cascades, as it does on screen).
+ */
+export function applyVisibility(
+  model: FormModel,
+  draft: FormDataDraft,
+  ctx: EvalContext | undefined,
+  visitor: VisibilityVisitor,
+): void {
+  const data = draft.data;
+  for (const field of model.fields) {
+    const visible = field.visibleIf === undefined || truthy(field.visibleIf(data, ctx));
+    visitor.field(field, visible);
+    if (!visible) {
+      if (field.key in data) delete data[field.key];
+      continue;
+    }
+    if (!field.columns) continue;
+    const rows = data[field.key];
+    if (!Array.isArray(rows)) continue;
+    const conditional = field.conditionalColumns as FieldNode[];
+    for (let i = 0; i < rows.length; i++) {
+      const original: unknown = rows[i];
+      if (!isRecord(original)) continue;
+      let row = original;
+      const scope = field.rowScoped ? draft.rowScope(field, i, row) : undefined;
+      let hidden: FieldNode[] | undefined;
+      for (const column of conditional) {
+        if (truthy((column.visibleIf as NonNullable<FieldNode['visibleIf']>)(scope, ctx))) continue;
+        (hidden ??= []).push(column);
+        if (scope) delete scope[column.key];
+        if (column.key in row) {
+          row = draft.writableRow(field, i);
+          delete row[column.key];
+        }
+      }
+      visitor.row(field, i, row, scope, hidden);
+    }
+  }
+}

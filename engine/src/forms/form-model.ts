@@ -1,0 +1,193 @@
+import { compileExpression } from '../expressions/compile-expression.js';
+import type { CompiledExpression, JsonLogic } from '../expressions/expression-types.js';
+import { BatonError, issue } from '../errors/error-catalogue.js';
+import type { Issue } from '../errors/issue.js';
+import type { Registry } from '../registry/registry.js';
+import { dependencyOrder } from './compute-order.js';
+import type { FieldType } from './field-type.js';
+import type { FormDefinition, FormField, FormValidationRule } from './form-definition.js';
+import { fieldReads } from './field-references.js';
+import { FORMS_ERRORS } from './forms-errors.js';
+
+/** A field of a compiled form: its definition, resolved type and compiled expressions. */
+export interface FieldNode {
+  key: string;
+  /** Dotted definition path: "lastWorkingDay", or "customers.successorId" for a sub-table column. */
+  path: string;
+  /** JSON Pointer of the field inside the definition ("/fields/3/fields/1"). */
+  defPath: string;
+  field: FormField;
+  type: FieldType;
+  config: Record<string, unknown>;
+  /** The sub-table this column belongs to. */
+  table?: FieldNode;
+  columns?: FieldNode[];
+  columnByKey?: Map<string, FieldNode>;
+  /** Columns with a `computed` expression, in dependency order (row scope). */
+  computedColumns?: FieldNode[];
+  /** Columns with `visibleIf`. */
+  conditionalColumns?: FieldNode[];
+  /** True when some column expression needs the row scope built. */
+  rowScoped?: boolean;
+  /** Index of a sub-table among the form's sub-tables (the draft's bookkeeping slot). */
+  slot: number;
+  /** Columns with `required` or `requiredIf`. */
+  requiredColumns?: FieldNode[];
+  /** Columns whose type has `validateValue`. */
+  checkedColumns?: FieldNode[];
+  visibleIf?: CompiledExpression;
+  requiredIf?: CompiledExpression;
+  computed?: CompiledExpression;
+  required: boolean;
+  /** Not editable by anyone: `readOnly` in the definition, or derived by `computed`. */
+  readOnly: boolean;
+}
+
+export interface CompiledRule {
+  rule: FormValidationRule;
+  table?: FieldNode;
+  target: FieldNode;
+  when?: CompiledExpression;
+  assert: CompiledExpression;
+}
+
+export interface FormModel {
+  def: FormDefinition;
+  fields: FieldNode[];
+  byKey: Map<string, FieldNode>;
+  /** Every field and column, by dotted path. */
+  byPath: Map<string, FieldNode>;
+  /** Top-level computed fields and sub-tables with computed columns, in dependency order. */
+  computeSteps: FieldNode[];
+  /** Fields to run a type's `validateValue` on: their type has one, or (sub-tables) a column's does. */
+  checkedFields: FieldNode[];
+  rules: CompiledRule[];
+}
+
+function compileAt(logic: JsonLogic, where: string): CompiledExpression {
+  try {
+    return compileExpression(logic);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BatonError(FORMS_ERRORS.BATON_E_FORM_BAD_EXPRESSION, { where, reason }, [], where);
+  }
+}
+
+function buildNode(field: FormField, defPath: string, type: FieldType, table?: FieldNode): FieldNode {
+  const node: FieldNode = {
+    key: field.key,
+    path: table ? `${table.key}.${field.key}` : field.key,
+    defPath,
+    field,
+    type,
+    config: field.config ?? {},
+    required: field.required === true,
+    readOnly: field.readOnly === true || field.computed !== undefined || type.traits?.computed === true,
+    slot: -1,
+  };
+  if (table) node.table = table;
+  if (field.visibleIf !== undefined) node.visibleIf = compileAt(field.visibleIf, `${defPath}/visibleIf`);
+  if (field.requiredIf !== undefined) node.requiredIf = compileAt(field.requiredIf, `${defPath}/requiredIf`);
+  if (field.computed !== undefined) node.computed = compileAt(field.computed, `${defPath}/computed`);
+  return node;
+}
+
+function cycleError(cycle: string[], defPath: string): BatonError {
+  return new BatonError(FORMS_ERRORS.BATON_E_FORM_COMPUTED_CYCLE, { cycle: cycle.join(' → ') }, [], defPath);
+}
+
+/** Orders a sub-table's computed columns by the columns they read in the row. */
+function orderColumns(table: FieldNode): FieldNode[] {
+  const computed = (table.columns ?? []).filter((c) => c.field.computed !== undefined);
+  const result = dependencyOrder(
+    computed.map((c) => c.key),
+    (key) => fieldReads(table.columnByKey?.get(key)?.field.computed).own,
+  );
+  if (result.cycle) throw cycleError(result.cycle.map((k) => `${table.key}.${k}`), `${table.defPath}/fields`);
+  return result.order.map((k) => table.columnByKey?.get(k) as FieldNode);
+}
+
+/** Orders top-level computed fields and sub-tables with computed columns (which may read `$parent`). */
+function orderSteps(fields: FieldNode[], byKey: Map<string, FieldNode>): FieldNode[] {
+  const steps = fields.filter((f) => f.computed !== undefined || (f.computedColumns?.length ?? 0) > 0);
+  const deps = (key: string): string[] => {
+    const node = byKey.get(key);
+    if (!node) return [];
+    if (node.computed !== undefined) return fieldReads(node.field.computed).own;
+    return (node.computedColumns ?? []).flatMap((c) => fieldReads(c.field.computed).parent);
+  };
+  const result = dependencyOrder(steps.map((s) => s.key), deps);
+  if (result.cycle) throw cycleError(result.cycle, '/fields');
+  return result.order.map((k) => byKey.get(k) as FieldNode);
+}
+
+/**
+ * Resolves every field's type and compiles every expression of a form once. Throws a BatonError whose
+ * issues carry JSON paths into the definition (an unknown type at "/fields/3/type").
+ */
+export function buildFormModel(def: FormDefinition, registry: Registry): FormModel {
+  const unknown: Issue[] = [];
+  const known = (): string => registry.fields.list().map((t) => t.type).join(', ');
+  const typeOf = (field: FormField, defPath: string): FieldType | undefined => {
+    const type = registry.fields.get(field.type);
+    if (!type) {
+      unknown.push(
+        issue(FORMS_ERRORS.BATON_E_FORM_UNKNOWN_FIELD_TYPE, `${defPath}/type`, { field: field.key, type: field.type, known: known() }),
+      );
+    }
+    return type;
+  };
+
+  const fields: FieldNode[] = [];
+  const byKey = new Map<string, FieldNode>();
+  const byPath = new Map<string, FieldNode>();
+  let slots = 0;
+  def.fields.forEach((field, i) => {
+    const defPath = `/fields/${i}`;
+    const type = typeOf(field, defPath);
+    if (!type) return;
+    const node = buildNode(field, defPath, type);
+    if (field.fields && type.traits?.container) {
+      node.slot = slots++;
+      node.columns = [];
+      node.columnByKey = new Map();
+      field.fields.forEach((column, j) => {
+        const columnPath = `${defPath}/fields/${j}`;
+        const columnType = typeOf(column, columnPath);
+        if (!columnType) return;
+        const columnNode = buildNode(column, columnPath, columnType, node);
+        node.columns?.push(columnNode);
+        node.columnByKey?.set(column.key, columnNode);
+        byPath.set(columnNode.path, columnNode);
+      });
+      node.computedColumns = orderColumns(node);
+      node.conditionalColumns = node.columns.filter((c) => c.visibleIf !== undefined);
+      node.rowScoped = node.columns.some((c) => c.visibleIf || c.requiredIf || c.computed);
+      node.requiredColumns = node.columns.filter((c) => c.required || c.requiredIf !== undefined);
+      node.checkedColumns = node.columns.filter((c) => c.type.validateValue !== undefined);
+    }
+    fields.push(node);
+    byKey.set(field.key, node);
+    byPath.set(node.path, node);
+  });
+  if (unknown.length > 0) {
+    const first = unknown[0] as Issue;
+    throw new BatonError(FORMS_ERRORS.BATON_E_FORM_UNKNOWN_FIELD_TYPE, first.params, unknown, first.path);
+  }
+
+  const rules: CompiledRule[] = [];
+  (def.validations ?? []).forEach((rule, i) => {
+    const at = `/validations/${i}`;
+    const table = rule.each !== undefined ? byKey.get(rule.each) : undefined;
+    const target = table ? table.columnByKey?.get(rule.path) : byKey.get(rule.path);
+    // A rule naming an unknown field or table is reported by checkFormDefinition; here it cannot run.
+    if (!target || (rule.each !== undefined && !table)) return;
+    const compiled: CompiledRule = { rule, target, assert: compileAt(rule.assert, `${at}/assert`) };
+    if (table) compiled.table = table;
+    if (rule.when !== undefined) compiled.when = compileAt(rule.when, `${at}/when`);
+    rules.push(compiled);
+  });
+
+  const checkedFields = fields.filter((f) => f.type.validateValue !== undefined || (f.checkedColumns?.length ?? 0) > 0);
+  return { def, fields, byKey, byPath, computeSteps: orderSteps(fields, byKey), checkedFields, rules };
+}

@@ -1,0 +1,232 @@
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { toIssues } from '../definitions/validate-against-schema.js';
+import type { EvalContext } from '../expressions/expression-types.js';
+import { issue } from '../errors/error-catalogue.js';
+import type { Issue, ValidationResult } from '../errors/issue.js';
+import { LOCALES, type Locale } from '../i18n/localized-text.js';
+import { deepEqual } from './deep-equal.js';
+import { definitionText, type FieldAccess } from './form-definition.js';
+import type { AccessPlan } from './form-access.js';
+import { FormDataDraft, isEmpty, isRecord, truthy } from './form-data-draft.js';
+import { applyCompute, applyVisibility } from './form-evaluation.js';
+import { localizedIssue } from './form-issue.js';
+import { cellLabel, labelAtPointer } from './form-labels.js';
+import type { FieldNode, FormModel } from './form-model.js';
+import { FORMS_ERRORS } from './forms-errors.js';
+
+export interface FormValidateOptions {
+  /** The flow node the data is submitted at: its field access applies. */
+  node?: string;
+  locale?: Locale;
+  /** The stored data before this submission: read-only and hidden fields are compared with (and kept as) it. */
+  previous?: Record<string, unknown>;
+  /** `now`, time zone and calendar for expressions. */
+  ctx?: EvalContext;
+}
+
+export interface FormValidationResult extends ValidationResult {
+  /**
+   * The data to store: computed fields recomputed, invisible fields removed, read-only and hidden fields
+   * back to their previous values. Returned even when `ok` is false, so a draft can still be saved.
+   */
+  data: Record<string, unknown>;
+}
+
+/** Everything validate needs, prepared once by compileForm. */
+export interface FormRuntime {
+  model: FormModel;
+  /** Stops at the first error. */
+  fastValidator(): ValidateFunction;
+  /** Reports all errors. */
+  fullValidator(): ValidateFunction;
+  accessPlan(node: string | undefined): AccessPlan;
+}
+
+type Sink = { errors: Issue[]; locale: Locale };
+
+function fieldIssue(code: string, path: string, label: (l: Locale) => string, sink: Sink, extra: Record<string, unknown> = {}): void {
+  sink.errors.push(localizedIssue(code, path, (l) => ({ label: label(l), ...extra }), sink.locale));
+}
+
+function accessIssue(node: FieldNode, access: FieldAccess, path: string, label: (l: Locale) => string, sink: Sink): void {
+  const code = access === 'hidden' ? FORMS_ERRORS.BATON_E_FORM_HIDDEN_CHANGED : FORMS_ERRORS.BATON_E_FORM_READONLY_CHANGED;
+  fieldIssue(code, path, label, sink, { field: node.path });
+}
+
+/** Puts read-only and hidden values back to `previous`, reporting each attempted change. */
+function applyAccess(plan: AccessPlan, draft: FormDataDraft, previous: Record<string, unknown>, sink: Sink): void {
+  const data = draft.data;
+  for (const { node, access } of plan.restricted) {
+    const before = previous[node.key];
+    if (node.key in data && !deepEqual(data[node.key], before)) {
+      accessIssue(node, access, `/${node.key}`, (l) => definitionText(node.field.label, l), sink);
+    }
+    draft.set(node.key, before);
+  }
+  for (const { table, columns } of plan.restrictedColumns) {
+    const rows = data[table.key];
+    if (!Array.isArray(rows)) continue;
+    const previousRows = Array.isArray(previous[table.key]) ? (previous[table.key] as unknown[]) : [];
+    for (let i = 0; i < rows.length; i++) {
+      const row: unknown = rows[i];
+      if (!isRecord(row)) continue;
+      const previousRow = previousRows[i];
+      for (const { node, access } of columns) {
+        const before = isRecord(previousRow) ? previousRow[node.key] : undefined;
+        if (row[node.key] === before) continue;
+        if (node.key in row && !deepEqual(row[node.key], before)) {
+          accessIssue(node, access, `/${table.key}/${i}/${node.key}`, (l) => cellLabel(table, i, node, l), sink);
+        }
+        draft.setInRow(table, i, node.key, before);
+      }
+    }
+  }
+}
+
+function required(node: FieldNode, scope: unknown, ctx: EvalContext | undefined): boolean {
+  return node.required || (node.requiredIf !== undefined && truthy(node.requiredIf(scope, ctx)));
+}
+
+/** Turns Ajv's errors into Issues prefixed with the field's label ("Last working day: …"). */
+function schemaIssues(model: FormModel, validate: ValidateFunction, sink: Sink): string[] {
+  const paths: string[] = [];
+  for (const base of toIssues(validate.errors ?? [], '', sink.locale)) {
+    paths.push(base.path);
+    const labels = LOCALES.map((l) => labelAtPointer(model, base.path, l));
+    if (labels[0] === undefined) {
+      sink.errors.push(base);
+      continue;
+    }
+    const messages = {} as Record<Locale, string>;
+    LOCALES.forEach((l, i) => {
+      // "Last working day: change this text…" reads as one sentence.
+      const detail = l === 'en' ? lowerFirst(base.messages[l]) : base.messages[l];
+      messages[l] = localizedIssue(FORMS_ERRORS.BATON_E_FORM_VALUE_INVALID, base.path, () => ({ label: labels[i], detail }), l).message;
+    });
+    sink.errors.push({ ...base, message: messages[sink.locale], messages });
+  }
+  return paths;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function failedUnder(failed: readonly string[], path: string): boolean {
+  return failed.some((p) => p === path || p.startsWith(path + '/'));
+}
+
+/** A field type's own value check (checksums and the like), only on values whose shape passed. */
+function valueIssues(node: FieldNode, value: unknown, path: string, label: (l: Locale) => string, sink: Sink): void {
+  for (const problem of node.type.validateValue?.(value, node.config) ?? []) {
+    sink.errors.push(
+      localizedIssue(
+        FORMS_ERRORS.BATON_E_FORM_VALUE_INVALID,
+        path + (problem.path ?? ''),
+        (l) => ({ label: label(l), detail: definitionText(problem.message, l), ...problem.params }),
+        sink.locale,
+      ),
+    );
+  }
+}
+
+/**
+ * The validation pipeline: access (with a node or previous data) → computed fields → visibility (invisible
+ * values stripped) → JSON Schema (Ajv, all errors) → required / requiredIf on visible editable fields →
+ * cross-field rules → field types' own checks.
+ */
+export function validateFormData(runtime: FormRuntime, input: unknown, options: FormValidateOptions = {}): FormValidationResult {
+  const locale = options.locale ?? 'en';
+  const sink: Sink = { errors: [], locale };
+  if (!isRecord(input)) {
+    return { ok: false, errors: [issue(FORMS_ERRORS.BATON_E_FORM_DATA_NOT_OBJECT, '', {}, locale)], data: {} };
+  }
+  const { model } = runtime;
+  const ctx = options.ctx;
+  const draft = new FormDataDraft(input);
+  const enforceAccess = options.node !== undefined || options.previous !== undefined;
+  const plan = runtime.accessPlan(options.node);
+  if (enforceAccess) applyAccess(plan, draft, options.previous ?? {}, sink);
+  applyCompute(model, draft, ctx);
+
+  const data = draft.data;
+  const invisible = new Set<string>();
+  const editable = (node: FieldNode): boolean => !enforceAccess || plan.byPath[node.path] === 'editable';
+  const deferredRequired: Array<() => void> = [];
+  applyVisibility(model, draft, ctx, {
+    field(node, visible) {
+      if (!visible) invisible.add(node.key);
+      else if ((node.required || node.requiredIf) && editable(node) && isEmpty(data[node.key])) {
+        // Checked after the walk, so requiredIf sees the final (stripped) data.
+        deferredRequired.push(() => {
+          if (required(node, data, ctx)) fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
+        });
+      }
+    },
+    row(table, i, row, scope, hidden) {
+      for (const column of table.requiredColumns as FieldNode[]) {
+        if (!isEmpty(row[column.key]) || !editable(column)) continue;
+        if (hidden?.includes(column)) continue;
+        if (required(column, scope ?? row, ctx)) {
+          fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${table.key}/${i}/${column.key}`, (l) => cellLabel(table, i, column, l), sink, { field: column.path });
+        }
+      }
+    },
+  });
+
+  let failed: string[] = [];
+  if (!runtime.fastValidator()(data)) {
+    const validate = runtime.fullValidator();
+    validate(data);
+    failed = schemaIssues(model, validate, sink);
+  }
+  for (const check of deferredRequired) check();
+  checkRules(model, draft, invisible, ctx, sink);
+  checkValues(model, data, invisible, failed, sink);
+  return { ok: sink.errors.length === 0, errors: sink.errors, data };
+}
+
+function checkRules(model: FormModel, draft: FormDataDraft, invisible: Set<string>, ctx: EvalContext | undefined, sink: Sink): void {
+  const data = draft.data;
+  const fail = (path: string, message: CompiledRuleMessage, rule: string): void => {
+    sink.errors.push(localizedIssue(FORMS_ERRORS.BATON_E_FORM_RULE_FAILED, path, (l) => ({ message: definitionText(message, l), rule }), sink.locale));
+  };
+  for (const { rule, table, target, when, assert } of model.rules) {
+    if (!table) {
+      if (invisible.has(target.key)) continue;
+      if (when && !truthy(when(data, ctx))) continue;
+      if (!truthy(assert(data, ctx))) fail(`/${target.key}`, rule.message, rule.key);
+      continue;
+    }
+    const rows = data[table.key];
+    if (invisible.has(table.key) || !Array.isArray(rows)) continue;
+    for (let i = 0; i < rows.length; i++) {
+      const row: unknown = rows[i];
+      if (!isRecord(row)) continue;
+      const scope = draft.rowScope(table, i, row);
+      if (target.visibleIf && !truthy(target.visibleIf(scope, ctx))) continue;
+      if (when && !truthy(when(scope, ctx))) continue;
+      if (!truthy(assert(scope, ctx))) fail(`/${table.key}/${i}/${target.key}`, rule.message, rule.key);
+    }
+  }
+}
+
+type CompiledRuleMessage = FormModel['rules'][number]['rule']['message'];
+
+function checkValues(model: FormModel, data: Record<string, unknown>, invisible: Set<string>, failed: string[], sink: Sink): void {
+  for (const field of model.checkedFields) {
+    if (invisible.has(field.key) || data[field.key] === undefined) continue;
+    if (field.type.validateValue && !failedUnder(failed, `/${field.key}`)) {
+      valueIssues(field, data[field.key], `/${field.key}`, (l) => definitionText(field.field.label, l), sink);
+    }
+    const rows = data[field.key];
+    if (!field.columns || !Array.isArray(rows)) continue;
+    for (const column of field.checkedColumns ?? []) {
+      rows.forEach((row: unknown, i) => {
+        if (!isRecord(row) || row[column.key] === undefined) return;
+        const path = `/${field.key}/${i}/${column.key}`;
+        if (!failedUnder(failed, path)) valueIssues(column, row[column.key], path, (l) => cellLabel(field, i, column, l), sink);
+      });
+    }
+  }
+}
