@@ -21,6 +21,9 @@ export type DomainEventType =
   | 'timer.fired'
   | 'sla.breached'
   | 'data.changed'
+  /** The runtime reports the outcome of an `invoke` effect (payload: connector, connectorType, action, error). */
+  | 'invoke.succeeded'
+  | 'invoke.failed'
   | (string & {});
 
 export interface DomainEvent {
@@ -30,6 +33,8 @@ export interface DomainEvent {
   /** Monotonic sequence within an instance (or record), so events order without a clock. */
   seq?: number;
   actor?: string;
+  /** The user who started the flow instance (or created the record), for "initiator" assignees in rules. */
+  initiator?: string;
   flowKey?: string;
   flowVersion?: number;
   instanceId?: string;

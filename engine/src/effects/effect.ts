@@ -72,7 +72,15 @@ export interface InvokeEffect {
   params: Record<string, unknown>;
   instanceId?: string;
 }
-export interface SetDataEffect { type: 'setData'; key: string; instanceId?: string; patch: Record<string, unknown> }
+export interface SetDataEffect {
+  type: 'setData';
+  key: string;
+  instanceId?: string;
+  /** Set by rules that write to a record of a form (a collection such as `customer`) instead of an instance. */
+  formKey?: string;
+  recordId?: string;
+  patch: Record<string, unknown>;
+}
 export interface StartFlowEffect {
   type: 'startFlow';
   key: string;

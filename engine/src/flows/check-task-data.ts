@@ -1,0 +1,49 @@
+import { BatonError } from '../errors/error-catalogue.js';
+import type { FlowTask } from './flow-state.js';
+import type { CompiledNode } from './compiled-flow.js';
+import type { FlowTransition } from './flow-transition.js';
+import { FLOW_ERRORS } from './flow-errors.js';
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A "table.column" access: a change to that column in any row counts, rows added or removed do not. */
+function columnChanged(before: unknown, after: unknown, column: string): boolean {
+  if (!Array.isArray(after)) return false;
+  const rows = Array.isArray(before) ? before : [];
+  return after.some((row, i) => {
+    const old = rows[i] as Record<string, unknown> | undefined;
+    const value = row && typeof row === 'object' ? (row as Record<string, unknown>)[column] : undefined;
+    return old !== undefined && !same(old[column], value);
+  });
+}
+
+/**
+ * Refuses submitted data that touches a field the node shows read-only or hides, then lets the runtime's
+ * form validation (ctx.validateTaskData) judge the merged data.
+ */
+export function checkTaskData(tx: FlowTransition, node: CompiledNode, task: FlowTask, patch: Record<string, unknown>): void {
+  const access = node.def.form?.access ?? {};
+  const data = tx.state.data;
+  for (const [field, mode] of Object.entries(access)) {
+    if (mode === 'editable') continue;
+    const dot = field.indexOf('.');
+    const top = dot < 0 ? field : field.slice(0, dot);
+    if (!Object.hasOwn(patch, top)) continue;
+    const changed = dot < 0 ? !same(data[top], patch[top]) : columnChanged(data[top], patch[top], field.slice(dot + 1));
+    if (changed) throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_FIELD_NOT_EDITABLE, { field, access: mode, nodeId: node.id });
+  }
+  const validate = tx.ctx.validateTaskData;
+  if (!validate) return;
+  const input: Parameters<typeof validate>[0] = {
+    nodeId: node.id, data: { ...data, ...patch }, patch, access, locale: tx.ctx.locale ?? 'en',
+  };
+  if (task.formKey !== undefined) input.formKey = task.formKey;
+  const issues = validate(input);
+  if (issues.length > 0) {
+    throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_TASK_DATA_INVALID, { taskId: task.id, count: issues.length }, issues);
+  }
+}

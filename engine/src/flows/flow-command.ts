@@ -1,0 +1,71 @@
+import type { DirectoryReader } from '../directory/directory.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { Effect } from '../effects/effect.js';
+import type { DomainEvent } from '../effects/domain-event.js';
+import type { Issue } from '../errors/issue.js';
+import type { Locale } from '../i18n/localized-text.js';
+import type { FieldAccess } from './flow-definition.js';
+import type { FlowState } from './flow-state.js';
+import type { CompiledFlow } from './compiled-flow.js';
+
+/** Hook the runtime passes to check submitted task data against the node's form (e.g. compileForm().validate). */
+export type ValidateTaskData = (input: {
+  formKey?: string;
+  nodeId: string;
+  /** The instance data with the submission merged in. */
+  data: Record<string, unknown>;
+  patch: Record<string, unknown>;
+  access?: Record<string, FieldAccess | undefined>;
+  locale: Locale;
+}) => Issue[];
+
+/** Everything impure, passed in: time, ids, the organisation. */
+export interface FlowContext {
+  /** ISO 8601 instant. */
+  now: string;
+  /** Globally unique ids for tasks and timers ("task", "timer"). Token ids are local and need none. */
+  newId: (prefix: string) => string;
+  directory: DirectoryReader;
+  calendar?: WorkCalendar;
+  /** The organisation's time zone; the flow's own `timeZone` wins. Default UTC. */
+  timeZone?: string;
+  /** Who caused the command, when not named in it (recorded on events). */
+  actor?: string;
+  locale?: Locale;
+  validateTaskData?: ValidateTaskData;
+}
+
+export interface StartInput {
+  data: Record<string, unknown>;
+  initiator: string;
+  instanceId: string;
+  businessKey?: string;
+}
+
+export type FlowCommand =
+  | {
+      type: 'completeTask';
+      taskId: string;
+      action: string;
+      by: string;
+      data?: Record<string, unknown>;
+      comment?: string;
+      /** Target of delegate / transfer / add-signer (user ids) or of return (a node id). */
+      to?: string | string[];
+    }
+  | { type: 'timerFired'; timerId: string }
+  /** Wakes a waiting node; `tokenId` / `nodeId` address one, otherwise every token is offered it. */
+  | { type: 'signal'; name: string; payload?: Record<string, unknown>; tokenId?: string; nodeId?: string }
+  | { type: 'cancel'; by: string; reason?: string }
+  | { type: 'withdraw'; by: string; reason?: string }
+  /** Nudges the assignees of open tasks (one task, or all). */
+  | { type: 'remind'; by: string; taskId?: string; comment?: string }
+  | { type: 'migrate'; to: CompiledFlow; nodeMapping?: Record<string, string>; by?: string };
+
+export type FlowCommandType = FlowCommand['type'];
+
+export interface Transition {
+  state: FlowState;
+  effects: Effect[];
+  events: DomainEvent[];
+}

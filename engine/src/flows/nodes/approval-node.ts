@@ -1,0 +1,199 @@
+import type { AssigneeSpec } from '../flow-definition.js';
+import type { NodeCommand, NodeContext, NodeOutcome, NodeType, TaskRequest } from '../node-type.js';
+import { issue } from '../../errors/error-catalogue.js';
+import { FLOW_CHECK_ERRORS } from '../flow-check-errors.js';
+import { assigneeListSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
+
+export type ApprovalMode = 'single' | 'all' | 'any' | 'sequential' | 'quorum';
+
+export interface ApprovalConfig {
+  assignees: AssigneeSpec[];
+  /** single: one shared task; all: countersign; any: or-sign (first decision wins); sequential; quorum. */
+  mode?: ApprovalMode;
+  quorum?: { count?: number; percent?: number };
+  /** 'end' (default): a rejection ends the flow as rejected; 'port': leave through the "rejected" port. */
+  onReject?: 'end' | 'port';
+  /** When the assignees resolve to nobody. Default approve (skip the step). */
+  whenEmpty?: 'approve' | 'reject';
+  /** Actions offered; default all of APPROVAL_ACTIONS. */
+  actions?: string[];
+}
+
+export const APPROVAL_ACTIONS = ['approve', 'reject', 'return', 'delegate', 'transfer', 'add-signer-before', 'add-signer-after'];
+
+type SlotStatus = 'waiting' | 'open' | 'blocked' | 'approved' | 'rejected' | 'cancelled';
+
+/** One approver's place (or, in single mode, the shared place of every candidate). */
+interface Slot {
+  id: string;
+  users: string[];
+  status: SlotStatus;
+  /** Signer added by an approver: must approve in addition to the mode's rule. */
+  added?: 'before' | 'after';
+  /** For a signer added before: the slot that reopens once they approve. */
+  unblocks?: string;
+}
+
+interface ApprovalState {
+  slots: Slot[];
+  next: number;
+  threshold: number;
+}
+
+function taskFor(slot: Slot, config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>): TaskRequest {
+  const request: TaskRequest = { slot: slot.id, kind: 'approval', assignees: slot.users, actions: config.actions ?? APPROVAL_ACTIONS };
+  if (ctx.slaDueAt !== undefined) request.dueAt = ctx.slaDueAt;
+  return request;
+}
+
+function rejected(config: ApprovalConfig): NodeOutcome {
+  return config.onReject === 'port' ? { leave: { port: 'rejected' } } : { end: { status: 'rejected', terminate: true } };
+}
+
+function thresholdOf(config: ApprovalConfig, n: number): number {
+  if (config.mode !== 'quorum') return n;
+  const q = config.quorum ?? {};
+  const wanted = q.count ?? Math.ceil((n * (q.percent ?? 50)) / 100);
+  return Math.min(Math.max(wanted, 1), n);
+}
+
+/** Decides the node after a vote: rejected, passed, or the next slots to open. */
+function settle(st: ApprovalState, config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>, tasks: TaskRequest[]): NodeOutcome {
+  const mode = config.mode ?? 'single';
+  const original = st.slots.filter((s) => !s.added);
+  const added = st.slots.filter((s) => s.added);
+  const approvals = original.filter((s) => s.status === 'approved').length;
+  const rejections = original.filter((s) => s.status === 'rejected').length;
+  const addedRejected = added.some((s) => s.status === 'rejected');
+  const tooManyNo = mode === 'quorum' ? rejections > original.length - st.threshold : rejections > 0;
+  if (tooManyNo || addedRejected) return { state: st, ...rejected(config) };
+
+  const originalDone =
+    mode === 'single' || mode === 'any' ? approvals >= 1 : mode === 'quorum' ? approvals >= st.threshold : approvals === original.length;
+  const cancelTasks: string[] = [];
+  if (originalDone) {
+    // The rule is met: the other original approvers have nothing left to decide.
+    for (const slot of original) {
+      if (slot.status !== 'open' && slot.status !== 'waiting') continue;
+      slot.status = 'cancelled';
+      for (const task of ctx.openTasks) if (task.slot === slot.id) cancelTasks.push(task.id);
+    }
+    if (added.every((s) => s.status === 'approved')) return { state: st, leave: {} };
+  }
+  if (mode === 'sequential' && !st.slots.some((s) => s.status === 'open' || s.status === 'blocked')) {
+    const next = st.slots.find((s) => s.status === 'waiting');
+    if (next) {
+      next.status = 'open';
+      tasks.push(taskFor(next, config, ctx));
+    }
+  }
+  return { state: st, tasks, cancelTasks };
+}
+
+function onTask(command: Extract<NodeCommand, { kind: 'task' }>, st: ApprovalState, config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>): NodeOutcome | undefined {
+  const index = st.slots.findIndex((s) => s.id === command.task.slot);
+  const slot = st.slots[index];
+  if (!slot) return undefined;
+  const tasks: TaskRequest[] = [];
+  const newSlot = (added: 'before' | 'after', status: SlotStatus): Slot => ({ id: `s${st.next++}`, users: command.to ?? [], status, added });
+  switch (command.action) {
+    case 'approve': {
+      slot.status = 'approved';
+      const blocked = slot.unblocks === undefined ? undefined : st.slots.find((s) => s.id === slot.unblocks);
+      if (blocked && blocked.status === 'blocked') {
+        blocked.status = 'open';
+        tasks.push(taskFor(blocked, config, ctx));
+      }
+      break;
+    }
+    case 'reject':
+      slot.status = 'rejected';
+      break;
+    case 'add-signer-before': {
+      const before = { ...newSlot('before', 'open'), unblocks: slot.id };
+      slot.status = 'blocked';
+      st.slots.splice(index, 0, before);
+      tasks.push(taskFor(before, config, ctx));
+      break;
+    }
+    case 'add-signer-after': {
+      slot.status = 'approved';
+      const sequential = (config.mode ?? 'single') === 'sequential';
+      const after = newSlot('after', sequential ? 'waiting' : 'open');
+      st.slots.splice(index + 1, 0, after);
+      if (!sequential) tasks.push(taskFor(after, config, ctx));
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return settle(st, config, ctx, tasks);
+}
+
+/** Copies the node state before changing it: states are shared with earlier versions of the instance. */
+function cloneState(state: unknown): ApprovalState {
+  const st = state as ApprovalState;
+  return { slots: st.slots.map((s) => ({ ...s })), next: st.next, threshold: st.threshold };
+}
+
+export const approvalNodeType: NodeType<ApprovalConfig> = {
+  type: 'approval',
+  version: '1.0.0',
+  waitState: true,
+  actions: APPROVAL_ACTIONS,
+  configSchema: {
+    type: 'object',
+    properties: {
+      assignees: assigneeListSchema,
+      mode: { enum: ['single', 'all', 'any', 'sequential', 'quorum'] },
+      quorum: {
+        type: 'object',
+        properties: { count: { type: 'integer', minimum: 1 }, percent: { type: 'number', exclusiveMinimum: 0, maximum: 100 } },
+        minProperties: 1,
+        maxProperties: 1,
+        additionalProperties: false,
+      },
+      onReject: { enum: ['end', 'port'] },
+      whenEmpty: { enum: ['approve', 'reject'] },
+      actions: { type: 'array', items: { enum: APPROVAL_ACTIONS }, minItems: 1, uniqueItems: true },
+    },
+    required: ['assignees'],
+    additionalProperties: false,
+  },
+  describe: () => ({
+    label: { en: 'Approval', 'zh-CN': '审批' },
+    description: {
+      en: 'One or more people approve or reject: single, countersign, or-sign, sequential or quorum.',
+      'zh-CN': '由一人或多人审批：单人、会签、或签、依次审批或按比例通过。',
+    },
+    icon: 'stamp',
+    category: 'people',
+    ports: { inputs: [MAIN_IN], outputs: [MAIN_OUT, { id: 'rejected', label: { en: 'Rejected', 'zh-CN': '驳回' } }] },
+  }),
+  assignees: (config) => config.assignees,
+  check(config, ctx) {
+    if (config.mode === 'quorum' && !config.quorum) {
+      return [issue(FLOW_CHECK_ERRORS.BATON_E_FLOW_QUORUM_MISSING, `${ctx.path}/config/quorum`, { nodeId: ctx.node.id }, ctx.locale)];
+    }
+    if (config.onReject === 'port' && !ctx.outgoing.some((e) => e.port === 'rejected')) {
+      return [issue(FLOW_CHECK_ERRORS.BATON_E_FLOW_REJECT_PORT_UNCONNECTED, `${ctx.path}/config/onReject`, { nodeId: ctx.node.id }, ctx.locale)];
+    }
+    return [];
+  },
+  enter(_token, ctx) {
+    const { config } = ctx;
+    const users = ctx.resolveAssignees(config.assignees);
+    if (users.length === 0) return config.whenEmpty === 'reject' ? rejected(config) : { leave: {} };
+    const mode = config.mode ?? 'single';
+    const slots: Slot[] = mode === 'single'
+      ? [{ id: 's1', users, status: 'open' }]
+      : users.map((user, i) => ({ id: `s${i + 1}`, users: [user], status: mode === 'sequential' && i > 0 ? 'waiting' : 'open' }));
+    const state: ApprovalState = { slots, next: slots.length + 1, threshold: thresholdOf(config, slots.length) };
+    return { state, tasks: slots.filter((s) => s.status === 'open').map((s) => taskFor(s, config, ctx)) };
+  },
+  on(command, token, ctx) {
+    if (command.kind === 'decide') return command.decision === 'approve' ? { leave: {} } : rejected(ctx.config);
+    if (command.kind !== 'task' || token.state === undefined) return undefined;
+    return onTask(command, cloneState(token.state), ctx.config, ctx);
+  },
+};

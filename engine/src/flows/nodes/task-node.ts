@@ -1,0 +1,80 @@
+import { BatonError } from '../../errors/error-catalogue.js';
+import type { JsonLogic } from '../../expressions/expression-types.js';
+import type { AssigneeSpec } from '../flow-definition.js';
+import { FLOW_ERRORS } from '../flow-errors.js';
+import type { NodeContext, NodeOutcome, NodeType } from '../node-type.js';
+import { describeCandidates } from '../resolve-assignees.js';
+import { assigneeListSchema, jsonLogicSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
+
+export interface TaskConfig {
+  /** A person, role, department or a user named in the data; anyone of them may complete it. */
+  assignees: AssigneeSpec[];
+  /** Checklist gate: JsonLogic over the data that must hold before the task can be completed. */
+  gate?: JsonLogic;
+  /** Actions offered; default complete, delegate, transfer. An action other than these leaves through the port of the same name when connected. */
+  actions?: string[];
+  /** When nobody resolves: give the task to the initiator (default) or skip the step. */
+  whenEmpty?: 'initiator' | 'skip';
+}
+
+const DEFAULT_ACTIONS = ['complete', 'delegate', 'transfer'];
+
+function gateHolds(ctx: NodeContext<TaskConfig>): boolean {
+  return ctx.config.gate === undefined || Boolean(ctx.evaluate(ctx.config.gate));
+}
+
+/** A to-do: someone does something outside the system (return a laptop) and ticks it off. */
+export const taskNodeType: NodeType<TaskConfig> = {
+  type: 'task',
+  version: '1.0.0',
+  waitState: true,
+  actions: DEFAULT_ACTIONS,
+  configSchema: {
+    type: 'object',
+    properties: {
+      assignees: assigneeListSchema,
+      gate: jsonLogicSchema,
+      actions: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, minItems: 1, uniqueItems: true },
+      whenEmpty: { enum: ['initiator', 'skip'] },
+    },
+    required: ['assignees'],
+    additionalProperties: false,
+  },
+  describe: () => ({
+    label: { en: 'Task', 'zh-CN': '待办任务' },
+    description: {
+      en: 'A to-do for a person, role or department, optionally gated by a checklist condition.',
+      'zh-CN': '指派给人员、角色或部门的待办，可设置完成前必须满足的检查条件。',
+    },
+    icon: 'checklist',
+    category: 'people',
+    ports: { inputs: [MAIN_IN], outputs: [MAIN_OUT] },
+  }),
+  assignees: (config) => config.assignees,
+  enter(_token, ctx) {
+    const { config } = ctx;
+    let users = ctx.resolveAssignees(config.assignees);
+    if (users.length === 0) {
+      if (config.whenEmpty === 'skip') return { leave: {} };
+      users = [ctx.instance.initiator];
+    }
+    const task: NonNullable<NodeOutcome['tasks']>[number] = {
+      kind: 'task', assignees: users, candidates: describeCandidates(config.assignees), actions: config.actions ?? DEFAULT_ACTIONS,
+    };
+    if (ctx.slaDueAt !== undefined) task.dueAt = ctx.slaDueAt;
+    return { tasks: [task] };
+  },
+  on(command, _token, ctx) {
+    if (command.kind === 'decide') {
+      if (command.decision === 'reject') return { end: { status: 'rejected', terminate: true } };
+      // Auto-completion never skips the checklist: while the gate fails the task stays open.
+      return gateHolds(ctx) ? { leave: {} } : {};
+    }
+    if (command.kind !== 'task') return undefined;
+    if (!gateHolds(ctx)) {
+      throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_GATE_NOT_MET, { taskId: command.task.id, nodeId: ctx.node.id });
+    }
+    if (command.action === 'complete') return { leave: {} };
+    return ctx.outgoing.some((e) => e.port === command.action) ? { leave: { port: command.action } } : { leave: {} };
+  },
+};

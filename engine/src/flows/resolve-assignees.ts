@@ -1,0 +1,94 @@
+import type { DirectoryReader } from '../directory/directory.js';
+import type { AssigneeSpec } from './flow-definition.js';
+
+export interface AssigneeScope {
+  data: Readonly<Record<string, unknown>>;
+  initiator: string;
+  directory: DirectoryReader;
+}
+
+/** Reads a dotted path ("employee.id") from the data; never walks into prototype members. */
+export function readPath(data: unknown, path: string): unknown {
+  let current: unknown = data;
+  for (const segment of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+function userIds(value: unknown): string[] {
+  if (typeof value === 'string' && value !== '') return [value];
+  if (Array.isArray(value)) return value.flatMap(userIds);
+  // A user field may hold a record ({ id, name }) rather than a bare id.
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return [(value as { id: string }).id];
+  return [];
+}
+
+function subjectOf(spec: { path?: string; user?: string }, scope: AssigneeScope): string[] {
+  if (spec.path !== undefined) return userIds(readPath(scope.data, spec.path));
+  if (spec.user !== undefined) return [spec.user];
+  return [scope.initiator];
+}
+
+function managerOf(userId: string, level: number, directory: DirectoryReader): string | undefined {
+  let current: string | undefined = userId;
+  for (let i = 0; i < level && current !== undefined; i++) current = directory.user(current)?.managerId;
+  return current;
+}
+
+/** The users one spec stands for, in directory order; unknown people resolve to nobody. */
+export function resolveAssignee(spec: AssigneeSpec, scope: AssigneeScope): string[] {
+  const { directory } = scope;
+  switch (spec.kind) {
+    case 'user':
+      return [spec.id];
+    case 'role':
+      return directory.usersWithRole(spec.role).map((u) => u.id);
+    case 'department':
+      return directory.usersInDepartment(spec.id).map((u) => u.id);
+    case 'field':
+      return userIds(readPath(scope.data, spec.path));
+    case 'initiator':
+      return [scope.initiator];
+    case 'manager-of':
+      return subjectOf(spec, scope).flatMap((id) => {
+        const manager = managerOf(id, spec.level ?? 1, directory);
+        return manager === undefined ? [] : [manager];
+      });
+    case 'department-head-of': {
+      const departments = spec.department !== undefined
+        ? [spec.department]
+        : subjectOf(spec, scope).flatMap((id) => {
+            const dept = directory.user(id)?.departmentId;
+            return dept === undefined ? [] : [dept];
+          });
+      return departments.flatMap((id) => {
+        const head = directory.department(id)?.headId;
+        return head === undefined ? [] : [head];
+      });
+    }
+    default:
+      return [];
+  }
+}
+
+/** Resolves several specs into one de-duplicated list of user ids, in spec order. */
+export function resolveAssignees(specs: readonly AssigneeSpec[], scope: AssigneeScope): string[] {
+  const seen = new Set<string>();
+  for (const spec of specs) for (const id of resolveAssignee(spec, scope)) seen.add(id);
+  return [...seen];
+}
+
+/** Display names of candidate groups ("role:it"), kept on tasks for the inbox. */
+export function describeCandidates(specs: readonly AssigneeSpec[]): string[] {
+  return specs.map((spec) => {
+    switch (spec.kind) {
+      case 'user': return `user:${spec.id}`;
+      case 'role': return `role:${spec.role}`;
+      case 'department': return `department:${spec.id}`;
+      case 'field': return `field:${spec.path}`;
+      default: return spec.kind;
+    }
+  });
+}
