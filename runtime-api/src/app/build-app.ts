@@ -1,0 +1,102 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import { auditRoutes } from '../audit/audit-routes.js';
+import { authPlugin } from '../auth/auth-plugin.js';
+import { tokensRoutes } from '../auth/tokens-routes.js';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import type { BatonDatabase } from '../db/open-database.js';
+import { definitionsRoutes } from '../definitions/definitions-routes.js';
+import { directoryRoutes } from '../directory/directory-routes.js';
+import { ApiError } from '../errors/api-error.js';
+import { errorHandlerPlugin } from '../errors/error-handler-plugin.js';
+import { healthRoutes } from '../health/health-routes.js';
+import { idempotencyPlugin } from '../idempotency/idempotency-plugin.js';
+import { openapiPlugin } from './openapi-plugin.js';
+import { buildValidatorCompiler } from './validator-compiler.js';
+import { registerJsonBodyParser } from './json-body-parser.js';
+import { simpleErrorBody } from '../errors/error-body.js';
+import { requestLocale } from '../i18n/request-locale.js';
+import './fastify-augment.js';
+
+export interface BuildAppOptions {
+  /** The opened, migrated database (see openDatabase, migrateToLatest). */
+  db: BatonDatabase;
+  config: RuntimeConfig;
+  /** Fastify's logger option: false (tests), true, or pino options. Defaults to JSON at config.logLevel. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Rate-limit bucket: the token (hashed, so it never sits in memory as plaintext), else the client address. */
+function rateLimitKey(authorization: string | undefined, ip: string): string {
+  const token = authorization && /^Bearer\s+(\S+)/i.exec(authorization)?.[1];
+  return token ? 'token:' + createHash('sha256').update(token).digest('hex').slice(0, 32) : 'ip:' + ip;
+}
+
+/**
+ * The runtime's HTTP app. The caller owns the database (opens, migrates, closes it); closing the app does
+ * not close it. Every route lives under /api.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, db: database } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    // Our own JSON errors replace Fastify's; request ids let a 500 be found in the logs.
+    genReqId: () => randomUUID(),
+    // Errors raised before routing (a URL that is not valid percent-encoding) skip the error handler.
+    frameworkErrors: (error, request, reply) => {
+      const url = request.url.split('?')[0] ?? '';
+      const code = error.code === 'FST_ERR_BAD_URL' ? 'BATON_E_MALFORMED_URL' : 'BATON_E_BAD_REQUEST';
+      (reply as FastifyReply)
+        .status(400)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(simpleErrorBody(code, { url, detail: error.message }, '', requestLocale(request.headers['accept-language'])));
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(buildValidatorCompiler());
+  registerJsonBodyParser(app);
+  app.decorate('baton', { database, config });
+
+  await app.register(errorHandlerPlugin);
+  // Helmet's defaults, except upgrade-insecure-requests: on-premise installs often serve plain HTTP inside
+  // the company network, where that directive would break every asset of the docs (and later the designer).
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, { origin: config.corsOrigins, credentials: false });
+  }
+  // Before authentication, so a flood of bad tokens is throttled without a database lookup per request.
+  await app.register(rateLimit, { global: false });
+  app.addHook(
+    'onRequest',
+    app.rateLimit({
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.timeWindowMs,
+      keyGenerator: (request) => rateLimitKey(request.headers.authorization, request.ip),
+      errorResponseBuilder: (_request, context) =>
+        new ApiError('BATON_E_RATE_LIMITED', {
+          max: context.max,
+          windowSeconds: Math.round(config.rateLimit.timeWindowMs / 1000),
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        }),
+    }),
+  );
+  await app.register(authPlugin);
+  await app.register(idempotencyPlugin);
+  await app.register(openapiPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(definitionsRoutes);
+      await api.register(directoryRoutes);
+      await api.register(tokensRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

@@ -1,0 +1,27 @@
+import type { Locale } from '@baton/engine';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import type { BatonDatabase } from '../db/open-database.js';
+import type { Principal } from '../auth/principal.js';
+import type { IdempotencyClaim } from '../idempotency/idempotency-claim.js';
+
+// What the runtime's plugins add to Fastify's types, in one place.
+declare module 'fastify' {
+  interface FastifyInstance {
+    baton: { database: BatonDatabase; config: RuntimeConfig };
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    /** Set by the auth plugin on every non-public route. */
+    principal: Principal | null;
+    /** Set by the idempotency plugin when the request carried an Idempotency-Key it now owns. */
+    idempotencyClaim: IdempotencyClaim | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a token (health). */
+    public?: boolean;
+    /** Roles allowed besides admin; absent means any authenticated caller. */
+    roles?: readonly string[];
+    /** false: the route does not honour Idempotency-Key (it would have to store a secret). */
+    idempotency?: boolean;
+  }
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { appendAudit } from '../audit/append-audit.js';
+import { principalOf } from '../auth/auth-plugin.js';
+import { hasAnyRole, ROLES } from '../auth/principal.js';
+import { runCommand } from '../commands/run-command.js';
+import { ApiError } from '../errors/api-error.js';
+import { Closed, withErrors } from '../app/schema-helpers.js';
+import { Type } from 'typebox';
+import { checkDirectoryImport } from './check-directory-import.js';
+import { DirectoryImportBody, DirectoryImportResult, DirectoryUserView } from './directory-schemas.js';
+import { findUser, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
+import './directory-errors.js';
+
+export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/directory/import',
+    {
+      config: { roles: [ROLES.hr] },
+      schema: {
+        tags: ['directory'],
+        summary: 'Create or update departments and users (matched by id) in one transaction',
+        body: DirectoryImportBody,
+        response: withErrors({ 200: DirectoryImportResult }),
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      return runCommand(request, reply, async (trx) => {
+        const existing = await loadExistingDirectory(trx);
+        const issues = checkDirectoryImport(request.body, existing, request.locale);
+        if (issues.length > 0) throw new ApiError('BATON_E_DIRECTORY_INVALID', {}, issues, issues[0]?.path ?? '');
+        // Departments first: users point at them. References are checked above, not by foreign keys,
+        // because a directory is often imported in an order that would trip them.
+        const departments = await upsertDepartments(trx, request.body.departments ?? []);
+        const users = await upsertUsers(trx, request.body.users ?? []);
+        await appendAudit(trx, {
+          actor: principal.userId,
+          action: 'directory.imported',
+          subjectKind: 'directory',
+          subjectId: 'directory',
+          data: { departments, users },
+        });
+        return { status: 200, body: { departments, users } };
+      });
+    },
+  );
+
+  app.get(
+    '/directory/users/:id',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'One directory user (HR and admins see anyone; everyone sees themselves)',
+        params: Closed({ id: Type.String({ minLength: 1, maxLength: 128 }) }),
+        response: withErrors({ 200: DirectoryUserView }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const { id } = request.params;
+      if (principal.userId !== id && !hasAnyRole(principal, [ROLES.hr])) {
+        throw new ApiError('BATON_E_FORBIDDEN', { required: 'admin, hr' });
+      }
+      const row = await findUser(app.baton.database.db, id);
+      if (!row) throw new ApiError('BATON_E_DIRECTORY_USER_NOT_FOUND', { id }, [], '/params/id');
+      return {
+        id: row.id,
+        name: row.name,
+        departmentId: row.department_id,
+        department: row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
+        position: row.position,
+        managerId: row.manager_id,
+        roles: row.roles,
+        hireDate: row.hire_date,
+        leaveDate: row.leave_date,
+        email: row.email,
+        mobile: row.mobile,
+        attributes: row.attributes,
+        active: row.active,
+      };
+    },
+  );
+};

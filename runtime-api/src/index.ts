@@ -1,0 +1,15 @@
+export { buildApp, type BuildAppOptions } from './app/build-app.js';
+export { loadConfig, type RuntimeConfig } from './config/runtime-config.js';
+export { openDatabase, type BatonDatabase, type DatabaseDialect, type OpenDatabaseOptions } from './db/open-database.js';
+export { migrateToLatest, MIGRATIONS } from './db/migrate.js';
+export type { Database } from './db/database.js';
+export { ensureBootstrapToken } from './auth/bootstrap-token.js';
+export { insertToken, hashToken, generateToken, type IssuedToken } from './auth/api-tokens.js';
+export { appendAudit, type AuditInput } from './audit/append-audit.js';
+export { verifyAudit, type AuditVerification } from './audit/verify-audit.js';
+export { canonicalJson } from './audit/canonical-json.js';
+export { runCommand, type CommandResult } from './commands/run-command.js';
+export { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
+export { errorHandlerPlugin } from './errors/error-handler-plugin.js';
+export { authPlugin } from './auth/auth-plugin.js';
+export { ApiError } from './errors/api-error.js';

@@ -1,0 +1,91 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { buildApp } from '../../src/app/build-app.js';
+import { insertToken } from '../../src/auth/api-tokens.js';
+import { loadConfig, type RuntimeConfig } from '../../src/config/runtime-config.js';
+import type { BatonDatabase, DatabaseDialect } from '../../src/db/open-database.js';
+import { clonePgliteTemplate, createPostgresDatabase, type DatabaseTarget, type TestDatabase } from './test-database.js';
+
+export interface TestContext {
+  dialect: DatabaseDialect;
+  database: BatonDatabase;
+  app: FastifyInstance;
+  config: RuntimeConfig;
+  /** An admin token (user "admin"). */
+  adminToken: string;
+  /** app.inject with `Authorization: Bearer <token>` (admin unless given; null sends none). */
+  call(options: InjectOptions & { token?: string | null }): Promise<LightMyRequestResponse>;
+  /** Mints a token for a user id with the given roles (the user need not be in the directory). */
+  tokenFor(userId: string, roles: string[]): Promise<string>;
+}
+
+export interface ForEachDatabaseOptions {
+  /** Overrides of the runtime configuration for this suite. */
+  config?: Partial<RuntimeConfig>;
+}
+
+function targets(): DatabaseTarget[] {
+  const url = process.env.DATABASE_URL;
+  return [
+    { dialect: 'pglite', skipReason: undefined, create: () => clonePgliteTemplate(inject('pgliteTemplate')) },
+    {
+      dialect: 'postgres',
+      skipReason: url ? undefined : 'PostgreSQL suites skipped: DATABASE_URL is not set',
+      create: () => createPostgresDatabase(url ?? ''),
+    },
+  ];
+}
+
+export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
+  return { ...loadConfig({}), rateLimit: { max: 100_000, timeWindowMs: 60_000 }, logLevel: 'silent', ...overrides };
+}
+
+/**
+ * Runs `body` once per database: always on PGlite, and on PostgreSQL when DATABASE_URL is set. Each run
+ * gets its own fresh, migrated database and app; `getCtx()` is usable inside tests and hooks.
+ */
+export function forEachDatabase(name: string, body: (getCtx: () => TestContext) => void, options: ForEachDatabaseOptions = {}): void {
+  for (const target of targets()) {
+    const title = `${name} [${target.dialect}]`;
+    if (target.skipReason) {
+      describe.skip(`${title} — ${target.skipReason}`, () => body(() => {
+        throw new Error(target.skipReason);
+      }));
+      continue;
+    }
+    describe(title, () => {
+      let ctx: TestContext | undefined;
+      let handle: TestDatabase | undefined;
+      beforeAll(async () => {
+        handle = await target.create();
+        const database = handle.database;
+        const config = testConfig(options.config);
+        const app = await buildApp({ db: database, config, logger: false });
+        await app.ready();
+        const tokenFor = async (userId: string, roles: string[]) =>
+          (await insertToken(database.db, { userId, roles, createdBy: 'test' })).token;
+        const adminToken = await tokenFor('admin', ['admin']);
+        ctx = {
+          dialect: target.dialect,
+          database,
+          app,
+          config,
+          adminToken,
+          tokenFor,
+          call: ({ token, headers, ...rest }) => {
+            const auth = token === null ? {} : { authorization: `Bearer ${token ?? adminToken}` };
+            return app.inject({ ...rest, headers: { ...auth, ...headers } });
+          },
+        };
+      });
+      afterAll(async () => {
+        await ctx?.app.close();
+        await handle?.dispose();
+      });
+      body(() => {
+        if (!ctx) throw new Error('the test database is not ready (did beforeAll fail?)');
+        return ctx;
+      });
+    });
+  }
+}

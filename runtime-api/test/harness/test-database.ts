@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { openDatabase, type BatonDatabase, type DatabaseDialect } from '../../src/db/open-database.js';
+
+export interface TestDatabase {
+  database: BatonDatabase;
+  /** Closes the database and, on PostgreSQL, drops it. */
+  dispose(): Promise<void>;
+}
+
+/** A private PGlite database: an in-memory copy of the migrated template. */
+export async function clonePgliteTemplate(templateFile: string): Promise<TestDatabase> {
+  const blob = new Blob([await fs.readFile(templateFile)]);
+  const database = await openDatabase({ loadDataDir: blob });
+  return { database, dispose: () => database.close() };
+}
+
+/**
+ * A private PostgreSQL database on the DATABASE_URL server: created under a unique name, migrated, and
+ * dropped afterwards (WITH (FORCE) ends any connection a failed test left open).
+ */
+export async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `baton_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = '/' + name;
+  // Dropping the database WITH (FORCE) kills connections the pool is still closing: expected, not news.
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, onConnectionError: () => {} });
+  await migrateToLatest(database.db);
+  return {
+    database,
+    async dispose() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      try {
+        await dropper.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+export interface DatabaseTarget {
+  dialect: DatabaseDialect;
+  /** Why this target does not run here, or undefined when it does. */
+  skipReason: string | undefined;
+  create(): Promise<TestDatabase>;
+}
