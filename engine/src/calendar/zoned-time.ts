@@ -34,14 +34,48 @@ function isUtc(timeZone: string | undefined): boolean {
   return timeZone === undefined || timeZone === 'UTC' || timeZone === 'Etc/UTC';
 }
 
+function exactOffsetMs(instantMs: number, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(new Date(instantMs));
+  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  // A plain loop, no lookup closure: this runs for every SLA and timer the flows schedule.
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    switch (part.type) {
+      case 'year': year = Number(part.value); break;
+      case 'month': month = Number(part.value); break;
+      case 'day': day = Number(part.value); break;
+      case 'hour': hour = Number(part.value); break;
+      case 'minute': minute = Number(part.value); break;
+      case 'second': second = Number(part.value); break;
+    }
+  }
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  return wall - Math.floor(instantMs / 1000) * 1000;
+}
+
+const MS_PER_HOUR = 3_600_000;
+const MAX_CACHED_HOURS = 50_000;
+/** Offsets by zone and UTC hour. Intl formatting costs microseconds; a lookup costs nanoseconds. */
+const offsetCache = new Map<string, Map<number, number>>();
+
 /** Milliseconds to add to an instant to read its wall clock in `timeZone`. */
 export function zoneOffsetMs(instantMs: number, timeZone: string | undefined): number {
   if (isUtc(timeZone)) return 0;
-  const parts = formatter(timeZone as string).formatToParts(new Date(instantMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const truncated = Math.floor(instantMs / 1000) * 1000;
-  return wall - truncated;
+  const zone = timeZone as string;
+  const hour = Math.floor(instantMs / MS_PER_HOUR);
+  let hours = offsetCache.get(zone);
+  const cached = hours?.get(hour);
+  if (cached !== undefined) return cached;
+  const offset = exactOffsetMs(instantMs, zone);
+  // Cache an hour only when its first and last second agree: a transition inside it (DST, or an old
+  // local-mean-time change at an odd minute) is then always computed exactly.
+  const start = hour * MS_PER_HOUR;
+  if (exactOffsetMs(start, zone) === offset && exactOffsetMs(start + MS_PER_HOUR - 1000, zone) === offset) {
+    if (!hours) offsetCache.set(zone, (hours = new Map()));
+    if (hours.size >= MAX_CACHED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset;
 }
 
 /** A wall-clock time (as milliseconds since the epoch read as UTC) in `timeZone` → the instant. */

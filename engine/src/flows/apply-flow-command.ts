@@ -81,7 +81,7 @@ function completeTask(tx: FlowTransition, command: Command<'completeTask'>): voi
   }
   const payload: { action: string; by: string; comment?: string } = { action: command.action, by: command.by };
   if (command.comment !== undefined) payload.comment = command.comment;
-  tx.emit('task.completed', { ...tx.nodeFields(node), taskId: task.id, actor: command.by, data: tx.state.data as Record<string, unknown> }, payload);
+  tx.emit('task.completed', { nodeId: node.id, nodeType: node.nodeType.type, taskId: task.id, actor: command.by, data: tx.state.data as Record<string, unknown> }, payload);
   if (returnTarget !== undefined) {
     const by: { by: string; comment?: string } = { by: command.by };
     if (command.comment !== undefined) by.comment = command.comment;
