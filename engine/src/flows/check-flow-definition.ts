@@ -5,6 +5,7 @@ import { validateAgainstSchema } from '../definitions/validate-against-schema.js
 import type { JsonLogic } from '../expressions/expression-types.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { FLOW_CHECK_ERRORS } from './flow-check-errors.js';
+import { MAIN_OUT } from './nodes/node-schemas.js';
 import { checkLoops, checkReachability, checkSplitsAndJoins, type CheckGraph } from './flow-graph-checks.js';
 import type { NodeCheckContext, NodeType } from './node-type.js';
 
@@ -116,6 +117,7 @@ export function checkFlowDefinition(input: FlowDefinition, ctx: SemanticCheckCon
     if (assignees !== undefined && assignees.length === 0) {
       issues.push(issue(FLOW_CHECK_ERRORS.BATON_E_FLOW_NO_ASSIGNEES, pointer('nodes', i, 'config', 'assignees'), { nodeId: node.id }, locale));
     }
+    issues.push(...checkEdgePorts(nodeType, outgoing[i]!, node.id, locale));
     if (nodeType.check) issues.push(...nodeType.check(config, { node, path: pointer('nodes', i), outgoing: outgoing[i]!, incoming: incoming[i]!, locale }));
   });
 
@@ -123,6 +125,18 @@ export function checkFlowDefinition(input: FlowDefinition, ctx: SemanticCheckCon
   issues.push(...checkLoops(g));
   if (starts[0] !== undefined) issues.push(...checkSplitsAndJoins(g, starts[0]));
   issues.push(...checkFields(def, ctx, types));
+  return issues;
+}
+
+/** An edge leaving through a port the node type does not declare would fail only when the flow runs. */
+function checkEdgePorts(nodeType: NodeType, outgoing: NodeCheckContext['outgoing'], nodeId: string, locale: SemanticCheckContext['locale']): Issue[] {
+  const declared = nodeType.describe().ports?.outputs.map((p) => p.id);
+  if (!declared) return [];
+  const issues: Issue[] = [];
+  for (const edge of outgoing) {
+    if (edge.port === undefined || edge.port === MAIN_OUT.id || declared.includes(edge.port)) continue;
+    issues.push(issue(FLOW_CHECK_ERRORS.BATON_E_FLOW_UNKNOWN_PORT, pointer('edges', edge.index, 'port'), { edgeId: edge.id, nodeId, port: edge.port, ports: declared.join(', ') }, locale));
+  }
   return issues;
 }
 

@@ -7,6 +7,7 @@ import type { CompiledEdge, CompiledFlow, CompiledNode } from './compiled-flow.j
 import type { FlowDefinition } from './flow-definition.js';
 import type { FlowCommand, FlowContext, StartInput, Transition } from './flow-command.js';
 import { FLOW_ERRORS } from './flow-errors.js';
+import { MAIN_OUT } from './nodes/node-schemas.js';
 import type { FlowState } from './flow-state.js';
 import { FlowTransition } from './flow-transition.js';
 import { replayFlow } from './evolve-flow-state.js';
@@ -35,7 +36,8 @@ export function compileFlow(def: FlowDefinition, registry: Registry): CompiledFl
     const to = nodes.get(edgeDef.to);
     if (!from || !to) return;
     const edge: CompiledEdge = { id: edgeDef.id, from: edgeDef.from, to: edgeDef.to, default: edgeDef.default === true, index };
-    if (edgeDef.port !== undefined) edge.port = edgeDef.port;
+    // "out" is the id the catalogue gives the main output, so an edge naming it is a main-output edge.
+    if (edgeDef.port !== undefined && edgeDef.port !== MAIN_OUT.id) edge.port = edgeDef.port;
     if (edgeDef.condition !== undefined) edge.condition = compileExpression(edgeDef.condition);
     from.outgoing.push(edge);
     to.incoming.push(edge);

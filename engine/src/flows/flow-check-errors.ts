@@ -12,6 +12,11 @@ export const FLOW_CHECK_ERRORS = defineErrors({
     en: 'Node id "{nodeId}" is used more than once: give each node its own id.',
     'zh-CN': '节点编号 "{nodeId}" 重复：请为每个节点设置唯一编号。',
   },
+  BATON_E_FLOW_UNKNOWN_PORT: {
+    status: 400,
+    en: 'Edge "{edgeId}" leaves node "{nodeId}" through port "{port}", which that node does not have: connect it to one of {ports}.',
+    'zh-CN': '连线 "{edgeId}" 从节点 "{nodeId}" 的端口 "{port}" 引出，但该节点没有此端口：请改接到 {ports} 之一。',
+  },
   BATON_E_FLOW_DUPLICATE_EDGE_ID: {
     status: 400,
     en: 'Edge id "{edgeId}" is used more than once: give each edge its own id.',
