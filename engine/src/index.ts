@@ -87,3 +87,4 @@ export * from './simulation/simulation-errors.js';
 export * from './simulation/validate-scenario.js';
 export * from './simulation/simulate.js';
 export * from './simulation/simulate-all.js';
+export type { FormField, FormSection, FormValidationRule } from './forms/form-definition.js';

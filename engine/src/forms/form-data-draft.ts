@@ -1,7 +1,9 @@
-/** The part of a sub-table FieldNode the draft needs: its key and its slot among the form's tables. */
+/** The part of a sub-table FieldNode the draft needs: its key, its slot among the form's tables, its scope keys. */
 export interface TableRef {
   key: string;
   slot: number;
+  /** Set when one scope object can serve every row (row-scope-keys.ts): the row keys to refill. */
+  scopeKeys?: string[] | undefined;
 }
 
 /**
@@ -13,15 +15,36 @@ export interface TableRef {
 export class FormDataDraft {
   readonly data: Record<string, unknown>;
   private readonly ownedRows: Array<boolean[] | undefined> = [];
+  /** The copied row arrays, by slot (reading them back from `data` is a dictionary lookup). */
+  private readonly ownedTables: Array<Array<Record<string, unknown>> | undefined> = [];
+  private readonly copiedKeys: string[] = [];
+  private readonly copiedSlots: number[] = [];
   private readonly scopes: Array<Array<Record<string, unknown> | undefined> | undefined> = [];
+  private readonly sharedScopes: Array<Record<string, unknown> | undefined> = [];
 
   constructor(input: Record<string, unknown>) {
-    // Object.assign, not spread: V8 gives spread copies a map that turns slow when a key is added
-    // afterwards (a computed field), measured at 7× the cost of the copy itself.
-    this.data = Object.assign({}, input);
+    // A key loop, not spread or Object.assign: a spread copy turns slow when a key is added afterwards (a
+    // computed field), 7× the copy itself; Object.assign costs 10× more when the input is in V8's
+    // dictionary mode (an object built key by key, or a previous validation's result) and the loop is
+    // not much slower than it on JSON.parse output.
+    const data: Record<string, unknown> = {};
+    const keys = Object.keys(input);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      data[key] = input[key];
+    }
+    this.data = data;
   }
 
   set(key: string, value: unknown): void {
+    // A table replaced whole (restored by access, or computed) is no longer the copy writableRow made.
+    const slot = this.copiedKeys.indexOf(key);
+    if (slot >= 0) {
+      this.copiedKeys[slot] = '';
+      const table = this.copiedSlots[slot] as number;
+      this.ownedRows[table] = undefined;
+      this.ownedTables[table] = undefined;
+    }
     if (isAbsent(value)) {
       if (key in this.data) delete this.data[key];
     } else this.data[key] = value;
@@ -30,11 +53,14 @@ export class FormDataDraft {
   /** The row, made safe to write: the table array and the row are copied on first write. */
   writableRow(table: TableRef, index: number): Record<string, unknown> {
     let owned = this.ownedRows[table.slot];
-    let rows = this.data[table.key] as Array<Record<string, unknown>>;
-    if (!owned) {
-      rows = rows.slice();
+    let rows = this.ownedTables[table.slot];
+    if (!owned || !rows) {
+      rows = (this.data[table.key] as Array<Record<string, unknown>>).slice();
       this.data[table.key] = rows;
+      this.ownedTables[table.slot] = rows;
       this.ownedRows[table.slot] = owned = [];
+      this.copiedKeys.push(table.key);
+      this.copiedSlots.push(table.slot);
     }
     if (owned[index]) return rows[index] as Record<string, unknown>;
     owned[index] = true;
@@ -50,16 +76,45 @@ export class FormDataDraft {
   }
 
   /**
-   * The expression scope of a row: its columns plus `$parent` (the whole form) and `$index`. Built once
-   * per row and validation, then kept in step with the row by the passes that change it.
+   * The expression scope of a row: its columns plus `$parent` (the whole form) and `$index`. Valid until
+   * the next rowScope call for the same table. With `scopeKeys`, one object per table is refilled with the
+   * keys expressions read (allocating a scope per row was the largest cost of validating a sub-table);
+   * otherwise a full copy is built once per row and validation and kept in step by the passes.
    */
   rowScope(table: TableRef, index: number, row: Record<string, unknown>): Record<string, unknown> {
+    const keys = table.scopeKeys;
+    if (keys) {
+      let shared = this.sharedScopes[table.slot];
+      if (!shared) {
+        shared = { $parent: this.data, $index: index };
+        for (let i = 0; i < keys.length; i++) shared[keys[i] as string] = undefined;
+        this.sharedScopes[table.slot] = shared;
+      }
+      shared.$index = index;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        shared[key] = row[key];
+      }
+      return shared;
+    }
     let list = this.scopes[table.slot];
     if (!list) this.scopes[table.slot] = list = [];
     let scope = list[index];
     if (!scope) list[index] = scope = makeRowScope(row, this.data, index);
     return scope;
   }
+}
+
+/**
+ * Updates a row's scope after a pass changed the row (a computed value, a hidden column removed), so the
+ * row's later expressions see it. A shared scope keeps its keys (deleting would make V8 turn it into a slow
+ * dictionary): an absent value is stored as undefined, which `var` reads the same way.
+ */
+export function setInScope(table: TableRef, scope: Record<string, unknown>, key: string, value: unknown): void {
+  if (table.scopeKeys) {
+    if (table.scopeKeys.includes(key)) scope[key] = isAbsent(value) ? undefined : value;
+  } else if (isAbsent(value)) delete scope[key];
+  else scope[key] = value;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EvalContext } from '../expressions/expression-types.js';
-import { FormDataDraft, isAbsent, isRecord, truthy } from './form-data-draft.js';
+import { FormDataDraft, isRecord, setInScope, truthy } from './form-data-draft.js';
 import type { FieldNode, FormModel } from './form-model.js';
 
 
@@ -23,8 +23,7 @@ export function applyCompute(model: FormModel, draft: FormDataDraft, ctx: EvalCo
       const scope = draft.rowScope(step, i, row);
       for (const column of columns) {
         const value = (column.computed as NonNullable<FieldNode['computed']>)(scope, ctx);
-        if (isAbsent(value)) delete scope[column.key];
-        else scope[column.key] = value;
+        setInScope(step, scope, column.key, value);
         if (row[column.key] !== value) draft.setInRow(step, i, column.key, value);
       }
     }
@@ -34,7 +33,7 @@ export function applyCompute(model: FormModel, draft: FormDataDraft, ctx: EvalCo
 /** Receives every visibility decision; `validate` strips, `visibility()` records. */
 export interface VisibilityVisitor {
   field(node: FieldNode, visible: boolean): void;
-  /** Called once per row of a visible sub-table, with the row's column visibility. */
+  /** Called once per row of a visible sub-table, with the row's hidden columns (valid during the call only). */
   row(table: FieldNode, index: number, row: Record<string, unknown>, scope: Record<string, unknown> | undefined, hiddenColumns: FieldNode[] | undefined): void;
 }
 
@@ -50,6 +49,8 @@ export function applyVisibility(
   visitor: VisibilityVisitor,
 ): void {
   const data = draft.data;
+  // One list reused for every row: visitors read it during the call only.
+  const hidden: FieldNode[] = [];
   for (const field of model.fields) {
     const visible = field.visibleIf === undefined || truthy(field.visibleIf(data, ctx));
     visitor.field(field, visible);
@@ -66,17 +67,18 @@ export function applyVisibility(
       if (!isRecord(original)) continue;
       let row = original;
       const scope = field.rowScoped ? draft.rowScope(field, i, row) : undefined;
-      let hidden: FieldNode[] | undefined;
+      // pop, not `length = 0`: setting length is a runtime call, measured at 4% of a validation.
+      while (hidden.length > 0) hidden.pop();
       for (const column of conditional) {
         if (truthy((column.visibleIf as NonNullable<FieldNode['visibleIf']>)(scope, ctx))) continue;
-        (hidden ??= []).push(column);
-        if (scope) delete scope[column.key];
+        hidden.push(column);
+        if (scope) setInScope(field, scope, column.key, undefined);
         if (column.key in row) {
           row = draft.writableRow(field, i);
           delete row[column.key];
         }
       }
-      visitor.row(field, i, row, scope, hidden);
+      visitor.row(field, i, row, scope, hidden.length > 0 ? hidden : undefined);
     }
   }
 }

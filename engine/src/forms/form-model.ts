@@ -7,6 +7,7 @@ import { dependencyOrder } from './compute-order.js';
 import type { FieldType } from './field-type.js';
 import type { FormDefinition, FormField, FormValidationRule } from './form-definition.js';
 import { fieldReads } from './field-references.js';
+import { rowScopeKeys } from './row-scope-keys.js';
 import { FORMS_ERRORS } from './forms-errors.js';
 
 /** A field of a compiled form: its definition, resolved type and compiled expressions. */
@@ -29,6 +30,11 @@ export interface FieldNode {
   conditionalColumns?: FieldNode[];
   /** True when some column expression needs the row scope built. */
   rowScoped?: boolean;
+  /**
+   * The row keys the table's row-scope expressions (columns and `each` rules) read, when they only read
+   * by literal path: one scope object is then reused for every row (see row-scope-keys.ts).
+   */
+  scopeKeys?: string[] | undefined;
   /** Index of a sub-table among the form's sub-tables (the draft's bookkeeping slot). */
   slot: number;
   /** Columns with `required` or `requiredIf`. */
@@ -74,22 +80,31 @@ function compileAt(logic: JsonLogic, where: string): CompiledExpression {
 }
 
 function buildNode(field: FormField, defPath: string, type: FieldType, table?: FieldNode): FieldNode {
-  const node: FieldNode = {
+  // Every property is set, undefined or not, in one order: all nodes then share one V8 shape, and the
+  // validation loops read them without megamorphic lookups.
+  return {
     key: field.key,
     path: table ? `${table.key}.${field.key}` : field.key,
     defPath,
     field,
     type,
     config: field.config ?? {},
+    table,
+    columns: undefined,
+    columnByKey: undefined,
+    computedColumns: undefined,
+    conditionalColumns: undefined,
+    rowScoped: undefined,
+    scopeKeys: undefined,
+    slot: -1,
+    requiredColumns: undefined,
+    checkedColumns: undefined,
+    visibleIf: field.visibleIf !== undefined ? compileAt(field.visibleIf, `${defPath}/visibleIf`) : undefined,
+    requiredIf: field.requiredIf !== undefined ? compileAt(field.requiredIf, `${defPath}/requiredIf`) : undefined,
+    computed: field.computed !== undefined ? compileAt(field.computed, `${defPath}/computed`) : undefined,
     required: field.required === true,
     readOnly: field.readOnly === true || field.computed !== undefined || type.traits?.computed === true,
-    slot: -1,
   };
-  if (table) node.table = table;
-  if (field.visibleIf !== undefined) node.visibleIf = compileAt(field.visibleIf, `${defPath}/visibleIf`);
-  if (field.requiredIf !== undefined) node.requiredIf = compileAt(field.requiredIf, `${defPath}/requiredIf`);
-  if (field.computed !== undefined) node.computed = compileAt(field.computed, `${defPath}/computed`);
-  return node;
 }
 
 function cycleError(cycle: string[], defPath: string): BatonError {
@@ -187,6 +202,20 @@ export function buildFormModel(def: FormDefinition, registry: Registry): FormMod
     if (rule.when !== undefined) compiled.when = compileAt(rule.when, `${at}/when`);
     rules.push(compiled);
   });
+
+  for (const table of fields) {
+    if (!table.columns) continue;
+    const expressions: JsonLogic[] = [];
+    for (const column of table.columns) {
+      for (const logic of [column.field.visibleIf, column.field.requiredIf, column.field.computed]) if (logic !== undefined) expressions.push(logic);
+    }
+    for (const { rule, table: ruleTable } of rules) {
+      if (ruleTable !== table) continue;
+      expressions.push(rule.assert);
+      if (rule.when !== undefined) expressions.push(rule.when);
+    }
+    table.scopeKeys = rowScopeKeys(expressions);
+  }
 
   const checkedFields = fields.filter((f) => f.type.validateValue !== undefined || (f.checkedColumns?.length ?? 0) > 0);
   return { def, fields, byKey, byPath, computeSteps: orderSteps(fields, byKey), checkedFields, rules };

@@ -1,16 +1,17 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { toIssues } from '../definitions/validate-against-schema.js';
 import type { EvalContext } from '../expressions/expression-types.js';
-import { issue } from '../errors/error-catalogue.js';
+import { errorSpec, issue } from '../errors/error-catalogue.js';
 import type { Issue, ValidationResult } from '../errors/issue.js';
-import { LOCALES, type Locale } from '../i18n/localized-text.js';
+import { format, LOCALES, type Locale } from '../i18n/localized-text.js';
 import { deepEqual } from './deep-equal.js';
 import { definitionText, type FieldAccess } from './form-definition.js';
 import type { AccessPlan } from './form-access.js';
 import { FormDataDraft, isEmpty, isRecord, truthy } from './form-data-draft.js';
-import { applyCompute, applyVisibility } from './form-evaluation.js';
+import { applyCompute, applyVisibility, type VisibilityVisitor } from './form-evaluation.js';
 import { localizedIssue } from './form-issue.js';
 import { cellLabel, labelAtPointer } from './form-labels.js';
+import type { FieldValueProblem } from './field-type.js';
 import type { FieldNode, FormModel } from './form-model.js';
 import { FORMS_ERRORS } from './forms-errors.js';
 
@@ -87,6 +88,8 @@ function required(node: FieldNode, scope: unknown, ctx: EvalContext | undefined)
   return node.required || (node.requiredIf !== undefined && truthy(node.requiredIf(scope, ctx)));
 }
 
+const VALUE_INVALID = errorSpec(FORMS_ERRORS.BATON_E_FORM_VALUE_INVALID) as Record<Locale, string>;
+
 /** Turns Ajv's errors into Issues prefixed with the field's label ("Last working day: …"). */
 function schemaIssues(model: FormModel, validate: ValidateFunction, sink: Sink): string[] {
   const paths: string[] = [];
@@ -101,7 +104,8 @@ function schemaIssues(model: FormModel, validate: ValidateFunction, sink: Sink):
     LOCALES.forEach((l, i) => {
       // "Last working day: change this text…" reads as one sentence.
       const detail = l === 'en' ? lowerFirst(base.messages[l]) : base.messages[l];
-      messages[l] = localizedIssue(FORMS_ERRORS.BATON_E_FORM_VALUE_INVALID, base.path, () => ({ label: labels[i], detail }), l).message;
+      // One template per locale (localizedIssue would format every locale for each).
+      messages[l] = format(VALUE_INVALID[l], { label: labels[i], detail });
     });
     sink.errors.push({ ...base, message: messages[sink.locale], messages });
   }
@@ -116,9 +120,9 @@ function failedUnder(failed: readonly string[], path: string): boolean {
   return failed.some((p) => p === path || p.startsWith(path + '/'));
 }
 
-/** A field type's own value check (checksums and the like), only on values whose shape passed. */
-function valueIssues(node: FieldNode, value: unknown, path: string, label: (l: Locale) => string, sink: Sink): void {
-  for (const problem of node.type.validateValue?.(value, node.config) ?? []) {
+/** Issues for what a field type's own value check (checksums and the like) found. */
+function valueIssues(problems: FieldValueProblem[], path: string, label: (l: Locale) => string, sink: Sink): void {
+  for (const problem of problems) {
     sink.errors.push(
       localizedIssue(
         FORMS_ERRORS.BATON_E_FORM_VALUE_INVALID,
@@ -127,6 +131,45 @@ function valueIssues(node: FieldNode, value: unknown, path: string, label: (l: L
         sink.locale,
       ),
     );
+  }
+}
+
+/**
+ * Visits the visibility walk for validate: notes invisible fields, reports empty required cells at once
+ * (their row scope is only valid during the visit) and keeps empty required top-level fields for later.
+ * A class, not an object of closures: one allocation per validation.
+ */
+class RequiredWalk implements VisibilityVisitor {
+  readonly invisible = new Set<string>();
+  readonly requiredLater: FieldNode[] = [];
+
+  constructor(
+    private readonly enforceAccess: boolean,
+    private readonly plan: AccessPlan,
+    private readonly data: Record<string, unknown>,
+    private readonly ctx: EvalContext | undefined,
+    private readonly sink: Sink,
+  ) {}
+
+  private editable(node: FieldNode): boolean {
+    return !this.enforceAccess || this.plan.byPath[node.path] === 'editable';
+  }
+
+  field(node: FieldNode, visible: boolean): void {
+    if (!visible) this.invisible.add(node.key);
+    else if ((node.required || node.requiredIf) && isEmpty(this.data[node.key]) && this.editable(node)) this.requiredLater.push(node);
+  }
+
+  row(table: FieldNode, i: number, row: Record<string, unknown>, scope: Record<string, unknown> | undefined, hidden: FieldNode[] | undefined): void {
+    const columns = table.requiredColumns as FieldNode[];
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c] as FieldNode;
+      if (!isEmpty(row[column.key]) || !this.editable(column)) continue;
+      if (hidden?.includes(column)) continue;
+      if (required(column, scope ?? row, this.ctx)) {
+        fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${table.key}/${i}/${column.key}`, (l) => cellLabel(table, i, column, l), this.sink, { field: column.path });
+      }
+    }
   }
 }
 
@@ -150,52 +193,34 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   applyCompute(model, draft, ctx);
 
   const data = draft.data;
-  const invisible = new Set<string>();
-  const editable = (node: FieldNode): boolean => !enforceAccess || plan.byPath[node.path] === 'editable';
-  const deferredRequired: Array<() => void> = [];
-  applyVisibility(model, draft, ctx, {
-    field(node, visible) {
-      if (!visible) invisible.add(node.key);
-      else if ((node.required || node.requiredIf) && editable(node) && isEmpty(data[node.key])) {
-        // Checked after the walk, so requiredIf sees the final (stripped) data.
-        deferredRequired.push(() => {
-          if (required(node, data, ctx)) fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
-        });
-      }
-    },
-    row(table, i, row, scope, hidden) {
-      for (const column of table.requiredColumns as FieldNode[]) {
-        if (!isEmpty(row[column.key]) || !editable(column)) continue;
-        if (hidden?.includes(column)) continue;
-        if (required(column, scope ?? row, ctx)) {
-          fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${table.key}/${i}/${column.key}`, (l) => cellLabel(table, i, column, l), sink, { field: column.path });
-        }
-      }
-    },
-  });
-
+  const walk = new RequiredWalk(enforceAccess, plan, data, ctx, sink);
+  applyVisibility(model, draft, ctx, walk);
   let failed: string[] = [];
   if (!runtime.fastValidator()(data)) {
     const validate = runtime.fullValidator();
     validate(data);
     failed = schemaIssues(model, validate, sink);
   }
-  for (const check of deferredRequired) check();
-  checkRules(model, draft, invisible, ctx, sink);
-  checkValues(model, data, invisible, failed, sink);
+  // After the walk, so requiredIf sees the final (stripped) data.
+  for (const node of walk.requiredLater) {
+    if (required(node, data, ctx)) fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
+  }
+  checkRules(model, draft, walk.invisible, ctx, sink);
+  checkValues(model, data, walk.invisible, failed, sink);
   return { ok: sink.errors.length === 0, errors: sink.errors, data };
+}
+
+function ruleFailed(sink: Sink, path: string, message: CompiledRuleMessage, rule: string): void {
+  sink.errors.push(localizedIssue(FORMS_ERRORS.BATON_E_FORM_RULE_FAILED, path, (l) => ({ message: definitionText(message, l), rule }), sink.locale));
 }
 
 function checkRules(model: FormModel, draft: FormDataDraft, invisible: Set<string>, ctx: EvalContext | undefined, sink: Sink): void {
   const data = draft.data;
-  const fail = (path: string, message: CompiledRuleMessage, rule: string): void => {
-    sink.errors.push(localizedIssue(FORMS_ERRORS.BATON_E_FORM_RULE_FAILED, path, (l) => ({ message: definitionText(message, l), rule }), sink.locale));
-  };
   for (const { rule, table, target, when, assert } of model.rules) {
     if (!table) {
       if (invisible.has(target.key)) continue;
       if (when && !truthy(when(data, ctx))) continue;
-      if (!truthy(assert(data, ctx))) fail(`/${target.key}`, rule.message, rule.key);
+      if (!truthy(assert(data, ctx))) ruleFailed(sink, `/${target.key}`, rule.message, rule.key);
       continue;
     }
     const rows = data[table.key];
@@ -206,27 +231,35 @@ function checkRules(model: FormModel, draft: FormDataDraft, invisible: Set<strin
       const scope = draft.rowScope(table, i, row);
       if (target.visibleIf && !truthy(target.visibleIf(scope, ctx))) continue;
       if (when && !truthy(when(scope, ctx))) continue;
-      if (!truthy(assert(scope, ctx))) fail(`/${table.key}/${i}/${target.key}`, rule.message, rule.key);
+      if (!truthy(assert(scope, ctx))) ruleFailed(sink, `/${table.key}/${i}/${target.key}`, rule.message, rule.key);
     }
   }
 }
 
 type CompiledRuleMessage = FormModel['rules'][number]['rule']['message'];
 
+/**
+ * Runs the field types' own checks. Paths and labels are only built for a value with problems, or to
+ * skip a value Ajv already rejected: this runs on every date of every row.
+ */
 function checkValues(model: FormModel, data: Record<string, unknown>, invisible: Set<string>, failed: string[], sink: Sink): void {
   for (const field of model.checkedFields) {
-    if (invisible.has(field.key) || data[field.key] === undefined) continue;
-    if (field.type.validateValue && !failedUnder(failed, `/${field.key}`)) {
-      valueIssues(field, data[field.key], `/${field.key}`, (l) => definitionText(field.field.label, l), sink);
+    const value = data[field.key];
+    if (invisible.has(field.key) || value === undefined) continue;
+    if (field.type.validateValue && (failed.length === 0 || !failedUnder(failed, `/${field.key}`))) {
+      const problems = field.type.validateValue(value, field.config);
+      if (problems.length > 0) valueIssues(problems, `/${field.key}`, (l) => definitionText(field.field.label, l), sink);
     }
-    const rows = data[field.key];
-    if (!field.columns || !Array.isArray(rows)) continue;
-    for (const column of field.checkedColumns ?? []) {
-      rows.forEach((row: unknown, i) => {
-        if (!isRecord(row) || row[column.key] === undefined) return;
-        const path = `/${field.key}/${i}/${column.key}`;
-        if (!failedUnder(failed, path)) valueIssues(column, row[column.key], path, (l) => cellLabel(field, i, column, l), sink);
-      });
+    if (!field.columns || !Array.isArray(value)) continue;
+    for (const column of field.checkedColumns as FieldNode[]) {
+      const validateValue = column.type.validateValue as NonNullable<FieldNode['type']['validateValue']>;
+      for (let i = 0; i < value.length; i++) {
+        const row: unknown = value[i];
+        if (!isRecord(row) || row[column.key] === undefined) continue;
+        if (failed.length > 0 && failedUnder(failed, `/${field.key}/${i}/${column.key}`)) continue;
+        const problems = validateValue(row[column.key], column.config);
+        if (problems.length > 0) valueIssues(problems, `/${field.key}/${i}/${column.key}`, (l) => cellLabel(field, i, column, l), sink);
+      }
     }
   }
 }
