@@ -13,3 +13,8 @@ export { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
 export { errorHandlerPlugin } from './errors/error-handler-plugin.js';
 export { authPlugin } from './auth/auth-plugin.js';
 export { ApiError } from './errors/api-error.js';
+export { executionServices, commandEnv, type CommandEnv, type ExecutionServices } from './execution/execution-services.js';
+export { executeInstanceCommand, startInstance, writeRuleEffects, ConcurrentWriteError, type InstanceRow, type StepResult } from './execution/instance-pipeline.js';
+export { DefinitionCache, type Published } from './execution/definition-cache.js';
+export { DirectorySnapshotCache, bumpDirectoryVersion } from './execution/directory-snapshot.js';
+export { instanceViewOf, projectForView, projectAtNode } from './access/instance-access.js';

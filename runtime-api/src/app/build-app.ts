@@ -14,7 +14,11 @@ import { directoryRoutes } from '../directory/directory-routes.js';
 import { ApiError } from '../errors/api-error.js';
 import { errorHandlerPlugin } from '../errors/error-handler-plugin.js';
 import { healthRoutes } from '../health/health-routes.js';
+import { instancesRoutes } from '../instances/instances-routes.js';
+import { recordsRoutes } from '../records/records-routes.js';
+import { tasksRoutes } from '../tasks/tasks-routes.js';
 import { idempotencyPlugin } from '../idempotency/idempotency-plugin.js';
+import { packsRoutes } from '../packs/packs-routes.js';
 import { openapiPlugin } from './openapi-plugin.js';
 import { buildValidatorCompiler } from './validator-compiler.js';
 import { registerJsonBodyParser } from './json-body-parser.js';
@@ -95,6 +99,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(directoryRoutes);
       await api.register(tokensRoutes);
       await api.register(auditRoutes);
+      await api.register(instancesRoutes);
+      await api.register(tasksRoutes);
+      await api.register(recordsRoutes);
+      await api.register(packsRoutes);
     },
     { prefix: '/api' },
   );

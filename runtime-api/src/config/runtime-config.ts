@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   /** An admin token given by the operator; when undefined the first start generates one. */
   bootstrapToken: string | undefined;
   logLevel: string;
+  /** The organisation's IANA time zone for flows and rules that name none (BATON_TIME_ZONE). */
+  timeZone: string;
 }
 
 function intFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -25,6 +27,16 @@ function intFrom(env: Record<string, string | undefined>, name: string, fallback
     throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
   }
   return value;
+}
+
+function timeZoneFrom(raw: string | undefined): string {
+  const zone = raw?.trim() || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new Error(`BATON_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${zone}")`);
+  }
+  return zone;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): RuntimeConfig {
@@ -48,5 +60,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     bootstrapToken: env.BATON_BOOTSTRAP_TOKEN?.trim() || undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    timeZone: timeZoneFrom(env.BATON_TIME_ZONE),
   };
 }

@@ -41,6 +41,7 @@ export interface RecordsTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 export interface InstancesTable {
@@ -58,11 +59,19 @@ export interface InstancesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Date | null;
+  /** Start form of the flow (rules scoped to the form see the instance's events). */
+  form_key: Generated<string | null>;
+  /** The user the instance is about (the start form's first user field, e.g. employeeId). */
+  subject_id: Generated<string | null>;
+  /** Sequence of the last history row. */
+  history_seq: Generated<number>;
 }
 
 export interface TasksTable {
   id: string;
-  instance_id: string;
+  /** Null for a rule's task about a record of a collection. */
+  instance_id: string | null;
+  record_id: Generated<string | null>;
   node_id: string;
   status: string;
   assignee_id: string | null;
@@ -75,6 +84,24 @@ export interface TasksTable {
   completed_by: string | null;
   created_at: Timestamp;
   completed_at: Date | null;
+  /** 'flow': a task of the flow reducer; 'rule': created by a rule's create-task action. */
+  source: Generated<string>;
+  /** The createTask effect's idempotency key (rule tasks): a replayed effect is ignored. */
+  effect_key: string | null;
+  kind: Generated<string>;
+  title: ColumnType<Record<string, string>, string | undefined, string>;
+  description: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  /** Every user who may act on the task. */
+  assignees: ColumnType<string[], string | undefined, string>;
+  candidates: ColumnType<string[], string | undefined, string>;
+  actions: ColumnType<string[], string | undefined, string>;
+  on_behalf_of: string | null;
+  comment: string | null;
+}
+
+export interface DirectoryVersionTable {
+  id: Generated<number>;
+  version: number;
 }
 
 export interface HistoryTable {
@@ -86,6 +113,8 @@ export interface HistoryTable {
   payload: Json<Record<string, unknown>>;
   actor: string | null;
   at: Timestamp;
+  /** 'flow': an engine event (replayable); 'runtime': an event the runtime recorded (rule tasks). */
+  source: Generated<string>;
 }
 
 export interface TimersTable {
@@ -195,4 +224,5 @@ export interface Database {
   directory_departments: DirectoryDepartmentsTable;
   api_tokens: ApiTokensTable;
   idempotency_keys: IdempotencyKeysTable;
+  directory_version: DirectoryVersionTable;
 }

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as coreTables from './migrations/0001-core-tables.js';
 import * as runtimeTables from './migrations/0002-runtime-tables.js';
 import * as auditLog from './migrations/0003-audit-log.js';
+import * as execution from './migrations/0004-execution.js';
 import type { Database } from './database.js';
 
 /**
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-core-tables': coreTables,
   '0002-runtime-tables': runtimeTables,
   '0003-audit-log': auditLog,
+  '0004-execution': execution,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

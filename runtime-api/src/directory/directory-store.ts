@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { bumpDirectoryVersion } from '../execution/directory-snapshot.js';
 import type { ExistingDirectory } from './check-directory-import.js';
 import type { DepartmentInputValue, UserInputValue } from './directory-schemas.js';
 
@@ -59,6 +60,9 @@ export async function upsertDepartments(trx: Kysely<Database>, departments: Depa
       .execute();
     count(rows, result);
   }
+  // Every writer of the directory bumps its version in the same transaction, so every process reloads
+  // its in-memory snapshot (the engine's synchronous DirectoryReader) on its next command.
+  if (departments.length > 0) await bumpDirectoryVersion(trx);
   return result;
 }
 
@@ -103,6 +107,7 @@ export async function upsertUsers(trx: Kysely<Database>, users: UserInputValue[]
       .execute();
     count(rows, result);
   }
+  if (users.length > 0) await bumpDirectoryVersion(trx);
   return result;
 }
 

@@ -1,0 +1,133 @@
+import { createTransport, type CallOptions, type TransportOptions } from './http-transport.js';
+import type { AuditVerification, InstanceEvidence } from './types/audit.js';
+import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
+import type { DirectoryImport, DirectoryImportResult, DirectoryUser } from './types/directory.js';
+import type { DocumentFile } from './types/documents.js';
+import type { FileRef, FileUpload } from './types/files.js';
+import type { Health } from './types/health.js';
+import type { CancelInstanceInput, Instance, StartInstanceInput } from './types/instances.js';
+import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery } from './types/packs.js';
+import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch } from './types/records.js';
+import type { ReportResult, ReportRunInput } from './types/reports.js';
+import type { TaskAction, TaskActionResult, TaskDetail, TaskList, TaskListQuery } from './types/tasks.js';
+import type { IssuedToken, TokenInput } from './types/tokens.js';
+
+export type ClientOptions = TransportOptions;
+
+const seg = (value: string) => encodeURIComponent(value);
+
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+}
+
+/**
+ * A typed client for Baton's runtime API: one method per route, grouped by area. Errors are thrown as
+ * BatonApiError. State-changing POSTs carry a fresh Idempotency-Key per call (reused by the call's own
+ * retries), unless `idempotency: "off"` or `{ idempotencyKey: false }`.
+ */
+export function createClient(options: ClientOptions) {
+  const transport = createTransport(options);
+  const json = async <T>(spec: Parameters<typeof transport.send>[0], call?: CallOptions): Promise<T> =>
+    (await transport.send<T>(spec, call)).body;
+
+  return {
+    baseUrl: transport.baseUrl,
+
+    health: (call?: CallOptions) => json<Health>({ method: 'GET', path: '/health' }, call),
+
+    definitions: {
+      /** Saves a draft (a new version, or a replacement of the current draft). */
+      save: (definition: DefinitionInput, call?: CallOptions) => json<Definition>({ method: 'POST', path: '/definitions', body: definition }, call),
+      list: (query: DefinitionListQuery = {}, call?: CallOptions) => json<DefinitionList>({ method: 'GET', path: '/definitions', query: { ...query } }, call),
+      /** The latest published version, or `version` in any status. */
+      get: (kind: DefinitionKind, key: string, version?: number, call?: CallOptions) =>
+        json<Definition>({ method: 'GET', path: `/definitions/${seg(kind)}/${seg(key)}`, query: { version } }, call),
+      publish: (kind: DefinitionKind, key: string, version?: number, call?: CallOptions) =>
+        json<Definition>({ method: 'POST', path: `/definitions/${seg(kind)}/${seg(key)}/publish`, body: version === undefined ? {} : { version } }, call),
+    },
+
+    packs: {
+      import: (bundle: PackBundle, importOptions: PackImportOptions = {}, call?: CallOptions) =>
+        json<PackImportResult>({ method: 'POST', path: '/packs/import', query: { demo: importOptions.demo }, body: bundle }, call),
+      list: (query: PackListQuery = {}, call?: CallOptions) => json<PackList>({ method: 'GET', path: '/packs', query: { ...query } }, call),
+      export: (key: string, version?: number, call?: CallOptions) =>
+        json<PackBundle>({ method: 'GET', path: `/packs/${seg(key)}/export`, query: { version } }, call),
+    },
+
+    directory: {
+      import: (input: DirectoryImport, call?: CallOptions) => json<DirectoryImportResult>({ method: 'POST', path: '/directory/import', body: input }, call),
+      user: (id: string, call?: CallOptions) => json<DirectoryUser>({ method: 'GET', path: `/directory/users/${seg(id)}` }, call),
+    },
+
+    tokens: {
+      /** Admins only. The server stores no replay of this answer (it holds a secret): no Idempotency-Key. */
+      create: (input: TokenInput, call?: CallOptions) =>
+        json<IssuedToken>({ method: 'POST', path: '/tokens', body: input }, { ...call, idempotencyKey: false }),
+    },
+
+    flows: {
+      start: (flowKey: string, input: StartInstanceInput, call?: CallOptions) =>
+        json<Instance>({ method: 'POST', path: `/flows/${seg(flowKey)}/instances`, body: input }, call),
+    },
+
+    instances: {
+      get: (id: string, call?: CallOptions) => json<Instance>({ method: 'GET', path: `/instances/${seg(id)}` }, call),
+      cancel: (id: string, input: CancelInstanceInput = {}, call?: CallOptions) =>
+        json<Instance>({ method: 'POST', path: `/instances/${seg(id)}/cancel`, body: input }, call),
+      evidence: (id: string, call?: CallOptions) => json<InstanceEvidence>({ method: 'GET', path: `/instances/${seg(id)}/evidence` }, call),
+      /** A rendered document (PDF) of the instance. */
+      document: async (id: string, documentKey: string, call?: CallOptions): Promise<DocumentFile> => {
+        const { body, response } = await transport.send<Uint8Array>(
+          { method: 'GET', path: `/instances/${seg(id)}/documents/${seg(documentKey)}`, expect: 'bytes' },
+          call,
+        );
+        return {
+          bytes: body,
+          contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+          fileName: fileNameOf(response.headers.get('content-disposition')),
+        };
+      },
+    },
+
+    tasks: {
+      list: (query: TaskListQuery = {}, call?: CallOptions) => json<TaskList>({ method: 'GET', path: '/tasks', query: { ...query } }, call),
+      get: (id: string, call?: CallOptions) => json<TaskDetail>({ method: 'GET', path: `/tasks/${seg(id)}` }, call),
+      act: (id: string, action: TaskAction, call?: CallOptions) =>
+        json<TaskActionResult>({ method: 'POST', path: `/tasks/${seg(id)}/actions`, body: action }, call),
+    },
+
+    records: {
+      list: (formKey: string, query: RecordListQuery = {}, call?: CallOptions) =>
+        json<RecordList>({ method: 'GET', path: `/records/${seg(formKey)}`, query: { ...query } }, call),
+      create: (formKey: string, input: RecordInput, call?: CallOptions) =>
+        json<RecordItem>({ method: 'POST', path: `/records/${seg(formKey)}`, body: input }, call),
+      update: (formKey: string, id: string, patch: RecordPatch, call?: CallOptions) =>
+        json<RecordItem>({ method: 'PATCH', path: `/records/${seg(formKey)}/${seg(id)}`, body: patch }, call),
+    },
+
+    files: {
+      /** Multipart upload; the answer is the reference an attachment field holds. */
+      upload: (upload: FileUpload, call?: CallOptions) => {
+        const form = new FormData();
+        const blob = upload.content instanceof Blob ? upload.content : new Blob([upload.content as Uint8Array<ArrayBuffer>], { type: upload.contentType ?? 'application/octet-stream' });
+        form.append('file', blob, upload.name);
+        return json<FileRef>({ method: 'POST', path: '/files', form }, call);
+      },
+    },
+
+    reports: {
+      /** Runs a report; reading changes nothing, so no Idempotency-Key is sent. */
+      run: (reportKey: string, input: ReportRunInput = {}, call?: CallOptions) =>
+        json<ReportResult>({ method: 'POST', path: `/reports/${seg(reportKey)}/run`, body: input, idempotent: true }, call),
+    },
+
+    audit: {
+      verify: (call?: CallOptions) => json<AuditVerification>({ method: 'GET', path: '/audit/verify' }, call),
+    },
+  };
+}
+
+export type BatonClient = ReturnType<typeof createClient>;

@@ -1,0 +1,16 @@
+export { createClient, type BatonClient, type ClientOptions } from './create-client.js';
+export { BatonApiError, isBatonApiError } from './baton-api-error.js';
+export type { CallOptions, FetchLike, TransportOptions } from './http-transport.js';
+export type * from './types/common.js';
+export type * from './types/health.js';
+export type * from './types/definitions.js';
+export type * from './types/packs.js';
+export type * from './types/directory.js';
+export type * from './types/tokens.js';
+export type * from './types/instances.js';
+export type * from './types/tasks.js';
+export type * from './types/records.js';
+export type * from './types/files.js';
+export type * from './types/reports.js';
+export type * from './types/documents.js';
+export type * from './types/audit.js';

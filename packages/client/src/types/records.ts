@@ -1,0 +1,33 @@
+import type { IsoDateTime, JsonObject, Page } from './common.js';
+
+/** A record of a collection form (runtime-api/src/records/record-schemas.ts). */
+export interface RecordItem {
+  id: string;
+  formKey: string;
+  formVersion: number;
+  /** Optimistic concurrency: send it back with a PATCH. */
+  version: number;
+  data: JsonObject;
+  createdBy: string;
+  createdAt: IsoDateTime;
+  updatedBy: string | null;
+  updatedAt: IsoDateTime;
+}
+
+export type RecordListQuery = Page;
+
+export interface RecordList {
+  items: RecordItem[];
+  limit: number;
+  offset: number;
+}
+
+export interface RecordInput {
+  data: JsonObject;
+}
+
+export interface RecordPatch {
+  data: JsonObject;
+  /** The version you read; a stale one is refused with 409. */
+  version: number;
+}

@@ -1,0 +1,76 @@
+import type { IsoDateTime, JsonObject } from './common.js';
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled' | 'reassigned';
+
+export interface Task {
+  id: string;
+  instanceId: string | null;
+  recordId: string | null;
+  nodeId: string;
+  /** "flow" (a step of a flow) or "rule" (created by a rule). */
+  source: string;
+  kind: string;
+  title: Record<string, string>;
+  description: Record<string, string> | null;
+  status: TaskStatus | string;
+  assignees: string[];
+  candidates: string[];
+  /** The actions this task accepts. */
+  actions: string[];
+  formKey: string | null;
+  dueAt: IsoDateTime | null;
+  onBehalfOf: string | null;
+  outcome: string | null;
+  completedBy: string | null;
+  comment: string | null;
+  createdAt: IsoDateTime;
+  completedAt: IsoDateTime | null;
+}
+
+export interface TaskDetail extends Task {
+  flowKey: string | null;
+  /** The data as this task's node shows it (hidden fields never leave the server). */
+  data: JsonObject;
+}
+
+export interface TaskListQuery {
+  /** false lists every task (HR and admins only). Default true. */
+  mine?: boolean;
+  status?: TaskStatus | 'all';
+  instanceId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface TaskList {
+  items: Task[];
+  limit: number;
+  offset: number;
+}
+
+export type TaskActionName =
+  | 'approve'
+  | 'reject'
+  | 'return'
+  | 'submit'
+  | 'resubmit'
+  | 'complete'
+  | 'delegate'
+  | 'transfer'
+  | 'add-signer'
+  | 'add-signer-before'
+  | 'add-signer-after'
+  | (string & {});
+
+export interface TaskAction {
+  action: TaskActionName;
+  data?: JsonObject;
+  comment?: string;
+  /** User ids (delegate, transfer, add-signer) or a node id (return). */
+  to?: string | string[];
+}
+
+export interface TaskActionResult {
+  task: Task;
+  instance: { id: string; status: string; version: number } | null;
+}

@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { buildApp, insertToken, loadConfig, type BatonDatabase } from '@baton/runtime-api';
+// The runtime's own harness: an in-memory copy of the migrated PGlite template (see its global setup).
+import { clonePgliteTemplate } from '../../../../runtime-api/test/harness/test-database.js';
+
+export interface TestServer {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  adminToken: string;
+  database: BatonDatabase;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  tokenFor(userId: string, roles: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real runtime server on 127.0.0.1 (an ephemeral port) over a fresh embedded database. */
+export async function startTestServer(): Promise<TestServer> {
+  const handle = await clonePgliteTemplate(inject('pgliteTemplate'));
+  const config = { ...loadConfig({}), logLevel: 'silent', rateLimit: { max: 100_000, timeWindowMs: 60_000 } };
+  const app = await buildApp({ db: handle.database, config, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const tokenFor = async (userId: string, roles: string[]) =>
+    (await insertToken(handle.database.db, { userId, roles, createdBy: 'test' })).token;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    adminToken: await tokenFor('admin', ['admin']),
+    database: handle.database,
+    app,
+    tokenFor,
+    async close() {
+      await app.close();
+      await handle.dispose();
+    },
+  };
+}

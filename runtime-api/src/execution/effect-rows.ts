@@ -1,0 +1,204 @@
+import type { DomainEvent, Effect, FlowState, LocalizedText, TaskSpec } from '@baton/engine';
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+const OUTBOX_TYPES = new Set<Effect['type']>(['notify', 'invoke', 'startFlow', 'renderDocument', 'setData']);
+
+/** A rule task's id: short and URL-safe, derived from its effect key, so a replayed effect finds the same row. */
+export function ruleTaskId(effectKey: string): string {
+  return 'rtask-' + createHash('sha256').update(effectKey).digest('hex').slice(0, 32);
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * Task rows of the flow's own tasks: every task an event touched is written as the new state has it
+ * (status, assignees, outcome), its title from the createTask effect when it is new.
+ */
+export async function writeFlowTasks(trx: Kysely<Database>, instanceId: string, state: FlowState, events: readonly DomainEvent[], effects: readonly Effect[]): Promise<void> {
+  const touched = new Set<string>();
+  for (const event of events) {
+    if (!event.type.startsWith('task.')) continue;
+    if (event.taskId) touched.add(event.taskId);
+    const from = event.payload?.from;
+    if (typeof from === 'string') touched.add(from);
+  }
+  if (touched.size === 0) return;
+  const specs = new Map<string, TaskSpec>();
+  for (const effect of effects) if (effect.type === 'createTask') specs.set(effect.task.taskId, effect.task);
+  const comments = new Map<string, string>();
+  for (const event of events) {
+    const comment = event.payload?.comment;
+    if (event.type === 'task.completed' && event.taskId && typeof comment === 'string') comments.set(event.taskId, comment);
+  }
+  for (const task of state.tasks) {
+    if (!touched.has(task.id)) continue;
+    const spec = specs.get(task.id);
+    const closed = task.status !== 'open';
+    const row = {
+      id: task.id,
+      instance_id: instanceId,
+      node_id: task.nodeId,
+      status: task.status,
+      assignee_id: task.assignees.length === 1 ? (task.assignees[0] ?? null) : null,
+      assignees: json(task.assignees),
+      candidates: json(task.candidates ?? []),
+      candidate_roles: json((task.candidates ?? []).filter((c) => c.startsWith('role:')).map((c) => c.slice(5))),
+      actions: json(task.actions),
+      kind: task.kind,
+      title: json(spec?.title ?? { en: task.nodeId, 'zh-CN': task.nodeId }),
+      description: spec?.description ? json(spec.description) : null,
+      form_key: task.formKey ?? null,
+      due_at: task.dueAt ? new Date(task.dueAt) : null,
+      on_behalf_of: task.onBehalfOf ?? null,
+      outcome: task.action ?? null,
+      completed_by: task.by ?? null,
+      completed_at: closed && task.closedAt ? new Date(task.closedAt) : null,
+      comment: comments.get(task.id) ?? null,
+      data: json(spec?.data ?? {}),
+      created_at: new Date(task.createdAt),
+      effect_key: null,
+    };
+    await trx
+      .insertInto('tasks')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          assignees: eb.ref('excluded.assignees'),
+          assignee_id: eb.ref('excluded.assignee_id'),
+          outcome: eb.ref('excluded.outcome'),
+          completed_by: eb.ref('excluded.completed_by'),
+          completed_at: eb.ref('excluded.completed_at'),
+          comment: sql`coalesce(excluded.comment, tasks.comment)`,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface RuleTaskTarget {
+  instanceId: string | null;
+  recordId: string | null;
+}
+
+/** Tasks created by rules; a createTask whose key was already stored is ignored. Returns the new ones. */
+export async function insertRuleTasks(trx: Kysely<Database>, target: RuleTaskTarget, effects: readonly Effect[], now: Date): Promise<TaskSpec[]> {
+  const created: TaskSpec[] = [];
+  for (const effect of effects) {
+    if (effect.type !== 'createTask') continue;
+    const task = effect.task;
+    const id = ruleTaskId(effect.key);
+    const inserted = await trx
+      .insertInto('tasks')
+      .values({
+        id,
+        instance_id: task.instanceId ?? target.instanceId,
+        record_id: target.recordId,
+        node_id: ruleNodeId(effect.key),
+        status: 'open',
+        source: 'rule',
+        effect_key: effect.key,
+        kind: task.kind,
+        title: json(task.title as LocalizedText),
+        description: task.description ? json(task.description) : null,
+        assignee_id: task.assignees.length === 1 ? (task.assignees[0] ?? null) : null,
+        assignees: json(task.assignees),
+        candidates: json(task.candidates ?? []),
+        candidate_roles: json((task.candidates ?? []).filter((c) => c.startsWith('role:')).map((c) => c.slice(5))),
+        actions: json(task.actions),
+        form_key: task.formKey ?? null,
+        due_at: task.dueAt ? new Date(task.dueAt) : null,
+        data: json(task.data ?? {}),
+        created_at: now,
+        outcome: null,
+        completed_by: null,
+        completed_at: null,
+        on_behalf_of: null,
+        comment: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) created.push({ ...task, taskId: id });
+  }
+  return created;
+}
+
+/** "rule:<key>@<version>:…" → "rule:<key>": where a rule task sits, for display and access. */
+function ruleNodeId(effectKey: string): string {
+  const match = /^rule:([^@:]+)/.exec(effectKey);
+  return match ? `rule:${match[1]}` : 'rule';
+}
+
+/** scheduleTimer upserts by timer id (a re-planned rule timer moves); cancelTimer marks it cancelled. */
+export async function writeTimers(trx: Kysely<Database>, instanceId: string | null, effects: readonly Effect[]): Promise<void> {
+  for (const effect of effects) {
+    if (effect.type === 'scheduleTimer') {
+      await trx
+        .insertInto('timers')
+        .values({
+          id: effect.timerId,
+          instance_id: effect.instanceId ?? instanceId,
+          kind: effect.purpose,
+          payload: json(effect),
+          due_at: new Date(effect.dueAt),
+          status: 'scheduled',
+          locked_until: null,
+          locked_by: null,
+          last_error: null,
+        })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            payload: eb.ref('excluded.payload'),
+            due_at: eb.ref('excluded.due_at'),
+            status: sql`'scheduled'`,
+            attempts: sql`0`,
+            last_error: sql`null`,
+          })),
+        )
+        .execute();
+    } else if (effect.type === 'cancelTimer') {
+      await trx.updateTable('timers').set({ status: 'cancelled' }).where('id', '=', effect.timerId).where('status', '=', 'scheduled').execute();
+    }
+  }
+}
+
+/** Timers a flow event says fired (a timerFired command): no longer due. */
+export async function markFiredTimers(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void> {
+  for (const event of events) {
+    const timerId = event.payload?.timerId;
+    if (event.type === 'timer.fired' && typeof timerId === 'string') {
+      await trx.updateTable('timers').set({ status: 'fired' }).where('id', '=', timerId).execute();
+    }
+  }
+}
+
+/** Effects carried out after commit (transactional outbox). A key stored before is ignored: at most one row per decision. */
+export async function writeOutbox(trx: Kysely<Database>, instanceId: string | null, effects: readonly Effect[]): Promise<number> {
+  let written = 0;
+  for (const effect of effects) {
+    if (!OUTBOX_TYPES.has(effect.type)) continue;
+    const owner = 'instanceId' in effect && typeof effect.instanceId === 'string' ? effect.instanceId : instanceId;
+    const row = await trx
+      .insertInto('outbox')
+      .values({
+        id: `out-${createHash('sha256').update(effect.key).digest('hex').slice(0, 32)}`,
+        instance_id: owner,
+        effect: json(effect),
+        idempotency_key: effect.key,
+        status: 'pending',
+        locked_until: null,
+        last_error: null,
+        delivered_at: null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (row) written += 1;
+  }
+  return written;
+}

@@ -1,0 +1,274 @@
+import {
+  BatonError,
+  type CompiledFlow,
+  type CompiledForm,
+  type Effect,
+  type FlowCommand,
+  type FlowState,
+  type Issue,
+  type Transition,
+} from '@baton/engine';
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { appendAudit } from '../audit/append-audit.js';
+import type { InstancesTable } from '../db/database.js';
+import { ApiError } from '../errors/api-error.js';
+import type { Published } from './definition-cache.js';
+import { insertRuleTasks, markFiredTimers, writeFlowTasks, writeOutbox, writeTimers } from './effect-rows.js';
+import { flowContext, type CommandEnv } from './execution-services.js';
+import './execution-errors.js';
+import { appendHistory } from './history-rows.js';
+import { runRules } from './rules-step.js';
+
+export type InstanceRow = Selectable<InstancesTable>;
+
+/** A lost optimistic write: SQLSTATE 40001 makes runCommand retry on fresh data, then answer 409. */
+export class ConcurrentWriteError extends Error {
+  readonly code = '40001';
+  constructor(instanceId: string) {
+    super(`instance ${instanceId} was changed by a concurrent command`);
+  }
+}
+
+export interface AuditNote {
+  action: string;
+  taskId?: string;
+  comment?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface StepResult {
+  instance: InstanceRow;
+  state: FlowState;
+  transition: Transition;
+  rulesFired: Array<{ rule: string; version: number; event: string }>;
+}
+
+/** Paths of form issues are relative to the data; the request holds the data under /data. */
+export function underData(issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => ({ ...i, path: `/data${i.path}` }));
+}
+
+/** Engine refusals about submitted data become 422s with paths into the request body. */
+function translateEngineError(err: unknown): unknown {
+  if (!(err instanceof BatonError)) return err;
+  if (err.code === 'BATON_E_FLOW_TASK_DATA_INVALID') {
+    const issues = underData(err.issues);
+    return new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
+  }
+  if (err.code === 'BATON_E_FLOW_FIELD_NOT_EDITABLE') {
+    const params = err.issues[0]?.params ?? {};
+    const field = String(params.field ?? '');
+    return new ApiError('BATON_E_FIELD_NOT_EDITABLE', { field, access: String(params.access ?? 'readonly') }, [], `/data/${field.split('.')[0]}`);
+  }
+  return err;
+}
+
+/** The forms a command may validate task data with, loaded before the synchronous engine call. */
+async function formsFor(env: CommandEnv, flow: CompiledFlow, command: FlowCommand | undefined, state: FlowState | undefined): Promise<(key: string | undefined) => CompiledForm | undefined> {
+  const keys = new Set<string>();
+  // Only a submission with data is validated against a form: other commands load none.
+  if (command?.type === 'completeTask' && command.data && Object.keys(command.data).length > 0 && state) {
+    if (flow.definition.form) keys.add(flow.definition.form);
+    const task = state.tasks.find((t) => t.id === command.taskId);
+    if (task?.formKey) keys.add(task.formKey);
+  }
+  const forms = new Map<string, CompiledForm>();
+  for (const key of keys) {
+    const form = await env.services.definitions.form(env.trx, key);
+    if (form) forms.set(key, form.compiled);
+  }
+  return (key) => forms.get(key ?? flow.definition.form ?? '');
+}
+
+/**
+ * Writes everything one engine step decided, in the command's transaction: history, task rows, timers,
+ * outbox, then the rules over every event (their effects written the same way). Returns the history's
+ * last seq; the caller writes the instance row, then the audit entry.
+ */
+async function persistStep(
+  env: CommandEnv,
+  instance: InstanceRow,
+  transition: Transition,
+): Promise<{ seq: number; fired: StepResult['rulesFired'] }> {
+  const { trx } = env;
+  const { state, events, effects } = transition;
+  let seq = await appendHistory(trx, instance.id, instance.history_seq, events, 'flow');
+  await writeFlowTasks(trx, instance.id, state, events, effects);
+  await writeTimers(trx, instance.id, effects);
+  await markFiredTimers(trx, events);
+  await writeOutbox(trx, instance.id, effects);
+
+  const rules = await env.services.definitions.rulesFor(trx, { flowKey: instance.flow_key, ...(instance.form_key ? { formKey: instance.form_key } : {}) });
+  const record = {
+    id: instance.id,
+    instanceId: instance.id,
+    flowKey: instance.flow_key,
+    initiator: instance.started_by,
+    data: state.data as Record<string, unknown>,
+    ...(instance.form_key ? { formKey: instance.form_key } : {}),
+  };
+  const ruled = await runRules(env, rules, events, { record });
+  seq = await writeRuleEffects(env, { instanceId: instance.id, flowKey: instance.flow_key, recordId: null }, ruled.effects, seq);
+  return { seq, fired: ruled.fired };
+}
+
+/**
+ * Writes what rules decided: their tasks (a runtime `task.created` history entry each, when they belong
+ * to an instance), timers and outbox rows. Returns the instance's last history seq.
+ */
+export async function writeRuleEffects(
+  env: CommandEnv,
+  target: { instanceId: string | null; flowKey: string | null; recordId: string | null },
+  effects: readonly Effect[],
+  seq: number,
+): Promise<number> {
+  if (effects.length === 0) return seq;
+  const { trx } = env;
+  const created = await insertRuleTasks(trx, target, effects, env.now);
+  await writeTimers(trx, target.instanceId, effects);
+  await writeOutbox(trx, target.instanceId, effects);
+  if (!target.instanceId) return seq;
+  const at = env.now.toISOString();
+  const instanceId = target.instanceId;
+  return appendHistory(
+    trx,
+    instanceId,
+    seq,
+    created.map((task) => ({
+      type: 'task.created',
+      at,
+      instanceId,
+      ...(target.flowKey ? { flowKey: target.flowKey } : {}),
+      taskId: task.taskId,
+      actor: 'system',
+      payload: { task, source: 'rule' },
+    })),
+    'runtime',
+  );
+}
+
+/** The command's audit entry, written last: it takes the audit chain's lock, held until commit. */
+async function auditStep(env: CommandEnv, instance: InstanceRow, state: FlowState, note: AuditNote, fired: StepResult['rulesFired']): Promise<void> {
+  await appendAudit(env.trx, {
+    actor: env.actor,
+    action: note.action,
+    subjectKind: 'instance',
+    subjectId: instance.id,
+    at: env.now,
+    data: {
+      flowKey: instance.flow_key,
+      flowVersion: instance.flow_version,
+      status: state.status,
+      ...(note.taskId !== undefined ? { taskId: note.taskId } : {}),
+      ...(note.comment !== undefined ? { comment: note.comment } : {}),
+      ...(fired.length > 0 ? { rules: fired.map((f) => `${f.rule}@${f.version}`) } : {}),
+      ...note.data,
+    },
+  });
+}
+
+function endedAt(state: FlowState, now: Date): Date | null {
+  return state.status === 'running' ? null : state.endedAt ? new Date(state.endedAt) : now;
+}
+
+export interface StartInput {
+  flow: Published<CompiledFlow>;
+  data: Record<string, unknown>;
+  initiator: string;
+  businessKey?: string;
+  subjectId: string | null;
+}
+
+/** Starts an instance: engine start, the instance row, then everything the first step decided. */
+export async function startInstance(env: CommandEnv, input: StartInput): Promise<StepResult> {
+  const compiled = input.flow.compiled;
+  const instanceId = randomUUID();
+  const formOf = await formsFor(env, compiled, undefined, undefined);
+  let transition: Transition;
+  try {
+    transition = compiled.start(
+      { data: input.data, initiator: input.initiator, instanceId, ...(input.businessKey !== undefined ? { businessKey: input.businessKey } : {}) },
+      flowContext(env, formOf, {}),
+    );
+  } catch (err) {
+    throw translateEngineError(err);
+  }
+  const { state } = transition;
+  const instance = await env.trx
+    .insertInto('instances')
+    .values({
+      id: instanceId,
+      flow_key: compiled.key,
+      flow_version: compiled.version,
+      business_key: input.businessKey ?? null,
+      status: state.status,
+      state: JSON.stringify(state),
+      data: JSON.stringify(state.data),
+      started_by: input.initiator,
+      form_key: compiled.definition.form ?? null,
+      subject_id: input.subjectId,
+      created_at: env.now,
+      updated_at: env.now,
+      completed_at: endedAt(state, env.now),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const step = await persistStep(env, instance, transition);
+  await env.trx.updateTable('instances').set({ history_seq: step.seq }).where('id', '=', instanceId).execute();
+  await auditStep(env, instance, state, { action: 'instance.started', data: input.initiator !== env.actor ? { onBehalfOf: input.initiator } : {} }, step.fired);
+  return { instance: { ...instance, history_seq: step.seq }, state, transition, rulesFired: step.fired };
+}
+
+export interface InstanceCommandInput {
+  instanceId: string;
+  /** Throws (404) when the caller may not see the instance; runs on the locked row. */
+  authorize: (instance: InstanceRow) => Promise<void> | void;
+  /** The engine command, built from the locked state (e.g. after checking the task). */
+  command: (state: FlowState, instance: InstanceRow) => FlowCommand;
+  audit: AuditNote;
+}
+
+/**
+ * One command on one instance, inside the caller's transaction (runCommand): lock the row, run the
+ * engine, write the new state only if the version read is still current, then persist the step.
+ */
+export async function executeInstanceCommand(env: CommandEnv, input: InstanceCommandInput): Promise<StepResult> {
+  const row = await env.trx.selectFrom('instances').selectAll().where('id', '=', input.instanceId).forUpdate().executeTakeFirst();
+  if (!row) throw new ApiError('BATON_E_INSTANCE_NOT_FOUND', { instanceId: input.instanceId }, [], '/params/id');
+  await input.authorize(row);
+  const flow = await env.services.definitions.flow(env.trx, row.flow_key, row.flow_version);
+  if (!flow) throw new ApiError('BATON_E_FLOW_NOT_PUBLISHED', { flowKey: `${row.flow_key}@${row.flow_version}` });
+  const state = row.state as unknown as FlowState;
+  const command = input.command(state, row);
+  const formOf = await formsFor(env, flow.compiled, command, state);
+  let transition: Transition;
+  try {
+    transition = flow.compiled.apply(state, command, flowContext(env, formOf, state.data as Record<string, unknown>));
+  } catch (err) {
+    throw translateEngineError(err);
+  }
+  const next = transition.state;
+  // The row lock makes the version check redundant today; it keeps a lost update impossible should a
+  // caller ever load without FOR UPDATE. The row is written last, with the history's new sequence.
+  const step = await persistStep(env, row, transition);
+  const updated = await env.trx
+    .updateTable('instances')
+    .set((eb) => ({
+      state: JSON.stringify(next),
+      data: JSON.stringify(next.data),
+      status: next.status,
+      version: eb('version', '+', 1),
+      history_seq: step.seq,
+      updated_at: env.now,
+      completed_at: endedAt(next, env.now),
+    }))
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw new ConcurrentWriteError(row.id);
+  await auditStep(env, updated, next, input.audit, step.fired);
+  const rulesFired = step.fired;
+  return { instance: updated, state: next, transition, rulesFired };
+}

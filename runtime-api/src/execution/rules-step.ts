@@ -1,0 +1,55 @@
+import { diffPlans, timerPlanFromEffect, type CompiledRules, type DomainEvent, type Effect, type RuleRecord, type ScheduleTimerEffect } from '@baton/engine';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { ruleContext, type CommandEnv } from './execution-services.js';
+
+/** What the rules see of the instance or record an event belongs to (flow events carry no data snapshot). */
+export interface RuleSubject {
+  record: RuleRecord;
+}
+
+/** Adds what flow events leave out and rules read: the data after the step, the initiator, the form. */
+export function enrichEvent(event: DomainEvent, subject: RuleSubject): DomainEvent {
+  const out: DomainEvent = { ...event };
+  if (out.data === undefined) out.data = subject.record.data;
+  if (out.initiator === undefined && subject.record.initiator !== undefined) out.initiator = subject.record.initiator;
+  if (out.formKey === undefined && subject.record.formKey !== undefined) out.formKey = subject.record.formKey;
+  return out;
+}
+
+/** Every event rule that matches one of the events, in event order; then date-offset timers re-planned if data changed. */
+export async function runRules(
+  env: CommandEnv,
+  rules: CompiledRules | undefined,
+  events: readonly DomainEvent[],
+  subject: RuleSubject,
+): Promise<{ effects: Effect[]; fired: Array<{ rule: string; version: number; event: string }> }> {
+  const effects: Effect[] = [];
+  const fired: Array<{ rule: string; version: number; event: string }> = [];
+  if (!rules) return { effects, fired };
+  const ctx = ruleContext(env);
+  for (const event of events) {
+    const outcome = rules.onEvent(enrichEvent(event, subject), ctx);
+    effects.push(...outcome.effects);
+    for (const f of outcome.fired) fired.push({ ...f, event: event.type });
+  }
+  const dataChanged = events.some((e) => ['flow.started', 'data.changed', 'record.created', 'record.updated'].includes(e.type));
+  if (dataChanged) effects.push(...(await replanTimers(env, rules, subject.record)));
+  return { effects, fired };
+}
+
+/** Rule timers of a record (an instance is a record of its flow here), compared with what the rules plan now. */
+async function replanTimers(env: CommandEnv, rules: CompiledRules, record: RuleRecord): Promise<Effect[]> {
+  const next = rules.plan(record, ruleContext(env));
+  const stored = await env.trx
+    .selectFrom('timers')
+    .select('payload')
+    .where('kind', '=', 'rule')
+    .where('status', '=', 'scheduled')
+    .where(sql<boolean>`payload -> 'payload' ->> 'recordId' = ${record.id}`)
+    .execute();
+  if (next.length === 0 && stored.length === 0) return [];
+  const previous = stored.map((row) => timerPlanFromEffect(row.payload as unknown as ScheduleTimerEffect));
+  const { schedule, cancel } = diffPlans(previous, next);
+  return [...schedule, ...cancel];
+}

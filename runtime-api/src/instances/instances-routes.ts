@@ -1,0 +1,142 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { principalOf } from '../auth/auth-plugin.js';
+import { hasAnyRole, ROLES } from '../auth/principal.js';
+import { runCommand } from '../commands/run-command.js';
+import { ApiError } from '../errors/api-error.js';
+import { withErrors } from '../app/schema-helpers.js';
+import { instanceViewOf, subjectOf } from '../access/instance-access.js';
+import { commandEnv, executionServices } from '../execution/execution-services.js';
+import { executeInstanceCommand, startInstance, underData, type InstanceRow } from '../execution/instance-pipeline.js';
+import '../execution/execution-errors.js';
+import { CancelInstanceBody, InstanceIdParams, InstanceViewSchema, StartInstanceBody, StartInstanceParams } from './instance-schemas.js';
+import { renderInstance } from './instance-view.js';
+
+export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const services = executionServices(app.baton.database, app.baton.config);
+
+  app.post(
+    '/flows/:key/instances',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Start an instance of the latest published version of a flow (data checked by its start form)',
+        params: StartInstanceParams,
+        body: StartInstanceBody,
+        response: withErrors({ 201: InstanceViewSchema }),
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const { key } = request.params;
+      const { data, businessKey } = request.body;
+      const initiator = request.body.initiator ?? principal.userId;
+      if (initiator !== principal.userId && !hasAnyRole(principal, [ROLES.hr])) {
+        throw new ApiError('BATON_E_INITIATOR_NOT_ALLOWED', {}, [], '/initiator');
+      }
+      return runCommand(request, reply, async (trx) => {
+        const env = await commandEnv(trx, services, principal.userId, request.locale);
+        const flow = await services.definitions.flow(trx, key);
+        if (!flow) throw new ApiError('BATON_E_FLOW_NOT_PUBLISHED', { flowKey: key }, [], '/params/key');
+        if (initiator !== principal.userId && !env.directory.user(initiator)) {
+          throw new ApiError('BATON_E_INITIATOR_UNKNOWN', { userId: initiator }, [], '/initiator');
+        }
+        if (businessKey !== undefined) {
+          const existing = await trx.selectFrom('instances').select('id').where('flow_key', '=', key).where('business_key', '=', businessKey).executeTakeFirst();
+          if (existing) throw new ApiError('BATON_E_BUSINESS_KEY_TAKEN', { flowKey: key, businessKey, instanceId: existing.id }, [], '/businessKey');
+        }
+        const formKey = flow.compiled.definition.form;
+        const form = formKey ? await services.definitions.form(trx, formKey) : undefined;
+        if (formKey && !form) throw new ApiError('BATON_E_FORM_NOT_PUBLISHED', { formKey });
+        let startData = data;
+        if (form) {
+          const result = form.compiled.validate(data, {
+            node: flow.compiled.startNodeId,
+            locale: request.locale,
+            ctx: { now: env.now.toISOString(), timeZone: services.timeZone },
+          });
+          if (!result.ok) {
+            const issues = underData(result.errors);
+            throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
+          }
+          startData = result.data;
+        }
+        const step = await startInstance(env, {
+          flow,
+          data: startData,
+          initiator,
+          subjectId: subjectOf(form?.compiled, form?.body, startData),
+          ...(businessKey !== undefined ? { businessKey } : {}),
+        });
+        const view = await instanceViewOf(trx, principal, step.instance, flow.compiled);
+        // The caller started it (or HR did, who sees everything): the view is never empty.
+        const body = await renderInstance(trx, step.instance, view.visible ? view : { visible: true, full: false, nodes: [flow.compiled.startNodeId] }, flow.compiled, form?.compiled);
+        return { status: 201, body };
+      });
+    },
+  );
+
+  app.get(
+    '/instances/:id',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'An instance as the caller may see it: data (hidden fields removed), open tasks, history',
+        params: InstanceIdParams,
+        response: withErrors({ 200: InstanceViewSchema }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const db = app.baton.database.db;
+      const row = await db.selectFrom('instances').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+      const notFound = () => new ApiError('BATON_E_INSTANCE_NOT_FOUND', { instanceId: request.params.id }, [], '/params/id');
+      if (!row) throw notFound();
+      const flow = await services.definitions.flow(db, row.flow_key, row.flow_version);
+      const view = await instanceViewOf(db, principal, row, flow?.compiled);
+      if (!view.visible) throw notFound();
+      const form = row.form_key ? await services.definitions.form(db, row.form_key) : undefined;
+      return renderInstance(db, row, view, flow?.compiled, form?.compiled);
+    },
+  );
+
+  app.post(
+    '/instances/:id/cancel',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Cancel a running instance (HR, admin) or withdraw it (its initiator); open tasks and timers end',
+        params: InstanceIdParams,
+        body: CancelInstanceBody,
+        response: withErrors({ 200: InstanceViewSchema }),
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const reason = request.body?.reason;
+      const privileged = hasAnyRole(principal, [ROLES.hr]);
+      return runCommand(request, reply, async (trx) => {
+        const env = await commandEnv(trx, services, principal.userId, request.locale);
+        const authorize = async (row: InstanceRow) => {
+          if (privileged || row.started_by === principal.userId) return;
+          const flow = await services.definitions.flow(trx, row.flow_key, row.flow_version);
+          const view = await instanceViewOf(trx, principal, row, flow?.compiled);
+          if (!view.visible) throw new ApiError('BATON_E_INSTANCE_NOT_FOUND', { instanceId: row.id }, [], '/params/id');
+          throw new ApiError('BATON_E_CANCEL_NOT_ALLOWED', { instanceId: row.id });
+        };
+        const step = await executeInstanceCommand(env, {
+          instanceId: request.params.id,
+          authorize,
+          command: (_state, row) =>
+            privileged
+              ? { type: 'cancel', by: principal.userId, ...(reason !== undefined ? { reason } : {}) }
+              : { type: 'withdraw', by: row.started_by, ...(reason !== undefined ? { reason } : {}) },
+          audit: { action: privileged ? 'instance.cancelled' : 'instance.withdrawn', ...(reason !== undefined ? { comment: reason } : {}) },
+        });
+        const flow = await services.definitions.flow(trx, step.instance.flow_key, step.instance.flow_version);
+        const form = step.instance.form_key ? await services.definitions.form(trx, step.instance.form_key) : undefined;
+        const view = await instanceViewOf(trx, principal, step.instance, flow?.compiled);
+        return { status: 200, body: await renderInstance(trx, step.instance, view, flow?.compiled, form?.compiled) };
+      });
+    },
+  );
+};

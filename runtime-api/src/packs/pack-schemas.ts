@@ -1,0 +1,55 @@
+import { Type, type Static } from 'typebox';
+import { Closed, IsoDateTime, JsonObject } from '../app/schema-helpers.js';
+import { Count, DirectoryImportBody } from '../directory/directory-schemas.js';
+
+/**
+ * The seed data of a bundle: directory entries (the body of POST /api/directory/import) and records of
+ * collection forms, by form key. Manifest seed entries with a `file` refer to this; entries with inline
+ * `data` are merged into it by the server.
+ */
+export const PackSeed = Closed({
+  directory: Type.Optional(DirectoryImportBody),
+  records: Type.Optional(Type.Record(Type.String(), Type.Array(JsonObject, { maxItems: 50_000 }))),
+});
+export type PackSeedValue = Static<typeof PackSeed>;
+
+// The manifest and the definitions are checked by the engine (pack.schema.json and each kind's schema),
+// which reports every problem with its path; the route only insists on their outline.
+export const PackBundle = Closed(
+  {
+    manifest: Type.Object({}, { additionalProperties: true, description: 'The pack manifest (pack.json, kind "pack"); definitions may be listed by kind, key and file.' }),
+    definitions: Type.Optional(Type.Array(JsonObject, { maxItems: 2_000, description: 'Definitions the manifest lists with a "file", matched by kind and key.' })),
+    seed: Type.Optional(PackSeed),
+  },
+  { description: 'A pack bundle: the manifest, the definitions its entries refer to, and seed data.' },
+);
+export type PackBundleValue = Static<typeof PackBundle>;
+
+export const DefinitionRef = Closed({ kind: Type.String(), key: Type.String(), version: Type.Integer() });
+export type DefinitionRefValue = Static<typeof DefinitionRef>;
+
+export const PackView = Closed({
+  key: Type.String(),
+  version: Type.Integer(),
+  release: Type.Union([Type.String(), Type.Null()]),
+  title: Type.Unknown(),
+  hash: Type.String(),
+  importedBy: Type.String(),
+  importedAt: IsoDateTime,
+  definitions: Type.Array(DefinitionRef),
+});
+export type PackViewValue = Static<typeof PackView>;
+
+export const PackImportResult = Closed({
+  pack: PackView,
+  imported: Type.Array(DefinitionRef, { description: 'Definitions published by this import (new keys, or changed ones as their next version).' }),
+  unchanged: Type.Array(DefinitionRef, { description: 'Definitions identical to the version already published.' }),
+  seed: Closed({
+    directory: Type.Union([Closed({ departments: Count, users: Count }), Type.Null()]),
+    records: Closed({
+      written: Type.Boolean({ description: 'false: this runtime has no records store yet; the records stay in the pack and its export.' }),
+      counts: Type.Record(Type.String(), Type.Integer()),
+    }),
+  }),
+});
+export type PackImportResultValue = Static<typeof PackImportResult>;

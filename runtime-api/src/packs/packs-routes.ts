@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { principalOf } from '../auth/auth-plugin.js';
+import { ROLES } from '../auth/principal.js';
+import { runCommand } from '../commands/run-command.js';
+import { ApiError } from '../errors/api-error.js';
+import { Closed, KeySchema, withErrors } from '../app/schema-helpers.js';
+import { exportPack } from './export-pack.js';
+import { importPack } from './import-pack.js';
+import { PackBundle, PackImportResult, PackView } from './pack-schemas.js';
+import { findPack, listPacks, toPackView } from './pack-store.js';
+import './pack-errors.js';
+
+/** Packs carry many definitions and seed rows: more than one definition's body limit. */
+const PACK_BODY_LIMIT = 16 * 1024 * 1024;
+
+export const packsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/packs/import',
+    {
+      config: { roles: [ROLES.designer] },
+      bodyLimit: Math.max(PACK_BODY_LIMIT, app.baton.config.bodyLimit),
+      schema: {
+        tags: ['packs'],
+        summary: 'Import a pack: validate it all, then publish changed definitions, load the seed and record the version, in one transaction',
+        description:
+          'Idempotent: a pack version already imported with the same content answers 200 and changes nothing. ' +
+          'A definition identical to its published version is left as it is; a changed one is published as its next version.',
+        querystring: Closed({ demo: Type.Boolean({ default: false, description: 'Also load seed entries marked "demo".' }) }),
+        body: PackBundle,
+        response: withErrors({ 200: PackImportResult, 201: PackImportResult }),
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      return runCommand(request, reply, (trx) =>
+        importPack(trx, { bundle: request.body, includeDemo: request.query.demo, locale: request.locale, actor: principal.userId }),
+      );
+    },
+  );
+
+  app.get(
+    '/packs',
+    {
+      config: { roles: [ROLES.designer] },
+      schema: {
+        tags: ['packs'],
+        summary: 'Imported pack versions, newest version of each key first',
+        querystring: Closed({
+          key: Type.Optional(KeySchema),
+          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+        response: withErrors({ 200: Closed({ items: Type.Array(PackView) }) }),
+      },
+    },
+    async (request) => ({ items: (await listPacks(app.baton.database.db, request.query)).map(toPackView) }),
+  );
+
+  app.get(
+    '/packs/:key/export',
+    {
+      config: { roles: [ROLES.designer] },
+      schema: {
+        tags: ['packs'],
+        summary: 'A pack version as a bundle (the latest, or ?version=), ready to import elsewhere',
+        params: Closed({ key: KeySchema }),
+        querystring: Closed({ version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        response: withErrors({ 200: PackBundle }),
+      },
+    },
+    async (request) => {
+      const { key } = request.params;
+      const { version } = request.query;
+      const row = await findPack(app.baton.database.db, key, version);
+      if (!row) throw new ApiError('BATON_E_PACK_NOT_FOUND', { key, version: version === undefined ? '' : ` version ${version}` }, [], '/params/key');
+      return exportPack(row);
+    },
+  );
+};
