@@ -24,6 +24,9 @@ import { buildValidatorCompiler } from './validator-compiler.js';
 import { registerJsonBodyParser } from './json-body-parser.js';
 import { simpleErrorBody } from '../errors/error-body.js';
 import { requestLocale } from '../i18n/request-locale.js';
+import { loadSecretBox } from '../secrets/master-key.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import { OutboxHandlers } from '../workers/outbox-handler.js';
 import './fastify-augment.js';
 
 export interface BuildAppOptions {
@@ -32,6 +35,8 @@ export interface BuildAppOptions {
   config: RuntimeConfig;
   /** Fastify's logger option: false (tests), true, or pino options. Defaults to JSON at config.logLevel. */
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to loadSecretBox(config, config.dataDir). */
+  secretBox?: SecretBox;
 }
 
 /** Rate-limit bucket: the token (hashed, so it never sits in memory as plaintext), else the client address. */
@@ -63,7 +68,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(buildValidatorCompiler());
   registerJsonBodyParser(app);
-  app.decorate('baton', { database, config });
+  app.decorate('baton', {
+    database,
+    config,
+    secrets: options.secretBox ?? loadSecretBox(config, config.dataDir),
+    outboxHandlers: new OutboxHandlers(),
+  });
 
   await app.register(errorHandlerPlugin);
   // Helmet's defaults, except upgrade-insecure-requests: on-premise installs often serve plain HTTP inside

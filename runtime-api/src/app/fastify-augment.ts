@@ -3,11 +3,20 @@ import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { BatonDatabase } from '../db/open-database.js';
 import type { Principal } from '../auth/principal.js';
 import type { IdempotencyClaim } from '../idempotency/idempotency-claim.js';
+import type { SecretBox } from '../secrets/secret-box.js';
+import type { OutboxHandlers } from '../workers/outbox-handler.js';
 
 // What the runtime's plugins add to Fastify's types, in one place.
 declare module 'fastify' {
   interface FastifyInstance {
-    baton: { database: BatonDatabase; config: RuntimeConfig };
+    baton: {
+      database: BatonDatabase;
+      config: RuntimeConfig;
+      /** Seals secrets at rest (AES-256-GCM). */
+      secrets: SecretBox;
+      /** Effect handlers the outbox worker dispatches to; plugins register theirs. */
+      outboxHandlers: OutboxHandlers;
+    };
   }
   interface FastifyRequest {
     locale: Locale;

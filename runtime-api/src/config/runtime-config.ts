@@ -17,6 +17,10 @@ export interface RuntimeConfig {
   logLevel: string;
   /** The organisation's IANA time zone for flows and rules that name none (BATON_TIME_ZONE). */
   timeZone: string;
+  /** BATON_MASTER_KEY (32 bytes, hex or base64); unset → a key generated once into the data folder. */
+  masterKey: string | undefined;
+  /** BATON_MASTER_KEY_PREVIOUS: still opens values sealed before a key rotation. */
+  previousMasterKey: string | undefined;
 }
 
 function intFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -61,5 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bootstrapToken: env.BATON_BOOTSTRAP_TOKEN?.trim() || undefined,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     timeZone: timeZoneFrom(env.BATON_TIME_ZONE),
+    masterKey: env.BATON_MASTER_KEY?.trim() || undefined,
+    previousMasterKey: env.BATON_MASTER_KEY_PREVIOUS?.trim() || undefined,
   };
 }

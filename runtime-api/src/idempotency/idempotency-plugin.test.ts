@@ -6,6 +6,8 @@ import { runCommand } from '../commands/run-command.js';
 import { errorHandlerPlugin } from '../errors/error-handler-plugin.js';
 import { ApiError } from '../errors/api-error.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
+import { loadSecretBox } from '../secrets/master-key.js';
+import { OutboxHandlers } from '../workers/outbox-handler.js';
 import '../app/fastify-augment.js';
 
 /**
@@ -18,7 +20,7 @@ async function scratchApp(ctx: ReturnType<Parameters<Parameters<typeof forEachDa
   let release: () => void = () => {};
   let gate: Promise<void> = Promise.resolve();
   const app: FastifyInstance = Fastify({ logger: false });
-  app.decorate('baton', { database: ctx.database, config: ctx.config });
+  app.decorate('baton', { database: ctx.database, config: ctx.config, secrets: loadSecretBox(ctx.config, ctx.config.dataDir), outboxHandlers: new OutboxHandlers() });
   await app.register(errorHandlerPlugin);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {

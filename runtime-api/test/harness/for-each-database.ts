@@ -36,8 +36,12 @@ function targets(): DatabaseTarget[] {
   ];
 }
 
+/** 32 bytes in hex; tests that check secrets stay sealed use it as a canary-free key. */
+export const TEST_MASTER_KEY = '7e'.repeat(32);
+
 export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
-  return { ...loadConfig({}), rateLimit: { max: 100_000, timeWindowMs: 60_000 }, logLevel: 'silent', ...overrides };
+  // A fixed master key: tests never write a key file into the working folder.
+  return { ...loadConfig({}), masterKey: TEST_MASTER_KEY, rateLimit: { max: 100_000, timeWindowMs: 60_000 }, logLevel: 'silent', ...overrides };
 }
 
 /**

@@ -17,7 +17,7 @@ export interface TestServer {
 /** A real runtime server on 127.0.0.1 (an ephemeral port) over a fresh embedded database. */
 export async function startTestServer(): Promise<TestServer> {
   const handle = await clonePgliteTemplate(inject('pgliteTemplate'));
-  const config = { ...loadConfig({}), logLevel: 'silent', rateLimit: { max: 100_000, timeWindowMs: 60_000 } };
+  const config = { ...loadConfig({}), masterKey: '7e'.repeat(32), logLevel: 'silent', rateLimit: { max: 100_000, timeWindowMs: 60_000 } };
   const app = await buildApp({ db: handle.database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
