@@ -16,13 +16,16 @@ export interface ConformanceCase {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-export const SUITES_DIR = path.resolve(repoRoot, '../shared/conformance/jsonlogic/suites');
+/** The shared copy beside the repository wins (it may be newer); a clean clone elsewhere uses the vendored one. */
+const SHARED_DIR = path.resolve(repoRoot, '../shared/conformance/jsonlogic/suites');
+export const VENDORED_DIR = path.resolve(here, 'conformance/jsonlogic/suites');
+export const SUITES_DIR = process.env.BATON_CONFORMANCE_DIR ?? (existsSync(path.join(SHARED_DIR, 'index.json')) ? SHARED_DIR : VENDORED_DIR);
 
 export function suitesAvailable(): void {
   if (!existsSync(path.join(SUITES_DIR, 'index.json'))) {
     throw new Error(
-      `JsonLogic conformance suites not found at ${SUITES_DIR}: the repository must sit beside shared/ ` +
-        '(shared/conformance/jsonlogic/suites/index.json).',
+      `JsonLogic conformance suites not found at ${SUITES_DIR}: restore engine/test/conformance/jsonlogic ` +
+        'from git, or point BATON_CONFORMANCE_DIR at a suites folder holding index.json.',
     );
   }
 }
