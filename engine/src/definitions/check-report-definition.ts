@@ -4,16 +4,16 @@ import type { Filter, FilterValue, ReportDefinition } from './generated/report.j
 import { checkFieldPath, isSubTable, resolveFormFields, type FieldInfo } from './form-field-index.js';
 import { REPORT_ERRORS } from './report-errors.js';
 import type { SemanticCheckContext } from './semantic-check-context.js';
+import { reportColumnPatterns } from '../reports/report-fields.js';
+import { reportCompileIssues } from '../reports/compile-report.js';
 
 type Segment = string | number;
 
-/** Columns of the built-in datasets; `prefix.*` admits any sub-path, `col.*` a directory attribute of a user. */
-const DATASET_COLUMNS: Record<string, string[]> = {
-  'flow-instances': ['id', 'flow', 'flowVersion', 'status', 'startedAt', 'completedAt', 'initiatorId.*', 'data.*'],
-  tasks: ['id', 'flow', 'flowVersion', 'instanceId', 'node', 'nodeType', 'status', 'outcome', 'assigneeId.*', 'createdAt', 'completedAt', 'dueAt', 'breached', 'data.*'],
-  history: ['id', 'flow', 'flowVersion', 'instanceId', 'type', 'at', 'node', 'taskId', 'actorId.*', 'data.*'],
-  directory: ['userId', 'name', 'department', 'position', 'managerId.*', 'hireDate', 'leaveDate', 'status', 'attributes.*'],
-};
+/**
+ * Columns of the built-in datasets (the report engine's catalogue, src/reports/report-fields.ts);
+ * `prefix.*` admits any sub-path, `col.*` a directory attribute of a user.
+ */
+const DATASET_COLUMNS: Record<string, string[]> = reportColumnPatterns();
 const FORM_SYSTEM_COLUMNS = new Set(['$id', '$createdAt', '$updatedAt', '$createdBy', '$instanceId']);
 
 function knownColumn(columns: string[], field: string): boolean {
@@ -84,6 +84,11 @@ export function checkReportDefinition(def: ReportDefinition, ctx: SemanticCheckC
   for (const [filter, path] of filters) checkFilter(filter, path, parameters, add);
 
   checkColumns(def, collectFieldRefs(def, filters), ctx, add);
+  // Misused measures and dimensions, filters that cannot become SQL: what compileReport would refuse.
+  const seen = new Set(issues.map((i) => `${i.code} ${i.path}`));
+  for (const extra of reportCompileIssues(def, { ...(ctx.resolve ? { resolve: ctx.resolve } : {}), locale: ctx.locale })) {
+    if (!seen.has(`${extra.code} ${extra.path}`)) issues.push(extra);
+  }
   return issues;
 }
 

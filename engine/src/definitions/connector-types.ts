@@ -3,7 +3,7 @@
  * from plugins and are announced through `SemanticCheckContext.connectorTypes`.
  */
 export const BUILTIN_CONNECTOR_TYPES: Readonly<Record<string, { secrets: readonly string[] }>> = {
-  webhook: { secrets: [] },
+  webhook: { secrets: ['signingSecret'] },
   scim: { secrets: ['token'] },
   'crm-rest': { secrets: [] },
   'dingtalk-robot': { secrets: ['accessToken'] },

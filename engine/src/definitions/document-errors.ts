@@ -26,6 +26,16 @@ export const DOCUMENT_ERRORS = defineErrors({
     en: 'There is no placeholder filter "{filter}": use one of {known}.',
     'zh-CN': '不存在占位符过滤器 "{filter}"：请使用 {known} 之一。',
   },
+  BATON_E_DOCUMENT_UNKNOWN_NODE: {
+    status: 400,
+    en: 'The flow "{flow}" has no node "{node}": a confirmation reads the tasks of one of its nodes.',
+    'zh-CN': '流程 "{flow}" 中没有节点 "{node}"：确认信息取自该流程某个节点的任务。',
+  },
+  BATON_E_DOCUMENT_VALUE_SHADOWS_FIELD: {
+    status: 400,
+    en: 'The value "{name}" has the name of a field of the form "{form}": rename it, so {{$values.{name}}} and {{{name}}} cannot be confused.',
+    'zh-CN': '计算值 "{name}" 与表单 "{form}" 的字段同名：请改名，以免 {{$values.{name}}} 与 {{{name}}} 混淆。',
+  },
   BATON_E_DOCUMENT_ROWS_NOT_SUB_TABLE: {
     status: 400,
     en: '"{field}" is not a sub-table of the form "{form}": a table block lists the rows of a sub-table field.',

@@ -116,12 +116,15 @@ describe('validateAgainstSchema', () => {
     expect(issues[0]?.messages.en).toContain('2');
   });
 
-  it('falls back to ajv-i18n wording for keywords without a dedicated message', () => {
+  it('refuses a keyword outside the supported subset, naming it and where it is', () => {
     const schema = { type: 'string', format: 'date', formatMinimum: '2024-01-01' };
-    const [only] = validateAgainstSchema(schema, '2023-05-01', '/d', 'en');
-    expect(only).toMatchObject({ code: 'BATON_E_SCHEMA_INVALID', path: '/d' });
-    expect(only?.messages.en).toContain('2024-01-01');
-    expect(only?.messages['zh-CN']).toMatch(/2024-01-01/);
-    expect(only?.messages['zh-CN']).not.toEqual(only?.messages.en);
+    const [only, ...rest] = validateAgainstSchema(schema, '2023-05-01', '/d', 'en');
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ code: 'BATON_E_SCHEMA_UNCOMPILABLE', path: '/d' });
+    expect(only?.messages.en).toContain('unsupported keyword "formatMinimum" at #/formatMinimum');
+    expect(only?.messages['zh-CN']).toContain('formatMinimum');
+    // Unknown formats are refused too, and annotations (x-…, ui:…, title) are not keywords.
+    expect(validateAgainstSchema({ type: 'string', format: 'ipv7' }, 'x', '', 'en')[0]?.code).toBe('BATON_E_SCHEMA_UNCOMPILABLE');
+    expect(validateAgainstSchema({ type: 'string', title: 'T', 'x-widget': 'a', 'ui:widget': 'b' }, 'x', '', 'en')).toEqual([]);
   });
 });

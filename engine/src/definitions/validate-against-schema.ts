@@ -1,93 +1,37 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { Ajv as AjvDraft07 } from 'ajv';
-import formatsModule from 'ajv-formats';
-import localizeEnModule from 'ajv-i18n/localize/en/index.js';
-import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import type { Locale } from '../i18n/localized-text.js';
 import type { JsonSchema } from '../forms/field-type.js';
 import { issue } from '../errors/error-catalogue.js';
 import type { Issue } from '../errors/issue.js';
 import { pointerSegment } from '../errors/issue.js';
+import { JsonSchemaCompiler } from '../json-schema/compile-json-schema.js';
+import { SchemaCompileError, type SchemaCheck, type SchemaError } from '../json-schema/schema-error.js';
 import { ENGINE_SCHEMAS } from './engine-schemas.js';
 import { SCHEMA_ERRORS } from './schema-errors.js';
 
-type Localizer = (errors?: ErrorObject[] | null) => void;
-type FormatsPlugin = (ajv: Ajv2020 | AjvDraft07) => unknown;
+type ErrorObject = SchemaError;
 
-/** These packages are CommonJS; under ESM interop the function is either the module or its `default`. */
-function unwrap<T>(mod: unknown): T {
-  return (typeof mod === 'function' ? mod : (mod as { default: T }).default) as T;
+let shared: JsonSchemaCompiler | undefined;
+/** Schemas that failed to compile, with the reason (so a broken plugin schema is not recompiled per call). */
+const broken = new WeakMap<object, string>();
+
+/**
+ * The compiler every definition and config schema goes through; knows engine/schemas by `$id`. It builds
+ * closures, never code (ARCHITECTURE §6), so validateDefinition runs under a strict CSP; it caches per
+ * schema object.
+ */
+export function sharedSchemaCompiler(): JsonSchemaCompiler {
+  return (shared ??= new JsonSchemaCompiler(ENGINE_SCHEMAS));
 }
-const addFormats = unwrap<FormatsPlugin>(formatsModule);
-const localizeEn = unwrap<Localizer>(localizeEnModule);
-const localizeZh = unwrap<Localizer>(localizeZhModule);
 
-const AJV_OPTIONS = {
-  allErrors: true,
-  // Third-party config schemas may carry annotation keywords (`x-widget`, `ui:…`); they are not errors.
-  strict: false,
-  // Lets a oneOf with a `discriminator` report only the errors of the branch the tag selects.
-  discriminator: true,
-  // Keeps `parentSchema` on errors, so a discriminator error can list the allowed tags.
-  verbose: true,
-  logger: false,
-} as const;
-
-let shared: Ajv2020 | undefined;
-let draft07: AjvDraft07 | undefined;
-/** Engine schemas are compiled through Ajv's own `$id` table, never compiled twice. */
-const engineSchemaIds = new WeakMap<object, string>();
-const cache = new WeakMap<object, ValidateFunction>();
-
-/** The Ajv 2020-12 instance every definition and config schema is compiled with; knows engine/schemas by `$id`. */
-export function sharedAjv(): Ajv2020 {
-  if (shared) return shared;
-  const ajv = new Ajv2020(AJV_OPTIONS);
-  addFormats(ajv);
-  for (const schema of ENGINE_SCHEMAS) {
-    const id = schema.$id;
-    if (typeof id !== 'string') continue;
-    ajv.addSchema(schema, id);
-    engineSchemaIds.set(schema, id);
+function compile(schema: Record<string, unknown>): SchemaCheck {
+  const reason = broken.get(schema);
+  if (reason !== undefined) throw new SchemaCompileError(reason, '', undefined);
+  try {
+    return sharedSchemaCompiler().compile(schema);
+  } catch (error) {
+    if (error instanceof SchemaCompileError) broken.set(schema, error.message);
+    throw error;
   }
-  shared = ajv;
-  return ajv;
-}
-
-/** Draft-07 cannot share an instance with 2020-12 in Ajv, so older config schemas get their own. */
-function draft07Ajv(): AjvDraft07 {
-  if (!draft07) {
-    draft07 = new AjvDraft07(AJV_OPTIONS);
-    addFormats(draft07);
-  }
-  return draft07;
-}
-
-function isDraft07(schema: Record<string, unknown>): boolean {
-  return typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema);
-}
-
-function compile(schema: Record<string, unknown>): ValidateFunction {
-  const cached = cache.get(schema);
-  if (cached) return cached;
-  const ajv = sharedAjv();
-  const engineId = engineSchemaIds.get(schema);
-  let validate: ValidateFunction | undefined;
-  if (engineId) validate = ajv.getSchema(engineId);
-  else if (isDraft07(schema)) validate = draft07Ajv().compile(schema);
-  else {
-    try {
-      validate = ajv.compile(schema);
-    } catch (error) {
-      // Another object with the same `$id` was compiled before: compile this one anonymously.
-      if (typeof schema.$id !== 'string' || !/already exists/.test(String(error))) throw error;
-      const { $id: _ignored, ...anonymous } = schema;
-      validate = ajv.compile(anonymous);
-    }
-  }
-  if (!validate) throw new Error(`schema ${engineId ?? ''} could not be compiled`);
-  cache.set(schema, validate);
-  return validate;
 }
 
 /**
@@ -97,18 +41,20 @@ function compile(schema: Record<string, unknown>): ValidateFunction {
 export function validateAgainstSchema(schema: JsonSchema, value: unknown, basePath: string, locale: Locale): Issue[] {
   if (schema === true) return [];
   if (schema === false) return [issue(SCHEMA_ERRORS.BATON_E_SCHEMA_FALSE_SCHEMA, basePath, {}, locale)];
-  let validate: ValidateFunction;
+  let validate: SchemaCheck;
   try {
     validate = compile(schema);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return [issue(SCHEMA_ERRORS.BATON_E_SCHEMA_UNCOMPILABLE, basePath, { reason }, locale)];
   }
-  if (validate(value)) return [];
-  return toIssues(validate.errors ?? [], basePath, locale);
+  if (validate(value, '', null, '')) return [];
+  const errors: SchemaError[] = [];
+  validate(value, '', errors, '#');
+  return toIssues(errors, basePath, locale);
 }
 
-/** Turns Ajv errors into Issues: prunes union noise, points at the offending property, dedupes. */
+/** Turns schema errors (Ajv's shape) into Issues: prunes union noise, points at the offending property, dedupes. */
 export function toIssues(errors: readonly ErrorObject[], basePath: string, locale: Locale): Issue[] {
   const seen = new Set<string>();
   const issues: Issue[] = [];
@@ -276,16 +222,12 @@ function toIssue(error: ErrorObject, basePath: string, locale: Locale): Issue | 
   }
 }
 
-/** A keyword we have no wording for (a custom one): ajv-i18n's text in both locales. */
+/** A keyword we have no dedicated wording for: name it in both locales. */
 function fallbackIssue(error: ErrorObject, at: string, locale: Locale): Issue {
-  const en = { ...error };
-  const zh = { ...error };
-  localizeEn([en]);
-  localizeZh([zh]);
   return issue(
     SCHEMA_ERRORS.BATON_E_SCHEMA_INVALID,
     at,
-    { detailEn: en.message ?? error.keyword, detailZh: zh.message ?? error.keyword },
+    { detailEn: `does not satisfy "${error.keyword}"`, detailZh: `不满足 "${error.keyword}" 的要求` },
     locale,
   );
 }

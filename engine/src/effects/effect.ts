@@ -79,6 +79,11 @@ export interface SetDataEffect {
   /** Set by rules that write to a record of a form (a collection such as `customer`) instead of an instance. */
   formKey?: string;
   recordId?: string;
+  /**
+   * A person's directory entry instead (rules marking a leaver as left): the runtime applies `leaveDate`,
+   * `active` and `attributes` (merged) and ignores other keys.
+   */
+  userId?: string;
   patch: Record<string, unknown>;
 }
 export interface StartFlowEffect {

@@ -1,4 +1,5 @@
 import { DATE_OPERATIONS } from './date-operations.js';
+import { DIRECTORY_OPERATIONS } from './directory-operations.js';
 import type { ExpressionOperation } from './expression-operation.js';
 import { RECORD_OPERATIONS } from './record-operations.js';
 import { STRING_OPERATIONS } from './string-operations.js';
@@ -11,4 +12,5 @@ export const BATON_OPERATIONS: Readonly<Record<string, ExpressionOperation>> = {
   ...DATE_OPERATIONS,
   ...STRING_OPERATIONS,
   ...RECORD_OPERATIONS,
+  ...DIRECTORY_OPERATIONS,
 };

@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { DirectoryReader } from '../directory/directory.js';
 import type { ExpressionOperation } from './expression-operation.js';
 
 /** A JsonLogic tree as stored in definitions: any JSON value. */
@@ -14,6 +15,8 @@ export interface EvalContext {
   /** IANA time zone of the organisation, for `startOfDay` and business-day arithmetic. */
   timeZone?: string;
   calendar?: WorkCalendar;
+  /** The organisation, read by the `directory` operation (flows and rules pass theirs). */
+  directory?: DirectoryReader;
 }
 
 export type CompiledExpression = (data?: unknown, ctx?: EvalContext) => unknown;

@@ -39,7 +39,7 @@ export function checkTaskData(tx: FlowTransition, node: CompiledNode, task: Flow
   const validate = tx.ctx.validateTaskData;
   if (!validate) return;
   const input: Parameters<typeof validate>[0] = {
-    nodeId: node.id, data: { ...data, ...patch }, patch, access, locale: tx.ctx.locale ?? 'en',
+    nodeId: node.id, data: { ...data, ...patch }, patch, previous: data, access, locale: tx.ctx.locale ?? 'en',
   };
   if (task.formKey !== undefined) input.formKey = task.formKey;
   const issues = validate(input);

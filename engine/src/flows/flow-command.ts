@@ -15,6 +15,8 @@ export type ValidateTaskData = (input: {
   /** The instance data with the submission merged in. */
   data: Record<string, unknown>;
   patch: Record<string, unknown>;
+  /** The instance data before this submission (read-only and hidden values are compared with it). */
+  previous?: Record<string, unknown>;
   access?: Record<string, FieldAccess | undefined>;
   locale: Locale;
 }) => Issue[];

@@ -32,7 +32,7 @@ export class FlowTransition {
   constructor(readonly flow: CompiledFlow, state: FlowState, readonly ctx: FlowContext, readonly actor?: string) {
     this.folder = new FlowStateFolder(state);
     this.timeZone = flow.definition.timeZone ?? ctx.timeZone ?? 'UTC';
-    this.evalCtx = { now: ctx.now, timeZone: this.timeZone, calendar: ctx.calendar ?? {} };
+    this.evalCtx = { now: ctx.now, timeZone: this.timeZone, calendar: ctx.calendar ?? {}, directory: ctx.directory };
   }
 
   /** The state so far (a working copy: read it, never write it). */

@@ -7,14 +7,20 @@ export interface AssigneeScope {
   directory: DirectoryReader;
 }
 
-/** Reads a dotted path ("employee.id") from the data; never walks into prototype members. */
+/**
+ * Reads a dotted path ("employee.id") from the data; never walks into prototype members. A list followed
+ * by a column name maps over its rows, so "customers.successorId" gives every row's successor.
+ */
 export function readPath(data: unknown, path: string): unknown {
-  let current: unknown = data;
-  for (const segment of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
+  return readSegments(data, path.split('.'), 0);
+}
+
+function readSegments(current: unknown, segments: readonly string[], index: number): unknown {
+  if (index >= segments.length) return current;
+  const segment = segments[index]!;
+  if (Array.isArray(current) && !/^\d+$/.test(segment)) return current.map((row) => readSegments(row, segments, index));
+  if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+  return readSegments((current as Record<string, unknown>)[segment], segments, index + 1);
 }
 
 function userIds(value: unknown): string[] {

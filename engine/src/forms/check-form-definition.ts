@@ -9,6 +9,7 @@ import type { FieldType } from './field-type.js';
 import { fieldReads, unknownReads } from './field-references.js';
 import type { FormDefinition, FormField } from './form-definition.js';
 import { FORMS_ERRORS } from './forms-errors.js';
+import { valueSchemaIssue } from './form-data-validator.js';
 
 type Scope = { own: ReadonlySet<string>; parent?: ReadonlySet<string> };
 
@@ -50,7 +51,11 @@ function checkField(field: FormField, at: string, scope: Scope, isColumn: boolea
     const known = ctx.registry.fields.list().map((t) => t.type).join(', ');
     out.push(issue(FORMS_ERRORS.BATON_E_FORM_UNKNOWN_FIELD_TYPE, `${at}/type`, { field: field.key, type: field.type, known }, ctx.locale));
   } else {
-    out.push(...validateAgainstSchema(type.configSchema, field.config ?? {}, `${at}/config`, ctx.locale));
+    const configIssues = validateAgainstSchema(type.configSchema, field.config ?? {}, `${at}/config`, ctx.locale);
+    out.push(...configIssues);
+    // Only a config that passed its schema is handed to valueSchema.
+    const schemaProblem = configIssues.length === 0 ? valueSchemaIssue(field, type, field.config ?? {}, at, ctx.locale) : undefined;
+    if (schemaProblem) out.push(schemaProblem);
     const container = type.traits?.container === true;
     if (field.fields && !container) {
       out.push(issue(FORMS_ERRORS.BATON_E_FORM_COLUMNS_NOT_ALLOWED, `${at}/fields`, { field: field.key, type: field.type }, ctx.locale));

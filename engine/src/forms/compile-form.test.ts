@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { BatonError } from '../errors/error-catalogue.js';
 import { compileForm } from './compile-form.js';
 import type { FormDefinition } from './form-definition.js';
-import { compiledValidatorCount } from './form-validator-cache.js';
 import { handoverForm, validHandoverData } from './fixtures/handover-form.js';
 import { testRegistry } from './fixtures/test-registry.js';
 
@@ -175,13 +174,21 @@ describe('compileForm: schemas', () => {
     expect(form.schemas('zh-CN').uiSchema['ui:sections']).toMatchObject([{ key: 'leaver', title: '离职人员' }, { key: 'handover', title: '工作交接' }]);
   });
 
-  it('shares one compiled validator between versions that differ only in wording', () => {
-    const v1 = compileForm({ ...handoverForm, key: 'cache-probe', version: 1 }, registry);
-    v1.validate(validHandoverData(1));
-    const before = compiledValidatorCount();
-    const v2 = compileForm({ ...handoverForm, key: 'cache-probe', version: 2, title: 'Renamed', fields: handoverForm.fields.map((f) => ({ ...f, label: `${String(f.key)} (v2)` })) as FormDefinition['fields'] }, registry);
+  it('compiles the data check with the form, with no code generation, and refuses unsupported value schemas', () => {
+    const started = performance.now();
+    const v2 = compileForm({ ...handoverForm, key: 'cache-probe', version: 2, title: 'Renamed' }, registry);
+    expect(performance.now() - started).toBeLessThan(200);
     expect(v2.validate(validHandoverData(1)).ok).toBe(true);
-    expect(compiledValidatorCount()).toBe(before);
+    const odd = testRegistry();
+    odd.registerFieldType({
+      type: 'acme/odd', version: '1.0.0', configSchema: {}, describe: () => ({ label: { en: 'Odd', 'zh-CN': '奇' } }),
+      valueSchema: () => ({ type: 'string', formatMinimum: '2024-01-01' }),
+    });
+    const def: FormDefinition = { kind: 'form', key: 'odd', version: 1, title: 'Odd', fields: [{ key: 'when', type: 'acme/odd', label: 'When' }] };
+    const error = (() => { try { compileForm(def, odd); } catch (e) { return e; } })();
+    expect(error).toBeInstanceOf(BatonError);
+    expect(error).toMatchObject({ code: 'BATON_E_FORM_VALUE_SCHEMA_UNSUPPORTED', issues: [{ path: '/fields/0/type' }] });
+    expect((error as BatonError).message).toContain('formatMinimum');
   });
 });
 

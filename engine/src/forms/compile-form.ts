@@ -1,4 +1,3 @@
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { EvalContext } from '../expressions/expression-types.js';
 import type { Locale } from '../i18n/localized-text.js';
 import type { Registry } from '../registry/registry.js';
@@ -7,8 +6,8 @@ import { FormDataDraft, isRecord } from './form-data-draft.js';
 import type { FieldAccess, FormDefinition } from './form-definition.js';
 import { applyCompute, applyVisibility } from './form-evaluation.js';
 import { buildFormModel, type FieldNode, type FormModel } from './form-model.js';
-import { buildJsonSchema, buildUiSchema, buildValidationSchema, type UiSchema } from './form-schemas.js';
-import { fastValidatorFor, fullValidatorFor } from './form-validator-cache.js';
+import { compileFormDataValidator } from './form-data-validator.js';
+import { buildJsonSchema, buildUiSchema, type UiSchema } from './form-schemas.js';
 import { validateFormData, type FormValidateOptions, type FormValidationResult } from './validate-form-data.js';
 
 export interface RelationFieldInfo {
@@ -61,15 +60,13 @@ function initialValue(node: FieldNode): unknown {
 
 /**
  * Compiles a form definition once: types resolved, expressions compiled, computed order fixed, access
- * plans memoized per node. The Ajv validator is compiled on the first `validate` and shared by every form
- * version with the same data structure. Assumes a definition that passed validateDefinition; an unknown
- * field type, an uncompilable expression or a computed cycle still throws a BatonError with the JSON path.
+ * plans memoized per node, the data's JSON Schema compiled into closures (form-data-validator.ts). Assumes a definition that passed validateDefinition; an unknown
+ * field type, an uncompilable expression, a computed cycle or a
+ * field type's value schema outside the supported JSON Schema subset still throws a BatonError with the JSON path.
  */
 export function compileForm(def: FormDefinition, registry: Registry): CompiledForm {
   const model = buildFormModel(def, registry);
-  const validationSchemaText = JSON.stringify(buildValidationSchema(model));
-  let fastValidator: ValidateFunction | undefined;
-  let fullValidator: ValidateFunction | undefined;
+  const check = compileFormDataValidator(model);
   const plans = new Map<string | undefined, AccessPlan>();
   const accessPlan = (node: string | undefined): AccessPlan => {
     let plan = plans.get(node);
@@ -81,8 +78,7 @@ export function compileForm(def: FormDefinition, registry: Registry): CompiledFo
   };
   const runtime = {
     model,
-    fastValidator: () => (fastValidator ??= fastValidatorFor(validationSchemaText)),
-    fullValidator: () => (fullValidator ??= fullValidatorFor(validationSchemaText)),
+    check,
     accessPlan,
   };
   const bySchemaLocale = new Map<Locale, { jsonSchema: Record<string, unknown>; uiSchema: UiSchema }>();

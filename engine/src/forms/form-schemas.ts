@@ -11,7 +11,27 @@ interface SchemaOptions {
   locale: Locale;
 }
 
+/**
+ * Bare value schemas of plain fields, one object per field type and config: the schema compiler caches
+ * per schema object, so form versions (and fields) that share a type and config share its compiled check.
+ */
+const bareSchemas = new WeakMap<FieldNode['type'], Map<string, JsonSchema>>();
+
+function bareValueSchema(node: FieldNode): JsonSchema {
+  let byConfig = bareSchemas.get(node.type);
+  if (!byConfig) bareSchemas.set(node.type, (byConfig = new Map()));
+  const key = JSON.stringify(node.config);
+  let schema = byConfig.get(key);
+  if (schema === undefined) {
+    const base = node.type.valueSchema(node.config);
+    schema = typeof base === 'boolean' ? (base ? {} : { not: {} }) : base;
+    if (byConfig.size < 10_000) byConfig.set(key, schema);
+  }
+  return schema;
+}
+
 function valueSchemaOf(node: FieldNode, options: SchemaOptions): JsonSchema {
+  if (!options.annotate && !node.columns) return bareValueSchema(node);
   const base = node.type.valueSchema(node.config);
   const schema: Record<string, unknown> = typeof base === 'boolean' ? (base ? {} : { not: {} }) : { ...base };
   if (node.columns) schema.items = objectSchema(node.columns, options);
@@ -28,7 +48,7 @@ function valueSchemaOf(node: FieldNode, options: SchemaOptions): JsonSchema {
  * The object schema of the form (or of a sub-table row). Unknown properties are rejected. The validation
  * variant carries no `required`: requiredness depends on visibility, `requiredIf` and the flow node's
  * access, which the compiled form checks itself with field labels in the message. Leaving labels out of
- * it also lets versions that only differ in wording share one compiled Ajv validator.
+ * it also keeps the compiled structural check free of wording.
  */
 function objectSchema(nodes: readonly FieldNode[], options: SchemaOptions): Record<string, unknown> {
   const properties: Record<string, JsonSchema> = {};

@@ -33,6 +33,11 @@ export const FORMS_ERRORS = defineErrors({
     en: 'Field "{field}" is of type "computed" but has no "computed" expression: add one.',
     'zh-CN': '字段 "{field}" 是计算字段，但没有 "computed" 表达式：请添加表达式。',
   },
+  BATON_E_FORM_VALUE_SCHEMA_UNSUPPORTED: {
+    status: 400,
+    en: 'Field "{field}" cannot be used: the value schema of its type "{type}" is not supported ({reason}). The field type plugin must keep to the JSON Schema keywords listed in engine/docs/forms.md.',
+    'zh-CN': '字段 "{field}" 无法使用：其类型 "{type}" 的值 Schema 不受支持（{reason}）。字段类型插件只能使用 engine/docs/forms.md 中列出的 JSON Schema 关键字。',
+  },
   BATON_E_FORM_BAD_EXPRESSION: {
     status: 400,
     en: 'The expression in "{where}" cannot be compiled ({reason}): fix the JsonLogic.',

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from './form-definition.js';
 import { buildAccessPlan } from './form-access.js';
 import { buildFormModel, type FormModel } from './form-model.js';
-import { buildValidationSchema } from './form-schemas.js';
-import { fastValidatorFor, fullValidatorFor } from './form-validator-cache.js';
+import { compileFormDataValidator } from './form-data-validator.js';
 import { rowScopeKeys } from './row-scope-keys.js';
 import { validateFormData, type FormRuntime } from './validate-form-data.js';
 import { handoverForm, validHandoverData } from './fixtures/handover-form.js';
@@ -69,11 +68,9 @@ const scopedForm: FormDefinition = {
 };
 
 function runtimeOf(model: FormModel): FormRuntime {
-  const text = JSON.stringify(buildValidationSchema(model));
   return {
     model,
-    fastValidator: () => fastValidatorFor(text),
-    fullValidator: () => fullValidatorFor(text),
+    check: compileFormDataValidator(model),
     accessPlan: (node) => buildAccessPlan(model, model.def, node),
   };
 }

@@ -1,5 +1,5 @@
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { toIssues } from '../definitions/validate-against-schema.js';
+import type { SchemaCheck, SchemaError } from '../json-schema/schema-error.js';
 import type { EvalContext } from '../expressions/expression-types.js';
 import { errorSpec, issue } from '../errors/error-catalogue.js';
 import type { Issue, ValidationResult } from '../errors/issue.js';
@@ -36,10 +36,8 @@ export interface FormValidationResult extends ValidationResult {
 /** Everything validate needs, prepared once by compileForm. */
 export interface FormRuntime {
   model: FormModel;
-  /** Stops at the first error. */
-  fastValidator(): ValidateFunction;
-  /** Reports all errors. */
-  fullValidator(): ValidateFunction;
+  /** The data's structure: with `errors` null it stops at the first problem, with an array it reports all. */
+  check: SchemaCheck;
   accessPlan(node: string | undefined): AccessPlan;
 }
 
@@ -90,10 +88,10 @@ function required(node: FieldNode, scope: unknown, ctx: EvalContext | undefined)
 
 const VALUE_INVALID = errorSpec(FORMS_ERRORS.BATON_E_FORM_VALUE_INVALID) as Record<Locale, string>;
 
-/** Turns Ajv's errors into Issues prefixed with the field's label ("Last working day: …"). */
-function schemaIssues(model: FormModel, validate: ValidateFunction, sink: Sink): string[] {
+/** Turns schema errors into Issues prefixed with the field's label ("Last working day: …"). */
+function schemaIssues(model: FormModel, errors: SchemaError[], sink: Sink): string[] {
   const paths: string[] = [];
-  for (const base of toIssues(validate.errors ?? [], '', sink.locale)) {
+  for (const base of toIssues(errors, '', sink.locale)) {
     paths.push(base.path);
     const labels = LOCALES.map((l) => labelAtPointer(model, base.path, l));
     if (labels[0] === undefined) {
@@ -175,7 +173,7 @@ class RequiredWalk implements VisibilityVisitor {
 
 /**
  * The validation pipeline: access (with a node or previous data) → computed fields → visibility (invisible
- * values stripped) → JSON Schema (Ajv, all errors) → required / requiredIf on visible editable fields →
+ * values stripped) → JSON Schema (compiled closures, all errors) → required / requiredIf on visible editable fields →
  * cross-field rules → field types' own checks.
  */
 export function validateFormData(runtime: FormRuntime, input: unknown, options: FormValidateOptions = {}): FormValidationResult {
@@ -196,10 +194,11 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   const walk = new RequiredWalk(enforceAccess, plan, data, ctx, sink);
   applyVisibility(model, draft, ctx, walk);
   let failed: string[] = [];
-  if (!runtime.fastValidator()(data)) {
-    const validate = runtime.fullValidator();
-    validate(data);
-    failed = schemaIssues(model, validate, sink);
+  // Valid data is the common case: first a pass that stops at the first problem and builds no paths.
+  if (!runtime.check(data, '', null, '')) {
+    const errors: SchemaError[] = [];
+    runtime.check(data, '', errors, '#');
+    failed = schemaIssues(model, errors, sink);
   }
   // After the walk, so requiredIf sees the final (stripped) data.
   for (const node of walk.requiredLater) {
@@ -240,7 +239,7 @@ type CompiledRuleMessage = FormModel['rules'][number]['rule']['message'];
 
 /**
  * Runs the field types' own checks. Paths and labels are only built for a value with problems, or to
- * skip a value Ajv already rejected: this runs on every date of every row.
+ * skip a value the schema already rejected: this runs on every date of every row.
  */
 function checkValues(model: FormModel, data: Record<string, unknown>, invisible: Set<string>, failed: string[], sink: Sink): void {
   for (const field of model.checkedFields) {

@@ -127,6 +127,7 @@ export class CompiledRule {
     const evalCtx: EvalContext = { now: ctx.now };
     if (ctx.timeZone !== undefined) evalCtx.timeZone = ctx.timeZone;
     if (ctx.calendar !== undefined) evalCtx.calendar = ctx.calendar;
+    evalCtx.directory = ctx.directory;
     return fn(scope, evalCtx);
   }
 }

@@ -4,6 +4,7 @@ import type { ValidateTaskData } from '../flows/flow-command.js';
 import { compileFlow } from '../flows/compile-flow.js';
 import type { CompiledFlow } from '../flows/compiled-flow.js';
 import { compileForm } from '../forms/compile-form.js';
+import { validateNodeData } from '../forms/validate-node-data.js';
 import type { FormDefinition } from '../definitions/definition-types.js';
 import type { Locale } from '../i18n/localized-text.js';
 import { createRegistry } from '../registry/create-registry.js';
@@ -25,12 +26,15 @@ export interface SimulateOptions {
   locale?: Locale;
 }
 
-function taskDataValidator(forms: FormDefinition[] | undefined, registry: Registry): ValidateTaskData | undefined {
+function taskDataValidator(forms: FormDefinition[] | undefined, registry: Registry, startFormKey: string | undefined): ValidateTaskData | undefined {
   if (!forms || forms.length === 0) return undefined;
   const compiled = new Map(forms.map((f) => [f.key, compileForm(f, registry)]));
-  return ({ formKey, nodeId, data, locale }) => {
-    const form = formKey === undefined ? undefined : compiled.get(formKey);
-    return form ? form.validate(data, { node: nodeId, locale }).errors : [];
+  const startForm = startFormKey === undefined ? undefined : compiled.get(startFormKey);
+  // As the runtime does: the node's form judges its fields, the start form the request fields touched.
+  return ({ formKey, nodeId, data, patch, previous, locale }) => {
+    const nodeForm = formKey === undefined ? undefined : compiled.get(formKey);
+    if (!nodeForm && !startForm) return [];
+    return validateNodeData({ startForm, nodeForm: nodeForm ?? startForm, nodeId, data, patch, previous, locale });
   };
 }
 
@@ -51,7 +55,7 @@ export function simulate(flowDef: FlowDefinition, scenario: Scenario | unknown, 
   const registry = options.registry ?? createRegistry();
   const flow: CompiledFlow = compileFlow(flowDef, registry);
   const valid = scenario as Scenario;
-  const run = new ScenarioRun(flow, valid, locale, taskDataValidator(options.forms, registry));
+  const run = new ScenarioRun(flow, valid, locale, taskDataValidator(options.forms, registry, flowDef.form));
   try {
     run.start();
     valid.steps.forEach((step, i) => {

@@ -28,6 +28,10 @@ export type LocalizedText2 =
       'zh-CN'?: string;
     };
 /**
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
+ */
+export type JsonLogic = unknown;
+/**
  * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
  */
 export type LocalizedText3 =
@@ -43,14 +47,14 @@ export type LocalizedText3 =
 export type Block =
   | {
       type: 'heading';
-      visibleIf?: JsonLogic;
+      visibleIf?: JsonLogic1;
       text: LocalizedText2;
       level?: number;
       align?: 'left' | 'center' | 'right' | 'justify';
     }
   | {
       type: 'paragraph';
-      visibleIf?: JsonLogic1;
+      visibleIf?: JsonLogic2;
       text: LocalizedText2;
       align?: 'left' | 'center' | 'right' | 'justify';
       /**
@@ -60,7 +64,7 @@ export type Block =
     }
   | {
       type: 'fields';
-      visibleIf?: JsonLogic2;
+      visibleIf?: JsonLogic3;
       /**
        * Label/value pairs per line.
        */
@@ -75,11 +79,24 @@ export type Block =
     }
   | {
       type: 'table';
-      visibleIf?: JsonLogic3;
+      visibleIf?: JsonLogic4;
       /**
-       * The sub-table field whose rows become table rows. Placeholders in columns name the row's columns; "$parent.<field>" names a field of the whole form.
+       * The sub-table field whose rows become table rows, or "$tasks" for the instance's tasks (nodeId, node, title, status, outcome, assignees, completedBy, completedAt, createdAt, comment). Placeholders in columns name the row's columns; "$parent.<field>" names a field of the whole form.
        */
-      rows: string;
+      rows: string | '$tasks';
+      /**
+       * Who confirmed each row and when, from the instance's tasks at a flow node: a row's confirmation is the task at `node` completed by (or assigned to) the user in the row's `by` column. Columns read it as {{$confirmation.status}}, {{$confirmation.by | name}}, {{$confirmation.at | datetime}}, {{$confirmation.comment}}.
+       */
+      confirmation?: {
+        /**
+         * A field or node id usable in expressions: letters, digits and underscores.
+         */
+        node: string;
+        /**
+         * A field or node id usable in expressions: letters, digits and underscores.
+         */
+        by?: string;
+      };
       /**
        * @minItems 1
        */
@@ -93,11 +110,11 @@ export type Block =
     }
   | {
       type: 'signature';
-      visibleIf?: JsonLogic4;
+      visibleIf?: JsonLogic5;
       label: LocalizedText;
       signer?: LocalizedText4;
       /**
-       * A signature field whose captured image is drawn; a blank line when omitted.
+       * A field or node id usable in expressions: letters, digits and underscores.
        */
       field?: string;
       /**
@@ -108,7 +125,7 @@ export type Block =
     }
   | {
       type: 'seal';
-      visibleIf?: JsonLogic5;
+      visibleIf?: JsonLogic6;
       label: LocalizedText;
       organization?: LocalizedText5;
       /**
@@ -120,7 +137,7 @@ export type Block =
     }
   | {
       type: 'image';
-      visibleIf?: JsonLogic6;
+      visibleIf?: JsonLogic7;
       /**
        * Asset key or data: URI.
        */
@@ -133,7 +150,7 @@ export type Block =
     }
   | {
       type: 'spacer';
-      visibleIf?: JsonLogic7;
+      visibleIf?: JsonLogic8;
       /**
        * Millimetres.
        */
@@ -141,28 +158,28 @@ export type Block =
     }
   | {
       type: 'page-break';
-      visibleIf?: JsonLogic8;
+      visibleIf?: JsonLogic9;
     };
 /**
- * Rendered only while this holds over the data.
- */
-export type JsonLogic = unknown;
-/**
- * Rendered only while this holds over the data.
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
  */
 export type JsonLogic1 = unknown;
 /**
- * Rendered only while this holds over the data.
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
  */
 export type JsonLogic2 = unknown;
 /**
- * Rendered only while this holds over the data.
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
  */
 export type JsonLogic3 = unknown;
 /**
- * Rendered only while this holds over the data.
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
  */
 export type JsonLogic4 = unknown;
+/**
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
+ */
+export type JsonLogic5 = unknown;
 /**
  * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
  */
@@ -173,9 +190,9 @@ export type LocalizedText4 =
       'zh-CN'?: string;
     };
 /**
- * Rendered only while this holds over the data.
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
  */
-export type JsonLogic5 = unknown;
+export type JsonLogic6 = unknown;
 /**
  * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
  */
@@ -186,17 +203,17 @@ export type LocalizedText5 =
       'zh-CN'?: string;
     };
 /**
- * Rendered only while this holds over the data.
- */
-export type JsonLogic6 = unknown;
-/**
- * Rendered only while this holds over the data.
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
  */
 export type JsonLogic7 = unknown;
 /**
- * Rendered only while this holds over the data.
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
  */
 export type JsonLogic8 = unknown;
+/**
+ * A JsonLogic expression (any JSON value); operators are checked by the expression compiler.
+ */
+export type JsonLogic9 = unknown;
 /**
  * A label: one string, or one per locale.
  *
@@ -236,6 +253,10 @@ export interface DocumentDefinition {
    */
   format?: 'pdf' | 'html';
   /**
+   * Who may render it, among those who may see the instance: "subject" (the person it is about), "initiator", "participants" (every task assignee) or role names; HR and admins always may. Default: whoever may see the instance. A leaving certificate carries an ID number, so it names ["subject", "initiator"].
+   */
+  readers?: string[];
+  /**
    * The languages it is rendered in; a bilingual document prints both.
    *
    * @minItems 1
@@ -243,6 +264,12 @@ export interface DocumentDefinition {
   locales?: ('en' | 'zh-CN')[];
   fileName?: LocalizedText1;
   page?: Page;
+  /**
+   * Named values computed with JsonLogic over the data (with $instance, $org, $now and $tasks beside the form's fields), usable in templates as {{$values.<name>}}, e.g. the years of service.
+   */
+  values?: {
+    [k: string]: JsonLogic | undefined;
+  };
   header?: LocalizedText2;
   footer?: LocalizedText3;
   /**

@@ -70,6 +70,10 @@ export interface FlowDefinition {
    */
   form?: string;
   /**
+   * Roles that may see every instance of this flow and its whole data (read-only), besides its participants, HR and admins.
+   */
+  viewers?: string[];
+  /**
    * IANA time zone for timers and business-time SLAs (e.g. "Asia/Shanghai"); defaults to the organisation's.
    */
   timeZone?: string;

@@ -75,6 +75,14 @@ export interface FormDefinition {
    */
   collection?: boolean;
   /**
+   * Roles that may read the records of this collection; any signed-in user when omitted (writers, HR and designers always may).
+   */
+  readers?: string[];
+  /**
+   * Roles that may create and change records of this collection, besides HR, designers and admins.
+   */
+  writers?: string[];
+  /**
    * A field or node id usable in expressions: letters, digits and underscores.
    */
   titleField?: string;

@@ -396,6 +396,19 @@ export interface ReportDefinition {
         events?: EventType[];
       }
     | {
+        source: 'steps';
+        /**
+         * Stable machine name: lower-case letters, digits and dashes, starting with a letter.
+         */
+        flow?: string;
+        /**
+         * Only visits of these nodes.
+         *
+         * @minItems 1
+         */
+        nodes?: NodeId[];
+      }
+    | {
         source: 'directory';
       };
   /**
@@ -411,6 +424,12 @@ export interface ReportDefinition {
    * Rows must match all of these.
    */
   filters?: Filter[];
+  /**
+   * A JsonLogic condition rows must also match (a subset that maps to SQL: ==, !=, <, <=, >, >= (three operands for between), in (with a list), and, or, !). Fields are { "var": "field" }, parameters { "var": "$params.key" }.
+   */
+  where?: {
+    [k: string]: unknown | undefined;
+  };
   sort?: {
     /**
      * A field or node id usable in expressions: letters, digits and underscores.
@@ -434,6 +453,10 @@ export interface ReportDefinition {
    */
   access?: {
     roles?: string[];
+    /**
+     * Holders of these roles see totals over all rows (not only rows they may see one by one); drill-down still lists only rows they may see.
+     */
+    aggregate?: boolean;
   };
 }
 /**

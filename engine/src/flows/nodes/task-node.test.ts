@@ -83,4 +83,24 @@ describe('task node', () => {
     skip.start();
     expect(skip.state.status).toBe('completed');
   });
+
+  it('with each: one task per person, moving on when all are done and checking the gate on the last', () => {
+    const confirmed = { none: [{ var: 'customers' }, { '!': { var: 'confirmed' } }] };
+    const h = new FlowHarness(flowDef(
+      [node('start', 'start'), node('handover', 'task', { assignees: [{ kind: 'field', path: 'customers.successorId' }], each: true, gate: confirmed }), node('end', 'end')],
+      edges(['start', 'handover'], ['handover', 'end']),
+    ));
+    h.start({ customers: [{ id: 'c1', successorId: 'a1', confirmed: false }, { id: 'c2', successorId: 'a2', confirmed: false }, { id: 'c3', successorId: 'a1', confirmed: false }] });
+    expect(h.tasks('handover').map((t) => t.assignees)).toEqual([['a1'], ['a2']]);
+    h.act('handover', 'a1', 'complete', { data: { customers: [
+      { id: 'c1', successorId: 'a1', confirmed: true }, { id: 'c2', successorId: 'a2', confirmed: false }, { id: 'c3', successorId: 'a1', confirmed: true },
+    ] } });
+    expect(h.positions()).toEqual(['handover']);
+    expect(h.tasks('handover').map((t) => t.assignees)).toEqual([['a2']]);
+    expect(() => h.act('handover', 'a2', 'complete')).toThrow(/checklist/);
+    h.act('handover', 'a2', 'complete', { data: { customers: [
+      { id: 'c1', successorId: 'a1', confirmed: true }, { id: 'c2', successorId: 'a2', confirmed: true }, { id: 'c3', successorId: 'a1', confirmed: true },
+    ] } });
+    expect(h.state.status).toBe('completed');
+  });
 });

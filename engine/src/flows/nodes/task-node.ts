@@ -15,6 +15,11 @@ export interface TaskConfig {
   actions?: string[];
   /** When nobody resolves: give the task to the initiator (default) or skip the step. */
   whenEmpty?: 'initiator' | 'skip';
+  /**
+   * One task per resolved person instead of one shared task (e.g. each successor confirms the handover):
+   * the node moves on when every one of them is done; the gate is checked on the last completion.
+   */
+  each?: boolean;
 }
 
 const DEFAULT_ACTIONS = ['complete', 'delegate', 'transfer'];
@@ -36,6 +41,7 @@ export const taskNodeType: NodeType<TaskConfig> = {
       gate: jsonLogicSchema,
       actions: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, minItems: 1, uniqueItems: true },
       whenEmpty: { enum: ['initiator', 'skip'] },
+      each: { type: 'boolean' },
     },
     required: ['assignees'],
     additionalProperties: false,
@@ -43,8 +49,8 @@ export const taskNodeType: NodeType<TaskConfig> = {
   describe: () => ({
     label: { en: 'Task', 'zh-CN': '待办任务' },
     description: {
-      en: 'A to-do for a person, role or department, optionally gated by a checklist condition.',
-      'zh-CN': '指派给人员、角色或部门的待办，可设置完成前必须满足的检查条件。',
+      en: 'A to-do for a person, role or department (shared, or one each), optionally gated by a checklist condition.',
+      'zh-CN': '指派给人员、角色或部门的待办（共享一条或每人一条），可设置完成前必须满足的检查条件。',
     },
     icon: 'checklist',
     category: 'people',
@@ -58,11 +64,15 @@ export const taskNodeType: NodeType<TaskConfig> = {
       if (config.whenEmpty === 'skip') return { leave: {} };
       users = [ctx.instance.initiator];
     }
-    const task: NonNullable<NodeOutcome['tasks']>[number] = {
-      kind: 'task', assignees: users, candidates: describeCandidates(config.assignees), actions: config.actions ?? DEFAULT_ACTIONS,
-    };
-    if (ctx.slaDueAt !== undefined) task.dueAt = ctx.slaDueAt;
-    return { tasks: [task] };
+    const candidates = describeCandidates(config.assignees);
+    const groups = config.each === true ? users.map((user) => [user]) : [users];
+    const tasks = groups.map((assignees) => {
+      const task: NonNullable<NodeOutcome['tasks']>[number] = { kind: 'task', assignees, candidates, actions: config.actions ?? DEFAULT_ACTIONS };
+      if (config.each === true) task.slot = assignees[0]!;
+      if (ctx.slaDueAt !== undefined) task.dueAt = ctx.slaDueAt;
+      return task;
+    });
+    return { tasks };
   },
   on(command, _token, ctx) {
     if (command.kind === 'decide') {
@@ -71,6 +81,8 @@ export const taskNodeType: NodeType<TaskConfig> = {
       return gateHolds(ctx) ? { leave: {} } : {};
     }
     if (command.kind !== 'task') return undefined;
+    // With one task per person the node waits for the others; the checklist is judged on the last one.
+    if (ctx.config.each === true && ctx.openTasks.length > 0) return {};
     if (!gateHolds(ctx)) {
       throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_GATE_NOT_MET, { taskId: command.task.id, nodeId: ctx.node.id });
     }

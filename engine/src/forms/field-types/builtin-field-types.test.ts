@@ -6,6 +6,7 @@ import { moneyFieldType } from './money-field-type.js';
 import { attachmentFieldType } from './attachment-field-type.js';
 import { relationFieldType } from './relation-field-type.js';
 import { multiSelectFieldType } from './multi-select-field-type.js';
+import { secretFieldType } from './secret-field-type.js';
 import { isIsoDate, isIsoDateTime } from '../iso-date-formats.js';
 
 const valid = (schema: unknown, value: unknown): boolean => validateAgainstSchema(schema as Record<string, unknown>, value, '', 'en').length === 0;
@@ -60,6 +61,13 @@ describe('built-in field types', () => {
     expect(valid(relationFieldType.valueSchema({ form: 'customer', multiple: true }), ['c-1', 'c-2'])).toBe(true);
     expect(valid(relationFieldType.valueSchema({ form: 'customer', multiple: true }), ['c-1', 'c-1'])).toBe(false);
     expect(valid(relationFieldType.configSchema, {})).toBe(false);
+  });
+
+  it('secret config names the roles that may reveal the value', () => {
+    expect(valid(secretFieldType.configSchema, { maxLength: 64, revealTo: ['hr', 'it'] })).toBe(true);
+    expect(valid(secretFieldType.configSchema, { revealTo: [''] })).toBe(false);
+    expect(valid(secretFieldType.configSchema, { revealTo: ['hr', 'hr'] })).toBe(false);
+    expect(valid(secretFieldType.configSchema, { showAll: true })).toBe(false);
   });
 
   it('multi-select allows only distinct option values', () => {

@@ -1,15 +1,24 @@
 import type { FieldType } from '../field-type.js';
 
+export interface SecretConfig {
+  maxLength?: number;
+  /** Roles that may reveal the clear value (the runtime lets admins too, and audits every reveal). */
+  revealTo?: string[];
+}
+
 /**
  * A value nobody should read back in clear (a handed-over account password, a safe code). `traits.secret`
  * tells the runtime to encrypt it at rest and mask it in history, exports and logs.
  */
-export const secretFieldType: FieldType<{ maxLength?: number }> = {
+export const secretFieldType: FieldType<SecretConfig> = {
   type: 'secret',
   version: '1.0.0',
   configSchema: {
     type: 'object',
-    properties: { maxLength: { type: 'integer', minimum: 1, maximum: 4096 } },
+    properties: {
+      maxLength: { type: 'integer', minimum: 1, maximum: 4096 },
+      revealTo: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 64 }, uniqueItems: true, maxItems: 20 },
+    },
     additionalProperties: false,
   },
   describe: () => ({

@@ -122,6 +122,15 @@ describe('set-data', () => {
     expect(new Set(effects.map((e) => e.key)).size).toBe(2);
   });
 
+  it('patches a person in the directory, reading the directory in conditions and values', () => {
+    const effects = run({
+      type: 'set-data',
+      when: { '==': [{ directory: [{ var: 'employeeId' }, 'attributes.jobFamily'] }, 'sales'] },
+      params: { target: { user: { var: 'employeeId' } }, values: { leaveDate: { var: 'lastWorkingDay' }, managerWas: { directory: [{ var: 'employeeId' }, 'managerId'] } } },
+    });
+    expect(effects).toEqual([{ type: 'setData', key: expect.any(String), userId: 'u-emp', patch: { leaveDate: '2025-10-10', managerWas: 'u-mgr' } }]);
+  });
+
   it('patches the record itself for a record event', () => {
     const effects = run(
       { type: 'set-data', params: { values: { flagged: true } } },

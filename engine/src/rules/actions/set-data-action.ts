@@ -7,8 +7,11 @@ import { evaluateMap, expressionMapSchema, keySchema, mapExpressions } from './a
 export interface SetDataParams {
   /** Field → JsonLogic value, e.g. { "status": "left" } or { "ownerId": {"var": "$item.successorId"} }. */
   values: Record<string, JsonLogic>;
-  /** Another form's record to write to (e.g. each customer); the record or instance the rule ran for when omitted. */
-  target?: { form: string; recordId: JsonLogic };
+  /**
+   * Another form's record to write to (e.g. each customer), or a person's directory entry (`user`: e.g. mark
+   * the leaver as left with `leaveDate`); the record or instance the rule ran for when omitted.
+   */
+  target?: { form: string; recordId: JsonLogic } | { user: JsonLogic };
 }
 
 /** Writes values into the data: the instance's own, or another form's record (a collection row). */
@@ -20,10 +23,10 @@ export const setDataAction: RuleActionType<SetDataParams> = {
     properties: {
       values: { ...expressionMapSchema, minProperties: 1 },
       target: {
-        type: 'object',
-        properties: { form: keySchema, recordId: {} },
-        required: ['form', 'recordId'],
-        additionalProperties: false,
+        oneOf: [
+          { type: 'object', properties: { form: keySchema, recordId: {} }, required: ['form', 'recordId'], additionalProperties: false },
+          { type: 'object', properties: { user: {} }, required: ['user'], additionalProperties: false },
+        ],
       },
     },
     required: ['values'],
@@ -32,15 +35,19 @@ export const setDataAction: RuleActionType<SetDataParams> = {
   describe: () => ({
     label: { en: 'Set data', 'zh-CN': '修改数据' },
     description: {
-      en: 'Sets fields of this record, or of a record of another form, to computed values.',
-      'zh-CN': '将本记录或其他表单记录的字段设置为计算得到的值。',
+      en: 'Sets fields of this record, of a record of another form, or of a person in the directory, to computed values.',
+      'zh-CN': '将本记录、其他表单记录或通讯录人员的字段设置为计算得到的值。',
     },
     icon: 'edit',
     category: 'data',
   }),
   toEffects: (params, env) => {
     const effect: SetDataEffect = { type: 'setData', key: env.key, patch: evaluateMap(params.values, env) };
-    if (params.target) {
+    if (params.target && 'user' in params.target) {
+      const userId = env.evaluate(params.target.user);
+      if (typeof userId !== 'string' || userId === '') return [];
+      effect.userId = userId;
+    } else if (params.target) {
       const recordId = env.evaluate(params.target.recordId);
       // No record to write to (e.g. an empty successor row): nothing to do rather than a patch to nowhere.
       if (typeof recordId !== 'string' || recordId === '') return [];
@@ -55,7 +62,8 @@ export const setDataAction: RuleActionType<SetDataParams> = {
   },
   expressions: (params) => [
     ...mapExpressions(params.values, 'values'),
-    ...(params.target ? [{ path: pointer('target', 'recordId'), logic: params.target.recordId }] : []),
+    ...(params.target && 'user' in params.target ? [{ path: pointer('target', 'user'), logic: params.target.user }] : []),
+    ...(params.target && 'recordId' in params.target ? [{ path: pointer('target', 'recordId'), logic: params.target.recordId }] : []),
   ],
   // Keys of `values` name fields of this form only when no other form is targeted.
   fieldRefs: (params) => (params.target ? [] : Object.keys(params.values).map((field) => ({ field, path: pointer('values', field) }))),
