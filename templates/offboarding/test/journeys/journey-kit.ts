@@ -1,0 +1,109 @@
+import { readPackFolder } from '@baton/cli';
+import { expect } from 'vitest';
+import type { TestContext } from '../../../../runtime-api/test/harness/for-each-database.js';
+import { PACK_DIR } from '../pack-files.js';
+
+type Json = Record<string, any>;
+
+export interface Reply {
+  status: number;
+  body: Json;
+  raw: Awaited<ReturnType<TestContext['call']>>;
+}
+
+/** Calls the public API as `token` (the admin token when null); JSON in, JSON out. */
+export async function call(ctx: TestContext, token: string | undefined, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown): Promise<Reply> {
+  const raw = await ctx.call({ method, url, ...(payload !== undefined ? { payload: payload as Json } : {}), token: token ?? ctx.adminToken });
+  const type = String(raw.headers['content-type'] ?? '');
+  return { status: raw.statusCode, body: type.includes('json') ? (raw.json() as Json) : {}, raw };
+}
+
+/** Like `call`, failing the test with the server's answer unless the status is the expected one. */
+export async function ok(ctx: TestContext, token: string | undefined, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, status = 200): Promise<Json> {
+  const reply = await call(ctx, token, method, url, payload);
+  expect(reply.status, `${method} ${url}: ${JSON.stringify(reply.body)}`).toBe(status);
+  return reply.body;
+}
+
+/** The pack folder exactly as `baton import templates/offboarding [--demo]` sends it. */
+export async function offboardingBundle(options: { demo: boolean }) {
+  return (await readPackFolder(PACK_DIR, options)).bundle;
+}
+
+/** Imports the pack with its demo people, customers and assets (POST /api/packs/import?demo=true). */
+export async function importOffboardingPack(ctx: TestContext): Promise<Json> {
+  return ok(ctx, undefined, 'POST', '/api/packs/import?demo=true', await offboardingBundle({ demo: true }), 201);
+}
+
+/** Tokens minted through POST /api/tokens for demo people; their roles come from the directory. */
+export class People {
+  private readonly tokens = new Map<string, string>();
+  constructor(private readonly ctx: () => TestContext) {}
+
+  async token(userId: string): Promise<string> {
+    const known = this.tokens.get(userId);
+    if (known) return known;
+    const body = await ok(this.ctx(), undefined, 'POST', '/api/tokens', { userId, label: 'journey' }, 201);
+    this.tokens.set(userId, body.token as string);
+    return body.token as string;
+  }
+}
+
+export const HR = 'demo-hr-1';
+export const IT = 'demo-it-1';
+export const FINANCE = 'demo-fin-1';
+export const ADMIN_AFFAIRS = 'demo-admin-1';
+
+/** A request in the data contract's shape (dates far enough ahead that no reminder is due yet). */
+export function request(employeeId: string, extra: Json = {}): Json {
+  return {
+    employeeId,
+    type: 'resignation',
+    lastWorkingDay: '2030-06-28',
+    terminationDate: '2030-06-28',
+    reasonCategory: 'career',
+    reason: '希望去新的城市发展，寻求更大的职业空间',
+    workItems: [],
+    customers: [],
+    accounts: [{ system: 'Git', account: employeeId }, { system: 'Wiki', account: employeeId }],
+    assets: [],
+    ...extra,
+  };
+}
+
+export const INTERVIEW = { interviewDate: '2030-06-03', interviewReason: 'career', interviewNotes: '计划异地发展，表示未来愿意回归。', regrettable: true, rehireEligible: true };
+export const SETTLEMENT = {
+  finalSalary: { amount: '15200.00', currency: 'CNY' }, unusedLeaveDays: 3, unusedLeavePay: { amount: '2096.55', currency: 'CNY' },
+  settlementDate: '2030-06-28', settlementConfirmed: true,
+};
+
+/** The open task of `userId` at a node of an instance (GET /api/tasks?mine=true). */
+export async function taskAt(ctx: TestContext, token: string, instanceId: string, nodeId: string): Promise<Json> {
+  const body = await ok(ctx, token, 'GET', `/api/tasks?mine=true&status=open&instanceId=${instanceId}`);
+  const task = (body.items as Json[]).find((t) => t.nodeId === nodeId);
+  expect(task, `an open ${nodeId} task for this user; open: ${JSON.stringify((body.items as Json[]).map((t) => t.nodeId))}`).toBeDefined();
+  return task as Json;
+}
+
+/** Acts on the caller's open task at `nodeId`; returns the reply (status not checked). */
+export async function actAt(ctx: TestContext, token: string, instanceId: string, nodeId: string, body: Json): Promise<Reply> {
+  const task = await taskAt(ctx, token, instanceId, nodeId);
+  return call(ctx, token, 'POST', `/api/tasks/${task.id}/actions`, body);
+}
+
+/** Same, expecting 200. */
+export async function act(ctx: TestContext, token: string, instanceId: string, nodeId: string, body: Json): Promise<Json> {
+  const reply = await actAt(ctx, token, instanceId, nodeId, body);
+  expect(reply.status, `${nodeId} ${String(body.action)}: ${JSON.stringify(reply.body)}`).toBe(200);
+  return reply.body;
+}
+
+export async function instance(ctx: TestContext, token: string | undefined, id: string): Promise<Json> {
+  return ok(ctx, token, 'GET', `/api/instances/${id}`);
+}
+
+/** Rows the outbox holds for an instance, as effects (notify, invoke, setData, renderDocument …). */
+export async function outboxEffects(ctx: TestContext, instanceId: string): Promise<Json[]> {
+  const rows = await ctx.database.db.selectFrom('outbox').select(['effect']).where('instance_id', '=', instanceId).execute();
+  return rows.map((r) => r.effect as Json);
+}
