@@ -1,0 +1,66 @@
+import { NavLink, Outlet, useLocation, Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { switchLocale } from './i18n/i18n.js';
+import { LOCALES } from './i18n/locale.js';
+import { useLocalized } from './i18n/localized.js';
+import { RegistryProvider } from './registry/registry-context.js';
+import { useSession } from './session/session-store.js';
+import { NAV_ITEMS } from './routes.js';
+
+/** The top bar every page shares: navigation, language switch, who is signed in. */
+export function TopBar() {
+  const { t } = useTranslation('shell');
+  const { locale } = useLocalized();
+  const token = useSession((s) => s.token);
+  const userId = useSession((s) => s.userId);
+  const signOut = useSession((s) => s.signOut);
+  return (
+    <header className="top-bar">
+      <a className="brand" href="/">Baton</a>
+      {token ? (
+        <nav aria-label={t('navLabel')}>
+          {NAV_ITEMS.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.end ?? false} className={({ isActive }) => (isActive ? 'active' : '')}>
+              {t(item.label)}
+            </NavLink>
+          ))}
+        </nav>
+      ) : (
+        <span />
+      )}
+      <div className="top-bar-end">
+        <label className="locale-switch">
+          <span className="sr-only">{t('language')}</span>
+          <select aria-label={t('language')} value={locale} onChange={(e) => void switchLocale(e.target.value as typeof locale)}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>{l === 'zh-CN' ? '中文' : 'English'}</option>
+            ))}
+          </select>
+        </label>
+        {token ? (
+          <>
+            <span className="who" title={t('signedInAs', { user: userId ?? '?' })}>{userId ?? t('signedIn')}</span>
+            <button type="button" onClick={signOut}>{t('signOut')}</button>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+/** Pages behind a session: without a token, go to sign-in and come back afterwards. */
+export function AppShell() {
+  const token = useSession((s) => s.token);
+  const location = useLocation();
+  if (!token) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="page">
+        <RegistryProvider key={token}>
+          <Outlet />
+        </RegistryProvider>
+      </main>
+    </div>
+  );
+}

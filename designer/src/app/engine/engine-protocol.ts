@@ -1,0 +1,52 @@
+import type {
+  FlowDefinition,
+  FormDefinition,
+  FormValidationResult,
+  Issue,
+  Locale,
+  RegistryCatalogue,
+  SimulationResult,
+  ValidationResult,
+} from '@baton/engine';
+
+/** A definition this one refers to (the flow's form, a rule's scoped form), as published on the server. */
+export interface ResolvedDefinition {
+  kind: string;
+  key: string;
+  body: unknown;
+}
+
+/** Every request the engine worker answers, with its reply type. JSON in, JSON out. */
+export interface EngineRequests {
+  /** Installs stand-ins for plugin types the browser has no code for (from GET /api/registry). */
+  catalogue: { args: { catalogue: RegistryCatalogue }; result: { stubbed: string[] } };
+  validateDefinition: { args: { definition: unknown; resolved: ResolvedDefinition[]; locale: Locale }; result: ValidationResult };
+  formSchemas: {
+    args: { form: FormDefinition; locale: Locale };
+    result: { jsonSchema: Record<string, unknown>; uiSchema: Record<string, unknown>; defaults: Record<string, unknown> };
+  };
+  formValidate: {
+    args: { form: FormDefinition; data: unknown; node?: string; locale: Locale };
+    result: FormValidationResult & { visibility: Record<string, boolean> };
+  };
+  simulate: { args: { flow: FlowDefinition; scenario: unknown; forms: FormDefinition[]; locale: Locale }; result: SimulationResult };
+  validateExpression: { args: { logic: unknown; basePath: string; locale: Locale }; result: Issue[] };
+}
+
+export type EngineMethod = keyof EngineRequests;
+
+export interface EngineCall<M extends EngineMethod = EngineMethod> {
+  id: number;
+  method: M;
+  args: EngineRequests[M]['args'];
+}
+
+/** An engine failure carried across the worker boundary (BatonError or an unexpected Error). */
+export interface EngineFailure {
+  code: string;
+  message: string;
+  path: string;
+  issues: Issue[];
+}
+
+export type EngineReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: EngineFailure };

@@ -1,0 +1,80 @@
+/// <reference lib="webworker" />
+// The engine runs here, off the page: Ajv (inside compileForm / validateDefinition / simulate) compiles its
+// validators with `new Function`, which the page's Content-Security-Policy forbids. runtime-api serves this
+// file with its own policy (script-src 'self', no network; the engine generates no code); see designer/README.md.
+import {
+  BatonError,
+  CN_CALENDAR,
+  compileForm,
+  createRegistry,
+  simulate,
+  validateDefinition,
+  validateExpression,
+  type CompiledForm,
+  type FormDefinition,
+  type Registry,
+} from '@baton/engine';
+import { catalogueStubsPlugin } from './catalogue-stubs.js';
+import type { EngineCall, EngineFailure, EngineReply, EngineRequests, EngineMethod } from './engine-protocol.js';
+
+let registry: Registry = createRegistry();
+const compiled = new Map<string, CompiledForm>();
+
+function compiledForm(form: FormDefinition): CompiledForm {
+  const text = JSON.stringify(form);
+  let hit = compiled.get(text);
+  if (!hit) {
+    hit = compileForm(form, registry);
+    if (compiled.size > 20) compiled.clear();
+    compiled.set(text, hit);
+  }
+  return hit;
+}
+
+type Handlers = { [M in EngineMethod]: (args: EngineRequests[M]['args']) => EngineRequests[M]['result'] };
+
+const handlers: Handlers = {
+  catalogue: ({ catalogue }) => {
+    const plugin = catalogueStubsPlugin(catalogue, createRegistry());
+    registry = createRegistry({ plugins: [plugin.plugin] });
+    compiled.clear();
+    return { stubbed: plugin.stubbed };
+  },
+  validateDefinition: ({ definition, resolved, locale }) =>
+    validateDefinition(definition, {
+      registry,
+      locale,
+      resolve: (kind, key) => resolved.find((r) => r.kind === kind && r.key === key)?.body,
+    }),
+  formSchemas: ({ form, locale }) => {
+    const c = compiledForm(form);
+    return { ...c.schemas(locale), defaults: c.defaults() };
+  },
+  formValidate: ({ form, data, node, locale }) => {
+    const c = compiledForm(form);
+    // The clock is the browser's; the calendar is the one the runtime uses (mainland China's).
+    const ctx = { now: new Date().toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, calendar: CN_CALENDAR };
+    const result = c.validate(data, { locale, ctx, ...(node ? { node } : {}) });
+    return { ...result, visibility: c.visibility(result.data, ctx) };
+  },
+  simulate: ({ flow, scenario, forms, locale }) => simulate(flow, scenario, { registry, forms, locale }),
+  validateExpression: ({ logic, basePath, locale }) => validateExpression(logic as never, basePath, locale),
+};
+
+function failure(err: unknown): EngineFailure {
+  if (err instanceof BatonError) return { code: err.code, message: err.message, path: err.issues[0]?.path ?? '', issues: err.issues };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'BATON_E_DESIGNER_ENGINE', message, path: '', issues: [] };
+}
+
+self.onmessage = (event: MessageEvent<EngineCall>) => {
+  const { id, method, args } = event.data;
+  let reply: EngineReply;
+  try {
+    const handler = handlers[method] as (a: unknown) => unknown;
+    reply = { id, ok: true, result: handler(args) };
+  } catch (err) {
+    reply = { id, ok: false, error: failure(err) };
+  }
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+};

@@ -1,0 +1,43 @@
+import type { RouteObject } from 'react-router';
+import { DefinitionsPage } from '../definitions/definitions-page.js';
+import { FlowDesignerPage } from '../flows/flow-designer-page.js';
+import { FormDesignerPage } from '../forms/form-designer-page.js';
+import { PacksPage } from '../packs/packs-page.js';
+import { ReportDesignerPage } from '../reports/report-designer-page.js';
+import { RuleDesignerPage } from '../rules/rule-designer-page.js';
+import { HomePage } from './home-page.js';
+import { WORKSPACE_ROUTES } from '../workspace/workspace-routes.js';
+
+/**
+ * The app's pages (children of the shell; every one needs a signed-in session). To add an area: add its
+ * routes here, its nav entries to NAV_ITEMS, and its strings to i18n/resources.ts.
+ */
+export const APP_ROUTES: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  { path: 'build', element: <DefinitionsPage /> },
+  { path: 'build/form/:key', element: <FormDesignerPage /> },
+  { path: 'build/flow/:key', element: <FlowDesignerPage /> },
+  { path: 'build/rule/:key', element: <RuleDesignerPage /> },
+  { path: 'build/report/:key', element: <ReportDesignerPage /> },
+  { path: 'packs', element: <PacksPage /> },
+  ...WORKSPACE_ROUTES,
+];
+
+export interface NavItem {
+  to: string;
+  /** "namespace:key" of the label. */
+  label: string;
+  /** Building (analysts) or working (everyone else) half of the app. */
+  group: 'build' | 'work';
+  /** Exact match for the active state (the home link). */
+  end?: boolean;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'shell:navHome', group: 'work', end: true },
+  { to: '/inbox', label: 'workspace:navInbox', group: 'work' },
+  { to: '/start', label: 'workspace:navStart', group: 'work' },
+  { to: '/records', label: 'workspace:navRecords', group: 'work' },
+  { to: '/build', label: 'shell:navDefinitions', group: 'build' },
+  { to: '/packs', label: 'shell:navPacks', group: 'build' },
+];

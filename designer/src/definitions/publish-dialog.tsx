@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPanel, IssueList } from '../app/errors/error-panel.js';
+import { Dialog } from '../app/ui/dialog.js';
+import { diffDefinitions, type Change } from './definition-diff.js';
+import type { DefinitionBody, DefinitionEditor } from './use-definition-editor.js';
+
+function short(value: unknown): string {
+  if (value === undefined) return '';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? text.slice(0, 77) + '…' : text;
+}
+
+export function ChangeList({ changes }: { changes: Change[] }) {
+  const { t } = useTranslation('definitions');
+  if (changes.length === 0) return <p className="muted">{t('diffNone')}</p>;
+  return (
+    <table className="diff-table" data-testid="diff-table">
+      <thead>
+        <tr>
+          <th>{t('diffChange')}</th>
+          <th>{t('diffPath')}</th>
+          <th>{t('diffBefore')}</th>
+          <th>{t('diffAfter')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c, i) => (
+          <tr key={i} className={`diff-${c.kind}`}>
+            <td>{t(`diffKind.${c.kind}`)}</td>
+            <td>
+              <code>{c.path}</code>
+              {c.item ? <span className="muted"> ({c.item})</span> : null}
+            </td>
+            <td><code>{short(c.before)}</code></td>
+            <td><code>{short(c.after)}</code></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Before publishing: what changes against the published version, and the problems that would block it. */
+export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose }: { editor: DefinitionEditor<T>; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('definitions');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<number | null>(null);
+  const changes = useMemo(() => (open && editor.body ? diffDefinitions(editor.published?.body ?? {}, editor.body) : []), [open, editor.body, editor.published]);
+  const publish = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const def = await editor.publish();
+      setDone(def.version);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = () => {
+    setError(null);
+    setDone(null);
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      title={t('publishTitle')}
+      onClose={close}
+      footer={
+        done === null ? (
+          <>
+            <button type="button" onClick={close}>{t('cancel')}</button>
+            <button type="button" className="primary" data-testid="confirm-publish" disabled={busy} onClick={() => void publish()}>
+              {busy ? t('publishing') : t('publishConfirm')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" onClick={close}>{t('close')}</button>
+        )
+      }
+    >
+      {done !== null ? (
+        <p className="success" role="status" data-testid="publish-done">{t('publishDone', { version: done })}</p>
+      ) : (
+        <>
+          <h3>{editor.published ? t('diffAgainst', { version: editor.published.version }) : t('diffFirst')}</h3>
+          <ChangeList changes={changes} />
+          {editor.issues.length > 0 ? (
+            <>
+              <h3>{t('problems', { count: editor.issues.length })}</h3>
+              <IssueList issues={editor.issues} />
+            </>
+          ) : null}
+          {error ? <ErrorPanel error={error} title={t('publishFailed')} /> : null}
+        </>
+      )}
+    </Dialog>
+  );
+}

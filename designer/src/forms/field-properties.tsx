@@ -1,0 +1,131 @@
+import type { FormDefinition, FormField } from '@baton/engine';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IssueList } from '../app/errors/error-panel.js';
+import type { DisplayIssue } from '../app/errors/to-display-error.js';
+import { useLocalized } from '../app/i18n/localized.js';
+import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
+import { JsonEditor } from '../app/ui/json-editor.js';
+import { LocalizedTextInput } from '../app/ui/localized-text-input.js';
+import { ConditionBuilder } from '../shared/condition/condition-builder.js';
+import { fieldOptions } from '../shared/condition/field-options.js';
+import { SchemaForm } from '../shared/schema-form/schema-form.js';
+import { findField, isIdentifier, renameField, updateField } from './form-layout.js';
+import { itemBase } from './form-issue-targets.js';
+
+/** Sets or removes an optional property (undefined removes it, so definitions stay minimal). */
+function withProp<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): T {
+  const next = { ...obj };
+  if (value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0 && !Array.isArray(value))) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+function KeyInput({ value, onRename }: { value: string; onRename: (key: string) => boolean }) {
+  const { t } = useTranslation('forms');
+  const [text, setText] = useState(value);
+  const [error, setError] = useState(false);
+  useEffect(() => setText(value), [value]);
+  return (
+    <label>
+      {t('fieldKey')}
+      <input
+        name="field-key"
+        value={text}
+        aria-invalid={error}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(!isIdentifier(e.target.value));
+        }}
+        onBlur={() => {
+          if (text !== value && !onRename(text)) {
+            setError(true);
+          }
+        }}
+      />
+      <span className={error ? 'field-error' : 'muted small'}>{t('fieldKeyRule')}</span>
+    </label>
+  );
+}
+
+/** Everything about one field: key, labels, flags, its type's config (generated), and its logic. */
+export function FieldProperties({
+  def,
+  itemId,
+  onChange,
+  onRenamed,
+  issues,
+}: {
+  def: FormDefinition;
+  itemId: string;
+  onChange: (update: (d: FormDefinition) => FormDefinition) => void;
+  onRenamed: (itemId: string) => void;
+  issues: DisplayIssue[];
+}) {
+  const { t } = useTranslation('forms');
+  const { l } = useLocalized();
+  const catalogue = useCatalogue();
+  const field = findField(def, itemId);
+  if (!field) return null;
+  const entry = findEntry(catalogue.fields, field.type);
+  const table = itemId.includes('.') ? itemId.slice(0, itemId.indexOf('.')) : undefined;
+  const base = itemBase(def, itemId) ?? '';
+  const mine = issues.filter((i) => i.path === base || i.path.startsWith(base + '/'));
+  const set = (update: (f: FormField) => FormField) => onChange((d) => updateField(d, itemId, update));
+  const options = fieldOptions(def.fields, table).filter((o) => o.path !== (table ? field.key : field.key));
+  const isComputed = field.type.replace(/@.*$/, '') === 'computed' || field.computed !== undefined;
+
+  return (
+    <div className="properties" data-testid="field-properties">
+      <h2>
+        {l(field.label, field.key)} <span className="type-tag">{l(entry?.label, field.type)}</span>
+      </h2>
+      {mine.length > 0 ? <IssueList issues={mine} /> : null}
+      <KeyInput
+        value={field.key}
+        onRename={(key) => {
+          if (!isIdentifier(key)) return false;
+          const renamed = renameField(def, itemId, key);
+          if (renamed === def) return false;
+          onChange(() => renamed);
+          onRenamed(table ? `${table}.${key}` : key);
+          return true;
+        }}
+      />
+      <LocalizedTextInput name="field-label" label={t('fieldLabel')} value={field.label} onChange={(v) => set((f) => ({ ...f, label: v }))} />
+      <LocalizedTextInput name="field-description" label={t('fieldDescription')} value={field.description} onChange={(v) => set((f) => withProp(f, 'description', Object.keys(v).length ? v : undefined))} />
+      <LocalizedTextInput name="field-placeholder" label={t('fieldPlaceholder')} value={field.placeholder} onChange={(v) => set((f) => withProp(f, 'placeholder', Object.keys(v).length ? v : undefined))} />
+      <div className="row">
+        <label className="inline">
+          <input type="checkbox" name="field-required" checked={field.required === true} onChange={(e) => set((f) => withProp(f, 'required', e.target.checked || undefined))} /> {t('fieldRequired')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" name="field-readonly" checked={field.readOnly === true} onChange={(e) => set((f) => withProp(f, 'readOnly', e.target.checked || undefined))} /> {t('fieldReadOnly')}
+        </label>
+      </div>
+      <h3>{t('typeSettings')}</h3>
+      {entry ? (
+        <SchemaForm
+          name={`config-${itemId.replace(/\./g, '-')}`}
+          schema={entry.configSchema}
+          value={field.config}
+          issues={issues}
+          issueBase={`${base}/config`}
+          onChange={(config) => set((f) => withProp(f, 'config', config))}
+        />
+      ) : (
+        <p className="field-error">{t('unknownType', { type: field.type })}</p>
+      )}
+      <h3>{t('logic')}</h3>
+      <ConditionBuilder name="visibleIf" label={t('visibleIf')} value={field.visibleIf} fields={options} onChange={(v) => set((f) => withProp(f, 'visibleIf', v))} />
+      <ConditionBuilder name="requiredIf" label={t('requiredIf')} value={field.requiredIf} fields={options} onChange={(v) => set((f) => withProp(f, 'requiredIf', v))} />
+      {isComputed ? (
+        <>
+          <ConditionBuilder name="computed" label={t('computedCondition')} value={field.computed} fields={options} onChange={(v) => set((f) => withProp(f, 'computed', v))} />
+          <JsonEditor name="computed-json" label={t('computedExpression')} value={field.computed} onChange={(v) => set((f) => withProp(f, 'computed', v))} rows={3} />
+        </>
+      ) : null}
+      <JsonEditor name="field-default" label={t('fieldDefault')} value={field.default} onChange={(v) => set((f) => withProp(f, 'default', v))} rows={2} />
+    </div>
+  );
+}

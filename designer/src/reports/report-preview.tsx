@@ -1,0 +1,100 @@
+import { isBatonApiError, type ReportResult } from '@baton/client';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPanel } from '../app/errors/error-panel.js';
+import { useApi } from '../app/session/use-api.js';
+import { EmptyState } from '../app/ui/empty-state.js';
+import type { ChartType } from './new-report.js';
+
+interface Column {
+  key: string;
+  label?: unknown;
+  role?: string;
+}
+
+/** A plain SVG bar chart of the first measure by the first dimension: enough to see the shape of the data. */
+function Bars({ result }: { result: ReportResult }) {
+  const columns = (result.columns ?? []) as Column[];
+  const dimension = columns.find((c) => c.role === 'dimension');
+  const measure = columns.find((c) => c.role === 'measure');
+  if (!dimension || !measure) return null;
+  const rows = result.rows.slice(0, 30);
+  const values = rows.map((r) => Number(r[measure.key] ?? 0));
+  const max = Math.max(1, ...values);
+  return (
+    <svg className="mini-chart" viewBox={`0 0 400 ${rows.length * 22 + 10}`} role="img" aria-label={String(measure.label ?? measure.key)}>
+      {rows.map((r, i) => (
+        <g key={i} transform={`translate(0 ${i * 22 + 5})`}>
+          <text x={0} y={14} fontSize={11}>{String(r[dimension.key] ?? '—').slice(0, 18)}</text>
+          <rect x={120} y={2} height={16} width={(values[i]! / max) * 240} fill="#2f5bd3" />
+          <text x={125 + (values[i]! / max) * 240} y={14} fontSize={11}>{values[i]}</text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/**
+ * Runs the report on the server (POST /api/reports/:key/run). The route runs the published version:
+ * draft changes show after publishing. When the server has no reports route, says so plainly.
+ */
+export function ReportPreview({ reportKey, chart, published }: { reportKey: string; chart: ChartType; published: number | null }) {
+  const { t } = useTranslation('reports');
+  const api = useApi();
+  const [result, setResult] = useState<ReportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [unavailable, setUnavailable] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api.reports.run(reportKey, {}));
+    } catch (err) {
+      if (isBatonApiError(err) && err.code === 'BATON_E_ROUTE_NOT_FOUND') setUnavailable(true);
+      else setError(err);
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (unavailable) return <EmptyState title={t('previewUnavailable')}>{t('previewUnavailableBody')}</EmptyState>;
+  const columns = (result?.columns ?? []) as Column[];
+  return (
+    <div className="report-preview" data-testid="report-preview">
+      <div className="row">
+        <button type="button" className="primary" disabled={busy || published === null} onClick={() => void run()}>{t('runPublished')}</button>
+        <span className="muted small">{published === null ? t('notPublished') : t('previewNote', { version: published })}</span>
+      </div>
+      {error ? <ErrorPanel error={error} title={t('runFailed')} /> : null}
+      {result ? (
+        result.rows.length === 0 ? (
+          <EmptyState title={t('noRows')} />
+        ) : (
+          <>
+            {['bar', 'stacked-bar', 'line', 'area', 'funnel'].includes(chart) ? <Bars result={result} /> : null}
+            {chart === 'kpi' && columns[0] ? <p className="kpi">{String(result.rows[0]?.[columns.find((c) => c.role === 'measure')?.key ?? columns[0].key] ?? '—')}</p> : null}
+            <table className="list">
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c.key}>{String(c.label ?? c.key)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.slice(0, 200).map((row, i) => (
+                  <tr key={i}>
+                    {columns.map((c) => (
+                      <td key={c.key}>{String(row[c.key] ?? '')}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { FormDefinition } from '@baton/engine';
+import { useTranslation } from 'react-i18next';
+import { IssueList } from '../app/errors/error-panel.js';
+import type { DisplayIssue } from '../app/errors/to-display-error.js';
+import { useLocalized } from '../app/i18n/localized.js';
+import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
+import { EmptyState } from '../app/ui/empty-state.js';
+import { JsonEditor } from '../app/ui/json-editor.js';
+import { ConditionBuilder } from '../shared/condition/condition-builder.js';
+import type { FieldOption } from '../shared/condition/field-options.js';
+import { SchemaForm } from '../shared/schema-form/schema-form.js';
+import type { RuleBody } from './new-rule.js';
+
+type Action = RuleBody['actions'][number];
+
+/** THEN: the actions in order, each with a parameter form generated from its type's params schema. */
+export function ActionsEditor({ def, onChange, issues, fields, form }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; fields: FieldOption[]; form: FormDefinition | undefined }) {
+  const { t } = useTranslation('rules');
+  const { l } = useLocalized();
+  const catalogue = useCatalogue();
+  const setActions = (actions: Action[]) => onChange((d) => ({ ...d, actions }));
+  const set = (i: number, update: (a: Action) => Action) => setActions(def.actions.map((a, j) => (j === i ? update(a) : a)));
+  const move = (i: number, by: number) => {
+    const list = [...def.actions];
+    const [item] = list.splice(i, 1);
+    list.splice(i + by, 0, item!);
+    setActions(list);
+  };
+  const personFields = (form?.fields ?? []).filter((f) => ['user', 'department'].includes(f.type.replace(/@.*$/, ''))).map((f) => f.key);
+  return (
+    <fieldset className="rule-part" data-testid="rule-actions">
+      <legend>{t('then')}</legend>
+      {def.actions.length === 0 ? <EmptyState title={t('actionsEmpty')}>{t('actionsEmptyBody')}</EmptyState> : null}
+      {def.actions.map((action, i) => {
+        const entry = findEntry(catalogue.actions, action.type);
+        const base = `/actions/${i}`;
+        const mine = issues.filter((x) => x.path === base || x.path.startsWith(base + '/'));
+        return (
+          <div key={i} className="rule-action" data-testid={`rule-action-${i}`}>
+            <div className="row">
+              <strong>{i + 1}.</strong>
+              <select
+                aria-label={t('actionType')}
+                name={`action-${i}-type`}
+                value={action.type}
+                onChange={(e) => set(i, () => ({ type: e.target.value }))}
+              >
+                {catalogue.actions.map((e) => (
+                  <option key={e.type} value={e.type}>{l(e.label, e.type)}</option>
+                ))}
+              </select>
+              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp')}>↑</button>
+              <button type="button" disabled={i === def.actions.length - 1} onClick={() => move(i, 1)} aria-label={t('moveDown')}>↓</button>
+              <button type="button" onClick={() => setActions(def.actions.filter((_, j) => j !== i))}>{t('removeAction')}</button>
+            </div>
+            {entry?.description ? <p className="muted small">{l(entry.description)}</p> : null}
+            {mine.length > 0 ? <IssueList issues={mine} /> : null}
+            {entry ? (
+              <SchemaForm
+                name={`action-${i}-params`}
+                schema={entry.paramsSchema}
+                value={action.params}
+                issues={issues}
+                issueBase={`${base}/params`}
+                fieldPaths={personFields}
+                onChange={(params) =>
+                  set(i, (a) => {
+                    const next = { ...a };
+                    if (Object.keys(params).length === 0) delete next.params;
+                    else next.params = params;
+                    return next;
+                  })
+                }
+              />
+            ) : null}
+            <details>
+              <summary>{t('actionAdvanced')}</summary>
+              <ConditionBuilder
+                name={`action-${i}-when`}
+                label={t('actionWhen')}
+                value={action.when}
+                fields={fields}
+                onChange={(when) =>
+                  set(i, (a) => {
+                    const next = { ...a };
+                    if (when === undefined) delete next.when;
+                    else next.when = when;
+                    return next;
+                  })
+                }
+              />
+              <JsonEditor
+                name={`action-${i}-for-each`}
+                label={t('actionForEach')}
+                rows={2}
+                value={action.forEach}
+                onChange={(forEach) =>
+                  set(i, (a) => {
+                    const next = { ...a };
+                    if (forEach === undefined) delete next.forEach;
+                    else next.forEach = forEach;
+                    return next;
+                  })
+                }
+              />
+            </details>
+          </div>
+        );
+      })}
+      <button type="button" data-testid="add-action" onClick={() => setActions([...def.actions, { type: catalogue.actions.find((a) => a.type === 'notify')?.type ?? catalogue.actions[0]?.type ?? 'notify' }])}>
+        {t('addAction')}
+      </button>
+    </fieldset>
+  );
+}

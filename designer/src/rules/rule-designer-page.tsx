@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useLocalized } from '../app/i18n/localized.js';
+import { LocalizedTextInput } from '../app/ui/localized-text-input.js';
+import { EditorFrame } from '../definitions/editor-frame.js';
+import { useDefinitionEditor } from '../definitions/use-definition-editor.js';
+import { ConditionBuilder } from '../shared/condition/condition-builder.js';
+import { fieldOptions, type FieldOption } from '../shared/condition/field-options.js';
+import { useDefinitionKeys, useFormBodies } from '../shared/forms/use-form-bodies.js';
+import { ActionsEditor } from './actions-editor.js';
+import { newRule, ruleReferences, type RuleBody } from './new-rule.js';
+import { TriggerEditor } from './trigger-editor.js';
+
+/** What a rule's expressions can read besides the form's fields. */
+const EVENT_FIELDS: FieldOption[] = [
+  { path: '$event.type', label: { en: 'Event type', 'zh-CN': '事件类型' }, type: 'text' },
+  { path: '$event.nodeId', label: { en: 'Event node', 'zh-CN': '事件节点' }, type: 'text' },
+  { path: '$event.actor', label: { en: 'Who acted', 'zh-CN': '操作人' }, type: 'user' },
+  { path: '$event.payload.action', label: { en: 'Task action', 'zh-CN': '任务操作' }, type: 'text' },
+];
+
+/** The rule designer: IF (trigger) AND (condition) THEN (actions), each part generated from the registry. */
+export function RuleDesignerPage() {
+  const { key = '' } = useParams();
+  const { t } = useTranslation('rules');
+  const { l } = useLocalized();
+  const editor = useDefinitionEditor<RuleBody>('rule', key, newRule, ruleReferences);
+  const def = editor.body;
+  const formKeys = useDefinitionKeys('form');
+  const flowKeys = useDefinitionKeys('flow');
+  const scopedForm = def?.scope?.form;
+  // A flow-scoped rule reads the flow's form: the flow names it.
+  const flowForm = editor.resolved.find((r) => r.kind === 'flow' && r.key === def?.scope?.flow)?.body as { form?: string } | undefined;
+  const forms = useFormBodies([scopedForm ?? '', flowForm?.form ?? '']);
+  const form = forms.get(scopedForm ?? flowForm?.form ?? '');
+  const fields = [...fieldOptions(form?.fields), ...EVENT_FIELDS];
+  const change = (update: (d: RuleBody) => RuleBody) => editor.setBody(update);
+  const setScope = (part: 'form' | 'flow', value: string) =>
+    change((d) => {
+      const scope = { ...(d.scope ?? {}) };
+      if (value === '') delete scope[part];
+      else scope[part] = value;
+      const next = { ...d };
+      if (Object.keys(scope).length === 0) delete next.scope;
+      else next.scope = scope;
+      return next;
+    });
+
+  return (
+    <EditorFrame editor={editor} title={def ? l(def.title, key) : key}>
+      {def ? (
+        <div className="rule-designer">
+          <fieldset className="rule-part">
+            <legend>{t('settings')}</legend>
+            <LocalizedTextInput name="rule-title" label={t('title')} value={def.title} onChange={(v) => change((d) => ({ ...d, title: v }))} />
+            <div className="row">
+              <label>
+                {t('scopeForm')}
+                <select name="scope-form" value={def.scope?.form ?? ''} onChange={(e) => setScope('form', e.target.value)}>
+                  <option value="">{t('anyForm')}</option>
+                  {formKeys.map((k) => (
+                    <option key={k} value={k}>{k}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('scopeFlow')}
+                <select name="scope-flow" value={def.scope?.flow ?? ''} onChange={(e) => setScope('flow', e.target.value)}>
+                  <option value="">{t('anyFlow')}</option>
+                  {flowKeys.map((k) => (
+                    <option key={k} value={k}>{k}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  name="rule-enabled"
+                  checked={def.enabled !== false}
+                  onChange={(e) =>
+                    change((d) => {
+                      const next = { ...d };
+                      if (e.target.checked) delete next.enabled;
+                      else next.enabled = false;
+                      return next;
+                    })
+                  }
+                />
+                {t('enabled')}
+              </label>
+            </div>
+          </fieldset>
+          <TriggerEditor def={def} onChange={change} issues={editor.issues} form={form} />
+          <fieldset className="rule-part">
+            <legend>{t('and')}</legend>
+            <ConditionBuilder
+              name="rule-condition"
+              label={t('condition')}
+              value={def.condition}
+              fields={fields}
+              onChange={(condition) =>
+                change((d) => {
+                  const next = { ...d };
+                  if (condition === undefined) delete next.condition;
+                  else next.condition = condition;
+                  return next;
+                })
+              }
+            />
+          </fieldset>
+          <ActionsEditor def={def} onChange={change} issues={editor.issues} fields={fields} form={form} />
+        </div>
+      ) : null}
+    </EditorFrame>
+  );
+}

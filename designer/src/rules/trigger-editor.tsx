@@ -1,0 +1,88 @@
+import type { FormDefinition } from '@baton/engine';
+import { useTranslation } from 'react-i18next';
+import type { DisplayIssue } from '../app/errors/to-display-error.js';
+import { useLocalized } from '../app/i18n/localized.js';
+import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
+import { SchemaForm } from '../shared/schema-form/schema-form.js';
+import { readDateOffset, writeDateOffset, type DateOffset, type RuleBody } from './new-rule.js';
+
+function DateOffsetEditor({ value, onChange, form }: { value: DateOffset; onChange: (v: DateOffset) => void; form: FormDefinition | undefined }) {
+  const { t } = useTranslation('rules');
+  const { l } = useLocalized();
+  const dateFields = (form?.fields ?? []).filter((f) => ['date', 'date-time'].includes(f.type.replace(/@.*$/, '')));
+  return (
+    <div className="row date-offset" data-testid="date-offset">
+      <label>
+        {t('offsetAmount')}
+        <input type="number" min={0} name="offset-amount" value={value.amount} onChange={(e) => onChange({ ...value, amount: Number(e.target.value) })} />
+      </label>
+      <label>
+        {t('offsetUnit')}
+        <select name="offset-unit" value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DateOffset['unit'] })}>
+          {(['days', 'business-days', 'hours', 'minutes'] as const).map((u) => (
+            <option key={u} value={u}>{t(`unit.${u}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('offsetDirection')}
+        <select name="offset-direction" value={value.direction} onChange={(e) => onChange({ ...value, direction: e.target.value as DateOffset['direction'] })}>
+          <option value="before">{t('before')}</option>
+          <option value="after">{t('after')}</option>
+        </select>
+      </label>
+      <label>
+        {t('offsetField')}
+        <select name="offset-field" value={value.field} onChange={(e) => onChange({ ...value, field: e.target.value })}>
+          <option value="">{t('chooseDateField')}</option>
+          {dateFields.map((f) => (
+            <option key={f.key} value={f.key}>{l(f.label, f.key)}</option>
+          ))}
+          {value.field !== '' && !dateFields.some((f) => f.key === value.field) ? <option value={value.field}>{value.field}</option> : null}
+        </select>
+      </label>
+      <label>
+        {t('offsetAt')}
+        <input type="time" name="offset-at" value={value.at} onChange={(e) => onChange({ ...value, at: e.target.value })} />
+      </label>
+    </div>
+  );
+}
+
+/** IF: the trigger type (event, date field ± N days, schedule) and its settings. */
+export function TriggerEditor({ def, onChange, issues, form }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; form: FormDefinition | undefined }) {
+  const { t } = useTranslation('rules');
+  const { l } = useLocalized();
+  const catalogue = useCatalogue();
+  const entry = findEntry(catalogue.triggers, def.trigger.type);
+  const groups = new Map<string, typeof catalogue.triggers>();
+  for (const e of catalogue.triggers) groups.set(e.category ?? 'other', [...(groups.get(e.category ?? 'other') ?? []), e]);
+  const setConfig = (config: Record<string, unknown>) =>
+    onChange((d) => ({ ...d, trigger: Object.keys(config).length > 0 ? { type: d.trigger.type, config } : { type: d.trigger.type } }));
+  const offset = def.trigger.type.replace(/@.*$/, '') === 'date-offset' ? readDateOffset(def.trigger.config) : null;
+  return (
+    <fieldset className="rule-part" data-testid="rule-trigger">
+      <legend>{t('if')}</legend>
+      <label>
+        {t('triggerType')}
+        <select name="trigger-type" value={def.trigger.type} onChange={(e) => onChange((d) => ({ ...d, trigger: { type: e.target.value } }))}>
+          {[...groups.entries()].map(([group, list]) => (
+            <optgroup key={group} label={t(`triggerGroup.${group}`, { defaultValue: group })}>
+              {list.map((e) => (
+                <option key={e.type} value={e.type}>{l(e.label, e.type)}</option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      {entry?.description ? <p className="muted small">{l(entry.description)}</p> : null}
+      {offset ? (
+        <DateOffsetEditor value={offset} form={form} onChange={(v) => setConfig(writeDateOffset(v, def.trigger.config))} />
+      ) : entry ? (
+        <SchemaForm name="trigger-config" schema={entry.configSchema} value={def.trigger.config} issues={issues} issueBase="/trigger/config" onChange={setConfig} />
+      ) : (
+        <p className="field-error">{t('unknownTrigger', { type: def.trigger.type })}</p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,98 @@
+import common from '@baton/engine/schemas/common.schema.json';
+import Form from '@rjsf/core';
+import type { FieldProps, RegistryFieldsType, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AssigneesEditor, type Assignee } from '../assignees/assignees-editor.js';
+import { JsonEditor } from '../../app/ui/json-editor.js';
+import { LocalizedTextInput } from '../../app/ui/localized-text-input.js';
+import { cfworkerValidator } from './cfworker-validator.js';
+import { issuesToErrorSchema, type PathIssue } from './issues-to-error-schema.js';
+import { prepareSchema, withTitles } from './prepare-schema.js';
+
+function LocalizedField(props: FieldProps) {
+  return (
+    <LocalizedTextInput
+      name={props.fieldPathId.$id}
+      label={props.schema.title ?? props.name}
+      value={props.formData as never}
+      onChange={(v) => props.onChange(Object.keys(v).length === 0 ? undefined : v, props.fieldPathId.path)}
+    />
+  );
+}
+
+function AssigneesField(props: FieldProps) {
+  const paths = (props.registry.formContext as { fieldPaths?: string[] } | undefined)?.fieldPaths ?? [];
+  return (
+    <AssigneesEditor
+      name={props.fieldPathId.$id}
+      label={props.schema.title ?? props.name}
+      value={props.formData as Assignee[] | undefined}
+      fieldPaths={paths}
+      onChange={(v) => props.onChange(v, props.fieldPathId.path)}
+    />
+  );
+}
+
+function JsonField(props: FieldProps) {
+  return <JsonEditor name={props.fieldPathId.$id} label={props.schema.title ?? props.name} value={props.formData} onChange={(v) => props.onChange(v, props.fieldPathId.path)} rows={3} />;
+}
+
+const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField };
+
+export interface SchemaFormProps {
+  /** A registry config or params schema (as GET /api/registry serves it). */
+  schema: unknown;
+  value: Record<string, unknown> | undefined;
+  onChange: (value: Record<string, unknown>) => void;
+  /** Unique per panel: rjsf derives element ids from it. */
+  name: string;
+  /** Engine issues and the pointer of this value in the definition, e.g. "/fields/2/config". */
+  issues?: readonly PathIssue[];
+  issueBase?: string;
+  /** Paths offered by assignee editors (the bound form's person fields). */
+  fieldPaths?: string[];
+  /** Properties this panel must not show (edited elsewhere, e.g. assignees in the flow panel). */
+  omit?: string[];
+}
+
+/**
+ * A property panel generated from a type's config schema with rjsf 6. Validation messages come from the
+ * engine (the issues passed in); rjsf's own validator (an interpreter, CSP-safe) only resolves oneOf/anyOf.
+ */
+export const SchemaForm = memo(function SchemaForm({ schema, value, onChange, name, issues = [], issueBase = '', fieldPaths, omit = [] }: SchemaFormProps) {
+  const { t, i18n } = useTranslation('schemaLabels');
+  const prepared = useMemo(() => {
+    const p = prepareSchema(schema, common);
+    p.schema = withTitles(p.schema, (key) => (i18n.exists(`schemaLabels:${key}`) ? t(key) : undefined));
+    if (omit.length > 0 && p.schema.properties && typeof p.schema.properties === 'object') {
+      const props = { ...(p.schema.properties as Record<string, unknown>) };
+      for (const key of omit) delete props[key];
+      p.schema = { ...p.schema, properties: props as never };
+    }
+    return p;
+  }, [schema, omit.join(','), i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const extraErrors = useMemo(() => issuesToErrorSchema(issues, issueBase), [issues, issueBase]);
+  const properties = prepared.schema.properties as Record<string, unknown> | undefined;
+  if (prepared.schema.type === 'object' && (!properties || Object.keys(properties).length === 0) && prepared.uiSchema['ui:field'] === undefined) {
+    return null;
+  }
+  const uiSchema: UiSchema = { ...(prepared.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } };
+  return (
+    <div className="schema-form" data-testid={`schema-form-${name}`}>
+      <Form
+        idPrefix={name}
+        schema={prepared.schema as RJSFSchema}
+        uiSchema={uiSchema}
+        formData={value ?? {}}
+        validator={cfworkerValidator}
+        fields={FIELDS}
+        formContext={{ fieldPaths: fieldPaths ?? [] }}
+        extraErrors={extraErrors}
+        showErrorList={false}
+        noHtml5Validate
+        onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)}
+      />
+    </div>
+  );
+});

@@ -1,0 +1,149 @@
+import { createClient, isBatonApiError } from '@baton/client';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { TopBar } from '../../app/app-shell.js';
+import { ErrorPanel } from '../../app/errors/error-panel.js';
+import { switchLocale } from '../../app/i18n/i18n.js';
+import { useLocalized } from '../../app/i18n/localized.js';
+import { useSession } from '../../app/session/session-store.js';
+import { apiBaseUrl } from '../../app/session/use-api.js';
+import { authApi, type DemoPerson, type SessionAnswer } from './auth-api.js';
+
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/inbox';
+}
+
+/**
+ * Sign-in: username and password (local accounts), in demo mode a "sign in as" picker of the directory's
+ * people, and, for administrators and scripts, an API token.
+ */
+export function WorkspaceSignInPage() {
+  const { t } = useTranslation('workspace');
+  const { t: ts } = useTranslation('shell');
+  const { locale } = useLocalized();
+  const signIn = useSession((s) => s.signIn);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [token, setToken] = useState('');
+  const [tokenUser, setTokenUser] = useState('');
+  const [error, setError] = useState<{ error: unknown; title: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [demo, setDemo] = useState<DemoPerson[] | null>(null);
+  const [demoQuery, setDemoQuery] = useState('');
+
+  useEffect(() => {
+    // 404 outside demo mode: then there is simply no picker.
+    authApi.demoUsers(locale).then((r) => setDemo(r.items), () => setDemo(null));
+  }, [locale]);
+
+  const done = async (answer: SessionAnswer) => {
+    signIn(answer.token, answer.user.id, remember);
+    if (answer.user.locale && answer.user.locale !== locale && !globalThis.localStorage?.getItem('baton.locale')) await switchLocale(answer.user.locale);
+    navigate(safeNext(params.get('next')), { replace: true });
+  };
+
+  const run = async (title: string, work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError({ error: err, title });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitPassword = (e: FormEvent) => {
+    e.preventDefault();
+    void run(t('loginFailed'), async () => done(await authApi.login(username.trim(), password, locale)));
+  };
+
+  const submitToken = (e: FormEvent) => {
+    e.preventDefault();
+    void run(ts('signInFailed'), async () => {
+      const client = createClient({ baseUrl: apiBaseUrl(), token: token.trim(), locale, retries: 0 });
+      await client.definitions.list({ limit: 1 });
+      let userId = tokenUser.trim() || null;
+      if (!userId) {
+        userId = await authApi.me(token.trim(), locale).then((me) => me.id, (err: unknown) => (isBatonApiError(err) ? null : null));
+      }
+      signIn(token.trim(), userId, remember);
+      navigate(safeNext(params.get('next')), { replace: true });
+    });
+  };
+
+  const people = useMemo(() => {
+    const q = demoQuery.trim().toLowerCase();
+    return (demo ?? []).filter((p) => !q || p.id.toLowerCase().includes(q) || p.name.toLowerCase().includes(q) || p.roles.some((r) => r.includes(q)));
+  }, [demo, demoQuery]);
+
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="page narrow workspace-sign-in">
+        <h1>{t('signInTitle')}</h1>
+        <form onSubmit={submitPassword} className="stack" aria-label={t('signInTitle')}>
+          <label>
+            {t('username')}
+            <input name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+          </label>
+          <label>
+            {t('password')}
+            <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> {t('remember')}
+          </label>
+          <button type="submit" className="primary" data-testid="log-in" disabled={busy || username.trim() === '' || password === ''}>
+            {busy ? t('loggingIn') : t('logIn')}
+          </button>
+        </form>
+        {error ? <ErrorPanel error={error.error} title={error.title} /> : null}
+
+        {demo ? (
+          <section className="demo-picker" aria-labelledby="demo-title" data-testid="demo-picker">
+            <h2 id="demo-title">{t('demoTitle')}</h2>
+            <p className="muted">{t('demoHelp')}</p>
+            <label>
+              {t('demoFilter')}
+              <input type="search" value={demoQuery} onChange={(e) => setDemoQuery(e.target.value)} />
+            </label>
+            {people.length === 0 ? <p role="status">{t('demoNone')}</p> : null}
+            <ul className="demo-people">
+              {people.map((p) => (
+                <li key={p.id}>
+                  <button type="button" data-testid={`demo-${p.id}`} disabled={busy} onClick={() => void run(t('loginFailed'), async () => done(await authApi.demoLogin(p.id, locale)))}>
+                    <strong>{p.name}</strong> <code>{p.id}</code>
+                    {p.roles.length > 0 ? <span className="muted"> · {p.roles.join(', ')}</span> : null}
+                    {p.position ? <span className="muted"> · {p.position}</span> : null}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section className="token-sign-in" aria-labelledby="token-title">
+          <h2 id="token-title">{t('tokenTitle')}</h2>
+          <p className="muted">{ts('signInHelp')}</p>
+          <form onSubmit={submitToken} className="stack">
+            <label>
+              {ts('tokenLabel')}
+              <input name="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+            </label>
+            <label>
+              {ts('userLabel')}
+              <input name="user" value={tokenUser} onChange={(e) => setTokenUser(e.target.value)} placeholder={ts('userPlaceholder')} />
+            </label>
+            <button type="submit" disabled={busy || token.trim() === ''}>{ts('signIn')}</button>
+          </form>
+        </section>
+      </main>
+    </div>
+  );
+}

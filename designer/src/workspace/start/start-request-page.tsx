@@ -1,0 +1,121 @@
+import type { FlowDefinition } from '@baton/engine';
+import Form from '@rjsf/core';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ErrorPanel } from '../../app/errors/error-panel.js';
+import { useLocalized } from '../../app/i18n/localized.js';
+import { useApi } from '../../app/session/use-api.js';
+import { EmptyState } from '../../app/ui/empty-state.js';
+import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
+import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-schema.js';
+import { editableData } from '../task/field-access.js';
+import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
+import { usePublished } from '../use-published.js';
+
+/** Start a new request: pick a published process, fill its start form (at the start node's access). */
+export function StartRequestPage() {
+  const { t } = useTranslation('workspace');
+  const { l } = useLocalized();
+  const api = useApi();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const flows = usePublished('flow');
+  const flowKey = params.get('flow') ?? '';
+  const [flow, setFlow] = useState<FlowDefinition | null>(null);
+  const [source, setSource] = useState<Awaited<ReturnType<typeof loadNodeForm>>>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [businessKey, setBusinessKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    setFlow(null);
+    setSource(null);
+    setLoadError(null);
+    setError(null);
+    setData({});
+    if (!flowKey) return;
+    let live = true;
+    (async () => {
+      const def = (await api.definitions.get('flow', flowKey)).body as unknown as FlowDefinition;
+      const start = def.nodes.find((n) => n.type === 'start');
+      const src = await loadNodeForm(api, def, start?.id ?? '', null);
+      if (!live) return;
+      setFlow(def);
+      setSource(src);
+    })().catch((e: unknown) => live && setLoadError(e));
+    return () => {
+      live = false;
+    };
+  }, [api, flowKey]);
+
+  const startNode = flow?.nodes.find((n) => n.type === 'start')?.id ?? '';
+  const form = useTaskForm(source, startNode, false);
+  const extraErrors = useMemo(() => issuesToErrorSchema(((error as { issues?: Array<{ path: string; message: string }> } | null)?.issues ?? []), '/data'), [error]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!flowKey) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const payload = form.value ? editableData(data, form.value.access) : data;
+      const instance = await api.flows.start(flowKey, { data: payload as never, ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}) });
+      navigate(`/instances/${encodeURIComponent(instance.id)}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (flows.error) return <ErrorPanel error={flows.error} />;
+  if (!flows.items) return <p role="status">{t('loading')}</p>;
+  if (flows.items.length === 0) return <EmptyState title={t('startEmptyTitle')}>{t('startEmptyBody')}</EmptyState>;
+  return (
+    <section className="start-request" data-testid="start-request">
+      <h1>{t('startTitle')}</h1>
+      <label>
+        {t('pickFlow')}
+        <select data-testid="pick-flow" value={flowKey} autoFocus onChange={(e) => setParams(e.target.value ? { flow: e.target.value } : {}, { replace: true })}>
+          <option value="">{t('pickFlowPlaceholder')}</option>
+          {flows.items.map((f) => (
+            <option key={f.key} value={f.key}>{l(f.title as never, f.key)}</option>
+          ))}
+        </select>
+      </label>
+      {loadError ? <ErrorPanel error={loadError} /> : null}
+      {form.error ? <ErrorPanel error={form.error} /> : null}
+      {flowKey && !loadError && !form.value && source ? <p role="status">{t('formLoading')}</p> : null}
+      {flowKey && flow ? (
+        // noValidate: rjsf marks required inputs, and the browser would block the submit silently; the server
+        // validates and its issues appear at the fields.
+        <form onSubmit={(e) => void submit(e)} className="stack" noValidate>
+          {form.value ? (
+            <Form
+              idPrefix="start"
+              tagName="div"
+              schema={form.value.schemas.schema as RJSFSchema}
+              uiSchema={{ ...(form.value.schemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+              formData={data}
+              validator={cfworkerValidator}
+              extraErrors={extraErrors}
+              showErrorList={false}
+              noHtml5Validate
+              onChange={(ev) => setData((ev.formData ?? {}) as Record<string, unknown>)}
+            />
+          ) : null}
+          <label>
+            {t('businessKey')}
+            <input name="businessKey" value={businessKey} onChange={(e) => setBusinessKey(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" data-testid="start-submit" disabled={busy || (!!source && !form.value)}>{t('startSubmit')}</button>
+        </form>
+      ) : null}
+      {error ? <ErrorPanel error={error} title={t('startFailed')} /> : null}
+    </section>
+  );
+}

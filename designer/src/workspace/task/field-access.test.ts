@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { applyFieldAccess, editableData, fieldAccessAt } from './field-access.js';
+
+const fields = [{ key: 'employee' }, { key: 'reason' }, { key: 'salary' }, { key: 'approved' }, { key: 'total', computed: { '+': [1, 1] } }, { key: 'ref', readOnly: true }];
+
+describe('field access at a task node', () => {
+  it('combines the form’s access, its "*" default and the flow node’s binding; the stricter wins', () => {
+    const access = fieldAccessAt(fields, { '*': 'readonly', salary: 'hidden', approved: 'editable' }, { approved: 'editable', reason: 'hidden' });
+    expect(access).toEqual({ employee: 'readonly', reason: 'hidden', salary: 'hidden', approved: 'editable', total: 'readonly', ref: 'readonly' });
+    expect(fieldAccessAt(fields, undefined, undefined)).toMatchObject({ employee: 'editable', total: 'readonly', ref: 'readonly' });
+    expect(fieldAccessAt([{ key: 'x' }], { x: 'bogus' }, undefined)).toEqual({ x: 'editable' });
+  });
+
+  it('maps access onto the rjsf schema: hidden fields absent, read-only ones disabled, required only for editable', () => {
+    const schema = { type: 'object', properties: { employee: { type: 'string' }, salary: { type: 'number' }, approved: { type: 'boolean' } }, required: ['employee', 'salary', 'approved'] };
+    const ui = { 'ui:order': ['salary', 'employee', 'approved', '*'], employee: { 'ui:widget': 'text' }, salary: { 'ui:widget': 'updown' } };
+    const out = applyFieldAccess(schema, ui, { employee: 'readonly', salary: 'hidden', approved: 'editable' });
+    expect(Object.keys(out.schema.properties as object)).toEqual(['employee', 'approved']);
+    expect(out.schema.required).toEqual(['approved']);
+    expect(out.uiSchema).toEqual({ 'ui:order': ['employee', 'approved', '*'], employee: { 'ui:widget': 'text', 'ui:disabled': true } });
+    const closed = applyFieldAccess(schema, {}, { employee: 'editable', salary: 'editable', approved: 'editable' }, true);
+    expect(closed.uiSchema).toEqual({ employee: { 'ui:disabled': true }, salary: { 'ui:disabled': true }, approved: { 'ui:disabled': true } });
+  });
+
+  it('sends back only editable fields', () => {
+    expect(editableData({ employee: 'a', approved: true, salary: 1 }, { employee: 'readonly', approved: 'editable', salary: 'hidden' })).toEqual({ approved: true });
+  });
+});

@@ -1,0 +1,156 @@
+import type { Instance, TaskAction, TaskDetail } from '@baton/client';
+import type { FlowDefinition } from '@baton/engine';
+import Form from '@rjsf/core';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorPanel } from '../../app/errors/error-panel.js';
+import { useLocalized } from '../../app/i18n/localized.js';
+import { useSession } from '../../app/session/session-store.js';
+import { useApi } from '../../app/session/use-api.js';
+import { EmptyState } from '../../app/ui/empty-state.js';
+import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
+import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-schema.js';
+import { formatWhen } from '../format-when.js';
+import { describeEvent } from '../timeline/describe-event.js';
+import { editableData } from './field-access.js';
+import { ActionBar } from './task-actions.js';
+import { loadNodeForm, useTaskForm } from './use-task-form.js';
+
+const SENDS_DATA = new Set(['approve', 'complete', 'submit', 'resubmit', 'reject']);
+
+interface Loaded {
+  task: TaskDetail;
+  instance: Instance | null;
+  flow: FlowDefinition | null;
+  source: Awaited<ReturnType<typeof loadNodeForm>>;
+}
+
+/** One task: its form at the node's field access, a comment, and the actions the node allows. */
+export function TaskPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('workspace');
+  const { l, locale } = useLocalized();
+  const api = useApi();
+  const me = useSession((s) => s.userId);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoadError(null);
+    try {
+      const task = await api.tasks.get(id);
+      const instance = task.instanceId ? await api.instances.get(task.instanceId).catch(() => null) : null;
+      const flowKey = task.flowKey ?? instance?.flowKey ?? null;
+      const flow = flowKey ? ((await api.definitions.get('flow', flowKey, instance?.flowVersion).catch(() => null))?.body as unknown as FlowDefinition | undefined) ?? null : null;
+      const source = await loadNodeForm(api, flow, task.nodeId, task.formKey);
+      setData(task.data as Record<string, unknown>);
+      setLoaded({ task, instance, flow, source });
+    } catch (e) {
+      setLoadError(e);
+    }
+  }, [api, id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const task = loaded?.task;
+  const open = task?.status === 'open';
+  const mine = !!task && (me === null || task.assignees.includes(me));
+  const form = useTaskForm(loaded?.source ?? null, task?.nodeId ?? '', !open || !mine);
+  const extraErrors = useMemo(() => {
+    const issues = (actionError as { issues?: Array<{ code: string; path: string; message: string }> } | null)?.issues ?? [];
+    // Issue paths point into the request body ("/data/reason"); the form's errors are keyed by field.
+    return issuesToErrorSchema(issues.filter((i) => i.path.startsWith('/data/')).map((i) => ({ ...i, path: i.path.slice('/data'.length) })), '');
+  }, [actionError]);
+
+  const returnTargets = useMemo(() => {
+    const flow = loaded?.flow;
+    const visited = new Set((loaded?.instance?.history ?? []).map((h) => h.nodeId).filter(Boolean));
+    return (flow?.nodes ?? [])
+      .filter((n) => n.id !== task?.nodeId && visited.has(n.id))
+      .map((n) => ({ id: n.id, label: l(n.name as never, n.id) }));
+  }, [loaded, task?.nodeId, l]);
+
+  const act = async (action: Omit<TaskAction, 'data' | 'comment'>) => {
+    if (!task) return;
+    setBusy(true);
+    setActionError(null);
+    setDone(null);
+    try {
+      const body: TaskAction = { ...action };
+      if (comment.trim()) body.comment = comment.trim();
+      const editable = form.value ? editableData(data, form.value.access) : {};
+      if (SENDS_DATA.has(action.action) && Object.keys(editable).length > 0) body.data = editable as TaskAction['data'];
+      await api.tasks.act(task.id, body);
+      setDone(t(`action.${action.action}`, { defaultValue: action.action }).replace(/[.…]+$/, ''));
+      setComment('');
+      await load();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (loadError) return <ErrorPanel error={loadError} onRetry={() => void load()} />;
+  if (!loaded || !task) return <p role="status">{t('loading')}</p>;
+  const shownSchemas = form.value?.schemas;
+  return (
+    <section className="task-page" data-testid="task-page">
+      <p><Link to="/">{t('backToInbox')}</Link></p>
+      <h1>{l(task.title as never, task.nodeId)}</h1>
+      {task.description ? <p>{l(task.description as never)}</p> : null}
+      <dl className="facts">
+        <dt>{t('colStatus')}</dt>
+        <dd data-testid="task-status">{task.status === 'open' ? t('statusOpen') : task.outcome ? describeEvent({ type: task.status, action: task.outcome }, locale) : task.status}</dd>
+        {task.dueAt ? (<><dt>{t('colDue')}</dt><dd>{formatWhen(task.dueAt, locale)}</dd></>) : null}
+        <dt>{t('colReceived')}</dt>
+        <dd>{formatWhen(task.createdAt, locale)}</dd>
+      </dl>
+      {task.instanceId ? <p><Link to={`/instances/${encodeURIComponent(task.instanceId)}`} data-testid="open-timeline">{t('viewTimeline')}</Link></p> : null}
+      {!open ? <p className="notice" role="status">{t('taskClosed', { status: task.outcome ?? task.status })}</p> : null}
+      {open && !mine ? <p className="notice" role="status">{t('taskNotMine')}</p> : null}
+
+      <h2>{t('taskForm')}</h2>
+      {form.error ? <ErrorPanel error={form.error} /> : null}
+      {!loaded.source ? <EmptyState title={t('taskNoForm')} /> : null}
+      {loaded.source && !shownSchemas && !form.error ? <p role="status">{t('formLoading')}</p> : null}
+      {shownSchemas ? (
+        <div className="task-form" data-testid="task-form">
+          <Form
+            idPrefix="task"
+            schema={shownSchemas.schema as RJSFSchema}
+            uiSchema={{ ...(shownSchemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+            formData={data}
+            validator={cfworkerValidator}
+            extraErrors={extraErrors}
+            showErrorList={false}
+            noHtml5Validate
+            onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
+          />
+        </div>
+      ) : null}
+
+      {open && mine ? (
+        <section className="decide" aria-labelledby="decide-title">
+          <h2 id="decide-title">{t('actionsTitle')}</h2>
+          <label className="block">
+            {t('comment')}
+            <textarea name="comment" data-testid="task-comment" rows={3} value={comment} placeholder={t('commentPlaceholder')} onChange={(e) => setComment(e.target.value)} />
+          </label>
+          <ActionBar actions={task.actions} returnTargets={returnTargets} disabled={busy} onAct={(a) => void act(a)} />
+        </section>
+      ) : null}
+      {done ? <p className="success" role="status" data-testid="action-done">{t('actionDone', { action: done })}</p> : null}
+      {actionError ? <ErrorPanel error={actionError} title={t('actionFailed')} /> : null}
+    </section>
+  );
+}

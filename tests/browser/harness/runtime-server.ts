@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+// The runtime itself and its test harness: a migrated PGlite template cloned in memory (~0.4 s), or a
+// fresh database on the DATABASE_URL server. A child `pnpm start` would spend its time in initdb instead.
+import { buildApp, insertToken, loadConfig } from '../../../runtime-api/src/index.js';
+import { clonePgliteTemplate, createPostgresDatabase } from '../../../runtime-api/test/harness/test-database.js';
+
+const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface RunningRuntime {
+  baseUrl: string;
+  adminToken: string;
+  dialect: string;
+  tokenFor: (userId: string, roles: string[]) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+/** Builds the designer when its sources changed since the last build (the same check `pnpm start` makes). */
+export function ensureDesignerBuild(): void {
+  const result = spawnSync(process.execPath, [path.join(repoDir, 'designer/scripts/ensure-build.mjs')], { cwd: repoDir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`designer build failed:\n${result.stdout}${result.stderr}`);
+}
+
+/**
+ * The real runtime app (buildApp, every route and the designer's build at /) listening on a free port of
+ * 127.0.0.1: on PostgreSQL when DATABASE_URL is set, else on embedded PGlite.
+ */
+export async function startRuntime(): Promise<RunningRuntime> {
+  ensureDesignerBuild();
+  const handle = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : await clonePgliteTemplate(inject('pgliteTemplate'));
+  const base = loadConfig({});
+  // Fixed keys and no audit head file: nothing is written into the working folder.
+  const config = {
+    ...base,
+    masterKey: '7e'.repeat(32),
+    logLevel: 'silent',
+    rateLimit: { max: 100_000, timeWindowMs: 60_000 },
+    audit: { ...base.audit, signingKey: '5a'.repeat(32), headFile: null },
+  };
+  const app = await buildApp({ db: handle.database, config, logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const tokenFor = async (userId: string, roles: string[]) => (await insertToken(handle.database.db, { userId, roles, createdBy: 'browser-test' })).token;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    adminToken: await tokenFor('admin', ['admin']),
+    dialect: handle.database.dialect,
+    tokenFor,
+    async stop() {
+      await app.close();
+      await handle.dispose();
+    },
+  };
+}
