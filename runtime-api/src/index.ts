@@ -18,3 +18,15 @@ export { executeInstanceCommand, startInstance, writeRuleEffects, ConcurrentWrit
 export { DefinitionCache, type Published } from './execution/definition-cache.js';
 export { DirectorySnapshotCache, bumpDirectoryVersion } from './execution/directory-snapshot.js';
 export { instanceViewOf, projectForView, projectAtNode } from './access/instance-access.js';
+export { chainPending, type ChainResult } from './audit/chain-pending.js';
+export { AuditChainer } from './audit/audit-chainer.js';
+export { verifyEvidence, type EvidenceCheck, type EvidenceProblem } from './audit/verify-evidence.js';
+export { EVIDENCE_FORMAT, type InstanceEvidence, type EvidenceEntry, type EvidenceCheckpoint } from './audit/instance-evidence.js';
+export { loadAuditSigner, type AuditSigner } from './audit/audit-signer.js';
+export { type SignedHead } from './audit/signed-head.js';
+export { readPackFolder, PackFolderReadError } from './packs/read-pack-folder.js';
+export { loadStarterPack, starterPackHint, type StarterPackOutcome } from './packs/starter-pack.js';
+export type { ActionContext, ActionResult, ActionType, ChannelSpec, ConnectorInstance, ConnectorType, HostResolver, SecretSpec } from './connectors/connector-type.js';
+export { ConnectorRuntime, createConnectorRuntime } from './connectors/connector-runtime.js';
+export { classifyExchange, resultOfExchange } from './connectors/http/http-outcome.js';
+export { instanceEventIds, publishDomainEvents, recordEventIds, type PublishedEvent } from './connectors/webhooks/publish-domain-events.js';

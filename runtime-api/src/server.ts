@@ -3,6 +3,7 @@ import { ensureBootstrapToken } from './auth/bootstrap-token.js';
 import { loadConfig } from './config/runtime-config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
+import { loadStarterPack, starterPackHint } from './packs/starter-pack.js';
 
 /** `pnpm start`: configuration from the environment, migrations, then the HTTP server until a signal. */
 async function main(): Promise<void> {
@@ -19,7 +20,11 @@ async function main(): Promise<void> {
       `\nBaton admin token (shown only this once; store it now, or set BATON_BOOTSTRAP_TOKEN):\n  ${token}\n\n`,
     );
   });
-  const app = await buildApp({ db: database, config });
+  // An empty database gets the starter pack (templates/offboarding) with its demo data: see BATON_STARTER_PACK.
+  const starter = await loadStarterPack(database.db, config.starterPack);
+  if (starter.status === 'loaded') process.stdout.write(`${starterPackHint(starter, `http://${config.host}:${config.port}`)}\n\n`);
+  // Demo data just loaded: the "sign in as" picker is on for this run (BATON_DEMO=1 keeps it on later).
+  const app = await buildApp({ db: database, config: starter.status === 'loaded' ? { ...config, demo: true } : config });
   app.log.info({ db: database.dialect, dataDir: database.dialect === 'pglite' ? config.dataDir : undefined }, 'database ready');
 
   let stopping = false;

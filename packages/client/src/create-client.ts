@@ -2,13 +2,13 @@ import { createTransport, type CallOptions, type TransportOptions } from './http
 import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
 import type { DirectoryImport, DirectoryImportResult, DirectoryUser } from './types/directory.js';
-import type { DocumentFile } from './types/documents.js';
-import type { FileRef, FileUpload } from './types/files.js';
+import type { DocumentFile, DocumentOptions } from './types/documents.js';
+import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
 import type { CancelInstanceInput, Instance, StartInstanceInput } from './types/instances.js';
 import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery } from './types/packs.js';
 import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch } from './types/records.js';
-import type { ReportResult, ReportRunInput } from './types/reports.js';
+import type { ReportDrillInput, ReportDrillResult, ReportResult, ReportRunInput } from './types/reports.js';
 import type { TaskAction, TaskActionResult, TaskDetail, TaskList, TaskListQuery } from './types/tasks.js';
 import type { IssuedToken, TokenInput } from './types/tokens.js';
 
@@ -32,6 +32,21 @@ export function createClient(options: ClientOptions) {
   const transport = createTransport(options);
   const json = async <T>(spec: Parameters<typeof transport.send>[0], call?: CallOptions): Promise<T> =>
     (await transport.send<T>(spec, call)).body;
+
+  const fetchDocument = async (id: string, documentKey: string, options: DocumentOptions, call?: CallOptions): Promise<DocumentFile> => {
+    const { body, response } = await transport.send<Uint8Array>(
+      { method: 'GET', path: `/instances/${seg(id)}/documents/${seg(documentKey)}`, query: { locale: options.locale, disposition: options.disposition }, expect: 'bytes' },
+      call,
+    );
+    const version = Number(response.headers.get('x-baton-document-version'));
+    return {
+      bytes: body,
+      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      fileName: fileNameOf(response.headers.get('content-disposition')),
+      sha256: response.headers.get('x-baton-document-sha256'),
+      version: Number.isInteger(version) && version > 0 ? version : null,
+    };
+  };
 
   return {
     baseUrl: transport.baseUrl,
@@ -77,19 +92,18 @@ export function createClient(options: ClientOptions) {
       get: (id: string, call?: CallOptions) => json<Instance>({ method: 'GET', path: `/instances/${seg(id)}` }, call),
       cancel: (id: string, input: CancelInstanceInput = {}, call?: CallOptions) =>
         json<Instance>({ method: 'POST', path: `/instances/${seg(id)}/cancel`, body: input }, call),
+      /** The clear value of one secret field ("/data/bankAccount"), for roles the field allows; audited, never replayed. */
+      revealSecret: (id: string, path: string, call?: CallOptions) =>
+        json<RevealedSecret>({ method: 'POST', path: `/instances/${seg(id)}/secrets/reveal`, body: { path } }, { ...call, idempotencyKey: false }),
       evidence: (id: string, call?: CallOptions) => json<InstanceEvidence>({ method: 'GET', path: `/instances/${seg(id)}/evidence` }, call),
-      /** A rendered document (PDF) of the instance. */
-      document: async (id: string, documentKey: string, call?: CallOptions): Promise<DocumentFile> => {
-        const { body, response } = await transport.send<Uint8Array>(
-          { method: 'GET', path: `/instances/${seg(id)}/documents/${seg(documentKey)}`, expect: 'bytes' },
-          call,
-        );
-        return {
-          bytes: body,
-          contentType: response.headers.get('content-type') ?? 'application/octet-stream',
-          fileName: fileNameOf(response.headers.get('content-disposition')),
-        };
-      },
+      /** A rendered document (PDF) of the instance, in every language it is written in (see documents.get). */
+      document: (id: string, documentKey: string, call?: CallOptions): Promise<DocumentFile> => fetchDocument(id, documentKey, {}, call),
+    },
+
+    documents: {
+      /** A document of an instance as a PDF; each download is audited with its sha256 (also in `sha256`). */
+      get: (instanceId: string, documentKey: string, options: DocumentOptions = {}, call?: CallOptions): Promise<DocumentFile> =>
+        fetchDocument(instanceId, documentKey, options, call),
     },
 
     tasks: {
@@ -106,6 +120,8 @@ export function createClient(options: ClientOptions) {
         json<RecordItem>({ method: 'POST', path: `/records/${seg(formKey)}`, body: input }, call),
       update: (formKey: string, id: string, patch: RecordPatch, call?: CallOptions) =>
         json<RecordItem>({ method: 'PATCH', path: `/records/${seg(formKey)}/${seg(id)}`, body: patch }, call),
+      revealSecret: (formKey: string, id: string, path: string, call?: CallOptions) =>
+        json<RevealedSecret>({ method: 'POST', path: `/records/${seg(formKey)}/${seg(id)}/secrets/reveal`, body: { path } }, { ...call, idempotencyKey: false }),
     },
 
     files: {
@@ -116,12 +132,30 @@ export function createClient(options: ClientOptions) {
         form.append('file', blob, upload.name);
         return json<FileRef>({ method: 'POST', path: '/files', form }, call);
       },
+      /** The bytes, to those who may see an instance, record or task referencing the file (its uploader until then). */
+      download: async (fileId: string, call?: CallOptions): Promise<DownloadedFile> => {
+        const { body, response } = await transport.send<Uint8Array>({ method: 'GET', path: `/files/${seg(fileId)}`, expect: 'bytes' }, call);
+        return {
+          bytes: body,
+          contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+          fileName: fileNameOf(response.headers.get('content-disposition')),
+          sha256: /^"([a-f0-9]{64})"$/.exec(response.headers.get('etag') ?? '')?.[1] ?? null,
+        };
+      },
     },
 
     reports: {
       /** Runs a report; reading changes nothing, so no Idempotency-Key is sent. */
       run: (reportKey: string, input: ReportRunInput = {}, call?: CallOptions) =>
         json<ReportResult>({ method: 'POST', path: `/reports/${seg(reportKey)}/run`, body: input, idempotent: true }, call),
+      /** The rows (instances, tasks, people) behind one cell: a value per dimension key. */
+      drill: (reportKey: string, input: ReportDrillInput, call?: CallOptions) =>
+        json<ReportDrillResult>({ method: 'POST', path: `/reports/${seg(reportKey)}/drill`, body: input, idempotent: true }, call),
+      /** The report as CSV text (UTF-8 with a byte-order mark; formula-looking cells escaped). */
+      csv: async (reportKey: string, input: ReportRunInput = {}, call?: CallOptions): Promise<string> => {
+        const { body } = await transport.send<Uint8Array>({ method: 'POST', path: `/reports/${seg(reportKey)}/csv`, body: input, idempotent: true, expect: 'bytes' }, call);
+        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+      },
     },
 
     audit: {

@@ -1,4 +1,4 @@
-import type { CompiledFlow, CompiledForm, FieldAccess } from '@baton/engine';
+import { pickFormData, type CompiledFlow, type CompiledForm, type FieldAccess } from '@baton/engine';
 import { sql, type Kysely } from 'kysely';
 import type { Principal } from '../auth/principal.js';
 import { hasAnyRole, ROLES } from '../auth/principal.js';
@@ -95,9 +95,23 @@ function stripHidden(data: Record<string, unknown>, hidden: readonly string[]): 
   return out;
 }
 
-/** The data as seen from one node: the form's access and the flow binding's, hidden fields removed. */
-export function projectAtNode(data: Record<string, unknown>, nodeId: string, flow: CompiledFlow | undefined, form: CompiledForm | undefined): Record<string, unknown> {
-  const byForm = form ? form.project(data, nodeId) : { ...data };
+/** The form a node binds when it is not the start form (an exit interview, a finance settlement…). */
+export type NodeForms = (nodeId: string) => CompiledForm | undefined;
+
+/**
+ * The data as seen from one node: the start form's fields with its access there, plus the fields of the
+ * node's own form, the flow binding's hidden fields removed. Keys no form of the node declares (another
+ * step's form, e.g. the exit interview seen from the IT step) are not shown.
+ */
+export function projectAtNode(
+  data: Record<string, unknown>,
+  nodeId: string,
+  flow: CompiledFlow | undefined,
+  form: CompiledForm | undefined,
+  nodeForm?: CompiledForm,
+): Record<string, unknown> {
+  const byForm = form ? pickFormData(form, form.project(data, nodeId)) : { ...data };
+  if (nodeForm && nodeForm !== form) Object.assign(byForm, nodeForm.project(pickFormData(nodeForm, data), nodeId));
   return stripHidden(byForm, flowHidden(flow, nodeId));
 }
 
@@ -105,9 +119,15 @@ export function projectAtNode(data: Record<string, unknown>, nodeId: string, flo
  * The data a caller may see: everything for full viewers; otherwise what any of their nodes shows (a field
  * hidden at one of their nodes but shown at another is shown). Hidden fields never leave the server.
  */
-export function projectForView(data: Record<string, unknown>, view: InstanceView, flow: CompiledFlow | undefined, form: CompiledForm | undefined): Record<string, unknown> {
+export function projectForView(
+  data: Record<string, unknown>,
+  view: InstanceView,
+  flow: CompiledFlow | undefined,
+  form: CompiledForm | undefined,
+  nodeForms?: NodeForms,
+): Record<string, unknown> {
   if (view.full) return data;
-  const projections = view.nodes.map((node) => projectAtNode(data, node, flow, form));
+  const projections = view.nodes.map((node) => projectAtNode(data, node, flow, form, nodeForms?.(node)));
   const out: Record<string, unknown> = {};
   for (const projection of projections) {
     for (const [key, value] of Object.entries(projection)) {

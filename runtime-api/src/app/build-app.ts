@@ -5,8 +5,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { auditRoutes } from '../audit/audit-routes.js';
+import { AuditChainer } from '../audit/audit-chainer.js';
+import { auditPlugin } from '../audit/audit-plugin.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { tokensRoutes } from '../auth/tokens-routes.js';
+import { accountsRoutes } from '../accounts/accounts-routes.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { BatonDatabase } from '../db/open-database.js';
 import { definitionsRoutes } from '../definitions/definitions-routes.js';
@@ -19,6 +22,13 @@ import { recordsRoutes } from '../records/records-routes.js';
 import { tasksRoutes } from '../tasks/tasks-routes.js';
 import { idempotencyPlugin } from '../idempotency/idempotency-plugin.js';
 import { packsRoutes } from '../packs/packs-routes.js';
+import { documentsRoutes } from '../documents/documents-routes.js';
+import { filesRoutes } from '../files/files-routes.js';
+import { secretsRoutes } from '../secrets/secrets-routes.js';
+import { executionServices } from '../execution/execution-services.js';
+import { registryRoutes } from '../registry/registry-routes.js';
+import { reportsRoutes } from '../reports/reports-routes.js';
+import { designerStatic } from '../static/designer-static.js';
 import { openapiPlugin } from './openapi-plugin.js';
 import { buildValidatorCompiler } from './validator-compiler.js';
 import { registerJsonBodyParser } from './json-body-parser.js';
@@ -27,6 +37,11 @@ import { requestLocale } from '../i18n/request-locale.js';
 import { loadSecretBox } from '../secrets/master-key.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { OutboxHandlers } from '../workers/outbox-handler.js';
+import { createConnectorRuntime } from '../connectors/connector-runtime.js';
+import { connectorsPlugin } from '../connectors/connectors-plugin.js';
+import { Workers } from '../workers/workers.js';
+import { workersPlugin } from '../workers/workers-plugin.js';
+import { workersRoutes } from '../workers/workers-routes.js';
 import './fastify-augment.js';
 
 export interface BuildAppOptions {
@@ -68,12 +83,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(buildValidatorCompiler());
   registerJsonBodyParser(app);
+  const outboxHandlers = new OutboxHandlers();
   app.decorate('baton', {
     database,
     config,
     secrets: options.secretBox ?? loadSecretBox(config, config.dataDir),
-    outboxHandlers: new OutboxHandlers(),
+    outboxHandlers,
+    workers: new Workers({ database, config, handlers: outboxHandlers, log: app.log }),
+    audit: new AuditChainer({ db: database.db, settings: config.audit, dataDir: config.dataDir, log: app.log }),
+    connectors: createConnectorRuntime(),
   });
+
+  // Commands seal secret form fields with the app's box.
+  executionServices(database, config, app.baton.secrets);
 
   await app.register(errorHandlerPlugin);
   // Helmet's defaults, except upgrade-insecure-requests: on-premise installs often serve plain HTTP inside
@@ -100,7 +122,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);
+  await app.register(auditPlugin);
   await app.register(openapiPlugin);
+  await app.register(workersPlugin);
 
   await app.register(
     async (api) => {
@@ -108,13 +132,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(definitionsRoutes);
       await api.register(directoryRoutes);
       await api.register(tokensRoutes);
+      await api.register(accountsRoutes, { demo: config.demo ?? false });
       await api.register(auditRoutes);
       await api.register(instancesRoutes);
       await api.register(tasksRoutes);
       await api.register(recordsRoutes);
       await api.register(packsRoutes);
+      await api.register(documentsRoutes);
+      await api.register(filesRoutes);
+      await api.register(secretsRoutes);
+      await api.register(workersRoutes);
+      await api.register(registryRoutes);
+      await api.register(reportsRoutes);
+      await api.register(connectorsPlugin);
     },
     { prefix: '/api' },
   );
+  // The designer's build at / (SPA fallback), when it has been built; /api keeps its coded 404s.
+  await app.register(designerStatic, {});
   return app;
 }

@@ -5,6 +5,9 @@ import type { Principal } from '../auth/principal.js';
 import type { IdempotencyClaim } from '../idempotency/idempotency-claim.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { OutboxHandlers } from '../workers/outbox-handler.js';
+import type { Workers } from '../workers/workers.js';
+import type { AuditChainer } from '../audit/audit-chainer.js';
+import type { ConnectorRuntime } from '../connectors/connector-runtime.js';
 
 // What the runtime's plugins add to Fastify's types, in one place.
 declare module 'fastify' {
@@ -16,6 +19,12 @@ declare module 'fastify' {
       secrets: SecretBox;
       /** Effect handlers the outbox worker dispatches to; plugins register theirs. */
       outboxHandlers: OutboxHandlers;
+      /** Timer and outbox workers: started on ready when BATON_WORKERS is on; `drain()` runs them until idle (tests). */
+      workers: Workers;
+      /** Links audit entries into the hash chain and signs its head (see src/audit/audit-chainer.ts). */
+      audit: AuditChainer;
+      /** Connector types (plugins register theirs) and the resolver outbound requests use (see src/connectors). */
+      connectors: ConnectorRuntime;
     };
   }
   interface FastifyRequest {

@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fileSettingsFrom, type FileSettings } from '../files/file-settings.js';
+import { documentSettingsFrom, type DocumentSettings } from '../documents/document-settings.js';
+import { connectorSettingsFrom, type ConnectorSettings } from '../connectors/connector-settings.js';
 
 /** Everything the runtime reads from its environment, parsed once at start so a typo fails early. */
 export interface RuntimeConfig {
@@ -21,6 +25,64 @@ export interface RuntimeConfig {
   masterKey: string | undefined;
   /** BATON_MASTER_KEY_PREVIOUS: still opens values sealed before a key rotation. */
   previousMasterKey: string | undefined;
+  /** Timer and outbox workers (see README "Workers"). */
+  workers: WorkerSettings;
+  /** Signed audit heads and checkpoints (see README "Audit"). */
+  audit: AuditSettings;
+  /** Uploads: size limit, accepted types, local folder or S3 bucket (see README "Files"). */
+  files: FileSettings;
+  /** Documents: the organisation's name on them (BATON_ORG_NAME, BATON_ORG_NAME_EN). */
+  documents: DocumentSettings;
+  /** Connectors and notifications: BATON_PUBLIC_URL, BATON_NOTIFY_CHANNELS, BATON_NOTIFY_LOCALE (see README "Connectors"). */
+  connectors: ConnectorSettings;
+  /**
+   * BATON_STARTER_PACK: a pack folder `pnpm start` imports, with its demo data, into an empty database;
+   * the repository's templates/offboarding by default; null (`off`) imports nothing.
+   */
+  starterPack: string | null;
+  /**
+   * BATON_DEMO=1: demo mode, where anyone may sign in as a directory person without a password (the
+   * "sign in as" picker). `pnpm start` also turns it on when it has just loaded the starter pack's demo data.
+   */
+  demo?: boolean;
+}
+
+export interface AuditSettings {
+  /** BATON_AUDIT_SIGNING_KEY: Ed25519 private key (PKCS#8 PEM or 32-byte seed); unset → generated once into the data folder. */
+  signingKey: string | undefined;
+  /** BATON_AUDIT_HEAD_FILE: where signed chain heads are appended (JSON lines); null (`off`) writes none. */
+  headFile: string | null;
+  /** BATON_AUDIT_HEAD_URL: also POST each signed head there (an external collector). */
+  headUrl: string | undefined;
+  /** BATON_AUDIT_HEAD_INTERVAL_MS: how often the head is signed and written (0: only at shutdown). */
+  headIntervalMs: number;
+  /** BATON_AUDIT_TRUSTED_KEYS: key ids of other processes' signing keys whose checkpoints verify accepts. */
+  trustedKeyIds: string[];
+  /** BATON_AUDIT_CHAIN_WAIT (default on): a state-changing request answers once its entries are chained; off: chained right after. */
+  waitForChain: boolean;
+}
+
+export interface WorkerSettings {
+  /** BATON_WORKERS: run the timer and outbox loops in this process (default on; "0"/"false"/"off" turns them off). */
+  enabled: boolean;
+  /** BATON_WORKER_POLL_MS: how often an idle worker looks for due work. */
+  pollIntervalMs: number;
+  /** BATON_WORKER_BATCH: rows claimed per round trip. */
+  batchSize: number;
+  /** BATON_WORKER_CONCURRENCY: timers fired (transactions) and deliveries run at once per process. */
+  concurrency: number;
+  /** BATON_WORKER_LEASE_MS: how long a claim holds before another process may take the row over. */
+  leaseMs: number;
+  /** BATON_TIMER_MAX_ATTEMPTS: tries before a timer goes to the dead letter. */
+  timerMaxAttempts: number;
+  /** BATON_OUTBOX_MAX_ATTEMPTS: tries before an outbox row goes to the dead letter. */
+  outboxMaxAttempts: number;
+  /** BATON_WORKER_RETRY_BASE_MS: the first retry's delay; each next one is 4x longer (capped at 12 h), ±20 % jitter. */
+  retryBaseMs: number;
+  /** BATON_OUTBOX_HANDLER_TIMEOUT_MS: a handler still running after this is aborted and retried. */
+  handlerTimeoutMs: number;
+  /** BATON_WORKER_SHUTDOWN_MS: on close, how long in-flight work may take to finish. */
+  shutdownTimeoutMs: number;
 }
 
 function intFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -41,6 +103,49 @@ function timeZoneFrom(raw: string | undefined): string {
     throw new Error(`BATON_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${zone}")`);
   }
   return zone;
+}
+
+function flagFrom(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off (got "${env[name]}")`);
+}
+
+function positiveIntFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = intFrom(env, name, fallback);
+  if (value < 1) throw new Error(`${name} must be at least 1 (got "${env[name]}")`);
+  return value;
+}
+
+function workerSettingsFrom(env: Record<string, string | undefined>): WorkerSettings {
+  return {
+    enabled: flagFrom(env, 'BATON_WORKERS', true),
+    pollIntervalMs: positiveIntFrom(env, 'BATON_WORKER_POLL_MS', 1000),
+    batchSize: positiveIntFrom(env, 'BATON_WORKER_BATCH', 100),
+    concurrency: positiveIntFrom(env, 'BATON_WORKER_CONCURRENCY', 4),
+    leaseMs: positiveIntFrom(env, 'BATON_WORKER_LEASE_MS', 60_000),
+    timerMaxAttempts: positiveIntFrom(env, 'BATON_TIMER_MAX_ATTEMPTS', 5),
+    outboxMaxAttempts: positiveIntFrom(env, 'BATON_OUTBOX_MAX_ATTEMPTS', 8),
+    retryBaseMs: positiveIntFrom(env, 'BATON_WORKER_RETRY_BASE_MS', 30_000),
+    handlerTimeoutMs: positiveIntFrom(env, 'BATON_OUTBOX_HANDLER_TIMEOUT_MS', 30_000),
+    shutdownTimeoutMs: intFrom(env, 'BATON_WORKER_SHUTDOWN_MS', 10_000),
+  };
+}
+
+function auditSettingsFrom(env: Record<string, string | undefined>, dataDir: string): AuditSettings {
+  const headFile = env.BATON_AUDIT_HEAD_FILE?.trim();
+  const headUrl = env.BATON_AUDIT_HEAD_URL?.trim() || undefined;
+  if (headUrl && !/^https?:\/\//.test(headUrl)) throw new Error(`BATON_AUDIT_HEAD_URL must be an http(s) URL (got "${headUrl}")`);
+  return {
+    signingKey: env.BATON_AUDIT_SIGNING_KEY?.trim() || undefined,
+    headFile: headFile === 'off' ? null : path.resolve(headFile || path.join(dataDir, 'audit-head.jsonl')),
+    headUrl,
+    headIntervalMs: intFrom(env, 'BATON_AUDIT_HEAD_INTERVAL_MS', 60_000),
+    trustedKeyIds: (env.BATON_AUDIT_TRUSTED_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k.length > 0),
+    waitForChain: flagFrom(env, 'BATON_AUDIT_CHAIN_WAIT', true),
+  };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): RuntimeConfig {
@@ -67,5 +172,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: timeZoneFrom(env.BATON_TIME_ZONE),
     masterKey: env.BATON_MASTER_KEY?.trim() || undefined,
     previousMasterKey: env.BATON_MASTER_KEY_PREVIOUS?.trim() || undefined,
+    workers: workerSettingsFrom(env),
+    audit: auditSettingsFrom(env, path.resolve(env.BATON_DATA_DIR?.trim() || './.baton')),
+    files: fileSettingsFrom(env, path.resolve(env.BATON_DATA_DIR?.trim() || './.baton')),
+    documents: documentSettingsFrom(env),
+    connectors: connectorSettingsFrom(env),
+    starterPack: starterPackFrom(env.BATON_STARTER_PACK),
+    demo: env.BATON_DEMO === '1' || env.BATON_DEMO === 'true',
   };
+}
+
+const DEFAULT_STARTER_PACK = fileURLToPath(new URL('../../../templates/offboarding', import.meta.url));
+
+function starterPackFrom(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (v === undefined || v === '') return DEFAULT_STARTER_PACK;
+  return ['off', 'none', 'false', '0'].includes(v.toLowerCase()) ? null : path.resolve(v);
 }

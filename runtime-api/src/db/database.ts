@@ -147,16 +147,39 @@ export interface OutboxTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
-  /** Inserted as an ISO string with millisecond precision: exactly what the hash covered. */
+  /** Insertion order. The chain order (seq) is assigned later by the chainer, in order of commit. */
+  id: Generated<number>;
+  /** Position in the chain; null until the chainer links the entry (never inserted, set once). */
+  seq: ColumnType<number | null, never, number>;
+  /** Millisecond precision, so the hash recomputes exactly from the stored row. */
   at: ColumnType<Date, string, never>;
   actor: string;
   action: string;
   subject_kind: string;
   subject_id: string;
   data: Json<Record<string, unknown>>;
-  prev_hash: string;
-  hash: string;
+  prev_hash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
+}
+
+export interface AuditChainTable {
+  singleton: Generated<boolean>;
+  chain_id: string;
+  created_at: Timestamp;
+}
+
+export interface AuditCheckpointsTable {
+  from_seq: number;
+  to_seq: number;
+  /** RFC 6962 Merkle root (hex) of the chain hashes from_seq..to_seq. */
+  root: string;
+  /** The chain hash of entry to_seq. */
+  head_hash: string;
+  at: ColumnType<Date, string, never>;
+  key_id: string;
+  /** SPKI PEM of the Ed25519 key that signed it. */
+  public_key: string;
+  signature: string;
 }
 
 export interface DirectoryUsersTable {
@@ -220,6 +243,8 @@ export interface Database {
   timers: TimersTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
+  audit_checkpoints: AuditCheckpointsTable;
   directory_users: DirectoryUsersTable;
   directory_departments: DirectoryDepartmentsTable;
   api_tokens: ApiTokensTable;

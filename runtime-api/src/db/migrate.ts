@@ -3,6 +3,13 @@ import * as coreTables from './migrations/0001-core-tables.js';
 import * as runtimeTables from './migrations/0002-runtime-tables.js';
 import * as auditLog from './migrations/0003-audit-log.js';
 import * as execution from './migrations/0004-execution.js';
+import * as workers from './migrations/0005-workers.js';
+import * as files from './migrations/0006-files.js';
+import * as connectors from './migrations/0008-connectors.js';
+import * as auditChaining from './migrations/0007-audit-chaining.js';
+import * as documents from './migrations/0009-documents.js';
+import * as reports from './migrations/0010-reports.js';
+import * as accounts from './migrations/0011-accounts.js';
 import type { Database } from './database.js';
 
 /**
@@ -14,6 +21,13 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-runtime-tables': runtimeTables,
   '0003-audit-log': auditLog,
   '0004-execution': execution,
+  '0005-workers': workers,
+  '0006-files': files,
+  '0008-connectors': connectors,
+  '0007-audit-chaining': auditChaining,
+  '0009-documents': documents,
+  '0010-reports': reports,
+  '0011-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -53,7 +53,14 @@ const pgTypes = {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<BatonDatabase> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
-    pool.on('error', options.onConnectionError ?? ((err) => console.error('idle PostgreSQL connection failed:', err.message)));
+    const onConnectionError = options.onConnectionError ?? ((err: Error) => console.error('PostgreSQL connection failed:', err.message));
+    pool.on('error', onConnectionError);
+    // The pool listens for errors only on idle clients. A client checked out by a transaction whose server
+    // goes away (shutdown, restart) still emits 'error' after failing its query; with no listener that is an
+    // uncaught exception that kills the process. The query itself rejects, and the pool drops the client.
+    pool.on('connect', (client) => {
+      client.on('error', onConnectionError);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

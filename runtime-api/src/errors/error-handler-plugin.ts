@@ -20,6 +20,14 @@ function isUnavailable(code: string): boolean {
   return code.startsWith('08') || /^57P0[1-3]$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code);
 }
 
+// node-postgres reports a connection the server cut mid-transaction, and a pool that could not connect in
+// time, with plain Errors (no SQLSTATE): the database went away, the request was fine.
+const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+function lostConnection(err: Error): boolean {
+  return (err as PgLikeError).code === undefined && LOST_CONNECTION.test(err.message);
+}
+
 function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
   return reply.status(status).header('content-language', reply.request.locale).send(body);
 }
@@ -46,7 +54,7 @@ function handleError(this: FastifyInstance, err: FastifyError | BatonError | Err
       break;
   }
   const pgCode = (err as PgLikeError).code;
-  if (typeof pgCode === 'string' && isUnavailable(pgCode)) {
+  if ((typeof pgCode === 'string' && isUnavailable(pgCode)) || lostConnection(err)) {
     request.log.warn({ err }, 'database unavailable');
     reply.header('retry-after', '5');
     return send(reply, 503, simpleErrorBody('BATON_E_DATABASE_UNAVAILABLE', {}, '', locale));

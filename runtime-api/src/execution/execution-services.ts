@@ -1,27 +1,32 @@
-import { CN_CALENDAR, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type RuleContext } from '@baton/engine';
+import { CN_CALENDAR, validateNodeData, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type RuleContext } from '@baton/engine';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { BatonDatabase } from '../db/open-database.js';
 import type { Database } from '../db/database.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { DefinitionCache } from './definition-cache.js';
 import { DirectorySnapshotCache } from './directory-snapshot.js';
+import { loadPackParameters } from '../packs/pack-parameters.js';
 
 /** Per-process caches shared by every route of one app (keyed by its database). */
 export interface ExecutionServices {
   definitions: DefinitionCache;
   directory: DirectorySnapshotCache;
   timeZone: string;
+  /** Seals secret form fields (the app's box; buildApp hands it over). */
+  secrets?: SecretBox;
 }
 
 const byDatabase = new WeakMap<BatonDatabase, ExecutionServices>();
 
-export function executionServices(database: BatonDatabase, config: RuntimeConfig): ExecutionServices {
+export function executionServices(database: BatonDatabase, config: RuntimeConfig, secrets?: SecretBox): ExecutionServices {
   let services = byDatabase.get(database);
   if (!services) {
     services = { definitions: new DefinitionCache(), directory: new DirectorySnapshotCache(), timeZone: config.timeZone };
     byDatabase.set(database, services);
   }
+  if (secrets) services.secrets = secrets;
   return services;
 }
 
@@ -35,6 +40,8 @@ export interface CommandEnv {
   /** Read once per command: every event, effect and row of the command carries this instant. */
   now: Date;
   directory: DirectoryReader;
+  /** Pack parameters for rules (settlementReminderDays…): the imported packs' defaults. */
+  parameters?: Record<string, unknown>;
 }
 
 export async function commandEnv(
@@ -43,7 +50,7 @@ export async function commandEnv(
   actor: string,
   locale: Locale,
 ): Promise<CommandEnv> {
-  return { trx, services, actor, locale, now: new Date(), directory: await services.directory.reader(trx) };
+  return { trx, services, actor, locale, now: new Date(), directory: await services.directory.reader(trx), parameters: await loadPackParameters(trx) };
 }
 
 export function newId(prefix: string): string {
@@ -51,7 +58,10 @@ export function newId(prefix: string): string {
 }
 
 export function ruleContext(env: CommandEnv): RuleContext {
-  return { now: env.now.toISOString(), directory: env.directory, calendar: CN_CALENDAR, timeZone: env.services.timeZone };
+  return {
+    now: env.now.toISOString(), directory: env.directory, calendar: CN_CALENDAR, timeZone: env.services.timeZone,
+    ...(env.parameters ? { parameters: env.parameters } : {}),
+  };
 }
 
 /**
@@ -72,10 +82,9 @@ export function flowContext(
     timeZone: env.services.timeZone,
     actor: env.actor,
     locale: env.locale,
-    validateTaskData: ({ formKey, nodeId, data, locale }) => {
-      const form = formOf(formKey);
-      if (!form) return [];
-      return form.validate(data, { node: nodeId, previous, locale, ctx: evalCtx }).errors;
-    },
+    // The node's own form judges its fields; the start form (formOf(undefined)) the request fields touched,
+    // with its access at that node; keys neither declares are refused (engine validateNodeData).
+    validateTaskData: ({ formKey, nodeId, data, patch, locale }) =>
+      validateNodeData({ startForm: formOf(undefined), nodeForm: formOf(formKey), nodeId, data, patch, previous, locale, ctx: evalCtx }),
   };
 }

@@ -1,3 +1,4 @@
+import { instanceEventIds, publishDomainEvents } from '../connectors/webhooks/publish-domain-events.js';
 import {
   BatonError,
   type CompiledFlow,
@@ -19,6 +20,7 @@ import { flowContext, type CommandEnv } from './execution-services.js';
 import './execution-errors.js';
 import { appendHistory } from './history-rows.js';
 import { runRules } from './rules-step.js';
+import { guardFlowCommand, guardStart } from '../secrets/submission-guard.js';
 
 export type InstanceRow = Selectable<InstancesTable>;
 
@@ -93,11 +95,15 @@ async function persistStep(
 ): Promise<{ seq: number; fired: StepResult['rulesFired'] }> {
   const { trx } = env;
   const { state, events, effects } = transition;
-  let seq = await appendHistory(trx, instance.id, instance.history_seq, events, 'flow');
+  const firstSeq = instance.history_seq;
+  let seq = await appendHistory(trx, instance.id, firstSeq, events, 'flow');
+  await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events));
   await writeFlowTasks(trx, instance.id, state, events, effects);
   await writeTimers(trx, instance.id, effects);
   await markFiredTimers(trx, events);
-  await writeOutbox(trx, instance.id, effects);
+  // The reducer already folded its own setData into the state (and recorded data.changed); the effect is a
+  // notice, so delivering it again would patch the instance twice.
+  await writeOutbox(trx, instance.id, effects.filter((e) => !(e.type === 'setData' && (e.instanceId ?? instance.id) === instance.id && !e.formKey && !e.recordId && !e.userId)));
 
   const rules = await env.services.definitions.rulesFor(trx, { flowKey: instance.flow_key, ...(instance.form_key ? { formKey: instance.form_key } : {}) });
   const record = {
@@ -148,7 +154,7 @@ export async function writeRuleEffects(
   );
 }
 
-/** The command's audit entry, written last: it takes the audit chain's lock, held until commit. */
+/** The command's audit entry: inserted unchained (no lock); the chainer links it after commit. */
 async function auditStep(env: CommandEnv, instance: InstanceRow, state: FlowState, note: AuditNote, fired: StepResult['rulesFired']): Promise<void> {
   await appendAudit(env.trx, {
     actor: env.actor,
@@ -185,10 +191,12 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
   const compiled = input.flow.compiled;
   const instanceId = randomUUID();
   const formOf = await formsFor(env, compiled, undefined, undefined);
+  // Secrets sealed and file references checked before the engine sees the data (validated by the caller).
+  const guard = await guardStart(env, compiled, instanceId, input.data);
   let transition: Transition;
   try {
     transition = compiled.start(
-      { data: input.data, initiator: input.initiator, instanceId, ...(input.businessKey !== undefined ? { businessKey: input.businessKey } : {}) },
+      { data: guard.data, initiator: input.initiator, instanceId, ...(input.businessKey !== undefined ? { businessKey: input.businessKey } : {}) },
       flowContext(env, formOf, {}),
     );
   } catch (err) {
@@ -215,6 +223,7 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
     .returningAll()
     .executeTakeFirstOrThrow();
   const step = await persistStep(env, instance, transition);
+  await guard.link();
   await env.trx.updateTable('instances').set({ history_seq: step.seq }).where('id', '=', instanceId).execute();
   await auditStep(env, instance, state, { action: 'instance.started', data: input.initiator !== env.actor ? { onBehalfOf: input.initiator } : {} }, step.fired);
   return { instance: { ...instance, history_seq: step.seq }, state, transition, rulesFired: step.fired };
@@ -240,8 +249,9 @@ export async function executeInstanceCommand(env: CommandEnv, input: InstanceCom
   const flow = await env.services.definitions.flow(env.trx, row.flow_key, row.flow_version);
   if (!flow) throw new ApiError('BATON_E_FLOW_NOT_PUBLISHED', { flowKey: `${row.flow_key}@${row.flow_version}` });
   const state = row.state as unknown as FlowState;
-  const command = input.command(state, row);
-  const formOf = await formsFor(env, flow.compiled, command, state);
+  // A completeTask's data: secrets sealed, files checked; the validation hook sees clear values.
+  const requested = input.command(state, row);
+  const { command, formOf, link } = await guardFlowCommand(env, row.id, requested, state, await formsFor(env, flow.compiled, requested, state));
   let transition: Transition;
   try {
     transition = flow.compiled.apply(state, command, flowContext(env, formOf, state.data as Record<string, unknown>));
@@ -252,6 +262,7 @@ export async function executeInstanceCommand(env: CommandEnv, input: InstanceCom
   // The row lock makes the version check redundant today; it keeps a lost update impossible should a
   // caller ever load without FOR UPDATE. The row is written last, with the history's new sequence.
   const step = await persistStep(env, row, transition);
+  await link();
   const updated = await env.trx
     .updateTable('instances')
     .set((eb) => ({

@@ -8,6 +8,9 @@ import { ApiError } from '../errors/api-error.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
 import { loadSecretBox } from '../secrets/master-key.js';
 import { OutboxHandlers } from '../workers/outbox-handler.js';
+import { Workers } from '../workers/workers.js';
+import { AuditChainer } from '../audit/audit-chainer.js';
+import { createConnectorRuntime } from '../connectors/connector-runtime.js';
 import '../app/fastify-augment.js';
 
 /**
@@ -20,7 +23,9 @@ async function scratchApp(ctx: ReturnType<Parameters<Parameters<typeof forEachDa
   let release: () => void = () => {};
   let gate: Promise<void> = Promise.resolve();
   const app: FastifyInstance = Fastify({ logger: false });
-  app.decorate('baton', { database: ctx.database, config: ctx.config, secrets: loadSecretBox(ctx.config, ctx.config.dataDir), outboxHandlers: new OutboxHandlers() });
+  const outboxHandlers = new OutboxHandlers();
+  const workers = new Workers({ database: ctx.database, config: ctx.config, handlers: outboxHandlers, log: app.log });
+  app.decorate('baton', { database: ctx.database, config: ctx.config, secrets: loadSecretBox(ctx.config, ctx.config.dataDir), outboxHandlers, workers, audit: new AuditChainer({ db: ctx.database.db, settings: ctx.config.audit, dataDir: ctx.config.dataDir, log: app.log }), connectors: createConnectorRuntime() });
   await app.register(errorHandlerPlugin);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Closed, IsoDateTime, JsonObject, KeySchema } from '../app/schema-helpers.js';
+import { FormDataSchema } from '../secrets/masked-secret.js';
 import { TaskViewSchema } from '../tasks/task-schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -39,7 +40,7 @@ export const InstanceViewSchema = Closed({
   subjectId: Nullable(Type.String()),
   version: Type.Integer(),
   activeNodes: Type.Array(Type.String(), { description: 'Nodes where the instance currently waits' }),
-  data: JsonObject,
+  data: FormDataSchema,
   openTasks: Type.Array(TaskViewSchema),
   history: Type.Array(HistoryEntrySchema),
   createdAt: IsoDateTime,

@@ -1,9 +1,10 @@
 import type { CompiledFlow, CompiledForm, FlowState } from '@baton/engine';
 import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
-import { projectForView, type InstanceView } from '../access/instance-access.js';
+import { projectForView, type InstanceView, type NodeForms } from '../access/instance-access.js';
 import type { Database } from '../db/database.js';
 import type { InstanceRow } from '../execution/instance-pipeline.js';
+import { maskSecrets } from '../secrets/masked-secret.js';
 import { toTaskView } from '../tasks/task-schemas.js';
 import type { InstanceViewSchema } from './instance-schemas.js';
 
@@ -21,6 +22,7 @@ export async function renderInstance(
   view: InstanceView,
   flow: CompiledFlow | undefined,
   form: CompiledForm | undefined,
+  nodeForms?: NodeForms,
 ): Promise<Static<typeof InstanceViewSchema>> {
   const state = row.state as unknown as FlowState;
   const tasks = await db.selectFrom('tasks').selectAll().where('instance_id', '=', row.id).where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
@@ -35,7 +37,8 @@ export async function renderInstance(
     subjectId: row.subject_id,
     version: row.version,
     activeNodes: [...new Set((state.tokens ?? []).map((t) => t.nodeId))],
-    data: projectForView(row.data, view, flow, form),
+    // Secret fields leave the server masked, to everyone (POST …/secrets/reveal opens one, audited).
+    data: maskSecrets(projectForView(row.data, view, flow, form, nodeForms)),
     openTasks: tasks.map(toTaskView),
     history: history.map((h) => {
       const event = h.payload;

@@ -5,6 +5,7 @@ import { runCommand } from '../commands/run-command.js';
 import { ApiError } from '../errors/api-error.js';
 import { withErrors } from '../app/schema-helpers.js';
 import { instanceViewOf, subjectOf } from '../access/instance-access.js';
+import { nodeFormsFor } from '../access/node-forms.js';
 import { commandEnv, executionServices } from '../execution/execution-services.js';
 import { executeInstanceCommand, startInstance, underData, type InstanceRow } from '../execution/instance-pipeline.js';
 import '../execution/execution-errors.js';
@@ -95,7 +96,7 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const view = await instanceViewOf(db, principal, row, flow?.compiled);
       if (!view.visible) throw notFound();
       const form = row.form_key ? await services.definitions.form(db, row.form_key) : undefined;
-      return renderInstance(db, row, view, flow?.compiled, form?.compiled);
+      return renderInstance(db, row, view, flow?.compiled, form?.compiled, await nodeFormsFor(db, services, flow?.compiled, view));
     },
   );
 
@@ -135,7 +136,7 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const flow = await services.definitions.flow(trx, step.instance.flow_key, step.instance.flow_version);
         const form = step.instance.form_key ? await services.definitions.form(trx, step.instance.form_key) : undefined;
         const view = await instanceViewOf(trx, principal, step.instance, flow?.compiled);
-        return { status: 200, body: await renderInstance(trx, step.instance, view, flow?.compiled, form?.compiled) };
+        return { status: 200, body: await renderInstance(trx, step.instance, view, flow?.compiled, form?.compiled, await nodeFormsFor(trx, services, flow?.compiled, view)) };
       });
     },
   );

@@ -10,6 +10,7 @@ import { ApiError } from '../errors/api-error.js';
 import { findPack, toPackView } from './pack-store.js';
 import type { DefinitionRefValue, PackBundleValue, PackImportResultValue } from './pack-schemas.js';
 import { definitionId, resolvePackBundle, validateBundle, type PackEntry, type ResolvedPackBundle } from './resolve-pack-bundle.js';
+import { planSeedRecords, writeSeedRecords } from './seed-records.js';
 import './pack-errors.js';
 
 export interface ImportPackInput {
@@ -63,10 +64,20 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
   const { plans, pending } = await planVersions(trx, resolved.entries, locale);
   const versions = new Map(plans.map((p) => [definitionId(p.entry.kind, p.entry.key), p.version]));
 
+  const packForms = new Map(resolved.entries.filter((e) => e.kind === 'form').map((e) => [e.key, e.body]));
+  const seedRecords = planSeedRecords({
+    packKey: key,
+    records: resolved.seed.records,
+    formBody: (form) => packForms.get(form) ?? published.get(`form/${form}`),
+    formVersion: (form) => versions.get(definitionId('form', form)) ?? Number(published.get(`form/${form}`)?.version ?? 1),
+    origin: (form) => resolved.seedOrigins.records.get(form) ?? '/seed',
+    locale,
+  });
   const issues: Issue[] = [
     ...resolved.issues,
     ...validateBundle(bundle, resolved, versions, (kind, k) => published.get(`${kind}/${k}`), locale),
     ...(await checkSeed(trx, resolved, published, locale)),
+    ...seedRecords.issues,
   ];
   if (issues.length > 0) {
     issues.sort((a, b) => comparePointers(a.path, b.path));
@@ -103,8 +114,11 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
   const directory = resolved.seed.directory
     ? { departments: await upsertDepartments(trx, resolved.seed.directory.departments ?? []), users: await upsertUsers(trx, resolved.seed.directory.users ?? []) }
     : null;
-  // No records store in the runtime yet: seed records stay in the stored pack (and its export) only.
+  // Records of collection forms are written (a record that exists is kept); other forms' rows stay in the
+  // stored pack (and its export) only.
   const counts = Object.fromEntries(Object.entries(resolved.seed.records).map(([form, rows]) => [form, rows.length]));
+  const inserted = await writeSeedRecords(trx, seedRecords, actor, new Date());
+  const records = { written: seedRecords.byForm.size > 0, counts, ...(seedRecords.byForm.size > 0 ? { inserted } : {}) };
 
   const row = await trx
     .insertInto('packs')
@@ -118,9 +132,9 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
     action: 'pack.imported',
     subjectKind: 'pack',
     subjectId: `${key}@${version}`,
-    data: { key, version, hash: resolved.hash, imported, unchanged, directory, records: counts },
+    data: { key, version, hash: resolved.hash, imported, unchanged, directory, records: counts, ...(records.inserted ? { recordsInserted: records.inserted } : {}) },
   });
-  return { status: 201, body: { pack: toPackView(row), imported, unchanged, seed: { directory, records: { written: false, counts } } } };
+  return { status: 201, body: { pack: toPackView(row), imported, unchanged, seed: { directory, records } } };
 }
 
 /**

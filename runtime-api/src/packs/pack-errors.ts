@@ -37,6 +37,11 @@ export const PACK_IMPORT_ERRORS = defineErrors({
     en: 'There is no form "{form}" in the pack or installed for these seed records: add the form to the pack or fix the key.',
     'zh-CN': '这些种子记录对应的表单 "{form}" 既不在模板包中也未安装：请把该表单加入模板包，或修正键名。',
   },
+  BATON_E_PACK_SEED_RECORD_ID: {
+    status: 422,
+    en: 'A seed record\'s "$id" must be text of 1 to 128 letters, digits, ".", "_", ":" or "-" ("demo-customer-01"), and unique in the seed: fix or remove it.',
+    'zh-CN': '种子记录的 "$id" 必须是 1 到 128 个字母、数字或 "."、"_"、":"、"-" 组成的文本（如 "demo-customer-01"），且在种子数据中唯一：请修正或删除。',
+  },
   BATON_E_PACK_VERSION_CHANGED: {
     status: 409,
     en: 'Pack "{key}" version {version} was already imported with other content: raise "version" in the manifest to import the changes.',

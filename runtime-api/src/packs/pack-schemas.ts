@@ -47,8 +47,9 @@ export const PackImportResult = Closed({
   seed: Closed({
     directory: Type.Union([Closed({ departments: Count, users: Count }), Type.Null()]),
     records: Closed({
-      written: Type.Boolean({ description: 'false: this runtime has no records store yet; the records stay in the pack and its export.' }),
-      counts: Type.Record(Type.String(), Type.Integer()),
+      written: Type.Boolean({ description: 'true when seed records of collection forms were written; rows of other forms stay in the pack and its export only.' }),
+      counts: Type.Record(Type.String(), Type.Integer(), { description: 'Seed rows per form in the bundle.' }),
+      inserted: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: 'Records created per collection form; a record whose id exists is kept as it is.' })),
     }),
   }),
 });

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { Closed, IsoDateTime, JsonObject, KeySchema } from '../app/schema-helpers.js';
 import type { RecordsTable } from '../db/database.js';
+import { FormDataSchema, maskSecrets } from '../secrets/masked-secret.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -13,7 +14,7 @@ export const RecordViewSchema = Closed({
   formKey: Type.String(),
   formVersion: Type.Integer(),
   version: Type.Integer({ description: 'Send it back with PATCH: a stale version is refused (409)' }),
-  data: JsonObject,
+  data: FormDataSchema,
   createdBy: Type.String(),
   createdAt: IsoDateTime,
   updatedBy: Nullable(Type.String()),
@@ -39,7 +40,7 @@ export function toRecordView(row: Selectable<RecordsTable>): RecordView {
     formKey: row.form_key,
     formVersion: row.form_version,
     version: row.version,
-    data: row.data,
+    data: maskSecrets(row.data),
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     updatedBy: row.updated_by,

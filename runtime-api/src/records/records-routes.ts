@@ -1,3 +1,4 @@
+import { publishDomainEvents, recordEventIds } from '../connectors/webhooks/publish-domain-events.js';
 import type { CompiledForm, DomainEvent } from '@baton/engine';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,7 @@ import type { Published } from '../execution/definition-cache.js';
 import { underData, writeRuleEffects } from '../execution/instance-pipeline.js';
 import { runRules } from '../execution/rules-step.js';
 import '../execution/execution-errors.js';
+import { guardSubmission } from '../secrets/submission-guard.js';
 import {
   CreateRecordBody,
   FormKeyParams,
@@ -52,6 +54,7 @@ async function afterWrite(env: CommandEnv, row: RecordRow, event: DomainEvent, a
   const record = { id: row.id, formKey: row.form_key, initiator: row.created_by, data: row.data };
   const ruled = await runRules(env, rules, [event], { record });
   await writeRuleEffects(env, { instanceId: null, flowKey: null, recordId: row.id }, ruled.effects, 0);
+  await publishDomainEvents(env.trx, recordEventIds(row.id, row.version, [event]));
   await appendAudit(env.trx, {
     actor: env.actor,
     action,
@@ -102,16 +105,19 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      if (!canWriteRecords(principal)) throw forbidden();
       const { formKey } = request.params;
       return runCommand(request, reply, async (trx) => {
         const env = await commandEnv(trx, services, principal.userId, request.locale);
         const form = collectionOf(await services.definitions.form(trx, formKey), formKey);
-        const data = validated(env, form.compiled, request.body.data);
+        if (!canWriteRecords(principal, form.body)) throw forbidden();
+        const id = randomUUID();
+        // Validated with clear secret values, stored sealed; file references checked and linked.
+        const guard = await guardSubmission(env, { kind: 'record', id }, [form.compiled], request.body.data, {});
+        const data = guard.seal(validated(env, guard.openForm(form.compiled), guard.data));
         const row = await trx
           .insertInto('records')
           .values({
-            id: randomUUID(),
+            id,
             form_key: formKey,
             form_version: form.version,
             data: JSON.stringify(data),
@@ -123,6 +129,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        await guard.link();
         const event: DomainEvent = {
           type: 'record.created', at: env.now.toISOString(), seq: row.version, actor: principal.userId,
           initiator: row.created_by, formKey, recordId: row.id, data: row.data,
@@ -146,17 +153,18 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      if (!canWriteRecords(principal)) throw forbidden();
       const { formKey, id } = request.params;
       return runCommand(request, reply, async (trx) => {
         const env = await commandEnv(trx, services, principal.userId, request.locale);
         const form = collectionOf(await services.definitions.form(trx, formKey), formKey);
+        if (!canWriteRecords(principal, form.body)) throw forbidden();
         const current = await trx.selectFrom('records').selectAll().where('id', '=', id).where('form_key', '=', formKey).forUpdate().executeTakeFirst();
         if (!current) throw new ApiError('BATON_E_RECORD_NOT_FOUND', { recordId: id, formKey }, [], '/params/id');
         if (current.version !== request.body.version) {
           throw new ApiError('BATON_E_RECORD_VERSION_CONFLICT', { recordId: id, current: current.version, expected: request.body.version }, [], '/version');
         }
-        const data = validated(env, form.compiled, { ...current.data, ...request.body.data }, current.data);
+        const guard = await guardSubmission(env, { kind: 'record', id }, [form.compiled], request.body.data, current.data);
+        const data = guard.seal(validated(env, guard.openForm(form.compiled), { ...current.data, ...guard.data }, current.data));
         const row = await trx
           .updateTable('records')
           .set((eb) => ({
@@ -170,6 +178,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('version', '=', current.version)
           .returningAll()
           .executeTakeFirstOrThrow();
+        await guard.link();
         const event: DomainEvent = {
           type: 'record.updated', at: env.now.toISOString(), seq: row.version, actor: principal.userId,
           initiator: row.created_by, formKey, recordId: row.id, data: row.data, previous: current.data,

@@ -15,6 +15,11 @@ export interface SecretBox {
 
 const PREFIX = 'v1.';
 
+/** Whether a value has the sealed form (a format check: it does not prove the value opens). */
+export function isSealedSecret(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith(PREFIX) && value.split('.').length === 5;
+}
+
 export class SecretBoxError extends Error {
   override name = 'SecretBoxError';
 }
@@ -52,8 +57,6 @@ export function createSecretBox(keys: ReadonlyMap<string, Buffer>, current: stri
         throw new SecretBoxError('sealed secret failed authentication (wrong key, wrong place, or altered)');
       }
     },
-    isSealed(value): value is string {
-      return typeof value === 'string' && value.startsWith(PREFIX) && value.split('.').length === 5;
-    },
+    isSealed: isSealedSecret,
   };
 }

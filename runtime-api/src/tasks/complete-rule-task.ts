@@ -7,6 +7,7 @@ import type { CommandEnv } from '../execution/execution-services.js';
 import { appendHistory } from '../execution/history-rows.js';
 import { underData, writeRuleEffects, type InstanceRow } from '../execution/instance-pipeline.js';
 import { runRules } from '../execution/rules-step.js';
+import { guardSubmission } from '../secrets/submission-guard.js';
 
 export interface RuleTaskAction {
   action: string;
@@ -38,15 +39,20 @@ export async function completeRuleTask(
     throw new BatonError('BATON_E_FLOW_ACTION_NOT_ALLOWED', { action: input.action, taskId, nodeId: task.node_id, allowed: task.actions.join(', ') });
   }
   let data = { ...task.data, ...(input.data ?? {}) };
+  let linkFiles = async (): Promise<void> => undefined;
   if (task.form_key && input.data) {
     const form = await env.services.definitions.form(trx, task.form_key);
     if (form) {
-      const result = form.compiled.validate(data, { locale: env.locale, ctx: { now: env.now.toISOString(), timeZone: env.services.timeZone } });
+      // Secrets validated in clear, stored sealed; file references checked, then linked to the task.
+      const guard = await guardSubmission(env, { kind: 'task', id: taskId }, [form.compiled], input.data, task.data);
+      linkFiles = guard.link;
+      data = { ...task.data, ...guard.data };
+      const result = guard.openForm(form.compiled).validate(data, { locale: env.locale, ctx: { now: env.now.toISOString(), timeZone: env.services.timeZone } });
       if (!result.ok) {
         const issues = underData(result.errors);
         throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
       }
-      data = result.data;
+      data = guard.seal(result.data);
     }
   }
   const updated = await trx
@@ -63,6 +69,7 @@ export async function completeRuleTask(
     .where('status', '=', 'open')
     .returningAll()
     .executeTakeFirstOrThrow();
+  await linkFiles();
 
   const record: RuleRecord = instance
     ? { id: instance.id, instanceId: instance.id, flowKey: instance.flow_key, initiator: instance.started_by, data: instance.data, ...(instance.form_key ? { formKey: instance.form_key } : {}) }

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { Closed, IsoDateTime, JsonObject } from '../app/schema-helpers.js';
 import type { TasksTable } from '../db/database.js';
+import { FormDataSchema } from '../secrets/masked-secret.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = Type.Record(Type.String(), Type.String(), { description: 'Localized text: { en, "zh-CN" }' });
@@ -37,7 +38,7 @@ export const TaskDetailSchema = Closed({
   ...TaskViewSchema.properties,
   flowKey: Nullable(Type.String()),
   /** The instance data as this task's node shows it (hidden fields removed), or the rule task's own data. */
-  data: JsonObject,
+  data: FormDataSchema,
 });
 
 export const TaskActionBody = Closed({

@@ -10,6 +10,7 @@ import { ApiError } from '../errors/api-error.js';
 import { commandEnv, executionServices, type ExecutionServices } from '../execution/execution-services.js';
 import { executeInstanceCommand } from '../execution/instance-pipeline.js';
 import '../execution/execution-errors.js';
+import { maskSecrets } from '../secrets/masked-secret.js';
 import { completeRuleTask } from './complete-rule-task.js';
 import { TaskActionBody, TaskActionResult, TaskDetailSchema, TaskListQuery, TaskListResult, toTaskView } from './task-schemas.js';
 import { Closed } from '../app/schema-helpers.js';
@@ -85,9 +86,10 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         flowKey = row.flow_key;
         const flow = await services.definitions.flow(db, row.flow_key, row.flow_version);
         const form = row.form_key ? await services.definitions.form(db, row.form_key) : undefined;
-        data = projectAtNode(row.data, task.node_id, flow?.compiled, form?.compiled);
+        const nodeForm = task.form_key && task.form_key !== row.form_key ? await services.definitions.form(db, task.form_key) : undefined;
+        data = projectAtNode(row.data, task.node_id, flow?.compiled, form?.compiled, nodeForm?.compiled);
       }
-      return { ...toTaskView(task), flowKey, data };
+      return { ...toTaskView(task), flowKey, data: maskSecrets(data) };
     },
   );
 

@@ -22,6 +22,8 @@ export interface TestContext {
 export interface ForEachDatabaseOptions {
   /** Overrides of the runtime configuration for this suite. */
   config?: Partial<RuntimeConfig>;
+  /** Run on one database only: PostgreSQL when DATABASE_URL is set, else PGlite (suites that test no dialect). */
+  once?: boolean;
 }
 
 function targets(): DatabaseTarget[] {
@@ -39,9 +41,24 @@ function targets(): DatabaseTarget[] {
 /** 32 bytes in hex; tests that check secrets stay sealed use it as a canary-free key. */
 export const TEST_MASTER_KEY = '7e'.repeat(32);
 
+/** An Ed25519 seed (hex) for the audit signer in tests. */
+export const TEST_AUDIT_SIGNING_KEY = '5a'.repeat(32);
+
 export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
-  // A fixed master key: tests never write a key file into the working folder.
-  return { ...loadConfig({}), masterKey: TEST_MASTER_KEY, rateLimit: { max: 100_000, timeWindowMs: 60_000 }, logLevel: 'silent', ...overrides };
+  const base = loadConfig({});
+  // A fixed master key: tests never write a key file into the working folder. Background workers are off:
+  // a suite that needs timers or the outbox runs them deterministically with `app.baton.workers.drain()`
+  // (or passes `workers: { ...base, enabled: true }`).
+  return {
+    ...base,
+    masterKey: TEST_MASTER_KEY,
+    rateLimit: { max: 100_000, timeWindowMs: 60_000 },
+    logLevel: 'silent',
+    workers: { ...base.workers, enabled: false },
+    // A fixed audit signing key and no head file: nothing lands in the working folder.
+    audit: { ...base.audit, signingKey: TEST_AUDIT_SIGNING_KEY, headFile: null },
+    ...overrides,
+  };
 }
 
 /**
@@ -51,6 +68,12 @@ export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfi
 export function forEachDatabase(name: string, body: (getCtx: () => TestContext) => void, options: ForEachDatabaseOptions = {}): void {
   for (const target of targets()) {
     const title = `${name} [${target.dialect}]`;
+    if (options.once && target.dialect === 'pglite' && process.env.DATABASE_URL) {
+      describe.skip(`${title} — runs once, on PostgreSQL`, () => body(() => {
+        throw new Error('runs once, on PostgreSQL');
+      }));
+      continue;
+    }
     if (target.skipReason) {
       describe.skip(`${title} — ${target.skipReason}`, () => body(() => {
         throw new Error(target.skipReason);

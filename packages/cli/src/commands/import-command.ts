@@ -44,7 +44,8 @@ ${SERVER_HELP}
       const dir = result.seed.directory;
       if (dir) io.out(`directory  ${dir.departments.inserted + dir.departments.updated} department(s), ${dir.users.inserted + dir.users.updated} user(s)`);
       for (const [form, count] of Object.entries(result.seed.records.counts)) {
-        io.out(`records    ${form}: ${count}${result.seed.records.written ? '' : ' (kept in the pack: the server has no records store yet)'}`);
+        const inserted = result.seed.records.inserted?.[form];
+        io.out(`records    ${form}: ${count}${inserted !== undefined ? ` (${inserted} new; existing ids kept)` : ' (kept in the pack only: not a collection form)'}`);
       }
       const nothing = result.imported.length === 0 && dir === null;
       io.err(`pack ${result.pack.key} version ${result.pack.version} ${nothing ? 'was already imported: nothing changed' : 'imported'} (${Math.round(performance.now() - started)} ms)`);

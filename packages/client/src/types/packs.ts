@@ -66,8 +66,11 @@ export interface PackImportResult {
   unchanged: DefinitionRef[];
   seed: {
     directory: { departments: UpsertCount; users: UpsertCount } | null;
-    /** written: false means the records are kept in the pack only (no records store on the server). */
-    records: { written: boolean; counts: Record<string, number> };
+    /**
+     * written: records of collection forms were stored (`inserted`: new ones per form; a record whose id exists
+     * is kept). Rows of forms that are not collections stay in the pack only.
+     */
+    records: { written: boolean; counts: Record<string, number>; inserted?: Record<string, number> };
   };
 }
 

@@ -1,12 +1,47 @@
 import type { JsonObject } from './common.js';
 
+/** A cell value of a report: dimension values are text (dates "YYYY-MM-DD"), numbers or true/false. */
+export type ReportCell = string | number | boolean | null;
+
 export interface ReportRunInput {
+  /** A list of { field, op, value } filters, or one JsonLogic condition (==, !=, <, <=, >, >=, in, and, or, !). */
   filters?: JsonObject[] | JsonObject;
+  /** Parameter values by key; the report's defaults fill the rest. */
   params?: JsonObject;
 }
 
+export interface ReportColumn {
+  key: string;
+  role: 'dimension' | 'measure';
+  /** Dimension kind (field, date, tenure, department, words) or measure op (count, duration, ratio…). */
+  kind: string;
+  label: string;
+  type: 'string' | 'number' | 'boolean' | 'date';
+  bucket?: string;
+  /** Display labels of values: department names, tenure bands, option labels. */
+  valueLabels?: Record<string, string>;
+  format?: JsonObject;
+  unit?: string;
+  stat?: string;
+}
+
 export interface ReportResult {
-  columns?: Array<{ key: string; label?: unknown; [extra: string]: unknown }>;
-  rows: JsonObject[];
-  [extra: string]: unknown;
+  report: { key: string; version: number; title: string };
+  columns: ReportColumn[];
+  rows: Array<Record<string, ReportCell>>;
+  /** scope "visible": only rows the caller may see one by one were counted. */
+  meta: { scope: 'all' | 'visible'; truncated: boolean; timeZone: string; now: string; rowCount: number };
+}
+
+export interface ReportDrillInput extends ReportRunInput {
+  dimensionValues: Record<string, ReportCell>;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReportDrillResult {
+  columns: Array<{ key: string; field: string; label: string }>;
+  /** `id` (the row), `instanceId`, and one entry per drill column keyed by its field. */
+  rows: Array<Record<string, ReportCell>>;
+  meta: { scope: 'all' | 'visible'; limit: number; offset: number; hasMore: boolean };
 }

@@ -17,7 +17,9 @@ export interface TestServer {
 /** A real runtime server on 127.0.0.1 (an ephemeral port) over a fresh embedded database. */
 export async function startTestServer(): Promise<TestServer> {
   const handle = await clonePgliteTemplate(inject('pgliteTemplate'));
-  const config = { ...loadConfig({}), masterKey: '7e'.repeat(32), logLevel: 'silent', rateLimit: { max: 100_000, timeWindowMs: 60_000 } };
+  const base = loadConfig({});
+  // Fixed keys and no audit head file: nothing is written into the working folder.
+  const config = { ...base, masterKey: '7e'.repeat(32), logLevel: 'silent', rateLimit: { max: 100_000, timeWindowMs: 60_000 }, audit: { ...base.audit, signingKey: '5a'.repeat(32), headFile: null } };
   const app = await buildApp({ db: handle.database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

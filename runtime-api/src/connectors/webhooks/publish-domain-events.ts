@@ -1,0 +1,51 @@
+import type { DomainEvent, InvokeEffect } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { writeOutbox } from '../../execution/effect-rows.js';
+import { connectorDb } from '../connector-store.js';
+import { eventMatches, sendsOut, type WebhookConfig } from './webhook-connector.js';
+
+/** One event and its stable id: `<instanceId>#<history seq>` for flows, `record:<id>#<version>:<type>` for records. */
+export interface PublishedEvent {
+  id: string;
+  event: DomainEvent;
+}
+
+/**
+ * Webhook subscriptions receive domain events through the outbox: call this in the command's transaction
+ * with the events it recorded. For every enabled outgoing webhook whose `events` filter matches, one
+ * `invoke <connector> deliverEvent` row is written, keyed `event:<connector>:<event id>`, so the event is
+ * delivered after commit, at least once, with that key as its `webhook-id` — and a replayed command adds
+ * nothing. Returns how many deliveries were queued.
+ */
+export async function publishDomainEvents(trx: Kysely<Database>, events: readonly PublishedEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const subscriptions = await connectorDb(trx).selectFrom('connectors').select(['key', 'config']).where('type', '=', 'webhook').where('enabled', '=', true).execute();
+  const effects: InvokeEffect[] = [];
+  for (const { key, config } of subscriptions) {
+    const webhook = config as WebhookConfig;
+    if (!sendsOut(webhook) || !webhook.baseUrl) continue;
+    for (const { id, event } of events) {
+      if (!eventMatches(webhook.events, event.type)) continue;
+      effects.push({
+        type: 'invoke',
+        key: `event:${key}:${id}`,
+        connector: key,
+        action: 'deliverEvent',
+        params: { event: event as unknown as Record<string, unknown> },
+        ...(event.instanceId ? { instanceId: event.instanceId } : {}),
+      });
+    }
+  }
+  return writeOutbox(trx, null, effects);
+}
+
+/** Ids for events appended to an instance's history after `afterSeq` (what appendHistory numbered them). */
+export function instanceEventIds(instanceId: string, afterSeq: number, events: readonly DomainEvent[]): PublishedEvent[] {
+  return events.map((event, i) => ({ id: `${instanceId}#${afterSeq + i + 1}`, event: { ...event, instanceId: event.instanceId ?? instanceId } }));
+}
+
+/** Ids for a record's events (the record version orders them). */
+export function recordEventIds(recordId: string, version: number, events: readonly DomainEvent[]): PublishedEvent[] {
+  return events.map((event) => ({ id: `record:${recordId}#${version}:${event.type}`, event }));
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { PackImportResultValue } from './pack-schemas.js';
+import { importPack } from './import-pack.js';
+import { readPackFolder } from './read-pack-folder.js';
+
+export type StarterPackOutcome =
+  | { status: 'loaded'; result: PackImportResultValue; demoUsers: Array<{ id: string; name: string; roles: string[]; note: string }> }
+  | { status: 'skipped'; reason: 'disabled' | 'not-empty' | 'missing' };
+
+/** Nothing imported or designed yet: the only database `pnpm start` fills by itself. */
+async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const pack = await db.selectFrom('packs').select('key').limit(1).executeTakeFirst();
+  if (pack) return false;
+  const definition = await db.selectFrom('definitions').select('id').limit(1).executeTakeFirst();
+  return !definition;
+}
+
+/**
+ * `pnpm start` on an empty database imports the starter pack (templates/offboarding by default) with its
+ * demo people, customers and assets, in one transaction, as the system user, so a new user can walk an
+ * offboarding at once. A database that already holds a pack or a definition is left alone.
+ */
+export async function loadStarterPack(db: Kysely<Database>, folder: string | null): Promise<StarterPackOutcome> {
+  if (folder === null) return { status: 'skipped', reason: 'disabled' };
+  if (!(await isEmpty(db))) return { status: 'skipped', reason: 'not-empty' };
+  let bundle;
+  try {
+    bundle = await readPackFolder(folder, { demo: true });
+  } catch (err) {
+    if ((err as { file?: string }).file === 'pack.json' && /does not exist/.test((err as Error).message)) return { status: 'skipped', reason: 'missing' };
+    throw err;
+  }
+  const outcome = await db.transaction().execute((trx) => importPack(trx, { bundle, includeDemo: true, locale: 'en', actor: 'system' }));
+  const users = bundle.seed?.directory?.users ?? [];
+  const note = (u: (typeof users)[number]): string => {
+    const attrs = u.attributes ?? {};
+    const roles = u.roles ?? [];
+    if (roles.length > 0) return roles.join(', ');
+    if (attrs.confidential === true) return 'confidential role (NDA path)';
+    if (attrs.jobFamily === 'sales') return 'sales (customer handover)';
+    return u.managerId ? `reports to ${u.managerId}` : 'top of the organisation';
+  };
+  return {
+    status: 'loaded',
+    result: outcome.body,
+    demoUsers: users.map((u) => ({ id: u.id, name: u.name, roles: u.roles ?? [], note: note(u) })),
+  };
+}
+
+/** What `pnpm start` prints after loading the starter pack: the demo people and how to sign in as one. */
+export function starterPackHint(outcome: Extract<StarterPackOutcome, { status: 'loaded' }>, baseUrl: string): string {
+  const { result } = outcome;
+  const records = result.seed.records.inserted ?? {};
+  const lines = [
+    `Starter pack "${result.pack.key}" v${result.pack.version} imported: ${result.imported.length} definitions, ` +
+      `${outcome.demoUsers.length} DEMO people (ids demo-*), ` +
+      Object.entries(records).map(([form, n]) => `${n} DEMO ${form} records`).join(', ') + '.',
+    'Sign in as a demo person with a token minted by the admin token:',
+    `  curl -s -X POST ${baseUrl}/api/tokens -H "Authorization: Bearer <admin token>" -H "Content-Type: application/json" -d '{"userId":"demo-sales-1"}'`,
+    'Demo people:',
+    ...outcome.demoUsers.map((u) => `  ${u.id.padEnd(22)} ${u.name}  (${u.note})`),
+    'Start an offboarding as the employee: POST /api/flows/offboarding/instances (see templates/offboarding/README.md).',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+import { localize, type Locale, type ReportQuery, type ReportRow } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { LoadedReport } from './report-catalog.js';
+
+/** What a result column is, so a chart or a table can draw it without reading the definition. */
+export interface ReportColumn {
+  key: string;
+  role: 'dimension' | 'measure';
+  /** The dimension kind (field, date, tenure, department, words) or the measure op. */
+  kind: string;
+  label: string;
+  type: 'string' | 'number' | 'boolean' | 'date';
+  /** Date dimensions: the bucket (values are the first day of each). */
+  bucket?: string;
+  /** Display labels of values (department names, tenure bands, option labels). */
+  valueLabels?: Record<string, string>;
+  format?: Record<string, unknown>;
+  unit?: string;
+  stat?: string;
+}
+
+type Localized = Parameters<typeof localize>[0];
+
+function optionLabels(formBody: Record<string, unknown> | undefined, fieldKey: string, locale: Locale): Record<string, string> | undefined {
+  const fields = Array.isArray(formBody?.fields) ? (formBody.fields as Array<Record<string, unknown>>) : [];
+  const field = fields.find((f) => f.key === fieldKey);
+  const options = (field?.config as { options?: Array<{ value?: unknown; label?: unknown }> } | undefined)?.options;
+  if (!Array.isArray(options)) return undefined;
+  const out: Record<string, string> = {};
+  for (const o of options) if (o.value !== undefined) out[String(o.value)] = localize(o.label as Localized, locale);
+  return out;
+}
+
+export async function reportColumns(db: Kysely<Database>, loaded: LoadedReport, query: ReportQuery, rows: ReportRow[], locale: Locale): Promise<ReportColumn[]> {
+  const departmentKeys = query.dimensions.filter((d) => d.kind === 'department' || (d.kind === 'field' && d.field.role === 'department')).map((d) => d.key);
+  const ids = new Set<string>();
+  for (const row of rows) for (const key of departmentKeys) if (typeof row[key] === 'string') ids.add(row[key] as string);
+  const names = new Map<string, string>();
+  if (ids.size > 0) {
+    const found = await db.selectFrom('directory_departments').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+    for (const d of found) names.set(d.id, d.name);
+  }
+  const columns: ReportColumn[] = query.dimensions.map((d) => {
+    const base = { key: d.key, role: 'dimension' as const, kind: d.kind, label: localize((d.label ?? d.key) as Localized, locale) };
+    switch (d.kind) {
+      case 'date':
+        return { ...base, type: 'date', bucket: d.bucket };
+      case 'tenure':
+        return { ...base, type: 'string', valueLabels: Object.fromEntries(d.bands.map((b) => [b.key, localize(b.label as Localized, locale)])) };
+      case 'department':
+        return { ...base, type: 'string', valueLabels: Object.fromEntries([...names].filter(([id]) => rows.some((r) => r[d.key] === id))) };
+      case 'words':
+        return { ...base, type: 'string' };
+      case 'field': {
+        const type = d.field.type === 'number' ? 'number' : d.field.type === 'boolean' ? 'boolean' : d.field.type === 'date' ? 'date' : 'string';
+        const declared = d.labels ? Object.fromEntries(Object.entries(d.labels).flatMap(([k, v]) => (v === undefined ? [] : [[k, localize(v as Localized, locale)]]))) : undefined;
+        const options = d.field.column === 'data' && d.field.path.length === 1 && !d.field.via ? optionLabels(loaded.formBody, d.field.path[0] as string, locale) : undefined;
+        const departments = d.field.role === 'department' ? Object.fromEntries([...names].filter(([id]) => rows.some((r) => r[d.key] === id))) : undefined;
+        const valueLabels = { ...departments, ...options, ...declared };
+        return { ...base, type, ...(Object.keys(valueLabels).length > 0 ? { valueLabels } : {}) };
+      }
+    }
+  });
+  for (const m of query.measures) {
+    const type = (m.op === 'min' || m.op === 'max') && m.as === 'date' ? 'date' : (m.op === 'min' || m.op === 'max') && m.as === 'string' ? 'string' : 'number';
+    columns.push({
+      key: m.key,
+      role: 'measure',
+      kind: m.op,
+      label: localize(m.label as Localized, locale),
+      type,
+      ...(m.format ? { format: m.format as Record<string, unknown> } : {}),
+      ...(m.op === 'duration' ? { unit: m.unit, stat: m.stat } : {}),
+    });
+  }
+  return columns;
+}

@@ -1,0 +1,54 @@
+import { Type, type Static } from 'typebox';
+import { Closed, JsonObject, KeySchema } from '../app/schema-helpers.js';
+
+const Cell = Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]);
+
+export const ReportKeyParams = Closed({ key: KeySchema });
+
+const Filters = Type.Union([Type.Array(JsonObject, { maxItems: 50 }), JsonObject], {
+  description: 'A list of { field, op, value } filters, or one JsonLogic condition (==, !=, <, <=, >, >=, in, and, or, !)',
+});
+
+export const ReportRunBody = Closed({
+  filters: Type.Optional(Filters),
+  params: Type.Optional(JsonObject),
+});
+export type ReportRunBodyType = Static<typeof ReportRunBody>;
+
+export const ReportDrillBody = Closed({
+  filters: Type.Optional(Filters),
+  params: Type.Optional(JsonObject),
+  dimensionValues: Type.Record(Type.String({ maxLength: 64 }), Cell, { description: 'The cell: a value per dimension key (a date bucket is its first day)' }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+});
+
+const Column = Closed({
+  key: Type.String(),
+  role: Type.Union([Type.Literal('dimension'), Type.Literal('measure')]),
+  kind: Type.String(),
+  label: Type.String(),
+  type: Type.Union([Type.Literal('string'), Type.Literal('number'), Type.Literal('boolean'), Type.Literal('date')]),
+  bucket: Type.Optional(Type.String()),
+  valueLabels: Type.Optional(Type.Record(Type.String(), Type.String())),
+  format: Type.Optional(JsonObject),
+  unit: Type.Optional(Type.String()),
+  stat: Type.Optional(Type.String()),
+});
+
+const Scope = Type.Union([Type.Literal('all'), Type.Literal('visible')], {
+  description: '"all": every row counts; "visible": only rows the caller may see one by one',
+});
+
+export const ReportResultSchema = Closed({
+  report: Closed({ key: Type.String(), version: Type.Integer(), title: Type.String() }),
+  columns: Type.Array(Column),
+  rows: Type.Array(Type.Record(Type.String(), Cell)),
+  meta: Closed({ scope: Scope, truncated: Type.Boolean(), timeZone: Type.String(), now: Type.String(), rowCount: Type.Integer() }),
+});
+
+export const DrillResultSchema = Closed({
+  columns: Type.Array(Closed({ key: Type.String(), field: Type.String(), label: Type.String() })),
+  rows: Type.Array(Type.Record(Type.String(), Cell)),
+  meta: Closed({ scope: Scope, limit: Type.Integer(), offset: Type.Integer(), hasMore: Type.Boolean() }),
+});

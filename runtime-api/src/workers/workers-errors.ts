@@ -1,0 +1,25 @@
+import { defineErrors } from '@baton/engine';
+
+/** Codes of the dead-letter and delivery-log routes. */
+export const WORKERS_ERRORS = defineErrors({
+  BATON_E_OUTBOX_NOT_FOUND: {
+    status: 404,
+    en: 'There is no outbox entry {outboxId}: check the id.',
+    'zh-CN': '不存在外发队列条目 {outboxId}：请核对编号。',
+  },
+  BATON_E_OUTBOX_NOT_DEAD: {
+    status: 409,
+    en: 'Outbox entry {outboxId} is {status}, not dead: only dead letters can be replayed.',
+    'zh-CN': '外发队列条目 {outboxId} 的状态为 {status}，不是死信：只有死信可以重新投递。',
+  },
+  BATON_E_TIMER_NOT_FOUND: {
+    status: 404,
+    en: 'There is no timer {timerId}: check the id.',
+    'zh-CN': '不存在定时器 {timerId}：请核对编号。',
+  },
+  BATON_E_TIMER_NOT_DEAD: {
+    status: 409,
+    en: 'Timer {timerId} is {status}, not dead: only dead timers can be replayed.',
+    'zh-CN': '定时器 {timerId} 的状态为 {status}，不是死信：只有死信定时器可以重新触发。',
+  },
+});

@@ -1,0 +1,212 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import type { BatonDatabase } from '../db/open-database.js';
+import { executionServices } from '../execution/execution-services.js';
+import { deliverOutbox } from './deliver-outbox.js';
+import { fireTimer, type FireOutcome } from './fire-timer.js';
+import { claimOutbox, releaseOutbox, unhandledTypes } from './outbox-claims.js';
+import type { OutboxHandlers } from './outbox-handler.js';
+import { runConcurrently } from './run-concurrently.js';
+import { syncScheduleTimers } from './schedule-timers.js';
+import { notifyParents } from './subflow-completion.js';
+import { claimTimers, releaseTimers } from './timer-claims.js';
+import { errorText, type WorkerContext } from './worker-context.js';
+
+export interface WorkersOptions {
+  database: BatonDatabase;
+  config: RuntimeConfig;
+  handlers: OutboxHandlers;
+  log: FastifyBaseLogger;
+}
+
+/** What one drain did, for tests and the CLI. */
+export interface DrainReport {
+  rounds: number;
+  timers: Record<FireOutcome, number>;
+  deliveries: Record<'delivered' | 'retry' | 'dead' | 'lost', number>;
+  parentsSignalled: number;
+}
+
+/** How often the schedule (cron) rules are checked for a timer to plan, and unhandled outbox types reported. */
+const HOUSEKEEPING_MS = 60_000;
+
+/**
+ * The timer and outbox workers of one process. `start()` runs two polling loops (timers + subflow
+ * completions, outbox); `drain()` runs rounds of the same steps until nothing is due, whether or not the
+ * loops run; `stop()` stops claiming, lets in-flight work finish (up to the shutdown timeout) and gives
+ * unstarted claims back.
+ */
+export class Workers {
+  readonly id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly ctx: WorkerContext;
+  private readonly handlers: OutboxHandlers;
+  private stopping = false;
+  private stopped = false;
+  private loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private readonly abort = new AbortController();
+  private readonly reportedTypes = new Set<string>();
+  private lastHousekeeping = 0;
+
+  constructor(options: WorkersOptions) {
+    this.handlers = options.handlers;
+    this.ctx = {
+      db: options.database.db,
+      config: options.config,
+      services: executionServices(options.database, options.config),
+      settings: options.config.workers,
+      workerId: this.id,
+      log: options.log.child({ component: 'workers', worker: this.id }),
+    };
+  }
+
+  get running(): boolean {
+    return this.loops.length > 0 && !this.stopping;
+  }
+
+  /** Starts the background loops; their first round runs at once, so timers that fell due while down fire now. */
+  start(): void {
+    if (this.loops.length > 0 || this.stopping) return;
+    this.ctx.log.info({ settings: this.ctx.settings, handlers: this.handlers.types() }, 'workers started');
+    this.loops = [this.loop('timers', () => this.timerRound()), this.loop('outbox', () => this.outboxRound())];
+  }
+
+  /** Ends sleeps early: a command just wrote due work (e.g. a replay). */
+  wake(): void {
+    for (const wake of this.wakers) wake();
+  }
+
+  /** Stops claiming and starting claimed work at once (the app is closing); in-flight work goes on. */
+  halt(): void {
+    this.stopping = true;
+    this.wake();
+  }
+
+  /** Stops claiming, waits for in-flight work (up to the shutdown timeout), then aborts what still runs. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.halt();
+    const all = Promise.allSettled(this.loops);
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.ctx.settings.shutdownTimeoutMs).unref());
+    if ((await Promise.race([all, timeout])) === 'timeout') {
+      this.ctx.log.warn({ timeoutMs: this.ctx.settings.shutdownTimeoutMs }, 'workers still busy at shutdown: aborting deliveries; unfinished claims return when their lease ends');
+      this.abort.abort(new Error('shutting down'));
+      await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    }
+    this.ctx.log.info('workers stopped');
+  }
+
+  /**
+   * Runs rounds (schedule sync, due timers, subflow completions, due outbox rows) until a round finds
+   * nothing to do, and reports what happened. Deterministic for tests: rows waiting out a retry backoff are
+   * not due, so a drain ends rather than waiting for them.
+   */
+  async drain(options: { maxRounds?: number } = {}): Promise<DrainReport> {
+    const report: DrainReport = {
+      rounds: 0,
+      timers: { fired: 0, obsolete: 0, skipped: 0, retry: 0, dead: 0 },
+      deliveries: { delivered: 0, retry: 0, dead: 0, lost: 0 },
+      parentsSignalled: 0,
+    };
+    await syncScheduleTimers(this.ctx);
+    const maxRounds = options.maxRounds ?? 1000;
+    while (report.rounds < maxRounds && !this.stopping) {
+      report.rounds += 1;
+      const timers = await this.timerRound(report);
+      const parents = await notifyParents(this.ctx, () => this.stopping);
+      report.parentsSignalled += parents;
+      const deliveries = await this.outboxRound(report);
+      if (timers + parents + deliveries === 0) break;
+    }
+    return report;
+  }
+
+  private async loop(name: string, round: () => Promise<number>): Promise<void> {
+    let failing = false;
+    while (!this.stopping) {
+      let worked = 0;
+      try {
+        worked = await round();
+        if (failing) this.ctx.log.info({ loop: name }, 'worker loop recovered');
+        failing = false;
+      } catch (err) {
+        // Typically the database is unreachable: say so once per outage, keep polling.
+        if (!failing) this.ctx.log.error({ loop: name, err: errorText(err) }, 'worker round failed; retrying every poll interval');
+        failing = true;
+      }
+      if (worked < this.ctx.settings.batchSize && !this.stopping) await this.sleep(this.ctx.settings.pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+
+  private async housekeeping(): Promise<void> {
+    if (Date.now() - this.lastHousekeeping < HOUSEKEEPING_MS) return;
+    this.lastHousekeeping = Date.now();
+    try {
+      await syncScheduleTimers(this.ctx);
+    } catch (err) {
+      this.ctx.log.warn({ err: errorText(err) }, 'could not plan schedule rules; will retry');
+    }
+    for (const type of await unhandledTypes(this.ctx.db, this.handlers.types())) {
+      if (this.reportedTypes.has(type)) continue;
+      this.reportedTypes.add(type);
+      this.ctx.log.warn({ type }, 'outbox rows of this effect type wait: no handler is registered for it in this process');
+    }
+  }
+
+  /** One batch of due timers, fired with bounded concurrency, then the subflow completions (background loop only). */
+  private async timerRound(report?: DrainReport): Promise<number> {
+    if (!report) await this.housekeeping();
+    const { settings, db } = this.ctx;
+    const claimed = await claimTimers(db, this.id, settings.batchSize, settings.leaseMs);
+    const unstarted: string[] = [];
+    await runConcurrently(claimed, settings.concurrency, async (timer) => {
+      if (this.stopping) {
+        unstarted.push(timer.id);
+        return;
+      }
+      const outcome = await fireTimer(this.ctx, timer);
+      if (report) report.timers[outcome] += 1;
+    });
+    await releaseTimers(db, this.id, unstarted);
+    if (!report) return claimed.length + (await notifyParents(this.ctx, () => this.stopping));
+    return claimed.length;
+  }
+
+  /** One batch of due outbox rows, delivered by their handlers with bounded concurrency. */
+  private async outboxRound(report?: DrainReport): Promise<number> {
+    const { settings, db } = this.ctx;
+    const claimed = await claimOutbox(db, this.id, this.handlers.types(), settings.batchSize, settings.leaseMs);
+    const unstarted: string[] = [];
+    await runConcurrently(claimed, settings.concurrency, async (row) => {
+      const handler = this.handlers.get(row.type as Parameters<OutboxHandlers['get']>[0]);
+      if (this.stopping || !handler) {
+        unstarted.push(row.id);
+        return;
+      }
+      try {
+        const outcome = await deliverOutbox(this.ctx, handler, row, this.abort.signal);
+        if (report) report.deliveries[outcome] += 1;
+      } catch (err) {
+        // Recording the attempt failed (database trouble): the lease runs out and the row is claimed again.
+        this.ctx.log.error({ outboxId: row.id, err: errorText(err) }, 'could not record an outbox delivery');
+      }
+    });
+    await releaseOutbox(db, this.id, unstarted);
+    return claimed.length;
+  }
+}
