@@ -56,7 +56,8 @@ export function starterPackHint(outcome: Extract<StarterPackOutcome, { status: '
     `Starter pack "${result.pack.key}" v${result.pack.version} imported: ${result.imported.length} definitions, ` +
       `${outcome.demoUsers.length} DEMO people (ids demo-*), ` +
       Object.entries(records).map(([form, n]) => `${n} DEMO ${form} records`).join(', ') + '.',
-    'Sign in as a demo person with a token minted by the admin token:',
+    `Open ${baseUrl}/ and pick a demo person on the sign-in page (demo mode is on for this run; set BATON_DEMO=1 to keep it on after a restart),`,
+    'or mint a token for one with the admin token:',
     `  curl -s -X POST ${baseUrl}/api/tokens -H "Authorization: Bearer <admin token>" -H "Content-Type: application/json" -d '{"userId":"demo-sales-1"}'`,
     'Demo people:',
     ...outcome.demoUsers.map((u) => `  ${u.id.padEnd(22)} ${u.name}  (${u.note})`),
