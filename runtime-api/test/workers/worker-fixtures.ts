@@ -11,15 +11,10 @@ const chain = (...ids: string[]) => ids.slice(1).map((to, i) => ({ id: `e${i + 1
 
 type Json = Record<string, any>;
 
-export const directory = {
-  departments: [{ id: 'd-eng', name: 'Engineering', headId: 'mgr' }],
-  users: [
-    { id: 'emp', name: 'Zhang San', departmentId: 'd-eng', managerId: 'mgr', roles: ['engineer'] },
-    { id: 'mgr', name: 'Li Si', departmentId: 'd-eng', roles: ['manager'] },
-    { id: 'hr1', name: 'Wang HR', roles: ['hr'] },
-    { id: 'outsider', name: 'Zhou Outsider', roles: [] },
-  ],
-};
+// The execution suites' people (a superset of what these tests need), so both suites share one cast.
+import { directory } from '../api/fixtures/exit-flow.js';
+
+export { directory };
 
 export const leaveForm = {
   kind: 'form',
