@@ -2,6 +2,7 @@ import { dynamic, type Compiled, type CoreCompiler, type Evaluator } from './com
 import { compareValues, looseEquals } from './coerce.js';
 import { invalidArguments } from './expression-error.js';
 import { pathReader } from './data-operations.js';
+import { isBlockedSegment } from './data-path.js';
 
 type Test = (a: unknown, b: unknown) => boolean;
 
@@ -17,57 +18,123 @@ const TESTS: Record<string, Test> = {
   '>=': (a, b) => (typeof a === 'number' && typeof b === 'number' ? a >= b : compareValues(a, b, '>=') >= 0),
 };
 
+type Reader = (d: unknown) => unknown;
+
+/**
+ * The field reader of `field OP constant`. For a path of two segments ("employee.noticeDays") it returns
+ * undefined and the caller reads inline (two property loads in the comparison's own closure, no call).
+ */
+function twoSegments(path: readonly string[]): [string, string] | undefined {
+  return path.length === 2 && !path.some(isBlockedSegment) ? [path[0] as string, path[1] as string] : undefined;
+}
+
+/** readPath semantics for a two-segment path: missing, or a function, reads as undefined. */
+function second(d: unknown, k1: string, k2: string): unknown {
+  if (d === null || d === undefined) return undefined;
+  const m = (d as Record<string, unknown>)[k1];
+  if (m === null || m === undefined || typeof m === 'function') return undefined;
+  const v = (m as Record<string, unknown>)[k2];
+  return typeof v === 'function' ? undefined : v;
+}
+
+/** `field < number` and friends: one closure per operator so the hot comparison is inline, not another call. */
+function againstNumber(lt: string, read: Reader, c: number, slow: (raw: unknown) => boolean, pair: [string, string] | undefined): Compiled {
+  if (pair) {
+    const [k1, k2] = pair;
+    switch (lt) {
+      case '<':
+        return dynamic((d) => {
+          const v = second(d, k1, k2);
+          return typeof v === 'number' ? v < c : slow(v);
+        });
+      case '<=':
+        return dynamic((d) => {
+          const v = second(d, k1, k2);
+          return typeof v === 'number' ? v <= c : slow(v);
+        });
+      case '>':
+        return dynamic((d) => {
+          const v = second(d, k1, k2);
+          return typeof v === 'number' ? v > c : slow(v);
+        });
+      default:
+        return dynamic((d) => {
+          const v = second(d, k1, k2);
+          return typeof v === 'number' ? v >= c : slow(v);
+        });
+    }
+  }
+  switch (lt) {
+    case '<':
+      return dynamic((d) => {
+        const v = read(d);
+        return typeof v === 'number' ? v < c : slow(v);
+      });
+    case '<=':
+      return dynamic((d) => {
+        const v = read(d);
+        return typeof v === 'number' ? v <= c : slow(v);
+      });
+    case '>':
+      return dynamic((d) => {
+        const v = read(d);
+        return typeof v === 'number' ? v > c : slow(v);
+      });
+    default:
+      return dynamic((d) => {
+        const v = read(d);
+        return typeof v === 'number' ? v >= c : slow(v);
+      });
+  }
+}
+
 /**
  * `field OP constant` is the most common rule shape: read the field inline and compare against a value
  * known at compile time, skipping two closure calls per evaluation.
  */
 function fieldAgainstConstant(op: string, test: Test, field: Compiled, value: unknown, flipped: boolean): Compiled {
-  const read = pathReader(field.path as readonly string[]);
-  if (typeof value === 'number') {
-    // One closure per operator so the hot comparison is inline, not another call.
+  const path = field.path as readonly string[];
+  const read = pathReader(path);
+  const pair = twoSegments(path);
+  if (typeof value === 'number' && (op === '<' || op === '<=' || op === '>' || op === '>=')) {
     const c = value;
     const slow = (raw: unknown): boolean => {
       const v = raw === undefined ? null : raw;
       return flipped ? test(c, v) : test(v, c);
     };
-    const lt = (flipped ? { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } : { '<': '<', '<=': '<=', '>': '>', '>=': '>=' })[op as '<'];
-    switch (lt) {
-      case '<':
-        return dynamic((d) => {
-          const v = read(d);
-          return typeof v === 'number' ? v < c : slow(v);
-        });
-      case '<=':
-        return dynamic((d) => {
-          const v = read(d);
-          return typeof v === 'number' ? v <= c : slow(v);
-        });
-      case '>':
-        return dynamic((d) => {
-          const v = read(d);
-          return typeof v === 'number' ? v > c : slow(v);
-        });
-      case '>=':
-        return dynamic((d) => {
-          const v = read(d);
-          return typeof v === 'number' ? v >= c : slow(v);
-        });
-    }
+    const lt = (flipped ? { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } : { '<': '<', '<=': '<=', '>': '>', '>=': '>=' })[op];
+    return againstNumber(lt, read, c, slow, pair);
   }
   if ((op === '==' || op === '===') && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')) {
     const c = value;
-    return dynamic((d) => {
-      const raw = read(d);
+    const strict = op === '===';
+    const decide = (raw: unknown): boolean => {
       const v = raw === undefined ? null : raw;
-      return v === c ? true : op === '===' || typeof v === typeof c ? false : test(v, c);
-    });
+      return v === c ? true : strict || typeof v === typeof c ? false : test(v, c);
+    };
+    if (pair) {
+      const [k1, k2] = pair;
+      return dynamic((d) => decide(second(d, k1, k2)));
+    }
+    return dynamic((d) => decide(read(d)));
   }
   if ((op === '!=' || op === '!==') && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')) {
     const c = value;
+    const strict = op === '!==';
+    if (pair) {
+      const [k1, k2] = pair;
+      return dynamic((d) => {
+        const raw = second(d, k1, k2);
+        // A present value of the constant's type decides at once (the common case, no further call).
+        if (typeof raw === typeof c) return raw !== c;
+        const v = raw === undefined ? null : raw;
+        return v === c ? false : strict ? true : test(v, c);
+      });
+    }
     return dynamic((d) => {
       const raw = read(d);
       const v = raw === undefined ? null : raw;
-      return v === c ? false : op === '!==' || typeof v === typeof c ? true : test(v, c);
+      return v === c ? false : strict || typeof v === typeof c ? true : test(v, c);
     });
   }
   return dynamic((d) => {

@@ -12,7 +12,7 @@ import {
 } from './compile-context.js';
 import { hasPath, readPath, valSegments, varSegments, isBlockedSegment } from './data-path.js';
 
-/** A reader specialised on the path length: most rules read one or two segments. */
+/** A reader specialised on the path length: most rules read one, two or three segments. */
 export function pathReader(segments: readonly string[]): (d: unknown) => unknown {
   if (segments.some(isBlockedSegment)) return () => undefined;
   if (segments.length === 0) return (d) => d;
@@ -35,14 +35,62 @@ export function pathReader(segments: readonly string[]): (d: unknown) => unknown
       return typeof v === 'function' ? undefined : v;
     };
   }
+  if (segments.length === 3) {
+    const [k1, k2, k3] = segments as [string, string, string];
+    // readPath unrolled: each step needs an object or a string (as `step` does).
+    return (d) => {
+      if (!steppable(d)) return undefined;
+      const a = (d as Record<string, unknown>)[k1];
+      if (!steppable(a)) return undefined;
+      const b = (a as Record<string, unknown>)[k2];
+      if (!steppable(b)) return undefined;
+      const v = (b as Record<string, unknown>)[k3];
+      return typeof v === 'function' ? undefined : v;
+    };
+  }
   return (d) => readPath(d, segments);
 }
 
-function withDefault(read: (d: unknown) => unknown, fallback: Compiled | undefined): Evaluator {
-  if (!fallback) return (d) => {
+/** Can a path step go into this value (readPath's `step`: objects and strings, not functions)? */
+function steppable(v: unknown): boolean {
+  const t = typeof v;
+  return v !== null && (t === 'object' || t === 'string');
+}
+
+/**
+ * `{"var": path}` without a default: the path reader with "missing → null" folded in, one closure per
+ * path length (a reader wrapped in a second closure was one more call for every variable read).
+ */
+function varReader(segments: readonly string[]): Evaluator {
+  if (segments.some(isBlockedSegment)) return () => null;
+  if (segments.length === 0) return (d) => (d === undefined ? null : d);
+  if (segments.length === 1) {
+    const k = segments[0] as string;
+    return (d) => {
+      if (d === null || d === undefined) return null;
+      const v = (d as Record<string, unknown>)[k];
+      return v === undefined || typeof v === 'function' ? null : v;
+    };
+  }
+  if (segments.length === 2) {
+    const k1 = segments[0] as string;
+    const k2 = segments[1] as string;
+    return (d) => {
+      if (d === null || d === undefined) return null;
+      const m = (d as Record<string, unknown>)[k1];
+      if (m === null || m === undefined || typeof m === 'function') return null;
+      const v = (m as Record<string, unknown>)[k2];
+      return v === undefined || typeof v === 'function' ? null : v;
+    };
+  }
+  const read = pathReader(segments);
+  return (d) => {
     const v = read(d);
     return v === undefined ? null : v;
   };
+}
+
+function withDefault(read: (d: unknown) => unknown, fallback: Compiled): Evaluator {
   const f = fallback.fn;
   return (d, e) => {
     const v = read(d);
@@ -56,7 +104,7 @@ const compileVar: CoreCompiler = (args, cc) => {
   const fallback = list.length > 1 ? cc.compile(fallbackLogic) : undefined;
   if (!isOperation(path)) {
     const segments = varSegments(path);
-    const compiled: Compiled = dynamic(withDefault(pathReader(segments), fallback));
+    const compiled: Compiled = dynamic(fallback ? withDefault(pathReader(segments), fallback) : varReader(segments));
     if (!fallback) compiled.path = segments;
     return compiled;
   }

@@ -1,6 +1,7 @@
-import { dynamic, type CompileContext, type CoreCompiler, type Env, type Evaluator } from './compile-context.js';
+import { dynamic, isOperation, type CompileContext, type CoreCompiler, type Env, type Evaluator } from './compile-context.js';
 import { truthy } from './coerce.js';
 import { invalidArguments } from './expression-error.js';
+import { varSegments } from './data-path.js';
 
 interface IteratorParts {
   list: Evaluator;
@@ -76,9 +77,35 @@ const compileFilter: CoreCompiler = (args, cc, op) => {
   });
 };
 
+/** Operations that can see (and so return or keep) the data object itself rather than values read by path. */
+const SEES_DATA_OBJECT = new Set(['val', 'exists', 'missing', 'missing_some', 'try']);
+
+/**
+ * Whether an expression only reads its data by literal, non-empty `var` paths: it can then never return or
+ * keep the data object itself, so reduce may refill one `{current, accumulator}` object per item.
+ */
+function readsOnlyPaths(logic: unknown): boolean {
+  if (Array.isArray(logic)) return logic.every(readsOnlyPaths);
+  if (!isOperation(logic)) return true;
+  for (const [op, args] of Object.entries(logic)) {
+    if (op === 'preserve') continue;
+    if (SEES_DATA_OBJECT.has(op)) return false;
+    if (op !== 'var') {
+      if (!readsOnlyPaths(args)) return false;
+      continue;
+    }
+    const list = Array.isArray(args) ? args : [args];
+    const path = list[0];
+    if (isOperation(path) || Array.isArray(path) || varSegments(path)[0] === undefined || varSegments(path)[0] === '') return false;
+    if (list.length > 1 && !readsOnlyPaths(list.slice(1))) return false;
+  }
+  return true;
+}
+
 const compileReduce: CoreCompiler = (args, cc, op) => {
   const { list, body, initial } = parts(args, cc, op);
   const scoped = cc.scoped;
+  const reuse = Array.isArray(args) && readsOnlyPaths(args[1]);
   return dynamic((d, e) => {
     const items = list(d, e);
     let acc = initial ? initial(d, e) : undefined;
@@ -90,6 +117,15 @@ const compileReduce: CoreCompiler = (args, cc, op) => {
       start = 1;
     }
     if (!scoped) {
+      if (reuse) {
+        const item: { current: unknown; accumulator: unknown } = { current: undefined, accumulator: undefined };
+        for (let i = start; i < items.length; i++) {
+          item.current = items[i];
+          item.accumulator = acc;
+          acc = body(item, e);
+        }
+        return acc;
+      }
       for (let i = start; i < items.length; i++) acc = body({ current: items[i], accumulator: acc }, e);
       return acc;
     }

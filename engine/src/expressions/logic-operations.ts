@@ -64,6 +64,13 @@ const compileIf: CoreCompiler = (args, cc, op) => {
     const test = (parts[0] as Compiled).fn;
     const yes = (parts[1] as Compiled).fn;
     const no = parts[2]?.fn;
+    // Both branches literals (`{"if": [{"var": "confirmed"}, 0, 1]}`): pick the value, call nothing more.
+    const [, then, otherwise] = parts as [Compiled, Compiled, Compiled | undefined];
+    if (then.constant && (otherwise === undefined || otherwise.constant)) {
+      const a = then.value;
+      const b = otherwise === undefined ? null : otherwise.value;
+      return dynamic((d, e) => (truthy(test(d, e)) ? a : b));
+    }
     if (!no) return dynamic((d, e) => (truthy(test(d, e)) ? yes(d, e) : null));
     return dynamic((d, e) => (truthy(test(d, e)) ? yes(d, e) : no(d, e)));
   }

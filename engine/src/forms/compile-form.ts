@@ -6,9 +6,10 @@ import { FormDataDraft, isRecord } from './form-data-draft.js';
 import type { FieldAccess, FormDefinition } from './form-definition.js';
 import { applyCompute, applyVisibility } from './form-evaluation.js';
 import { buildFormModel, type FieldNode, type FormModel } from './form-model.js';
+import { FormDataCheck } from './form-data-check.js';
 import { compileFormDataValidator } from './form-data-validator.js';
 import { buildJsonSchema, buildUiSchema, type UiSchema } from './form-schemas.js';
-import { validateFormData, type FormValidateOptions, type FormValidationResult } from './validate-form-data.js';
+import { validateFormData, type FormRuntime, type FormValidateOptions, type FormValidationResult } from './validate-form-data.js';
 
 export interface RelationFieldInfo {
   /** Dotted definition path: "customerId" or "customers.customerId". */
@@ -76,9 +77,15 @@ export function compileForm(def: FormDefinition, registry: Registry): CompiledFo
     }
     return plan;
   };
-  const runtime = {
+  // The fused check is built on the first validation: start-up compiles hundreds of versions, most never validated.
+  let clean: FormDataCheck | undefined | null = null;
+  const runtime: FormRuntime = {
     model,
     check,
+    get clean() {
+      if (clean === null) clean = FormDataCheck.build(model);
+      return clean;
+    },
     accessPlan,
   };
   const bySchemaLocale = new Map<Locale, { jsonSchema: Record<string, unknown>; uiSchema: UiSchema }>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RowScope } from './row-scope-keys.js';
 import { FormDataDraft } from './form-data-draft.js';
 
 describe('FormDataDraft', () => {
@@ -24,15 +25,20 @@ describe('FormDataDraft', () => {
     expect(restored).toEqual([{ a: 9 }]);
   });
 
-  it('refills one shared scope per table from each row', () => {
+  it('repoints one shared RowScope per table at each row, and at the row copy a write makes', () => {
     const draft = new FormDataDraft({ lines: [{ a: 1 }, {}], top: 'x' });
-    const shared = { ...table, scopeKeys: ['a'] };
+    const shared = { ...table, sharedScope: true };
     const rows = draft.data.lines as Array<Record<string, unknown>>;
     const first = draft.rowScope(shared, 0, rows[0] as Record<string, unknown>);
-    expect(first).toMatchObject({ a: 1, $index: 0, $parent: draft.data });
-    const second = draft.rowScope(shared, 1, rows[1] as Record<string, unknown>);
+    expect(first).toBeInstanceOf(RowScope);
+    expect(first).toMatchObject({ row: { a: 1 }, index: 0, parent: draft.data });
+    const second = draft.rowScope(shared, 1, rows[1] as Record<string, unknown>) as RowScope;
     expect(second).toBe(first);
-    expect(second.a).toBeUndefined();
-    expect(second.$index).toBe(1);
+    expect(second.row).toBe(rows[1]);
+    expect(second.index).toBe(1);
+    draft.setInRow(shared, 1, 'a', 7);
+    expect(second.row).toBe((draft.data.lines as unknown[])[1]);
+    expect(second.row).toEqual({ a: 7 });
+    expect(rows[1]).toEqual({});
   });
 });

@@ -1,9 +1,11 @@
-/** The part of a sub-table FieldNode the draft needs: its key, its slot among the form's tables, its scope keys. */
+import { RowScope } from './row-scope-keys.js';
+
+/** The part of a sub-table FieldNode the draft needs: its key, its slot among the form's tables, its scope kind. */
 export interface TableRef {
   key: string;
   slot: number;
-  /** Set when one scope object can serve every row (row-scope-keys.ts): the row keys to refill. */
-  scopeKeys?: string[] | undefined;
+  /** Its row expressions read a RowScope (row-scope-keys.ts) rather than a copy of each row. */
+  sharedScope?: boolean;
 }
 
 /**
@@ -14,19 +16,20 @@ export interface TableRef {
  */
 export class FormDataDraft {
   readonly data: Record<string, unknown>;
+  /** The submission's own keys, in order (the data check tells undeclared keys from them). */
+  readonly inputKeys: readonly string[];
   private readonly ownedRows: Array<boolean[] | undefined> = [];
   /** The copied row arrays, by slot (reading them back from `data` is a dictionary lookup). */
   private readonly ownedTables: Array<Array<Record<string, unknown>> | undefined> = [];
   private readonly copiedKeys: string[] = [];
   private readonly copiedSlots: number[] = [];
   private readonly scopes: Array<Array<Record<string, unknown> | undefined> | undefined> = [];
-  private readonly sharedScopes: Array<Record<string, unknown> | undefined> = [];
+  private readonly sharedScopes: Array<RowScope | undefined> = [];
 
   constructor(input: Record<string, unknown>) {
     // A key loop, not spread or Object.assign: a spread copy turns slow when a key is added afterwards (a
     // computed field), 7× the copy itself; Object.assign costs 10× more when the input is in V8's
-    // dictionary mode (an object built key by key, or a previous validation's result) and the loop is
-    // not much slower than it on JSON.parse output.
+    // dictionary mode (an object built key by key in code) and is not clearly faster on JSON.parse output.
     const data: Record<string, unknown> = {};
     const keys = Object.keys(input);
     for (let i = 0; i < keys.length; i++) {
@@ -34,6 +37,7 @@ export class FormDataDraft {
       data[key] = input[key];
     }
     this.data = data;
+    this.inputKeys = keys;
   }
 
   set(key: string, value: unknown): void {
@@ -66,6 +70,9 @@ export class FormDataDraft {
     owned[index] = true;
     const row = Object.assign({}, rows[index]);
     rows[index] = row;
+    // The row's shared scope follows the copy, so the row's next expressions read what was written.
+    const shared = this.sharedScopes[table.slot];
+    if (shared !== undefined && shared.index === index) shared.row = row;
     return row;
   }
 
@@ -76,24 +83,18 @@ export class FormDataDraft {
   }
 
   /**
-   * The expression scope of a row: its columns plus `$parent` (the whole form) and `$index`. Valid until
-   * the next rowScope call for the same table. With `scopeKeys`, one object per table is refilled with the
-   * keys expressions read (allocating a scope per row was the largest cost of validating a sub-table);
-   * otherwise a full copy is built once per row and validation and kept in step by the passes.
+   * The expression data of a row. A table with a shared scope gets its one RowScope repointed at the row
+   * (allocating or refilling a scope per row was the largest cost of validating a sub-table); otherwise a
+   * full copy of the row plus `$parent` (the whole form) and `$index` is built once per row and validation
+   * and kept in step by the passes. Valid until the next rowScope call for the same table.
    */
-  rowScope(table: TableRef, index: number, row: Record<string, unknown>): Record<string, unknown> {
-    const keys = table.scopeKeys;
-    if (keys) {
+  rowScope(table: TableRef, index: number, row: Record<string, unknown>): unknown {
+    if (table.sharedScope === true) {
       let shared = this.sharedScopes[table.slot];
-      if (!shared) {
-        shared = { $parent: this.data, $index: index };
-        for (let i = 0; i < keys.length; i++) shared[keys[i] as string] = undefined;
-        this.sharedScopes[table.slot] = shared;
-      }
-      shared.$index = index;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
-        shared[key] = row[key];
+      if (shared === undefined) this.sharedScopes[table.slot] = shared = new RowScope(row, this.data, index);
+      else {
+        shared.row = row;
+        shared.index = index;
       }
       return shared;
     }
@@ -107,14 +108,14 @@ export class FormDataDraft {
 
 /**
  * Updates a row's scope after a pass changed the row (a computed value, a hidden column removed), so the
- * row's later expressions see it. A shared scope keeps its keys (deleting would make V8 turn it into a slow
- * dictionary): an absent value is stored as undefined, which `var` reads the same way.
+ * row's later expressions see it. A shared RowScope reads the row itself, which the pass edits (through
+ * writableRow, which repoints the scope at the copy): nothing to do.
  */
-export function setInScope(table: TableRef, scope: Record<string, unknown>, key: string, value: unknown): void {
-  if (table.scopeKeys) {
-    if (table.scopeKeys.includes(key)) scope[key] = isAbsent(value) ? undefined : value;
-  } else if (isAbsent(value)) delete scope[key];
-  else scope[key] = value;
+export function setInScope(table: TableRef, scope: unknown, key: string, value: unknown): void {
+  if (table.sharedScope === true) return;
+  const copy = scope as Record<string, unknown>;
+  if (isAbsent(value)) delete copy[key];
+  else copy[key] = value;
 }
 
 /**

@@ -7,7 +7,7 @@ import { dependencyOrder } from './compute-order.js';
 import type { FieldType } from './field-type.js';
 import type { FormDefinition, FormField, FormValidationRule } from './form-definition.js';
 import { fieldReads } from './field-references.js';
-import { rowScopeKeys } from './row-scope-keys.js';
+import { rowScopeKeys, rowScopeLogic } from './row-scope-keys.js';
 import { FORMS_ERRORS } from './forms-errors.js';
 
 /** A field of a compiled form: its definition, resolved type and compiled expressions. */
@@ -31,10 +31,11 @@ export interface FieldNode {
   /** True when some column expression needs the row scope built. */
   rowScoped?: boolean;
   /**
-   * The row keys the table's row-scope expressions (columns and `each` rules) read, when they only read
-   * by literal path: one scope object is then reused for every row (see row-scope-keys.ts).
+   * The table's row-scope expressions (columns and `each` rules) only read literal paths, so they were
+   * compiled to read a RowScope that validation repoints at each row instead of a copy of every row
+   * (see row-scope-keys.ts).
    */
-  scopeKeys?: string[] | undefined;
+  sharedScope: boolean;
   /** Index of a sub-table among the form's sub-tables (the draft's bookkeeping slot). */
   slot: number;
   /** Columns with `required` or `requiredIf`. */
@@ -70,8 +71,17 @@ export interface FormModel {
   rules: CompiledRule[];
 }
 
-function compileAt(logic: JsonLogic, where: string): CompiledExpression {
+function compileAt(logic: JsonLogic, where: string, rowScope = false): CompiledExpression {
   try {
+    if (rowScope) {
+      try {
+        return compileExpression(rowScopeLogic(logic));
+      } catch (rewritten) {
+        // Report the expression as written (the rewritten one names row.… paths).
+        compileExpression(logic);
+        throw rewritten;
+      }
+    }
     return compileExpression(logic);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -80,6 +90,7 @@ function compileAt(logic: JsonLogic, where: string): CompiledExpression {
 }
 
 function buildNode(field: FormField, defPath: string, type: FieldType, table?: FieldNode): FieldNode {
+  const rowScope = table?.sharedScope === true;
   // Every property is set, undefined or not, in one order: all nodes then share one V8 shape, and the
   // validation loops read them without megamorphic lookups.
   return {
@@ -95,13 +106,13 @@ function buildNode(field: FormField, defPath: string, type: FieldType, table?: F
     computedColumns: undefined,
     conditionalColumns: undefined,
     rowScoped: undefined,
-    scopeKeys: undefined,
+    sharedScope: false,
     slot: -1,
     requiredColumns: undefined,
     checkedColumns: undefined,
-    visibleIf: field.visibleIf !== undefined ? compileAt(field.visibleIf, `${defPath}/visibleIf`) : undefined,
-    requiredIf: field.requiredIf !== undefined ? compileAt(field.requiredIf, `${defPath}/requiredIf`) : undefined,
-    computed: field.computed !== undefined ? compileAt(field.computed, `${defPath}/computed`) : undefined,
+    visibleIf: field.visibleIf !== undefined ? compileAt(field.visibleIf, `${defPath}/visibleIf`, rowScope) : undefined,
+    requiredIf: field.requiredIf !== undefined ? compileAt(field.requiredIf, `${defPath}/requiredIf`, rowScope) : undefined,
+    computed: field.computed !== undefined ? compileAt(field.computed, `${defPath}/computed`, rowScope) : undefined,
     required: field.required === true,
     readOnly: field.readOnly === true || field.computed !== undefined || type.traits?.computed === true,
   };
@@ -136,11 +147,30 @@ function orderSteps(fields: FieldNode[], byKey: Map<string, FieldNode>): FieldNo
   return result.order.map((k) => byKey.get(k) as FieldNode);
 }
 
+export interface FormModelOptions {
+  /** false: every row expression gets a fresh copy of its row as data (the reference the tests compare with). */
+  sharedRowScopes?: boolean;
+}
+
+/** Every expression that runs in a table's row scope, as written: its columns' and its `each` rules'. */
+function rowExpressions(def: FormDefinition, table: FormField): JsonLogic[] {
+  const out: JsonLogic[] = [];
+  for (const column of table.fields ?? []) {
+    for (const logic of [column.visibleIf, column.requiredIf, column.computed]) if (logic !== undefined) out.push(logic);
+  }
+  for (const rule of def.validations ?? []) {
+    if (rule.each !== table.key) continue;
+    out.push(rule.assert);
+    if (rule.when !== undefined) out.push(rule.when);
+  }
+  return out;
+}
+
 /**
  * Resolves every field's type and compiles every expression of a form once. Throws a BatonError whose
  * issues carry JSON paths into the definition (an unknown type at "/fields/3/type").
  */
-export function buildFormModel(def: FormDefinition, registry: Registry): FormModel {
+export function buildFormModel(def: FormDefinition, registry: Registry, options: FormModelOptions = {}): FormModel {
   const unknown: Issue[] = [];
   const known = (): string => registry.fields.list().map((t) => t.type).join(', ');
   const typeOf = (field: FormField, defPath: string): FieldType | undefined => {
@@ -164,6 +194,7 @@ export function buildFormModel(def: FormDefinition, registry: Registry): FormMod
     const node = buildNode(field, defPath, type);
     if (field.fields && type.traits?.container) {
       node.slot = slots++;
+      node.sharedScope = options.sharedRowScopes !== false && rowScopeKeys(rowExpressions(def, field)) !== undefined;
       node.columns = [];
       node.columnByKey = new Map();
       field.fields.forEach((column, j) => {
@@ -197,25 +228,12 @@ export function buildFormModel(def: FormDefinition, registry: Registry): FormMod
     const target = table ? table.columnByKey?.get(rule.path) : byKey.get(rule.path);
     // A rule naming an unknown field or table is reported by checkFormDefinition; here it cannot run.
     if (!target || (rule.each !== undefined && !table)) return;
-    const compiled: CompiledRule = { rule, target, assert: compileAt(rule.assert, `${at}/assert`) };
+    const rowScope = table?.sharedScope === true;
+    const compiled: CompiledRule = { rule, target, assert: compileAt(rule.assert, `${at}/assert`, rowScope) };
     if (table) compiled.table = table;
-    if (rule.when !== undefined) compiled.when = compileAt(rule.when, `${at}/when`);
+    if (rule.when !== undefined) compiled.when = compileAt(rule.when, `${at}/when`, rowScope);
     rules.push(compiled);
   });
-
-  for (const table of fields) {
-    if (!table.columns) continue;
-    const expressions: JsonLogic[] = [];
-    for (const column of table.columns) {
-      for (const logic of [column.field.visibleIf, column.field.requiredIf, column.field.computed]) if (logic !== undefined) expressions.push(logic);
-    }
-    for (const { rule, table: ruleTable } of rules) {
-      if (ruleTable !== table) continue;
-      expressions.push(rule.assert);
-      if (rule.when !== undefined) expressions.push(rule.when);
-    }
-    table.scopeKeys = rowScopeKeys(expressions);
-  }
 
   const checkedFields = fields.filter((f) => f.type.validateValue !== undefined || (f.checkedColumns?.length ?? 0) > 0);
   return { def, fields, byKey, byPath, computeSteps: orderSteps(fields, byKey), checkedFields, rules };

@@ -17,7 +17,7 @@ interface SchemaOptions {
  */
 const bareSchemas = new WeakMap<FieldNode['type'], Map<string, JsonSchema>>();
 
-function bareValueSchema(node: FieldNode): JsonSchema {
+export function bareValueSchema(node: FieldNode): JsonSchema {
   let byConfig = bareSchemas.get(node.type);
   if (!byConfig) bareSchemas.set(node.type, (byConfig = new Map()));
   const key = JSON.stringify(node.config);

@@ -4,7 +4,8 @@ import type { FormDefinition } from './form-definition.js';
 import { buildAccessPlan } from './form-access.js';
 import { buildFormModel, type FormModel } from './form-model.js';
 import { compileFormDataValidator } from './form-data-validator.js';
-import { rowScopeKeys } from './row-scope-keys.js';
+import { FormDataCheck } from './form-data-check.js';
+import { rowScopeKeys, rowScopeLogic } from './row-scope-keys.js';
 import { validateFormData, type FormRuntime } from './validate-form-data.js';
 import { handoverForm, validHandoverData } from './fixtures/handover-form.js';
 import { testRegistry } from './fixtures/test-registry.js';
@@ -27,6 +28,32 @@ describe('rowScopeKeys', () => {
     expect(rowScopeKeys([{ val: 'returned' }])).toBeUndefined();
     expect(rowScopeKeys([{ missing: ['returned'] }])).toBeUndefined();
     expect(rowScopeKeys([{ map: [{ var: '$parent.customers' }, { var: '' }] }])).toBeUndefined();
+  });
+
+  it('refuses try (its later branches read the error, not the row)', () => {
+    expect(rowScopeKeys([{ try: [{ var: 'a' }, 0] }])).toBeUndefined();
+  });
+
+  it('rewrites row paths to a RowScope, leaving iterator bodies and literals alone', () => {
+    expect(
+      rowScopeLogic({
+        and: [
+          { var: 'returned' },
+          { '<': [{ var: '$parent.lastWorkingDay' }, { var: ['$index', 0] }] },
+          { reduce: [{ var: '$parent.customers' }, { '+': [{ var: 'accumulator' }, 1] }, { var: 'base' }] },
+          { in: [{ var: 'condition.code' }, ['x', 'y']] },
+          { preserve: { var: 'kept' } },
+        ],
+      }),
+    ).toEqual({
+      and: [
+        { var: 'row.returned' },
+        { '<': [{ var: 'parent.lastWorkingDay' }, { var: ['index', 0] }] },
+        { reduce: [{ var: 'parent.customers' }, { '+': [{ var: 'accumulator' }, 1] }, { var: 'row.base' }] },
+        { in: [{ var: 'row.condition.code' }, ['x', 'y']] },
+        { preserve: { var: 'kept' } },
+      ],
+    });
   });
 
   it('never copies a blocked name (assigning __proto__ would change the prototype)', () => {
@@ -67,10 +94,12 @@ const scopedForm: FormDefinition = {
   ],
 };
 
-function runtimeOf(model: FormModel): FormRuntime {
+/** With `fused`, the happy path goes through the fused data check; without, through the generic schema check. */
+function runtimeOf(model: FormModel, fused: boolean): FormRuntime {
   return {
     model,
     check: compileFormDataValidator(model),
+    clean: fused ? FormDataCheck.build(model) : undefined,
     accessPlan: (node) => buildAccessPlan(model, model.def, node),
   };
 }
@@ -78,11 +107,13 @@ function runtimeOf(model: FormModel): FormRuntime {
 describe('shared row scopes', () => {
   const registry = testRegistry();
   const shared = buildFormModel(scopedForm, registry);
-  const fresh = buildFormModel(scopedForm, registry);
-  for (const node of fresh.fields) node.scopeKeys = undefined;
+  const fresh = buildFormModel(scopedForm, registry, { sharedRowScopes: false });
+  const sharedRuntime = runtimeOf(shared, true);
+  const freshRuntime = runtimeOf(fresh, false);
 
   it('are used for every table of the fixtures', () => {
-    expect(shared.fields.filter((f) => f.columns).map((f) => [f.key, f.scopeKeys !== undefined])).toEqual([
+    expect(fresh.fields.some((f) => f.sharedScope)).toBe(false);
+    expect(shared.fields.filter((f) => f.columns).map((f) => [f.key, f.sharedScope])).toEqual([
       ['customers', true],
       ['assets', true],
       ['accounts', true],
@@ -90,11 +121,11 @@ describe('shared row scopes', () => {
     ]);
   });
 
-  it('give the same result, errors and data as a fresh scope per row, on random data', () => {
+  it('give the same result, errors and data as a fresh scope per row (and the fused check as the schema check), on random data', () => {
     const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -5, max: 200 }), fc.constantFrom('x', '', 'resignation', 'dismissal'), fc.boolean());
     const num = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -5, max: 200 }));
     const text = fc.oneof(fc.constant(undefined), fc.constantFrom('because', ''));
-    const line = fc.record({ qty: num, price: num, total: value, big: value, reason: text, note: text }, { requiredKeys: [] });
+    const line = fc.record({ qty: num, price: num, total: value, big: value, reason: text, note: text, stray: fc.constant(1) }, { requiredKeys: [] });
     const asset = fc.record({ assetId: fc.constantFrom('a-1', ''), returned: value, returnedOn: fc.constantFrom('2025-03-28', '2025-02-30'), condition: fc.constantFrom('good', 'lost'), overdue: value }, { requiredKeys: ['assetId'] });
     const input = fc.record({
       leaveType: fc.constantFrom('resignation', 'dismissal', 'retirement'),
@@ -106,14 +137,14 @@ describe('shared row scopes', () => {
       fc.property(input, (patch) => {
         const data = { ...validHandoverData(2), ...patch };
         // A computed column that throws (`"x" * 2`) must throw the same way with both.
-        const run = (model: FormModel): unknown => {
+        const run = (runtime: FormRuntime): unknown => {
           try {
-            return validateFormData(runtimeOf(model), data);
+            return validateFormData(runtime, data);
           } catch (error) {
             return { threw: error instanceof Error ? error.message : String(error) };
           }
         };
-        expect(run(shared)).toStrictEqual(run(fresh));
+        expect(run(sharedRuntime)).toStrictEqual(run(freshRuntime));
       }),
       { seed: 20250331, numRuns: 300 },
     );

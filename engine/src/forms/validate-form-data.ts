@@ -7,7 +7,8 @@ import { format, LOCALES, type Locale } from '../i18n/localized-text.js';
 import { deepEqual } from './deep-equal.js';
 import { definitionText, type FieldAccess } from './form-definition.js';
 import type { AccessPlan } from './form-access.js';
-import { FormDataDraft, isEmpty, isRecord, truthy } from './form-data-draft.js';
+import type { FormDataCheck } from './form-data-check.js';
+import { FormDataDraft, isAbsent, isEmpty, isRecord, truthy } from './form-data-draft.js';
 import { applyCompute, applyVisibility, type VisibilityVisitor } from './form-evaluation.js';
 import { localizedIssue } from './form-issue.js';
 import { cellLabel, labelAtPointer } from './form-labels.js';
@@ -38,6 +39,8 @@ export interface FormRuntime {
   model: FormModel;
   /** The data's structure: with `errors` null it stops at the first problem, with an array it reports all. */
   check: SchemaCheck;
+  /** The fused happy-path check (structure and field types' own checks in one walk); absent = always `check`. */
+  clean?: FormDataCheck | undefined;
   accessPlan(node: string | undefined): AccessPlan;
 }
 
@@ -57,7 +60,10 @@ function applyAccess(plan: AccessPlan, draft: FormDataDraft, previous: Record<st
   const data = draft.data;
   for (const { node, access } of plan.restricted) {
     const before = previous[node.key];
-    if (node.key in data && !deepEqual(data[node.key], before)) {
+    const now = data[node.key];
+    // Unchanged (the usual case): nothing to report or restore.
+    if (now === before && !isAbsent(before)) continue;
+    if (node.key in data && !deepEqual(now, before)) {
       accessIssue(node, access, `/${node.key}`, (l) => definitionText(node.field.label, l), sink);
     }
     draft.set(node.key, before);
@@ -134,12 +140,16 @@ function valueIssues(problems: FieldValueProblem[], path: string, label: (l: Loc
 
 /**
  * Visits the visibility walk for validate: notes invisible fields, reports empty required cells at once
- * (their row scope is only valid during the visit) and keeps empty required top-level fields for later.
- * A class, not an object of closures: one allocation per validation.
+ * (their row scope is only valid during the visit), keeps empty required top-level fields for later, and
+ * (with a fused check) checks each visible value and cell in its final state on the way. A class, not an
+ * object of closures: one allocation per validation.
  */
 class RequiredWalk implements VisibilityVisitor {
-  readonly invisible = new Set<string>();
-  readonly requiredLater: FieldNode[] = [];
+  private invisibleKeys: Set<string> | undefined;
+  private later: FieldNode[] | undefined;
+  /** False once the fused check found something (or there is none): the full check then explains. */
+  structure: boolean;
+  private index = 0;
 
   constructor(
     private readonly enforceAccess: boolean,
@@ -147,19 +157,43 @@ class RequiredWalk implements VisibilityVisitor {
     private readonly data: Record<string, unknown>,
     private readonly ctx: EvalContext | undefined,
     private readonly sink: Sink,
-  ) {}
+    private readonly check: FormDataCheck | undefined,
+  ) {
+    this.structure = check !== undefined;
+  }
+
+  get invisible(): ReadonlySet<string> {
+    return this.invisibleKeys ?? NONE_INVISIBLE;
+  }
+
+  get requiredLater(): readonly FieldNode[] {
+    return this.later ?? [];
+  }
 
   private editable(node: FieldNode): boolean {
     return !this.enforceAccess || this.plan.byPath[node.path] === 'editable';
   }
 
   field(node: FieldNode, visible: boolean): void {
-    if (!visible) this.invisible.add(node.key);
-    else if ((node.required || node.requiredIf) && isEmpty(this.data[node.key]) && this.editable(node)) this.requiredLater.push(node);
+    // Fields arrive once each, in model.fields order: the fused check's slots are in that order too.
+    const index = this.index++;
+    if (!visible) {
+      (this.invisibleKeys ??= new Set()).add(node.key);
+      return;
+    }
+    const value = this.data[node.key];
+    if ((node.required || node.requiredIf) && isEmpty(value) && this.editable(node)) (this.later ??= []).push(node);
+    if (this.structure && !(this.check as FormDataCheck).fieldPasses(index, value)) this.structure = false;
   }
 
-  row(table: FieldNode, i: number, row: Record<string, unknown>, scope: Record<string, unknown> | undefined, hidden: FieldNode[] | undefined): void {
+  row(table: FieldNode, i: number, row: Record<string, unknown>, scope: unknown, hidden: FieldNode[] | undefined): void {
     const columns = table.requiredColumns as FieldNode[];
+    if (this.structure) {
+      const filled = (this.check as FormDataCheck).rowPasses(table.slot, row);
+      if (filled < 0) this.structure = false;
+      // Every required cell holds a value: nothing more to look at in this row.
+      else if (filled === columns.length) return;
+    }
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c] as FieldNode;
       if (!isEmpty(row[column.key]) || !this.editable(column)) continue;
@@ -170,6 +204,8 @@ class RequiredWalk implements VisibilityVisitor {
     }
   }
 }
+
+const NONE_INVISIBLE: ReadonlySet<string> = new Set();
 
 /**
  * The validation pipeline: access (with a node or previous data) → computed fields → visibility (invisible
@@ -191,21 +227,26 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   applyCompute(model, draft, ctx);
 
   const data = draft.data;
-  const walk = new RequiredWalk(enforceAccess, plan, data, ctx, sink);
+  const walk = new RequiredWalk(enforceAccess, plan, data, ctx, sink, runtime.clean);
   applyVisibility(model, draft, ctx, walk);
   let failed: string[] = [];
-  // Valid data is the common case: first a pass that stops at the first problem and builds no paths.
-  if (!runtime.check(data, '', null, '')) {
+  // Valid data is the common case: the walk checked every final value on its way (stopping at the first
+  // problem, building no paths); only when it found one do the full check and the value checks explain.
+  const clean = walk.structure && !(runtime.clean as FormDataCheck).hasUnknown(draft.inputKeys);
+  if (!clean) {
+    // Without the fused check, a stop-at-first-problem pass first; after it failed, straight to the
+    // pass that collects every error (both passes agree on pass/fail).
     const errors: SchemaError[] = [];
-    runtime.check(data, '', errors, '#');
-    failed = schemaIssues(model, errors, sink);
+    if (runtime.clean === undefined ? !runtime.check(data, '', null, '') && !runtime.check(data, '', errors, '#') : !runtime.check(data, '', errors, '#')) {
+      failed = schemaIssues(model, errors, sink);
+    }
   }
   // After the walk, so requiredIf sees the final (stripped) data.
   for (const node of walk.requiredLater) {
     if (required(node, data, ctx)) fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
   }
   checkRules(model, draft, walk.invisible, ctx, sink);
-  checkValues(model, data, walk.invisible, failed, sink);
+  if (!clean) checkValues(model, data, walk.invisible, failed, sink);
   return { ok: sink.errors.length === 0, errors: sink.errors, data };
 }
 
@@ -213,7 +254,7 @@ function ruleFailed(sink: Sink, path: string, message: CompiledRuleMessage, rule
   sink.errors.push(localizedIssue(FORMS_ERRORS.BATON_E_FORM_RULE_FAILED, path, (l) => ({ message: definitionText(message, l), rule }), sink.locale));
 }
 
-function checkRules(model: FormModel, draft: FormDataDraft, invisible: Set<string>, ctx: EvalContext | undefined, sink: Sink): void {
+function checkRules(model: FormModel, draft: FormDataDraft, invisible: ReadonlySet<string>, ctx: EvalContext | undefined, sink: Sink): void {
   const data = draft.data;
   for (const { rule, table, target, when, assert } of model.rules) {
     if (!table) {
@@ -241,7 +282,7 @@ type CompiledRuleMessage = FormModel['rules'][number]['rule']['message'];
  * Runs the field types' own checks. Paths and labels are only built for a value with problems, or to
  * skip a value the schema already rejected: this runs on every date of every row.
  */
-function checkValues(model: FormModel, data: Record<string, unknown>, invisible: Set<string>, failed: string[], sink: Sink): void {
+function checkValues(model: FormModel, data: Record<string, unknown>, invisible: ReadonlySet<string>, failed: string[], sink: Sink): void {
   for (const field of model.checkedFields) {
     const value = data[field.key];
     if (invisible.has(field.key) || value === undefined) continue;

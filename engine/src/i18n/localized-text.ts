@@ -12,9 +12,25 @@ export function localize(text: LocalizedText | undefined, locale: Locale = 'en')
   return text[locale] ?? text.en ?? text['zh-CN'] ?? '';
 }
 
+/** Templates split once into [text, name, text, name, …, text]: a replace with a callback per message was most of reporting a form's errors. */
+const parsedTemplates = new Map<string, string[]>();
+
+function parseTemplate(template: string): string[] {
+  let parts = parsedTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    if (parsedTemplates.size < 5_000) parsedTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills `{name}` placeholders; unknown placeholders stay visible so a missing param is noticed. */
 export function format(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const parts = parseTemplate(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (name in params ? String(params[name]) : `{${name}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }

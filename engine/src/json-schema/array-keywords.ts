@@ -70,8 +70,10 @@ export function arrayCheck(schema: Schema, at: string, sub: Sub, typed: boolean,
       if (restFalse) ok = fail(e, restKeyword, p, s, { limit: prefix.length });
       else if (rest !== undefined) {
         for (let i = prefix.length; i < n; i++) {
-          if (!rest(v[i], e ? p + '/' + i : '', e, e ? s + restWhere : '')) {
+          // Explaining: only an item that fails the stop-at-first check gets its paths built.
+          if (!rest(v[i], '', null, '')) {
             if (!e) return false;
+            rest(v[i], p + '/' + i, e, s + restWhere);
             ok = false;
           }
         }

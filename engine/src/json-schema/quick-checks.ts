@@ -14,13 +14,14 @@ export interface QuickCheck {
   values: ReadonlySet<unknown> | undefined;
 }
 
-const STRING = 1;
-const DATE = 2;
-const DATE_TIME = 3;
-const BOOLEAN = 4;
-const NUMBER = 5;
-const INTEGER = 6;
-const CHOICE = 7;
+/** QuickCheck kinds (exported for callers that inline the commonest ones in their own loop). */
+export const STRING = 1;
+export const DATE = 2;
+export const DATE_TIME = 3;
+export const BOOLEAN = 4;
+export const NUMBER = 5;
+export const INTEGER = 6;
+export const CHOICE = 7;
 
 // Local aliases (see object-keywords.ts: export getters under a CommonJS transpile).
 const isDate = isIsoDate;

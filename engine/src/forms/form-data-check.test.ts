@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildAccessPlan } from './form-access.js';
+import { FormDataCheck } from './form-data-check.js';
+import { compileFormDataValidator } from './form-data-validator.js';
+import type { FormDefinition } from './form-definition.js';
+import { buildFormModel, type FormModel } from './form-model.js';
+import { validateFormData, type FormRuntime } from './validate-form-data.js';
+import { handoverForm, validHandoverData } from './fixtures/handover-form.js';
+import { testRegistry } from './fixtures/test-registry.js';
+
+/** The handover form plus a date with a `min` (a field type's own check) so validateValue is exercised. */
+const form: FormDefinition = {
+  ...handoverForm,
+  fields: [...handoverForm.fields, { key: 'handoverBy', type: 'date', label: { en: 'Hand over by', 'zh-CN': '交接截止' }, config: { min: '2025-01-01' } }] as FormDefinition['fields'],
+};
+
+function runtime(model: FormModel, fused: boolean): FormRuntime {
+  return {
+    model,
+    check: compileFormDataValidator(model),
+    clean: fused ? FormDataCheck.build(model) : undefined,
+    accessPlan: (node) => buildAccessPlan(model, model.def, node),
+  };
+}
+
+describe('the fused data check', () => {
+  const model = buildFormModel(form, testRegistry());
+  const fused = runtime(model, true);
+  const generic = runtime(model, false);
+  const both = (data: unknown, options = {}) => {
+    const a = validateFormData(fused, data, options);
+    const b = validateFormData(generic, data, options);
+    expect(a).toStrictEqual(b);
+    return a;
+  };
+  const valid = (): Record<string, unknown> => JSON.parse(JSON.stringify({ ...validHandoverData(3), handoverBy: '2025-04-01' }));
+  const rows = (data: Record<string, unknown>, table: string) => data[table] as Array<Record<string, unknown>>;
+
+  it('is built for the built-in sub-table and passes valid data as the schema check does', () => {
+    expect(FormDataCheck.build(model)).toBeDefined();
+    const result = both(valid());
+    expect(result.ok).toBe(true);
+    // Twice: the second run uses the remembered key orders.
+    expect(both(valid()).ok).toBe(true);
+  });
+
+  it('reports exactly what the schema check reports when a value, a cell or a key is wrong', () => {
+    const cases: Array<(d: Record<string, unknown>) => void> = [
+      (d) => (d.lastWorkingDay = '2025-02-30'),
+      (d) => (d.leaveDaysLeft = 'three'),
+      (d) => (d.stray = 1),
+      (d) => (rows(d, 'assets')[1]!.returnedOn = 'soon'),
+      (d) => (rows(d, 'customers')[2]!.extraColumn = 'x'),
+      (d) => (rows(d, 'accounts')[0] = 'not a row' as never),
+      (d) => (rows(d, 'customers')[0]!.customerId = ''),
+      (d) => delete rows(d, 'customers')[1]!.successorId,
+      (d) => (d.handoverBy = '2024-12-31'),
+      (d) => (d.customers = 'none'),
+      (d) => (d.finalPay = { amount: '12.345', currency: 'CNY' }),
+    ];
+    for (const change of cases) {
+      const data = valid();
+      change(data);
+      const result = both(data);
+      expect(result.ok, JSON.stringify(data).slice(0, 80)).toBe(false);
+    }
+  });
+
+  it('agrees at a flow node with access checks, and after the key order of the rows changes', () => {
+    const data = valid();
+    const previous = both(data, { node: 'start' }).data;
+    expect(both(previous, { node: 'manager_review', previous }).ok).toBe(true);
+    const reordered = valid();
+    reordered.customers = rows(reordered, 'customers').map(({ confirmed, notes, successorId, customerId }) => ({ confirmed, notes, successorId, customerId }));
+    expect(both(reordered).ok).toBe(true);
+    expect(both(valid()).ok).toBe(true);
+  });
+});
