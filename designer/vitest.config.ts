@@ -7,5 +7,7 @@ export default defineProject({
     name: 'designer',
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Pure logic, no DOM: files can share a worker's module cache.
+    isolate: false,
   },
 });

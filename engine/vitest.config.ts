@@ -4,5 +4,7 @@ export default defineProject({
   test: {
     name: 'engine',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Pure code: files can share a worker's module cache (the engine loads once per worker, not per file).
+    isolate: false,
   },
 });

@@ -4,5 +4,6 @@ export default defineProject({
   test: {
     name: 'example-custom-field-type',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    isolate: false,
   },
 });

@@ -4,5 +4,6 @@ export default defineProject({
   test: {
     name: 'example-engine-in-a-script',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    isolate: false,
   },
 });

@@ -33,7 +33,7 @@ function targets(): DatabaseTarget[] {
     {
       dialect: 'postgres',
       skipReason: url ? undefined : 'PostgreSQL suites skipped: DATABASE_URL is not set',
-      create: () => createPostgresDatabase(url ?? ''),
+      create: () => createPostgresDatabase(url ?? '', inject('postgresTemplate') || undefined),
     },
   ];
 }

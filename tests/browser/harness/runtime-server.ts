@@ -30,7 +30,7 @@ export function ensureDesignerBuild(): void {
  */
 export async function startRuntime(): Promise<RunningRuntime> {
   ensureDesignerBuild();
-  const handle = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : await clonePgliteTemplate(inject('pgliteTemplate'));
+  const handle = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL, inject('postgresTemplate') || undefined) : await clonePgliteTemplate(inject('pgliteTemplate'));
   const base = loadConfig({});
   // Fixed keys and no audit head file: nothing is written into the working folder.
   const config = {
