@@ -8,21 +8,33 @@ import '../errors/http-errors.js';
 // surface as a database error (a 500) instead of a 400 that names the field.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-function findUnstorable(value: unknown, path: Array<string | number>, out: string[]): void {
-  if (out.length >= 20) return;
+// Deeper bodies are never legitimate here, and every recursive walk further on (hashing, validation,
+// jsonb) would otherwise overflow the stack on them and answer 500.
+export const MAX_BODY_DEPTH = 128;
+
+interface BodyProblems {
+  unstorable: string[];
+  tooDeep?: string;
+}
+
+function findProblems(value: unknown, path: Array<string | number>, out: BodyProblems): void {
+  if (out.unstorable.length >= 20 || out.tooDeep) return;
   if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) out.push(pointer(...path));
+    if (UNSTORABLE.test(value)) out.unstorable.push(pointer(...path));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (path.length >= MAX_BODY_DEPTH) {
+    out.tooDeep = pointer(...path);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => findUnstorable(v, [...path, i], out));
+    value.forEach((v, i) => findProblems(v, [...path, i], out));
     return;
   }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (UNSTORABLE.test(k)) out.push(pointer(...path, k));
-      findUnstorable(v, [...path, k], out);
-    }
+  for (const [k, v] of Object.entries(value)) {
+    if (UNSTORABLE.test(k)) out.unstorable.push(pointer(...path, k));
+    findProblems(v, [...path, k], out);
   }
 }
 
@@ -36,10 +48,15 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body, done) => {
     parse(request, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);
-      const paths: string[] = [];
-      findUnstorable(value, [], paths);
-      if (paths.length === 0) return done(null, value);
+      const problems: BodyProblems = { unstorable: [] };
+      findProblems(value, [], problems);
       const locale: Locale = requestLocale(request.headers['accept-language']);
+      if (problems.tooDeep !== undefined) {
+        const tooDeep = issue('BATON_E_BODY_TOO_DEEP', problems.tooDeep, { limit: MAX_BODY_DEPTH }, locale);
+        return done(new ApiError('BATON_E_REQUEST_INVALID', {}, [tooDeep], problems.tooDeep), undefined);
+      }
+      const paths = problems.unstorable;
+      if (paths.length === 0) return done(null, value);
       const issues = paths.map((p) => issue('BATON_E_TEXT_UNSTORABLE', p, {}, locale));
       done(new ApiError('BATON_E_REQUEST_INVALID', {}, issues, paths[0]), undefined);
     });

@@ -17,6 +17,11 @@ export const HTTP_ERRORS = defineErrors({
     en: 'Remove the NUL character or the broken Unicode (a lone surrogate) from this text.',
     'zh-CN': '请从此文本中删除 NUL 字符或损坏的 Unicode 字符（孤立代理项）。',
   },
+  BATON_E_BODY_TOO_DEEP: {
+    status: 400,
+    en: 'Flatten this value: JSON may nest at most {limit} levels of objects and arrays.',
+    'zh-CN': '请减少此值的嵌套：JSON 对象和数组最多嵌套 {limit} 层。',
+  },
   BATON_E_MALFORMED_URL: {
     status: 400,
     en: 'Fix the URL: "{url}" is not validly percent-encoded.',

@@ -74,6 +74,15 @@ forEachDatabase('malformed input', (ctx) => {
     ]);
   });
 
+  it('refuses a body nested deeper than the limit with the path where it goes too deep', async () => {
+    const deep = '{"definition":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}';
+    const res = await ctx().call({ method: 'POST', url: '/api/definitions', headers: { 'content-type': 'application/json' }, payload: deep });
+    expect(res.statusCode).toBe(400);
+    const [problem] = res.json().error.issues;
+    expect(problem.code).toBe('BATON_E_BODY_TOO_DEEP');
+    expect(problem.path).toBe('/definition' + '/a'.repeat(127));
+  });
+
   it('answers a badly percent-encoded URL with a coded 400', async () => {
     const res = await ctx().call({ method: 'GET', url: '/api/directory/users/%E0%A4%A', headers: { 'accept-language': 'zh-CN' } });
     expect(res.statusCode).toBe(400);

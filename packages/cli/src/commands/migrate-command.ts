@@ -24,7 +24,9 @@ command lets an operator do it ahead of a deploy.
     const config = loadConfig(env);
     const target = config.databaseUrl ? `PostgreSQL ${new URL(config.databaseUrl).host}${new URL(config.databaseUrl).pathname}` : `embedded database in ${config.dataDir}`;
     io.err(`migrating ${target}…`);
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    // The operator asked for the migrations themselves: a new folder runs each one (and lists it) instead
+    // of being copied from the server's migrated template.
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedFromTemplate: false });
     try {
       const applied = await migrateToLatest(database.db);
       for (const name of applied) io.out(`applied ${name}`);
