@@ -10,6 +10,11 @@ import * as auditChaining from './migrations/0007-audit-chaining.js';
 import * as documents from './migrations/0009-documents.js';
 import * as reports from './migrations/0010-reports.js';
 import * as accounts from './migrations/0011-accounts.js';
+import * as packParameters from './migrations/0012-pack-parameters.js';
+import * as catalogVersion from './migrations/0013-catalog-version.js';
+import * as oidcSignIn from './migrations/0014-oidc-sign-in.js';
+import * as timerReplan from './migrations/0015-timer-replan.js';
+import * as reportFlowUpdated from './migrations/0016-report-flow-updated.js';
 import type { Database } from './database.js';
 
 /**
@@ -28,6 +33,11 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-documents': documents,
   '0010-reports': reports,
   '0011-accounts': accounts,
+  '0012-pack-parameters': packParameters,
+  '0013-catalog-version': catalogVersion,
+  '0014-oidc-sign-in': oidcSignIn,
+  '0015-timer-replan': timerReplan,
+  '0016-report-flow-updated': reportFlowUpdated,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
