@@ -21,19 +21,45 @@ export interface AuditInput {
  * that saw a 2xx can find its entry in the chain.
  */
 export async function appendAudit(trx: Kysely<Database>, input: AuditInput): Promise<{ id: number }> {
-  // Millisecond precision: what a JS Date carries, so the hash recomputes exactly from the stored row.
-  const at = input.at ? new Date(input.at.getTime()).toISOString() : sql<string>`date_trunc('milliseconds', clock_timestamp())`;
-  const row = await trx
-    .insertInto('audit_log')
-    .values({
-      at,
-      actor: input.actor,
-      action: input.action,
-      subject_kind: input.subjectKind,
-      subject_id: input.subjectId,
-      data: JSON.stringify(input.data ?? {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await trx.insertInto('audit_log').values(auditRow(input)).returning('id').executeTakeFirstOrThrow();
   return { id: row.id };
+}
+
+/** The row of one entry. Millisecond precision: what a JS Date carries, so the hash recomputes exactly from the stored row. */
+export function auditRow(input: AuditInput) {
+  const at = input.at ? new Date(input.at.getTime()).toISOString() : sql<string>`date_trunc('milliseconds', clock_timestamp())`;
+  return {
+    at,
+    actor: input.actor,
+    action: input.action,
+    subject_kind: input.subjectKind,
+    subject_id: input.subjectId,
+    data: JSON.stringify(input.data ?? {}),
+  };
+}
+
+/** Entries held back until the command's last statement, per transaction (see appendAuditAtEnd). */
+const held = new WeakMap<object, AuditInput[]>();
+
+/** runCommand: this transaction's entries may wait for its last statement (takeHeldAudit writes them there). */
+export function holdAudit(trx: Kysely<Database>): void {
+  held.set(trx, []);
+}
+
+/** The entries held for this transaction, which the caller must now write (in its last statement). */
+export function takeHeldAudit(trx: Kysely<Database>): AuditInput[] {
+  const entries = held.get(trx) ?? [];
+  held.delete(trx);
+  return entries;
+}
+
+/**
+ * Appends an entry whose id the caller does not need. Inside runCommand it is written together with the
+ * command's last statement (the stored Idempotency-Key answer): one round trip fewer per command. Elsewhere
+ * (workers' own transactions) it is inserted at once, exactly as appendAudit.
+ */
+export async function appendAuditAtEnd(trx: Kysely<Database>, input: AuditInput): Promise<void> {
+  const entries = held.get(trx);
+  if (entries) entries.push(input);
+  else await appendAudit(trx, input);
 }

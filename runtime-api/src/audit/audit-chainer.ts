@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuditSettings } from '../config/runtime-config.js';
 import type { Database } from '../db/database.js';
 import { loadAuditSigner, type AuditSigner } from './audit-signer.js';
-import { chainIdOf, chainPending, type ChainResult } from './chain-pending.js';
+import { chainIdOf, chainPending, chainWorkPending, type ChainResult } from './chain-pending.js';
 import { appendHeadFile, postHead, signHead, type SignedHead } from './signed-head.js';
 import { verifyAudit, type AuditVerification } from './verify-audit.js';
 
@@ -97,6 +97,8 @@ export class AuditChainer {
   async #sweepOnce(): Promise<void> {
     if (this.#stopped) return;
     try {
+      // A read-only look first: nothing pending → no locking transaction (an idle process stays idle).
+      if (!this.#current && !(await chainWorkPending(this.#db))) return;
       await this.flush();
     } catch (err) {
       this.#log.warn({ err }, 'audit chaining failed; retrying on the next sweep');

@@ -191,3 +191,17 @@ export async function chainPending(db: Kysely<Database>, options: ChainOptions):
   }
   return { chained, headSeq: head.seq, headHash: head.hash, checkpoints };
 }
+
+/**
+ * Whether a chaining run would find work: an unchained entry, or chained entries no checkpoint covers yet.
+ * One read-only statement over two indexes; the sweep asks this first, so an idle process does not open a
+ * locking transaction every second.
+ */
+export async function chainWorkPending(db: Kysely<Database>): Promise<boolean> {
+  const row = (
+    await sql<{ unchained: boolean; uncovered: boolean }>`
+      select exists (select 1 from audit_log where hash is null) as unchained,
+             coalesce((select max(seq) from audit_log), 0) > coalesce((select max(to_seq) from audit_checkpoints), 0) as uncovered`.execute(db)
+  ).rows[0];
+  return row?.unchained === true || row?.uncovered === true;
+}

@@ -1,8 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { auditRow, holdAudit, takeHeldAudit } from '../audit/append-audit.js';
 import { ApiError } from '../errors/api-error.js';
-import { completeIdempotencyKey } from '../idempotency/idempotency-claim.js';
+import { rememberVersions } from '../execution/command-versions.js';
+import {
+  claimInCommand,
+  completeIdempotencyKey,
+  storeResponse,
+  storedResponse,
+  type IdempotencyClaim,
+} from '../idempotency/idempotency-claim.js';
 
 const MAX_TRIES = 3;
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
@@ -17,10 +25,32 @@ export interface CommandResult<T> {
   body: T;
 }
 
+/** The key's answer was already stored: thrown inside the transaction (rolling it back), answered outside. */
+class Replay {
+  constructor(readonly status: number, readonly body: unknown) {}
+}
+
+/** Claims a deferred key at the start of the transaction; throws what the client must hear instead of a run. */
+async function claimFirst(trx: Transaction<Database>, claim: IdempotencyClaim): Promise<void> {
+  const result = await claimInCommand(trx, claim);
+  switch (result.kind) {
+    case 'go':
+      rememberVersions(trx, result.versions);
+      return;
+    case 'replay':
+      throw new Replay(result.status, result.body);
+    case 'mismatch':
+      throw new ApiError('BATON_E_IDEMPOTENCY_KEY_REUSED', {}, [], '/headers/idempotency-key');
+    case 'in-flight':
+      throw new ApiError('BATON_E_IDEMPOTENCY_IN_FLIGHT', {}, [], '/headers/idempotency-key');
+  }
+}
+
 /**
- * Runs one command as one transaction: the work, its audit entries and the stored idempotent response
- * commit together or not at all. Inside `work`, use only `trx` (PGlite has a single connection: a query on
- * the outer `db` would wait for this transaction forever).
+ * Runs one command as one transaction: the Idempotency-Key's check, the work, its audit entries and the
+ * stored idempotent response commit together or not at all — one commit per command, nothing to release
+ * when it fails. Inside `work`, use only `trx` (PGlite has a single connection: a query on the outer `db`
+ * would wait for this transaction forever).
  */
 export async function runCommand<T>(
   request: FastifyRequest,
@@ -30,7 +60,16 @@ export async function runCommand<T>(
   const claim = request.idempotencyClaim;
   const attempt = () =>
     request.server.baton.database.db.transaction().execute(async (trx) => {
+      if (claim?.deferred) await claimFirst(trx, claim);
+      // Audit entries of the pipeline wait for the last statement (appendAuditAtEnd): one round trip fewer.
+      holdAudit(trx);
       const outcome = await work(trx);
+      const audit = takeHeldAudit(trx);
+      if (claim?.deferred) {
+        await storeResponse(trx, claim, outcome.status, outcome.body, audit);
+        return outcome;
+      }
+      if (audit.length > 0) await trx.insertInto('audit_log').values(audit.map(auditRow)).execute();
       if (claim && !(await completeIdempotencyKey(trx, claim, outcome.status, outcome.body))) {
         throw new ApiError('BATON_E_IDEMPOTENCY_IN_FLIGHT', {}, [], '/headers/idempotency-key');
       }
@@ -42,10 +81,24 @@ export async function runCommand<T>(
       result = await attempt();
       break;
     } catch (err) {
+      if (err instanceof Replay) {
+        result = { status: err.status, body: err.body as T };
+        reply.header('idempotent-replayed', 'true');
+        break;
+      }
       // A concurrent command won a race (same new key, deadlock): run again on what it committed. After
       // the last try the error handler answers 409.
-      if (tries >= MAX_TRIES || !isRetryable(err)) throw err;
-      request.log.debug({ err, tries }, 'retrying a command after a concurrent write');
+      if (tries < MAX_TRIES && isRetryable(err)) {
+        request.log.debug({ err, tries }, 'retrying a command after a concurrent write');
+        continue;
+      }
+      // The same key's first request may have committed in the instant between our check and our work
+      // (its task is now closed, say): its stored answer, not our error, is what this client must hear.
+      const stored = claim?.deferred ? await storedResponse(request.server.baton.database.db, claim).catch(() => undefined) : undefined;
+      if (!stored) throw err;
+      result = { status: stored.status, body: stored.body as T };
+      reply.header('idempotent-replayed', 'true');
+      break;
     }
   }
   // Completed with the commit: nothing left for the release hook to free.

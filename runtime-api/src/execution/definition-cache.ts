@@ -14,6 +14,7 @@ import {
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { trustedCatalog } from './command-versions.js';
 import { LruCache } from './lru-cache.js';
 
 export interface Published<T> {
@@ -26,6 +27,12 @@ export interface Published<T> {
 
 type Kind = 'flow' | 'form';
 
+interface Head {
+  key: string;
+  version: number;
+  hash: string;
+}
+
 interface RuleHead {
   key: string;
   version: number;
@@ -35,33 +42,39 @@ interface RuleHead {
 
 /**
  * Published definitions compiled once per process, cached by content hash (a published row never
- * changes: a trigger refuses it), in bounded LRU maps. Each lookup still asks the database which version
- * is current (one indexed row), so a publish in another process is seen by the next command.
+ * changes: a trigger refuses it), in bounded LRU maps. Which version is current is asked of the database
+ * (one indexed row) unless the caller passes the catalog version its transaction read (commands do): then
+ * the answer found under that same catalog version is reused, and any write to definitions — in this
+ * process or another — moves the version (migration 0013's trigger), so the next command asks again.
  */
 export class DefinitionCache {
   readonly registry: Registry;
   private readonly compiled = new LruCache<string, Published<unknown>>(256);
   private readonly ruleSets = new LruCache<string, CompiledRules>(64);
+  /** Current-version answers, valid while the catalog version they were read under holds. */
+  private readonly heads = new LruCache<string, { catalog: number; head: Head | undefined }>(512);
+  private ruleHeads: { catalog: number; rows: RuleHead[] } | undefined;
 
   constructor(registry: Registry = createRegistry()) {
     this.registry = registry;
   }
 
-  async flow(db: Kysely<Database>, key: string, version?: number): Promise<Published<CompiledFlow> | undefined> {
-    return this.published(db, 'flow', key, version, (body) => compileFlow(body as unknown as FlowDefinition, this.registry));
+  /** `catalog`: the catalog version the caller's transaction read (see the class comment); omit to ask the database. */
+  async flow(db: Kysely<Database>, key: string, version?: number, catalog?: number): Promise<Published<CompiledFlow> | undefined> {
+    return this.published(db, 'flow', key, version, catalog, (body) => compileFlow(body as unknown as FlowDefinition, this.registry));
   }
 
-  async form(db: Kysely<Database>, key: string, version?: number): Promise<Published<CompiledForm> | undefined> {
-    return this.published(db, 'form', key, version, (body) => compileForm(body as unknown as FormDefinition, this.registry));
+  async form(db: Kysely<Database>, key: string, version?: number, catalog?: number): Promise<Published<CompiledForm> | undefined> {
+    return this.published(db, 'form', key, version, catalog, (body) => compileForm(body as unknown as FormDefinition, this.registry));
   }
 
-  private async published<T>(
-    db: Kysely<Database>,
-    kind: Kind,
-    key: string,
-    version: number | undefined,
-    compile: (body: Record<string, unknown>) => T,
-  ): Promise<Published<T> | undefined> {
+  /** Which published version of a definition is current (or the given one), remembered per catalog version. */
+  private async head(db: Kysely<Database>, kind: Kind, key: string, version: number | undefined, catalog: number | undefined): Promise<Head | undefined> {
+    const slot = `${kind}:${key}:${version ?? 'latest'}`;
+    if (catalog !== undefined) {
+      const seen = this.heads.get(slot);
+      if (seen && seen.catalog === catalog) return seen.head;
+    }
     let query = db
       .selectFrom('definitions')
       .select(['key', 'version', 'hash'])
@@ -70,6 +83,19 @@ export class DefinitionCache {
       .where('status', '=', 'published');
     if (version !== undefined) query = query.where('version', '=', version);
     const head = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
+    if (catalog !== undefined) this.heads.set(slot, { catalog, head });
+    return head;
+  }
+
+  private async published<T>(
+    db: Kysely<Database>,
+    kind: Kind,
+    key: string,
+    version: number | undefined,
+    catalog: number | undefined,
+    compile: (body: Record<string, unknown>) => T,
+  ): Promise<Published<T> | undefined> {
+    const head = await this.head(db, kind, key, version, catalog ?? trustedCatalog(db));
     if (!head) return undefined;
     const cacheKey = `${kind}:${head.hash}`;
     const hit = this.compiled.get(cacheKey) as Published<T> | undefined;
@@ -90,12 +116,18 @@ export class DefinitionCache {
    * The latest published version of every rule that applies to a flow (scope.flow) or its form
    * (scope.form), plus unscoped rules, compiled together. Cached by the set of their hashes.
    */
-  async rulesFor(db: Kysely<Database>, target: { flowKey?: string; formKey?: string }): Promise<CompiledRules | undefined> {
-    const heads = await sql<RuleHead>`
-      select distinct on (key) key, version, hash, body -> 'scope' as scope
-      from definitions where kind = 'rule' and status = 'published'
-      order by key, version desc`.execute(db);
-    const relevant = heads.rows.filter((r) => {
+  async rulesFor(db: Kysely<Database>, target: { flowKey?: string; formKey?: string }, catalog?: number): Promise<CompiledRules | undefined> {
+    catalog ??= trustedCatalog(db);
+    let rows = catalog !== undefined && this.ruleHeads?.catalog === catalog ? this.ruleHeads.rows : undefined;
+    if (!rows) {
+      const heads = await sql<RuleHead>`
+        select distinct on (key) key, version, hash, body -> 'scope' as scope
+        from definitions where kind = 'rule' and status = 'published'
+        order by key, version desc`.execute(db);
+      rows = heads.rows;
+      if (catalog !== undefined) this.ruleHeads = { catalog, rows };
+    }
+    const relevant = rows.filter((r) => {
       const scope = r.scope ?? {};
       if (scope.flow !== undefined && scope.flow !== target.flowKey) return false;
       if (scope.form !== undefined && scope.form !== target.formKey) return false;

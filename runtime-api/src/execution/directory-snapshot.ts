@@ -57,15 +57,16 @@ function userOf(row: {
 /**
  * The engine reads the organisation synchronously, so each process keeps the directory in memory and
  * reloads it when `directory_version` (bumped by every directory import, in its transaction) moves.
- * The check is one primary-key read per command, inside the command's transaction, so a command never
- * runs on a directory older than the last import it can see.
+ * The check is one primary-key read per command (folded into the command's first statement, see
+ * command-versions.ts), inside the command's transaction, so a command never runs on a directory older than
+ * the last import it can see.
  */
 export class DirectorySnapshotCache {
   private snapshot: Snapshot | undefined;
 
-  async reader(trx: Kysely<Database>): Promise<DirectoryReader> {
-    const row = await trx.selectFrom('directory_version').select('version').where('id', '=', 1).executeTakeFirst();
-    const version = Number(row?.version ?? 0);
+  /** `known`: the directory version the transaction already read (commands read it with the catalog's). */
+  async reader(trx: Kysely<Database>, known?: number): Promise<DirectoryReader> {
+    const version = known ?? Number((await trx.selectFrom('directory_version').select('version').where('id', '=', 1).executeTakeFirst())?.version ?? 0);
     if (this.snapshot && this.snapshot.version === version) return this.snapshot.reader;
     // Loaded through this transaction: on PGlite the outer connection is busy with it.
     const loaded = await this.load(trx, version);

@@ -8,6 +8,9 @@ import type { SecretBox } from '../secrets/secret-box.js';
 import { DefinitionCache } from './definition-cache.js';
 import { DirectorySnapshotCache } from './directory-snapshot.js';
 import { loadPackParameters } from '../packs/pack-parameters.js';
+import { loadWebhookSubscriptions, type WebhookSubscription } from '../connectors/webhooks/publish-domain-events.js';
+import { CatalogValue } from './catalog-values.js';
+import { readVersions, trustCatalog } from './command-versions.js';
 
 /** Per-process caches shared by every route of one app (keyed by its database). */
 export interface ExecutionServices {
@@ -16,6 +19,9 @@ export interface ExecutionServices {
   timeZone: string;
   /** Seals secret form fields (the app's box; buildApp hands it over). */
   secrets?: SecretBox;
+  /** Pack parameters and webhook subscriptions, re-read only when the catalog version moves. */
+  packParameters: CatalogValue<Record<string, unknown>>;
+  webhooks: CatalogValue<WebhookSubscription[]>;
 }
 
 const byDatabase = new WeakMap<BatonDatabase, ExecutionServices>();
@@ -23,7 +29,13 @@ const byDatabase = new WeakMap<BatonDatabase, ExecutionServices>();
 export function executionServices(database: BatonDatabase, config: RuntimeConfig, secrets?: SecretBox): ExecutionServices {
   let services = byDatabase.get(database);
   if (!services) {
-    services = { definitions: new DefinitionCache(), directory: new DirectorySnapshotCache(), timeZone: config.timeZone };
+    services = {
+      definitions: new DefinitionCache(),
+      directory: new DirectorySnapshotCache(),
+      timeZone: config.timeZone,
+      packParameters: new CatalogValue(loadPackParameters),
+      webhooks: new CatalogValue(loadWebhookSubscriptions),
+    };
     byDatabase.set(database, services);
   }
   if (secrets) services.secrets = secrets;
@@ -42,6 +54,19 @@ export interface CommandEnv {
   directory: DirectoryReader;
   /** Pack parameters for rules (settlementReminderDays…): the imported packs' defaults. */
   parameters?: Record<string, unknown>;
+  /**
+   * The catalog version this command's caches are checked against (command-versions.ts); undefined when
+   * the transaction wrote the catalog itself, so every lookup then reads the database.
+   */
+  catalog?: number | undefined;
+}
+
+export interface CommandEnvOptions {
+  /**
+   * Reuse the versions runCommand read with the Idempotency-Key at the start of the transaction (one round
+   * trip fewer). Only for commands that write no definition, pack, parameter or connector before this call.
+   */
+  versionsAtStart?: boolean;
 }
 
 export async function commandEnv(
@@ -49,8 +74,20 @@ export async function commandEnv(
   services: ExecutionServices,
   actor: string,
   locale: Locale,
+  options: CommandEnvOptions = {},
 ): Promise<CommandEnv> {
-  return { trx, services, actor, locale, now: new Date(), directory: await services.directory.reader(trx), parameters: await loadPackParameters(trx) };
+  const versions = await readVersions(trx, { atStart: options.versionsAtStart === true });
+  if (options.versionsAtStart && versions.catalog !== undefined) trustCatalog(trx, versions.catalog);
+  return {
+    trx,
+    services,
+    actor,
+    locale,
+    now: new Date(),
+    directory: await services.directory.reader(trx, versions.directory),
+    parameters: await services.packParameters.get(trx, versions.catalog),
+    catalog: versions.catalog,
+  };
 }
 
 export function newId(prefix: string): string {

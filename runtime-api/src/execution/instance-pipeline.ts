@@ -11,8 +11,8 @@ import {
 } from '@baton/engine';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { appendAudit } from '../audit/append-audit.js';
-import type { InstancesTable } from '../db/database.js';
+import { appendAuditAtEnd } from '../audit/append-audit.js';
+import type { InstancesTable, TasksTable } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import type { Published } from './definition-cache.js';
 import { insertRuleTasks, markFiredTimers, writeFlowTasks, writeOutbox, writeTimers } from './effect-rows.js';
@@ -44,6 +44,8 @@ export interface StepResult {
   state: FlowState;
   transition: Transition;
   rulesFired: Array<{ rule: string; version: number; event: string }>;
+  /** The flow's task rows this step wrote, as stored (callers answer from them instead of reading back). */
+  tasks: Array<Selectable<TasksTable>>;
 }
 
 /** Paths of form issues are relative to the data; the request holds the data under /data. */
@@ -69,15 +71,16 @@ function translateEngineError(err: unknown): unknown {
 /** The forms a command may validate task data with, loaded before the synchronous engine call. */
 async function formsFor(env: CommandEnv, flow: CompiledFlow, command: FlowCommand | undefined, state: FlowState | undefined): Promise<(key: string | undefined) => CompiledForm | undefined> {
   const keys = new Set<string>();
-  // Only a submission with data is validated against a form: other commands load none.
-  if (command?.type === 'completeTask' && command.data && Object.keys(command.data).length > 0 && state) {
+  // A task action is validated against its forms even with no data (the engine judges an empty "approve"
+  // against the node's required fields); other commands load none.
+  if (command?.type === 'completeTask' && state) {
     if (flow.definition.form) keys.add(flow.definition.form);
     const task = state.tasks.find((t) => t.id === command.taskId);
     if (task?.formKey) keys.add(task.formKey);
   }
   const forms = new Map<string, CompiledForm>();
   for (const key of keys) {
-    const form = await env.services.definitions.form(env.trx, key);
+    const form = await env.services.definitions.form(env.trx, key, undefined, env.catalog);
     if (form) forms.set(key, form.compiled);
   }
   return (key) => forms.get(key ?? flow.definition.form ?? '');
@@ -92,20 +95,20 @@ async function persistStep(
   env: CommandEnv,
   instance: InstanceRow,
   transition: Transition,
-): Promise<{ seq: number; fired: StepResult['rulesFired'] }> {
+): Promise<{ seq: number; fired: StepResult['rulesFired']; tasks: StepResult['tasks'] }> {
   const { trx } = env;
   const { state, events, effects } = transition;
   const firstSeq = instance.history_seq;
   let seq = await appendHistory(trx, instance.id, firstSeq, events, 'flow');
-  await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events));
-  await writeFlowTasks(trx, instance.id, state, events, effects);
+  if (events.length > 0) await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events), await env.services.webhooks.get(trx, env.catalog));
+  const tasks = await writeFlowTasks(trx, instance.id, state, events, effects);
   await writeTimers(trx, instance.id, effects);
   await markFiredTimers(trx, events);
   // The reducer already folded its own setData into the state (and recorded data.changed); the effect is a
   // notice, so delivering it again would patch the instance twice.
   await writeOutbox(trx, instance.id, effects.filter((e) => !(e.type === 'setData' && (e.instanceId ?? instance.id) === instance.id && !e.formKey && !e.recordId && !e.userId)));
 
-  const rules = await env.services.definitions.rulesFor(trx, { flowKey: instance.flow_key, ...(instance.form_key ? { formKey: instance.form_key } : {}) });
+  const rules = await env.services.definitions.rulesFor(trx, { flowKey: instance.flow_key, ...(instance.form_key ? { formKey: instance.form_key } : {}) }, env.catalog);
   const record = {
     id: instance.id,
     instanceId: instance.id,
@@ -116,7 +119,7 @@ async function persistStep(
   };
   const ruled = await runRules(env, rules, events, { record });
   seq = await writeRuleEffects(env, { instanceId: instance.id, flowKey: instance.flow_key, recordId: null }, ruled.effects, seq);
-  return { seq, fired: ruled.fired };
+  return { seq, fired: ruled.fired, tasks };
 }
 
 /**
@@ -156,7 +159,8 @@ export async function writeRuleEffects(
 
 /** The command's audit entry: inserted unchained (no lock); the chainer links it after commit. */
 async function auditStep(env: CommandEnv, instance: InstanceRow, state: FlowState, note: AuditNote, fired: StepResult['rulesFired']): Promise<void> {
-  await appendAudit(env.trx, {
+  // Inside runCommand written with the command's last statement; in a worker's transaction at once.
+  await appendAuditAtEnd(env.trx, {
     actor: env.actor,
     action: note.action,
     subjectKind: 'instance',
@@ -226,7 +230,7 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
   await guard.link();
   await env.trx.updateTable('instances').set({ history_seq: step.seq }).where('id', '=', instanceId).execute();
   await auditStep(env, instance, state, { action: 'instance.started', data: input.initiator !== env.actor ? { onBehalfOf: input.initiator } : {} }, step.fired);
-  return { instance: { ...instance, history_seq: step.seq }, state, transition, rulesFired: step.fired };
+  return { instance: { ...instance, history_seq: step.seq }, state, transition, rulesFired: step.fired, tasks: step.tasks };
 }
 
 export interface InstanceCommandInput {
@@ -236,6 +240,8 @@ export interface InstanceCommandInput {
   /** The engine command, built from the locked state (e.g. after checking the task). */
   command: (state: FlowState, instance: InstanceRow) => FlowCommand;
   audit: AuditNote;
+  /** The instance row, already locked FOR UPDATE by the caller in this transaction (saves a round trip). */
+  locked?: InstanceRow;
 }
 
 /**
@@ -243,10 +249,10 @@ export interface InstanceCommandInput {
  * engine, write the new state only if the version read is still current, then persist the step.
  */
 export async function executeInstanceCommand(env: CommandEnv, input: InstanceCommandInput): Promise<StepResult> {
-  const row = await env.trx.selectFrom('instances').selectAll().where('id', '=', input.instanceId).forUpdate().executeTakeFirst();
+  const row = input.locked ?? (await env.trx.selectFrom('instances').selectAll().where('id', '=', input.instanceId).forUpdate().executeTakeFirst());
   if (!row) throw new ApiError('BATON_E_INSTANCE_NOT_FOUND', { instanceId: input.instanceId }, [], '/params/id');
   await input.authorize(row);
-  const flow = await env.services.definitions.flow(env.trx, row.flow_key, row.flow_version);
+  const flow = await env.services.definitions.flow(env.trx, row.flow_key, row.flow_version, env.catalog);
   if (!flow) throw new ApiError('BATON_E_FLOW_NOT_PUBLISHED', { flowKey: `${row.flow_key}@${row.flow_version}` });
   const state = row.state as unknown as FlowState;
   // A completeTask's data: secrets sealed, files checked; the validation hook sees clear values.
@@ -280,6 +286,5 @@ export async function executeInstanceCommand(env: CommandEnv, input: InstanceCom
     .executeTakeFirst();
   if (!updated) throw new ConcurrentWriteError(row.id);
   await auditStep(env, updated, next, input.audit, step.fired);
-  const rulesFired = step.fired;
-  return { instance: updated, state: next, transition, rulesFired };
+  return { instance: updated, state: next, transition, rulesFired: step.fired, tasks: step.tasks };
 }

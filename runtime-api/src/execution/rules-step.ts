@@ -41,15 +41,19 @@ export async function runRules(
 /** Rule timers of a record (an instance is a record of its flow here), compared with what the rules plan now. */
 async function replanTimers(env: CommandEnv, rules: CompiledRules, record: RuleRecord): Promise<Effect[]> {
   const next = rules.plan(record, ruleContext(env));
-  const stored = await env.trx
+  const rows = await env.trx
     .selectFrom('timers')
-    .select('payload')
+    .select(['payload', 'status'])
     .where('kind', '=', 'rule')
-    .where('status', '=', 'scheduled')
+    .where('status', 'in', ['scheduled', 'fired'])
     .where(sql<boolean>`payload -> 'payload' ->> 'recordId' = ${record.id}`)
     .execute();
-  if (next.length === 0 && stored.length === 0) return [];
-  const previous = stored.map((row) => timerPlanFromEffect(row.payload as unknown as ScheduleTimerEffect));
-  const { schedule, cancel } = diffPlans(previous, next);
+  if (next.length === 0 && rows.length === 0) return [];
+  const plans = rows.map((row) => ({ status: row.status, plan: timerPlanFromEffect(row.payload as unknown as ScheduleTimerEffect) }));
+  // A timer that already fired at the planned time stays fired: re-planning on a later data change must not
+  // schedule (and fire) it a second time. A moved date plans it anew.
+  const firedAt = new Set(plans.filter((p) => p.status === 'fired').map((p) => `${p.plan.timerId}@${p.plan.dueAt}`));
+  const previous = plans.filter((p) => p.status === 'scheduled').map((p) => p.plan);
+  const { schedule, cancel } = diffPlans(previous, next.filter((p) => !firedAt.has(`${p.timerId}@${p.dueAt}`)));
   return [...schedule, ...cancel];
 }

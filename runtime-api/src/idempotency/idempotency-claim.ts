@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { VERSIONS_SELECT, versionsOf, type CommandVersions, type VersionsRow } from '../execution/command-versions.js';
 import type { Database } from '../db/database.js';
+import { auditRow, type AuditInput } from '../audit/append-audit.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 
-/** A key this request owns until its command commits (completed) or fails (released). */
+/**
+ * A request's Idempotency-Key. `deferred` (the plugin's claims): nothing is stored yet; runCommand checks
+ * and stores the key inside the command's own transaction (claimInCommand / storeResponse). Otherwise the
+ * key was claimed ahead in its own transaction (claimIdempotencyKey: uploads, which must claim before
+ * streaming) and runCommand completes that claim.
+ */
 export interface IdempotencyClaim {
   principal: string;
   key: string;
   requestHash: string;
+  deferred?: boolean;
 }
 
 export type ClaimResult =
@@ -98,4 +106,72 @@ export async function releaseIdempotencyKey(db: Kysely<Database>, claim: Idempot
     .where('state', '=', 'in_flight')
     .where('request_hash', '=', claim.requestHash)
     .execute();
+}
+
+export type InCommandClaim =
+  | { kind: 'go'; versions: CommandVersions }
+  | { kind: 'replay'; status: number; body: unknown }
+  | { kind: 'mismatch' }
+  | { kind: 'in-flight' };
+
+/**
+ * The first statement of a command that carries a deferred key, in the command's transaction: a
+ * transaction-scoped advisory lock on the key (taken without waiting: held → another request with this
+ * key is running → 409), the stored answer if any, and the versions the command's caches check (so this
+ * costs no extra round trip). Nothing is written here: storeResponse inserts the key with the answer at
+ * the end, so claim, command and stored response commit together, and a crash leaves nothing to clean up.
+ * The primary key on (principal, key) backs the lock up: a second insert fails and runCommand retries,
+ * finding the stored answer.
+ */
+export async function claimInCommand(trx: Kysely<Database>, claim: IdempotencyClaim): Promise<InCommandClaim> {
+  const row = (
+    await sql<VersionsRow & { locked: boolean; request_hash: string | null; state: string | null; response_status: number | null; response_body: unknown }>`
+      select pg_try_advisory_xact_lock(hashtextextended(${claim.principal} || E'\n' || ${claim.key}, 0)) as locked,
+             k.request_hash, k.state, k.response_status, k.response_body, ${VERSIONS_SELECT}
+      from (select 1) as one
+      left join idempotency_keys as k on k.principal = ${claim.principal} and k.key = ${claim.key}`.execute(trx)
+  ).rows[0];
+  if (!row || !row.locked) return { kind: 'in-flight' };
+  if (row.request_hash === null) return { kind: 'go', versions: versionsOf(row) };
+  if (row.request_hash !== claim.requestHash) return { kind: 'mismatch' };
+  // An upload's claim (claimed ahead, its own lease) still running.
+  if (row.state !== 'completed') return { kind: 'in-flight' };
+  return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
+}
+
+/**
+ * Stores a deferred key with the command's answer, in the command's transaction (after claimInCommand),
+ * together with the audit entries the command held back (one statement: a data-modifying CTE).
+ */
+export async function storeResponse(trx: Kysely<Database>, claim: IdempotencyClaim, status: number, body: unknown, audit: readonly AuditInput[] = []): Promise<void> {
+  const key = {
+    principal: claim.principal,
+    key: claim.key,
+    request_hash: claim.requestHash,
+    state: 'completed' as const,
+    response_status: status,
+    response_body: JSON.stringify(body ?? null),
+    locked_until: sql<Date>`now()`,
+  };
+  if (audit.length === 0) {
+    await trx.insertInto('idempotency_keys').values(key).execute();
+    return;
+  }
+  await trx
+    .with('held_audit', (qc) => qc.insertInto('audit_log').values(audit.map(auditRow)))
+    .insertInto('idempotency_keys')
+    .values(key)
+    .execute();
+}
+
+/** The stored answer of a completed key with this request's hash, if any (read outside any transaction). */
+export async function storedResponse(db: Kysely<Database>, claim: IdempotencyClaim): Promise<{ status: number; body: unknown } | undefined> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'state', 'response_status', 'response_body'])
+    .where('principal', '=', claim.principal)
+    .where('key', '=', claim.key)
+    .executeTakeFirst();
+  if (!row || row.state !== 'completed' || row.request_hash !== claim.requestHash) return undefined;
+  return { status: row.response_status ?? 200, body: row.response_body };
 }

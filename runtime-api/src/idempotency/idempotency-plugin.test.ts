@@ -33,9 +33,14 @@ async function scratchApp(ctx: ReturnType<Parameters<Parameters<typeof forEachDa
   });
   await app.register(idempotencyPlugin, { leaseSeconds: 60 });
   app.post<{ Body: { note: string } }>('/notes', async (request, reply) => {
-    await gate;
     if (request.body.note === 'fail') throw new ApiError('BATON_E_CONFLICT');
     return runCommand(request, reply, async (trx) => {
+      // Held inside the command: the key is checked in the command's transaction, so "in flight" is this.
+      await gate;
+      if (request.body.note === 'fail-inside') {
+        await trx.insertInto('scratch' as never).values({ note: 'rolled back' } as never).execute();
+        throw new ApiError('BATON_E_CONFLICT');
+      }
       const row = await trx.insertInto('scratch' as never).values({ note: request.body.note } as never).returning('id' as never).executeTakeFirstOrThrow();
       return { status: 201, body: { id: (row as { id: number }).id, note: request.body.note } };
     });
@@ -82,19 +87,42 @@ forEachDatabase('idempotency plugin', (ctx) => {
     const before = await s.count();
     s.hold();
     const first = s.post('slow', 'key-3');
-    // Let the first request claim the key and wait at the gate.
-    for (let i = 0; i < 50; i += 1) {
-      const row = await ctx().database.db.selectFrom('idempotency_keys').select('state').where('key', '=', 'key-3').executeTakeFirst();
-      if (row) break;
-      await new Promise((r) => setTimeout(r, 10));
+    // Let the first request open its transaction, take the key's lock and wait at the gate.
+    await new Promise((r) => setTimeout(r, 100));
+    const second = s.post('slow', 'key-3');
+    if (ctx().dialect === 'postgres') {
+      const answer = await second;
+      expect(answer.statusCode).toBe(409);
+      expect(answer.json().error.code).toBe('BATON_E_IDEMPOTENCY_IN_FLIGHT');
+      s.release();
+    } else {
+      // PGlite has one connection: the second request's transaction waits for the first to commit, then
+      // finds its stored answer.
+      await new Promise((r) => setTimeout(r, 50));
+      s.release();
+      const answer = await second;
+      expect(answer.statusCode).toBe(201);
+      expect(answer.headers['idempotent-replayed']).toBe('true');
     }
-    const second = await s.post('slow', 'key-3');
-    expect(second.statusCode).toBe(409);
-    expect(second.json().error.code).toBe('BATON_E_IDEMPOTENCY_IN_FLIGHT');
-    s.release();
     expect((await first).statusCode).toBe(201);
-    expect((await s.post('slow', 'key-3')).statusCode).toBe(201);
+    const replay = await s.post('slow', 'key-3');
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(await s.count()).toBe(before + 1);
+  });
+
+  it('stores the key with the answer in the command\'s transaction; a command that fails in it stores nothing', async () => {
+    const s = await scratchApp(ctx());
+    const before = await s.count();
+    expect((await s.post('kept', 'key-6')).statusCode).toBe(201);
+    const stored = await ctx().database.db.selectFrom('idempotency_keys').selectAll().where('key', '=', 'key-6').execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ state: 'completed', response_status: 201, response_body: { note: 'kept' } });
+    expect((await s.post('fail-inside', 'key-7')).statusCode).toBe(409);
+    expect(await ctx().database.db.selectFrom('idempotency_keys').selectAll().where('key', '=', 'key-7').execute()).toEqual([]);
+    expect(await s.count()).toBe(before + 1);
+    // The client's retry with the same key runs again (and fails again here, storing nothing).
+    expect((await s.post('fail-inside', 'key-7')).statusCode).toBe(409);
   });
 
   it('frees the key when the command fails, so a retry runs', async () => {

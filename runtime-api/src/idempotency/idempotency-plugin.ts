@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors/api-error.js';
-import { claimIdempotencyKey, releaseIdempotencyKey, requestHash } from './idempotency-claim.js';
+import { releaseIdempotencyKey, requestHash } from './idempotency-claim.js';
 import './idempotency-errors.js';
 
 export interface IdempotencyOptions {
-  /** How long a claim holds before a retry may take it over (its process is presumed dead). */
+  /**
+   * Unused since keys are claimed inside the command's transaction (a crash rolls the claim back, so
+   * nothing needs a lease); kept so existing callers still compile.
+   */
   leaseSeconds?: number;
 }
 
@@ -18,16 +21,16 @@ function applies(request: FastifyRequest): boolean {
 /**
  * Idempotency-Key on state-changing POSTs: the same key and request → the stored response, nothing runs
  * again; the same key with another request → 422; while the first is still running → 409.
- * Routes complete the claim through runCommand (inside their transaction); failures release it, so only
- * successful responses are stored.
+ * The key is checked, and the response stored, by runCommand inside the command's own transaction (one
+ * commit per command); a failed command stores nothing, so the client may retry with the same key. Every
+ * idempotent POST route runs its change through runCommand (uploads claim ahead: files-routes.ts).
  */
 export const idempotencyPlugin = fp(
-  async (app: FastifyInstance, options: IdempotencyOptions) => {
-    const leaseSeconds = options.leaseSeconds ?? 60;
+  async (app: FastifyInstance, _options: IdempotencyOptions) => {
     app.decorateRequest('idempotencyClaim', null);
 
     // preHandler: after authentication and body validation, so a rejected request never claims a key.
-    app.addHook('preHandler', async (request, reply) => {
+    app.addHook('preHandler', async (request) => {
       if (!applies(request)) return;
       const header = request.headers['idempotency-key'];
       if (header === undefined) return;
@@ -36,20 +39,9 @@ export const idempotencyPlugin = fp(
         throw new ApiError('BATON_E_IDEMPOTENCY_KEY_INVALID', {}, [], '/headers/idempotency-key');
       }
       const principal = request.principal?.userId ?? 'anonymous';
-      const claim = { principal, key, requestHash: requestHash(request.method, request.url, request.body) };
-      const result = await claimIdempotencyKey(app.baton.database.db, claim, leaseSeconds);
-      switch (result.kind) {
-        case 'claimed':
-          request.idempotencyClaim = claim;
-          return;
-        case 'mismatch':
-          throw new ApiError('BATON_E_IDEMPOTENCY_KEY_REUSED', {}, [], '/headers/idempotency-key');
-        case 'in-flight':
-          throw new ApiError('BATON_E_IDEMPOTENCY_IN_FLIGHT', {}, [], '/headers/idempotency-key');
-        case 'replay':
-          reply.header('idempotent-replayed', 'true');
-          return reply.status(result.status).send(result.body);
-      }
+      // Deferred: no database work here. runCommand checks the key (409 in flight, 422 reused, the stored
+      // answer replayed) in the command's own transaction and stores the answer in it.
+      request.idempotencyClaim = { principal, key, requestHash: requestHash(request.method, request.url, request.body), deferred: true };
     });
 
     // A claim still held when the response is about to leave means the command did not complete it: free
@@ -58,6 +50,8 @@ export const idempotencyPlugin = fp(
       const claim = request.idempotencyClaim;
       if (!claim) return;
       request.idempotencyClaim = null;
+      // A deferred claim stored nothing unless its command committed: nothing to free.
+      if (claim.deferred) return;
       try {
         await releaseIdempotencyKey(app.baton.database.db, claim);
       } catch (err) {

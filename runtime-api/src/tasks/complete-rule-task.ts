@@ -1,6 +1,6 @@
 import { BatonError, type DomainEvent, type RuleRecord } from '@baton/engine';
 import type { Selectable } from 'kysely';
-import { appendAudit } from '../audit/append-audit.js';
+import { appendAuditAtEnd } from '../audit/append-audit.js';
 import type { TasksTable } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import type { CommandEnv } from '../execution/execution-services.js';
@@ -92,7 +92,7 @@ export async function completeRuleTask(
   const ruled = await runRules(env, rules, [event], { record });
   seq = await writeRuleEffects(env, { instanceId: instance?.id ?? null, flowKey: instance?.flow_key ?? null, recordId: task.record_id }, ruled.effects, seq);
   if (instance) await trx.updateTable('instances').set({ history_seq: seq }).where('id', '=', instance.id).execute();
-  await appendAudit(trx, {
+  await appendAuditAtEnd(trx, {
     actor: env.actor,
     action: `task.${input.action}`,
     subjectKind: instance ? 'instance' : 'task',

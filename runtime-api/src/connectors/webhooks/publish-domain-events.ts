@@ -18,9 +18,9 @@ export interface PublishedEvent {
  * delivered after commit, at least once, with that key as its `webhook-id` — and a replayed command adds
  * nothing. Returns how many deliveries were queued.
  */
-export async function publishDomainEvents(trx: Kysely<Database>, events: readonly PublishedEvent[]): Promise<number> {
+export async function publishDomainEvents(trx: Kysely<Database>, events: readonly PublishedEvent[], known?: readonly WebhookSubscription[]): Promise<number> {
   if (events.length === 0) return 0;
-  const subscriptions = await connectorDb(trx).selectFrom('connectors').select(['key', 'config']).where('type', '=', 'webhook').where('enabled', '=', true).execute();
+  const subscriptions = known ?? (await loadWebhookSubscriptions(trx));
   const effects: InvokeEffect[] = [];
   for (const { key, config } of subscriptions) {
     const webhook = config as WebhookConfig;
@@ -38,6 +38,17 @@ export async function publishDomainEvents(trx: Kysely<Database>, events: readonl
     }
   }
   return writeOutbox(trx, null, effects);
+}
+
+/** An enabled outgoing webhook connector, as publishDomainEvents reads it. */
+export interface WebhookSubscription {
+  key: string;
+  config: unknown;
+}
+
+/** The enabled webhook connectors (commands cache this per catalog version: execution/catalog-values.ts). */
+export async function loadWebhookSubscriptions(trx: Kysely<Database>): Promise<WebhookSubscription[]> {
+  return connectorDb(trx).selectFrom('connectors').select(['key', 'config']).where('type', '=', 'webhook').where('enabled', '=', true).execute();
 }
 
 /** Ids for events appended to an instance's history after `afterSeq` (what appendHistory numbered them). */

@@ -1,0 +1,163 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { forEachDatabase, type TestContext } from '../harness/for-each-database.js';
+import { readVersions } from '../../src/execution/command-versions.js';
+import { countQueries, type QueryCount } from '../harness/query-counter.js';
+
+type Json = Record<string, any>;
+const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+
+/** The benchmark's process (tests/bench/runtime/bench-flow.ts): a start form, one approval, an end. */
+const form = {
+  kind: 'form',
+  key: 'cost-request',
+  title: t('Cost request', '成本申请'),
+  fields: [
+    { key: 'employeeId', type: 'user', label: t('Employee', '员工'), required: true },
+    { key: 'note', type: 'text', label: t('Note', '备注') },
+  ],
+};
+const flow = {
+  kind: 'flow',
+  key: 'cost',
+  title: t('Cost', '成本'),
+  form: 'cost-request',
+  nodes: [
+    { id: 'start', type: 'start', name: t('Start', '开始') },
+    { id: 'approve', type: 'approval', name: t('Approve', '审批'), config: { assignees: [{ kind: 'user', id: 'approver' }] } },
+    { id: 'end', type: 'end', name: t('End', '结束') },
+  ],
+  edges: [
+    { id: 'e1', from: 'start', to: 'approve' },
+    { id: 'e2', from: 'approve', to: 'end' },
+  ],
+};
+
+/**
+ * What a task completion costs the database, counted at the driver (deterministic, unlike timings): one
+ * commit for the command itself, whatever the Idempotency-Key (claimed, stored and answered in the command's
+ * own transaction), and a bounded number of round trips. The audit chain's group commit (a separate,
+ * asynchronous-commit transaction shared by concurrent requests) and the token lookup are counted too, and
+ * reported by name, so a new per-command query shows up here as a failing number.
+ */
+forEachDatabase('what a task completion costs the database', (ctx) => {
+  let employee = '';
+  let approver = '';
+  const start = async (c: TestContext, i: number): Promise<string> => {
+    const res = await c.call({ method: 'POST', url: '/api/flows/cost/instances', payload: { data: { employeeId: 'employee', note: `n${i}` } }, token: employee });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().openTasks[0].id as string;
+  };
+  const approve = (c: TestContext, taskId: string, key?: string) =>
+    c.call({ method: 'POST', url: `/api/tasks/${taskId}/actions`, payload: { action: 'approve' }, token: approver, headers: key ? { 'idempotency-key': key } : {} });
+  const commandCommits = (count: QueryCount) => count.statements.filter((s) => /^commit/i.test(s)).length;
+
+  it('sets up the directory, the form and the flow', async () => {
+    const c = ctx();
+    const imported = await c.call({ method: 'POST', url: '/api/directory/import', payload: { departments: [{ id: 'd1', name: 'Cost' }], users: [{ id: 'employee', name: 'E', departmentId: 'd1', roles: [] }, { id: 'approver', name: 'A', departmentId: 'd1', roles: [] }] } });
+    expect(imported.statusCode, imported.body).toBe(200);
+    for (const def of [form, flow]) {
+      expect((await c.call({ method: 'POST', url: '/api/definitions', payload: def })).statusCode).toBeLessThan(300);
+      expect((await c.call({ method: 'POST', url: `/api/definitions/${def.kind}/${def.key}/publish` })).statusCode).toBe(200);
+    }
+    employee = await c.tokenFor('employee', []);
+    approver = await c.tokenFor('approver', []);
+    // Warm the per-process caches (compiled definitions, directory snapshot) as a running server has them.
+    expect((await approve(c, await start(c, 0), 'warm-up')).statusCode).toBe(200);
+  });
+
+  it('completes a task with an Idempotency-Key in one transaction and a bounded number of round trips', async () => {
+    const c = ctx();
+    const taskId = await start(c, 1);
+    let res: Awaited<ReturnType<typeof approve>> | undefined;
+    const count = await countQueries(c.database, async () => {
+      res = await approve(c, taskId, `key-${taskId}`);
+    });
+    expect(res?.statusCode, res?.body).toBe(200);
+    expect(res?.json()).toMatchObject({ task: { id: taskId, status: 'completed', outcome: 'approve' }, instance: { status: 'completed' } });
+    const report = count.statements.join('\n');
+    if (process.env.BATON_PRINT_QUERIES) console.log(`${c.dialect}: ${count.roundTrips} round trips, ${count.commits} commits\n${report}`);
+    // Transactions: the command (claim + work + stored response) and the audit chainer's run; plus the
+    // token lookup, a statement of its own.
+    const transactions = count.statements.filter((s) => /^(begin|start transaction)/i.test(s)).length;
+    expect(transactions, report).toBe(2);
+    expect(commandCommits(count), report).toBe(2);
+    expect(count.commits, report).toBe(3);
+    // Round trips today: auth 1; command 9 (begin; key + lock + cache versions; task; instance FOR UPDATE;
+    // history; task rows; instance; audit entry + stored response; commit); chainer 6. Before: 24 (4 commits).
+    // A new per-command query fails this: find it in `report` (BATON_PRINT_QUERIES=1 prints it).
+    expect(count.roundTrips, report).toBeLessThanOrEqual(16);
+    expect(count.statements.filter((s) => /from "definitions"|from definitions|"connectors"|"packs"|directory_version" where/i.test(s)), report).toEqual([]);
+  });
+
+  it('replays a completed key from the store without running the command again', async () => {
+    const c = ctx();
+    const taskId = await start(c, 2);
+    const first = await approve(c, taskId, `again-${taskId}`);
+    expect(first.statusCode).toBe(200);
+    let replay: Awaited<ReturnType<typeof approve>> | undefined;
+    const count = await countQueries(c.database, async () => {
+      replay = await approve(c, taskId, `again-${taskId}`);
+    });
+    expect(replay?.statusCode).toBe(200);
+    expect(replay?.headers['idempotent-replayed']).toBe('true');
+    expect(replay?.json()).toEqual(first.json());
+    const report = count.statements.join('\n');
+    expect(count.statements.some((s) => /insert into "history"|update "instances"|insert into "idempotency_keys"/i.test(s)), report).toBe(false);
+    // Token lookup; begin, the key's check, rollback; the audit chainer's run after any 2xx POST (≤ 5).
+    expect(count.statements.filter((s) => /^commit/i.test(s)).length, report).toBeLessThanOrEqual(1);
+    expect(count.roundTrips, report).toBeLessThanOrEqual(9);
+  });
+
+  it('starts an instance in one transaction and a bounded number of round trips', async () => {
+    const c = ctx();
+    let res: Awaited<ReturnType<TestContext['call']>> | undefined;
+    const count = await countQueries(c.database, async () => {
+      res = await c.call({ method: 'POST', url: '/api/flows/cost/instances', payload: { data: { employeeId: 'employee', note: 'counted' } }, token: employee, headers: { 'idempotency-key': 'start-counted' } });
+    });
+    expect(res?.statusCode, res?.body).toBe(201);
+    const report = count.statements.join('\n');
+    if (process.env.BATON_PRINT_QUERIES) console.log(`${c.dialect} start: ${count.roundTrips} round trips, ${count.commits} commits\n${report}`);
+    expect(commandCommits(count), report).toBe(2);
+    // Auth 1; command 11 (… instance, history, tasks, history_seq, the caller's view: 3 reads, audit entry +
+    // stored response …); chainer 6.
+    expect(count.roundTrips, report).toBeLessThanOrEqual(18);
+  });
+
+  it('sees a definition change made behind its back (SQL, as another process would) on the next command', async () => {
+    const c = ctx();
+    // The catalog_version trigger moves with the write: the cached "current version" is not trusted after it.
+    await c.database.db.updateTable('definitions').set({ status: 'archived' }).where('kind', '=', 'flow').where('key', '=', 'cost').execute();
+    const refused = await c.call({ method: 'POST', url: '/api/flows/cost/instances', payload: { data: { employeeId: 'employee' } }, token: employee });
+    expect(refused.statusCode, refused.body).toBe(404);
+    expect(refused.json().error.code).toBe('BATON_E_FLOW_NOT_PUBLISHED');
+    await c.database.db.updateTable('definitions').set({ status: 'published' }).where('kind', '=', 'flow').where('key', '=', 'cost').execute();
+    expect((await c.call({ method: 'POST', url: '/api/flows/cost/instances', payload: { data: { employeeId: 'employee' } }, token: employee })).statusCode).toBe(201);
+  });
+
+  it('moves the catalog version with every catalog write, and marks a transaction that wrote it', async () => {
+    const { db } = ctx().database;
+    const before = await db.transaction().execute((trx) => readVersions(trx));
+    expect(before.catalog).toEqual(expect.any(Number));
+    // Statement-level triggers: even a write that touches no row moves it (cheap, and never misses one).
+    await sql`update connectors set enabled = false where key = 'no-such-connector'`.execute(db);
+    await sql`update packs set imported_by = 'x' where key = 'no-such-pack'`.execute(db);
+    const after = await db.transaction().execute((trx) => readVersions(trx));
+    expect(after.catalog).toBe((before.catalog ?? 0) + 2);
+    // Inside a transaction that wrote the catalog, the caches must be neither used nor filled: no version.
+    const inWriter = await db.transaction().execute(async (trx) => {
+      await trx.updateTable('definitions').set({ status: 'published' }).where('kind', '=', 'flow').where('key', '=', 'cost').execute();
+      return readVersions(trx);
+    });
+    expect(inWriter.catalog).toBeUndefined();
+  });
+
+  it('completes a task without a key the same way', async () => {
+    const c = ctx();
+    const taskId = await start(c, 3);
+    const count = await countQueries(c.database, async () => {
+      expect((await approve(c, taskId)).statusCode).toBe(200);
+    });
+    expect(commandCommits(count), count.statements.join('\n')).toBe(2);
+  });
+});
