@@ -1,31 +1,74 @@
-import { buildApp } from './app/build-app.js';
 import { ensureBootstrapToken } from './auth/bootstrap-token.js';
 import { loadConfig } from './config/runtime-config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
-import { loadStarterPack, starterPackHint } from './packs/starter-pack.js';
+
+/**
+ * Each start-up phase's wall time and CPU time in ms (performance.now() counts from process start), logged
+ * at debug level: on a busy machine the CPU time tells what the phase costs, the wall time what it waited.
+ */
+const phases: Record<string, { wallMs: number; cpuMs: number }> = {};
+let lastMark = 0;
+let lastCpu = 0;
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+function phase(name: string): void {
+  const now = performance.now();
+  const cpu = cpuMs();
+  phases[name] = { wallMs: Math.round(now - lastMark), cpuMs: Math.round(cpu - lastCpu) };
+  lastMark = now;
+  lastCpu = cpu;
+}
 
 /** `pnpm start`: configuration from the environment, migrations, then the HTTP server until a signal. */
 async function main(): Promise<void> {
+  phase('node and first modules');
   const config = loadConfig();
+  // The app's modules (Fastify, the engine, every route) load while the database opens: PGlite compiles
+  // its WebAssembly and copies its folder off the main thread meanwhile.
+  const appModules = Promise.all([import('./app/build-app.js'), import('./packs/starter-pack.js')]);
+  appModules.catch(() => undefined);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onConnectionError: (err) => console.error(JSON.stringify({ level: 50, msg: 'idle PostgreSQL connection failed', err: err.message })),
   });
-  await migrateToLatest(database.db);
+  phase(database.seeded === 'template-built' ? 'open database (template built)' : database.seeded === 'from-template' ? 'open database (from template)' : 'open database');
+  // A folder just copied from the template is at the latest migration already (the template's key covers
+  // every migration and the migrator); anything else is brought up to date.
+  if (database.seeded !== 'from-template' && database.seeded !== 'template-built') await migrateToLatest(database.db);
+  phase('migrate');
   await ensureBootstrapToken(database.db, config.bootstrapToken, (token) => {
     // Plain stdout, once: the JSON log may be shipped elsewhere, and this secret must not be.
     process.stdout.write(
       `\nBaton admin token (shown only this once; store it now, or set BATON_BOOTSTRAP_TOKEN):\n  ${token}\n\n`,
     );
   });
-  // An empty database gets the starter pack (templates/offboarding) with its demo data: see BATON_STARTER_PACK.
-  const starter = await loadStarterPack(database.db, config.starterPack);
-  if (starter.status === 'loaded') process.stdout.write(`${starterPackHint(starter, `http://${config.host}:${config.port}`)}\n\n`);
-  // Demo data just loaded: the "sign in as" picker is on for this run (BATON_DEMO=1 keeps it on later).
-  const app = await buildApp({ db: database, config: starter.status === 'loaded' ? { ...config, demo: true } : config });
+  phase('bootstrap token');
+  const [{ buildApp }, { loadStarterPack, starterPackHint }] = await appModules;
+  phase('load app modules');
+  // The "sign in as" picker follows the demo people in the database (BATON_DEMO unset), not this run: see
+  // src/accounts/demo-mode.ts.
+  const app = await buildApp({ db: database, config });
   app.log.info({ db: database.dialect, dataDir: database.dialect === 'pglite' ? config.dataDir : undefined }, 'database ready');
+  phase('build app');
+  // An empty database gets the starter pack (templates/offboarding) with its demo data: see BATON_STARTER_PACK.
+  // Embedded, its one transaction takes PGlite's only connection before the server listens, so the server
+  // answers /api/health at once while every request that needs the database waits for the pack, whole. On
+  // PostgreSQL, where requests would run beside it, the server listens once the pack is in.
+  const printStarter = (starter: Awaited<ReturnType<typeof loadStarterPack>>) => {
+    if (starter.status === 'loaded') process.stdout.write(`${starterPackHint(starter, `http://${config.host}:${config.port}`)}\n\n`);
+  };
+  const starting = loadStarterPack(database.db, config.starterPack);
+  if (database.dialect === 'postgres') {
+    const starter = await starting;
+    printStarter(starter);
+    phase(`starter pack (${starter.status})`);
+  } else {
+    starting.then(printStarter, (err: unknown) => app.log.error({ err }, 'the starter pack could not be imported; the database is unchanged'));
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +94,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  phase('listen');
+  app.log.info({ startupMs: Math.round(performance.now()), startupCpuMs: Math.round(cpuMs()) }, 'ready');
+  if (database.dialect === 'pglite') {
+    const starter = await starting.catch(() => undefined);
+    phase(`starter pack after listen (${starter?.status ?? 'failed'})`);
+  }
+  app.log.debug({ phases }, 'start-up phases');
 }
 
 main().catch((err: unknown) => {

@@ -4,6 +4,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { migrateToLatest } from './migrate.js';
+import { seedDataDir, type SeedOutcome } from './pglite-template.js';
 
 export type DatabaseDialect = 'postgres' | 'pglite';
 
@@ -19,6 +21,8 @@ export interface BatonDatabase {
   close(): Promise<void>;
   /** The embedded instance (PGlite only): for dumpDataDir in tests and backups. */
   pglite?: PGlite;
+  /** How a PGlite data folder was come by (a new one is copied from a migrated template). */
+  seeded?: SeedOutcome;
 }
 
 export interface OpenDatabaseOptions {
@@ -35,6 +39,11 @@ export interface OpenDatabaseOptions {
    * listener node-postgres would crash the process; the pool replaces the connection on next use.
    */
   onConnectionError?: (err: Error) => void;
+  /**
+   * A new PGlite data folder starts as a copy of a migrated template (built once, see pglite-template.ts)
+   * instead of initdb + every migration. Default on; off builds the folder from scratch.
+   */
+  seedFromTemplate?: boolean;
 }
 
 const INT8 = 20;
@@ -72,6 +81,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<BatonD
       close: () => db.destroy(),
     };
   }
+  let seeded: SeedOutcome | undefined;
+  if (options.dataDir && !options.loadDataDir && options.seedFromTemplate !== false) {
+    seeded = await seedDataDir(options.dataDir, async (dir) => {
+      const template = await openDatabase({ dataDir: dir, seedFromTemplate: false });
+      try {
+        await migrateToLatest(template.db);
+      } finally {
+        await template.close();
+      }
+    });
+  }
   if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -92,5 +112,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<BatonD
     },
     close: () => db.destroy(),
     pglite,
+    ...(seeded ? { seeded } : {}),
   };
 }

@@ -9,7 +9,6 @@ import type { InstanceRow } from '../execution/instance-pipeline.js';
 import './document-errors.js';
 import { loadDocumentInput } from './load-document-input.js';
 import { PublishedDocuments, type FormBody } from './published-documents.js';
-import { renderPdf } from './render-pdf.js';
 
 export interface RenderedDocument {
   documentKey: string;
@@ -100,6 +99,8 @@ export async function renderInstanceDocument(
     ...(input.locale ? { locales: [input.locale] } : {}),
     fallbackLocale: input.fallbackLocale,
   });
+  // Loaded on first use: pdfkit and its fonts cost ~0.3 s at start-up, and most processes render no PDF.
+  const { renderPdf } = await import('./render-pdf.js');
   const bytes = await renderPdf(layout, { createdAt: input.now });
   return {
     documentKey: published.key,

@@ -18,8 +18,18 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => {
-      await sql`select 1`.execute(app.baton.database.db);
-      return { status: 'ok' as const, db: app.baton.database.dialect };
+      const database = app.baton.database;
+      if (database.pglite) {
+        // The embedded database lives in this process: open means reachable. A query would only wait behind
+        // the transaction holding its one connection (the starter pack's import at start-up, a timer batch)
+        // and say nothing more about health.
+        if (database.pglite.closed) {
+          throw Object.assign(new Error('the embedded database is closed'), { code: '57P01' });
+        }
+      } else {
+        await sql`select 1`.execute(database.db);
+      }
+      return { status: 'ok' as const, db: database.dialect };
     },
   );
 };

@@ -30,6 +30,8 @@ async function fireFlowTimer({ env, timer, instance }: TimerTarget): Promise<voi
   const dueAt = timer.payload.dueAt;
   await executeInstanceCommand(env, {
     instanceId: instance.id,
+    // Locked FOR UPDATE by this transaction already (the batch's lock, or lockTarget), and current.
+    locked: instance,
     authorize: () => undefined,
     command: () => ({ type: 'timerFired', timerId: timer.id }),
     audit: { action: timer.kind === 'sla' ? 'sla.timer-fired' : 'timer.fired', data: { timerId: timer.id, ...(typeof dueAt === 'string' ? { dueAt } : {}) } },
@@ -50,12 +52,48 @@ async function lockTarget(trx: Kysely<Database>, timer: ClaimedTimer): Promise<P
   const instance = timer.instanceId
     ? await trx.selectFrom('instances').selectAll().where('id', '=', timer.instanceId).forUpdate().executeTakeFirst()
     : undefined;
-  const recordId = (timer.payload.payload as { recordId?: unknown } | undefined)?.recordId;
-  const record =
-    !timer.instanceId && timer.kind === 'rule' && typeof recordId === 'string'
-      ? await trx.selectFrom('records').selectAll().where('id', '=', recordId).forUpdate().executeTakeFirst()
-      : undefined;
+  const recordId = timerRecordId(timer);
+  const record = recordId ? await trx.selectFrom('records').selectAll().where('id', '=', recordId).forUpdate().executeTakeFirst() : undefined;
   return { instance, record };
+}
+
+/** The record a rule timer with no instance works on (a collection record's date-offset rule), if any. */
+export function timerRecordId(timer: ClaimedTimer): string | undefined {
+  const recordId = (timer.payload.payload as { recordId?: unknown } | undefined)?.recordId;
+  return !timer.instanceId && timer.kind === 'rule' && typeof recordId === 'string' ? recordId : undefined;
+}
+
+/**
+ * The firing itself, on a timer already marked fired in `target.env.trx`: the command (flow timer), the rule
+ * or the reminder. A timer with nothing left to do is marked obsolete instead. Any other error is thrown,
+ * and the caller rolls back (the transaction, or the batch's savepoint) before recording the failure.
+ */
+export async function runTimer(target: TimerTarget): Promise<'fired' | 'obsolete'> {
+  const { timer, instance, env } = target;
+  try {
+    if (timer.instanceId && !instance) throw new ObsoleteTimer('the instance no longer exists');
+    if (FLOW_KINDS.has(timer.kind)) await fireFlowTimer(target);
+    else {
+      if (instance && !RULE_TIMER_LIVE.has(instance.status)) throw new ObsoleteTimer(`the instance ended (${instance.status})`);
+      if (timer.kind === 'reminder') await fireReminder(target);
+      else if (timer.kind === 'rule') await fireRuleTimer(target);
+      else throw new ObsoleteTimer(`unknown timer kind "${timer.kind}"`);
+    }
+    return 'fired';
+  } catch (err) {
+    const reason = obsoleteReason(err);
+    if (reason === undefined) throw err;
+    // Every ObsoleteTimer is thrown before any write but the mark, which this one replaces.
+    await markObsolete(env.trx, timer, reason);
+    return 'obsolete';
+  }
+}
+
+/** Why there is nothing to fire, or undefined for a real failure. The engine's "no such timer" (state and rows disagree) counts. */
+export function obsoleteReason(err: unknown): string | undefined {
+  if (err instanceof ObsoleteTimer) return err.message;
+  if (err instanceof BatonError && err.code === 'BATON_E_FLOW_TIMER_NOT_FOUND') return err.message;
+  return undefined;
 }
 
 /** One try in one transaction: the timer's status is written with the command it fires, or not at all. */
@@ -79,30 +117,7 @@ async function fireOnce(ctx: WorkerContext, timer: ClaimedTimer): Promise<'fired
       await wdb.updateTable('timers').set({ locked_until: null, locked_by: null }).where('id', '=', timer.id).where('locked_by', '=', ctx.workerId).execute();
       return 'skipped';
     }
-    const target: TimerTarget = { env, timer, instance, record };
-    try {
-      if (timer.instanceId && !instance) throw new ObsoleteTimer('the instance no longer exists');
-      if (FLOW_KINDS.has(timer.kind)) await fireFlowTimer(target);
-      else {
-        if (instance && !RULE_TIMER_LIVE.has(instance.status)) throw new ObsoleteTimer(`the instance ended (${instance.status})`);
-        if (timer.kind === 'reminder') await fireReminder(target);
-        else if (timer.kind === 'rule') await fireRuleTimer(target);
-        else throw new ObsoleteTimer(`unknown timer kind "${timer.kind}"`);
-      }
-      return 'fired';
-    } catch (err) {
-      // Every ObsoleteTimer is thrown before any write but the mark above, which this one replaces.
-      if (err instanceof ObsoleteTimer) {
-        await markObsolete(trx, timer, err.message);
-        return 'obsolete';
-      }
-      // The engine's own "no such timer" (state and rows disagree) means the same: nothing to fire.
-      if (err instanceof BatonError && err.code === 'BATON_E_FLOW_TIMER_NOT_FOUND') {
-        await markObsolete(trx, timer, err.message);
-        return 'obsolete';
-      }
-      throw err;
-    }
+    return runTimer({ env, timer, instance, record });
   });
 }
 

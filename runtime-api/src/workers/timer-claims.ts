@@ -91,6 +91,52 @@ export async function failTimer(
     .where('locked_by', '=', workerId)
     .where('status', '=', 'scheduled')
     .where((eb) => dueAtIs(eb, timer.dueAt));
-  await update.execute();
+  const recorded = await update.returning('id').executeTakeFirst();
+  // Moved (re-planned) meanwhile: it fires at its new time, so only the lease goes back.
+  if (!recorded) await workerDb(db).updateTable('timers').set({ locked_until: null, locked_by: null }).where('id', '=', timer.id).where('locked_by', '=', workerId).execute();
+  return dead ? 'dead' : 'retry';
+}
+
+/**
+ * Checks and marks a whole batch fired in one statement (taking the timers' row locks): still scheduled,
+ * still held by this worker, still due at the time claimed. Returns the ids marked; a timer that failed to
+ * fire is then set back by `recordBatchFailure` in the same transaction.
+ */
+export async function markBatchFired(trx: Kysely<Database>, workerId: string, timers: readonly ClaimedTimer[], firedAt: Date): Promise<Set<string>> {
+  if (timers.length === 0) return new Set();
+  const claimed = sql.join(timers.map((t) => sql`(${t.id}::text, ${t.dueAt.toISOString()}::timestamptz)`));
+  const result = await sql<{ id: string }>`
+    update timers t
+       set status = 'fired', fired_at = ${firedAt.toISOString()}::timestamptz, locked_until = null, locked_by = null, last_error = null
+      from (values ${claimed}) as c(id, due_at)
+     where t.id = c.id and t.status = 'scheduled' and t.locked_by = ${workerId}
+       and t.due_at >= c.due_at and t.due_at < c.due_at + interval '1 millisecond'
+    returning t.id`.execute(trx);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+/**
+ * A timer of a batch failed (its savepoint rolled back to just after the batch's mark): back to
+ * `scheduled` behind its backoff, or `dead` after the last attempt. The batch holds the row lock since the mark.
+ */
+export async function recordBatchFailure(
+  trx: Kysely<Database>,
+  timer: ClaimedTimer,
+  error: string,
+  settings: { timerMaxAttempts: number; retryBaseMs: number },
+): Promise<'retry' | 'dead'> {
+  const dead = timer.attempts >= settings.timerMaxAttempts;
+  const waitMs = dead ? 0 : retryDelayMs(timer.attempts, settings.retryBaseMs);
+  await workerDb(trx)
+    .updateTable('timers')
+    .set({
+      status: dead ? 'dead' : 'scheduled',
+      fired_at: null,
+      locked_until: dead ? null : sql<Date>`now() + ${waitMs}::integer * interval '1 millisecond'`,
+      locked_by: null,
+      last_error: error.slice(0, 4000),
+    })
+    .where('id', '=', timer.id)
+    .execute();
   return dead ? 'dead' : 'retry';
 }

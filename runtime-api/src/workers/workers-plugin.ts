@@ -15,6 +15,10 @@ export const workersPlugin = fp(
     const services = executionServices(app.baton.database, app.baton.config);
     app.baton.outboxHandlers.register(setDataHandler(services));
     app.baton.outboxHandlers.register(startFlowHandler(services));
+    // Entries the workers appended are chained right after their commit (the sweep is only the safety net).
+    app.baton.workers.onCommitted(() => {
+      app.baton.audit.flush().catch((err: unknown) => app.log.warn({ err }, 'audit chaining after a worker commit failed; the sweep retries'));
+    });
     app.addHook('onReady', async () => {
       if (app.baton.config.workers.enabled) app.baton.workers.start();
     });

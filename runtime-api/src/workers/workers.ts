@@ -5,7 +5,8 @@ import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { BatonDatabase } from '../db/open-database.js';
 import { executionServices } from '../execution/execution-services.js';
 import { deliverOutbox } from './deliver-outbox.js';
-import { fireTimer, type FireOutcome } from './fire-timer.js';
+import type { FireOutcome } from './fire-timer.js';
+import { fireTimerBatch, splitBatches, TIMER_BATCH } from './fire-timer-batch.js';
 import { claimOutbox, releaseOutbox, unhandledTypes } from './outbox-claims.js';
 import type { OutboxHandlers } from './outbox-handler.js';
 import { runConcurrently } from './run-concurrently.js';
@@ -49,6 +50,7 @@ export class Workers {
   private readonly abort = new AbortController();
   private readonly reportedTypes = new Set<string>();
   private lastHousekeeping = 0;
+  private readonly commitListeners: Array<() => void> = [];
 
   constructor(options: WorkersOptions) {
     this.handlers = options.handlers;
@@ -71,6 +73,24 @@ export class Workers {
     if (this.loops.length > 0 || this.stopping) return;
     this.ctx.log.info({ settings: this.ctx.settings, handlers: this.handlers.types() }, 'workers started');
     this.loops = [this.loop('timers', () => this.timerRound()), this.loop('outbox', () => this.outboxRound())];
+  }
+
+  /**
+   * Called after a worker transaction that may have appended audit entries commits (the app passes the
+   * audit chainer's flush), so they are chained at once rather than at the chainer's next sweep.
+   */
+  onCommitted(listener: () => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  private committed(): void {
+    for (const listener of this.commitListeners) {
+      try {
+        listener();
+      } catch (err) {
+        this.ctx.log.warn({ err: errorText(err) }, 'a commit listener failed');
+      }
+    }
   }
 
   /** Ends sleeps early: a command just wrote due work (e.g. a replay). */
@@ -118,6 +138,7 @@ export class Workers {
       const timers = await this.timerRound(report);
       const parents = await notifyParents(this.ctx, () => this.stopping);
       report.parentsSignalled += parents;
+      if (parents > 0) this.committed();
       const deliveries = await this.outboxRound(report);
       if (timers + parents + deliveries === 0) break;
     }
@@ -168,23 +189,35 @@ export class Workers {
     }
   }
 
-  /** One batch of due timers, fired with bounded concurrency, then the subflow completions (background loop only). */
+  /**
+   * One claim of due timers, fired as up to `concurrency` batches at once (a transaction each, a savepoint
+   * per timer), then the subflow completions (background loop only). Timers of one instance go to the same
+   * batch; batches take their row locks in id order, so they never deadlock each other.
+   */
   private async timerRound(report?: DrainReport): Promise<number> {
     if (!report) await this.housekeeping();
     const { settings, db } = this.ctx;
     const claimed = await claimTimers(db, this.id, settings.batchSize, settings.leaseMs);
-    const unstarted: string[] = [];
-    await runConcurrently(claimed, settings.concurrency, async (timer) => {
+    if (this.stopping) {
+      await releaseTimers(db, this.id, claimed.map((t) => t.id));
+      return claimed.length;
+    }
+    let committed = 0;
+    await runConcurrently(splitBatches(claimed, settings.concurrency, TIMER_BATCH), settings.concurrency, async (batch) => {
       if (this.stopping) {
-        unstarted.push(timer.id);
+        await releaseTimers(db, this.id, batch.map((t) => t.id));
         return;
       }
-      const outcome = await fireTimer(this.ctx, timer);
-      if (report) report.timers[outcome] += 1;
+      const result = await fireTimerBatch(this.ctx, batch);
+      committed += result.committed;
+      if (report) for (const outcome of result.outcomes.values()) report.timers[outcome] += 1;
     });
-    await releaseTimers(db, this.id, unstarted);
-    if (!report) return claimed.length + (await notifyParents(this.ctx, () => this.stopping));
-    return claimed.length;
+    // Fired timers appended audit entries: have them chained now, not at the chainer's next sweep.
+    if (committed > 0) this.committed();
+    if (report) return claimed.length;
+    const parents = await notifyParents(this.ctx, () => this.stopping);
+    if (parents > 0) this.committed();
+    return claimed.length + parents;
   }
 
   /** One batch of due outbox rows, delivered by their handlers with bounded concurrency. */
@@ -192,6 +225,7 @@ export class Workers {
     const { settings, db } = this.ctx;
     const claimed = await claimOutbox(db, this.id, this.handlers.types(), settings.batchSize, settings.leaseMs);
     const unstarted: string[] = [];
+    let delivered = 0;
     await runConcurrently(claimed, settings.concurrency, async (row) => {
       const handler = this.handlers.get(row.type as Parameters<OutboxHandlers['get']>[0]);
       if (this.stopping || !handler) {
@@ -201,12 +235,15 @@ export class Workers {
       try {
         const outcome = await deliverOutbox(this.ctx, handler, row, this.abort.signal);
         if (report) report.deliveries[outcome] += 1;
+        if (outcome === 'delivered') delivered += 1;
       } catch (err) {
         // Recording the attempt failed (database trouble): the lease runs out and the row is claimed again.
         this.ctx.log.error({ outboxId: row.id, err: errorText(err) }, 'could not record an outbox delivery');
       }
     });
     await releaseOutbox(db, this.id, unstarted);
+    // Built-in handlers (setData, startFlow) run commands that append audit entries.
+    if (delivered > 0) this.committed();
     return claimed.length;
   }
 }

@@ -1,28 +1,19 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { openDatabase } from '../../src/db/open-database.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+// The key covers every migration, the migrator (migrate.ts) and the PGlite version.
+import { migrationsKey } from '../../src/db/pglite-template.js';
+import { ensurePostgresTemplate } from './postgres-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    /** The migrated template database on the DATABASE_URL server ('' when PostgreSQL suites are skipped). */
+    postgresTemplate: string;
   }
-}
-
-/** Changes whenever a migration or the PGlite version does, so a stale template is never reused. */
-async function templateKey(): Promise<string> {
-  const dir = path.resolve(here, '../../src/db/migrations');
-  const hash = createHash('sha256');
-  for (const file of (await fs.readdir(dir)).sort()) hash.update(file).update(await fs.readFile(path.join(dir, file)));
-  const pkg = JSON.parse(await fs.readFile(path.resolve(here, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  hash.update(pkg.version);
-  return hash.digest('hex').slice(0, 16);
 }
 
 /**
@@ -30,7 +21,8 @@ async function templateKey(): Promise<string> {
  * in the temp folder between runs) and every test suite starts from a copy of it.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  const file = path.join(os.tmpdir(), `baton-pglite-template-${await templateKey()}.tar.gz`);
+  const key = await migrationsKey();
+  const file = path.join(os.tmpdir(), `baton-pglite-template-${key}.tar.gz`);
   try {
     await fs.access(file);
   } catch {
@@ -43,6 +35,7 @@ export default async function setup(project: TestProject): Promise<void> {
     await database.close();
   }
   project.provide('pgliteTemplate', file);
+  project.provide('postgresTemplate', process.env.DATABASE_URL ? await ensurePostgresTemplate(process.env.DATABASE_URL, key) : '');
   if (!process.env.DATABASE_URL) {
     console.log('PostgreSQL suites skipped: DATABASE_URL is not set');
   }

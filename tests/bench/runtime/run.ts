@@ -1,20 +1,25 @@
 /**
  * Runtime benchmark (issue 3 §6): durable task completions per second through HTTP at 8 and 32 clients beside
  * pgbench's TPS at the same concurrency, one-step processes run to the end per second, commits and WAL
- * flushes per transition, and embedded start-up time; the same on PGlite. Not a test: it prints figures.
+ * flushes per transition, embedded start-up time, and timers fired per second when many fall due at once
+ * (timers-throughput.ts); the same on PGlite. Not a test: it prints figures.
  *
  *   pnpm bench:runtime            (PostgreSQL part needs DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)
  *   BENCH_SECONDS=5 BENCH_TASKS=3000 pnpm bench:runtime   (longer runs)
+ *   BENCH_TIMERS=100000 pnpm bench:runtime                (the issue's timer figure; default 10,000)
  */
 import { approve, setUpBenchFlow, startOne, type BenchActors } from './bench-flow.js';
 import { createScratchDatabase, readCounters } from './bench-database.js';
 import { ADMIN_TOKEN, startBenchServer } from './bench-server.js';
 import { percentile, progress, runConcurrently } from './load-runner.js';
 import { pgbenchAvailable, pgbenchInit, pgbenchTps } from './pgbench-baseline.js';
+import { benchTimers } from './timers-throughput.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1500);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 600);
 const PGBENCH_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** The issue's figure is 100,000 timers; the default keeps a run short on a shared machine. */
+const TIMERS = Number(process.env.BENCH_TIMERS ?? 10_000);
 
 interface Line { label: string; value: string; note?: string }
 const lines: Line[] = [];
@@ -56,7 +61,7 @@ async function oneStepProcesses(actors: BenchActors, clients: number): Promise<n
   return ((PROCESSES - result.failures) / result.elapsedMs) * 1000;
 }
 
-async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string): Promise<void> {
+async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string, serverUrl?: string): Promise<void> {
   console.log(`\nRuntime on ${name}`);
   const server = await startBenchServer({ databaseUrl });
   try {
@@ -82,6 +87,27 @@ async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string): 
   } finally {
     await server.stop();
   }
+  await benchTimerLine(name, serverUrl);
+}
+
+/** Timers due at once, fired by one process's workers (in this process, on its own scratch database). */
+async function benchTimerLine(name: 'postgres' | 'pglite', databaseUrl?: string): Promise<void> {
+  const scratch = databaseUrl ? await createScratchDatabase(databaseUrl, 'baton_bench_timers') : undefined;
+  try {
+    const r = await benchTimers(TIMERS, scratch?.url);
+    report(`timers fired/s, ${r.timers} due at once (${name})`, r.perSecond.toFixed(0), 'target ≥ 2,000/s');
+    report(`  timer lateness p99 (${name})`, `${(r.latenessP99Ms / 1000).toFixed(1)} s`, 'target < 2 s');
+  } finally {
+    await scratch?.drop();
+  }
+  // Baseline in the same run: one transaction per timer, as before batches (a fifth of the timers: it is slow).
+  const baselineScratch = databaseUrl ? await createScratchDatabase(databaseUrl, 'baton_bench_timers') : undefined;
+  try {
+    const b = await benchTimers(Math.max(100, Math.round(TIMERS / 5)), baselineScratch?.url, { perTimer: true });
+    report(`  baseline: one transaction per timer, ${b.timers} due (${name})`, b.perSecond.toFixed(0));
+  } finally {
+    await baselineScratch?.drop();
+  }
 }
 
 async function main(): Promise<void> {
@@ -90,7 +116,7 @@ async function main(): Promise<void> {
   if (url) {
     const scratch = await createScratchDatabase(url, 'baton_bench_runtime');
     try {
-      await benchDialect('postgres', scratch.url);
+      await benchDialect('postgres', scratch.url, url);
     } finally {
       await scratch.drop();
     }
