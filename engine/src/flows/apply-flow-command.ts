@@ -15,6 +15,14 @@ type Command<T extends FlowCommand['type']> = Extract<FlowCommand, { type: T }>;
 
 const REASSIGNING = new Set(['delegate', 'transfer']);
 
+/**
+ * Actions that move work forward judge the node's form even when nothing is submitted, so an empty
+ * "approve" cannot skip required fields; sending work back or elsewhere needs no form filled in.
+ */
+function judgesEmptySubmission(action: string): boolean {
+  return !(action === 'reject' || action === 'return' || REASSIGNING.has(action) || action.startsWith('add-signer'));
+}
+
 const NONE: string[] = [];
 
 function targets(to: string | string[] | undefined): string[] {
@@ -70,6 +78,7 @@ function completeTask(tx: FlowTransition, command: Command<'completeTask'>): voi
   }
   const patch = command.data && Object.keys(command.data).length > 0 ? command.data : undefined;
   if (patch) checkTaskData(tx, node, task, patch);
+  else if (judgesEmptySubmission(command.action)) checkTaskData(tx, node, task, {});
 
   if (patch) tx.changeData(patch, node, token.id);
   if (REASSIGNING.has(command.action)) {

@@ -41,6 +41,19 @@ async function fanOut(delivery: OutboxDelivery<InvokeEffect>, ctx: OutboxHandler
   return { status: 'delivered', log: { note } };
 }
 
+/** The name people know a connector's system by, in both languages: its config's `system` (SCIM), else its key. */
+export function systemNameOf(key: string, config: Record<string, unknown> | undefined): { en: string; 'zh-CN': string } {
+  const system = config?.system;
+  if (typeof system === 'string' && system.trim() !== '') return { en: system, 'zh-CN': system };
+  if (system && typeof system === 'object') {
+    const named = system as Record<string, unknown>;
+    const en = typeof named.en === 'string' ? named.en : undefined;
+    const zh = typeof named['zh-CN'] === 'string' ? named['zh-CN'] : undefined;
+    return { en: en ?? zh ?? key, 'zh-CN': zh ?? en ?? key };
+  }
+  return { en: key, 'zh-CN': key };
+}
+
 export function invokeHandler(deps: ActionDeps & { services: ExecutionServices }): OutboxHandler<'invoke'> {
   return {
     type: 'invoke',
@@ -85,6 +98,7 @@ export function invokeHandler(deps: ActionDeps & { services: ExecutionServices }
             instanceId: delivery.instanceId,
             connector: effect.connector,
             connectorType: row?.type ?? 'unknown',
+            system: systemNameOf(effect.connector, row?.config),
             action: effect.action,
             outcome: result.status === 'ok' ? 'succeeded' : 'failed',
             ...(result.status === 'ok' ? (result.proof ? { proof: result.proof } : {}) : { error: result.error }),

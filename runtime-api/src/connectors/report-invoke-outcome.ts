@@ -11,6 +11,8 @@ export interface InvokeOutcomeReport {
   instanceId: string;
   connector: string;
   connectorType: string;
+  /** The linked system's name in both languages (a SCIM connector's `system`, else its key): what people call it. */
+  system?: { en: string; 'zh-CN': string };
   action: string;
   outcome: 'succeeded' | 'failed';
   error?: string;
@@ -19,7 +21,7 @@ export interface InvokeOutcomeReport {
 
 /**
  * Tells the instance how a connector call ended for good: a runtime `invoke.succeeded` / `invoke.failed`
- * event (payload: connector, connectorType, action, error or proof) is appended to its history under the
+ * event (payload: connector, connectorType, system, action, error or proof) is appended to its history under the
  * instance's row lock and offered to the rules — so an `invoke-failed` rule can, say, give IT a task to
  * revoke the account by hand — then published to webhook subscriptions, all in one transaction.
  */
@@ -38,6 +40,7 @@ export async function reportInvokeOutcome(db: Kysely<Database>, services: Execut
       payload: {
         connector: report.connector,
         connectorType: report.connectorType,
+        ...(report.system !== undefined ? { system: report.system } : {}),
         action: report.action,
         ...(report.error !== undefined ? { error: report.error } : {}),
         ...(report.proof !== undefined ? { proof: report.proof } : {}),

@@ -67,4 +67,14 @@ export const PACK_IMPORT_ERRORS = defineErrors({
     en: 'No pack "{key}"{version} has been imported: check the key, or import it with POST /api/packs/import.',
     'zh-CN': '尚未导入模板包 "{key}"{version}：请检查键名，或通过 POST /api/packs/import 导入。',
   },
+  BATON_E_PACK_PARAMETER_UNKNOWN: {
+    status: 422,
+    en: 'Pack "{key}" declares no parameter "{parameter}": use one of {known}; nothing was changed.',
+    'zh-CN': '模板包 "{key}" 没有声明参数 "{parameter}"：请使用 {known} 之一；本次未做任何更改。',
+  },
+  BATON_E_PACK_PARAMETER_VALUE: {
+    status: 422,
+    en: 'Fix the parameter values: each problem is listed in issues with its path (type, minimum, maximum or options as pack.json declares them); nothing was changed.',
+    'zh-CN': '请修正参数值：每个问题及其路径都列在 issues 中（类型、最小值、最大值或选项以 pack.json 的声明为准）；本次未做任何更改。',
+  },
 });

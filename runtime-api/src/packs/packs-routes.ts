@@ -9,12 +9,35 @@ import { exportPack } from './export-pack.js';
 import { importPack } from './import-pack.js';
 import { PackBundle, PackImportResult, PackView } from './pack-schemas.js';
 import { findPack, listPacks, toPackView } from './pack-store.js';
+import { loadPackParameterStates } from './pack-parameters.js';
+import { setPackParameters, toParameterView } from './set-pack-parameters.js';
+import { executionServices } from '../execution/execution-services.js';
 import './pack-errors.js';
 
 /** Packs carry many definitions and seed rows: more than one definition's body limit. */
 const PACK_BODY_LIMIT = 16 * 1024 * 1024;
 
+const ParameterView = Type.Object(
+  {
+    key: Type.String(),
+    label: Type.Unknown(),
+    description: Type.Optional(Type.Unknown()),
+    type: Type.String(),
+    unit: Type.Optional(Type.String()),
+    minimum: Type.Optional(Type.Number()),
+    maximum: Type.Optional(Type.Number()),
+    options: Type.Optional(Type.Unknown()),
+    default: Type.Unknown({ description: 'The default of the latest imported pack version.' }),
+    value: Type.Unknown({ description: 'What rules read on this installation: the operator\'s value when set, else the default.' }),
+    overridden: Type.Boolean(),
+    ignoredValue: Type.Optional(Type.Unknown({ description: 'A stored value the current declaration no longer accepts (ignored; set a new one).' })),
+  },
+  { additionalProperties: false },
+);
+const ParametersReply = Closed({ pack: Type.String(), parameters: Type.Array(ParameterView), replannedTimers: Type.Optional(Type.Integer()) });
+
 export const packsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const services = executionServices(app.baton.database, app.baton.config);
   app.post(
     '/packs/import',
     {
@@ -55,6 +78,48 @@ export const packsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ items: (await listPacks(app.baton.database.db, request.query)).map(toPackView) }),
+  );
+
+  app.get(
+    '/packs/:key/parameters',
+    {
+      config: { roles: [ROLES.designer] },
+      schema: {
+        tags: ['packs'],
+        summary: 'The parameters of a pack on this installation: each declaration, its default and the value rules read',
+        params: Closed({ key: KeySchema }),
+        response: withErrors({ 200: ParametersReply }),
+      },
+    },
+    async (request) => {
+      const { key } = request.params;
+      const row = await findPack(app.baton.database.db, key, undefined);
+      if (!row) throw new ApiError('BATON_E_PACK_NOT_FOUND', { key, version: '' }, [], '/params/key');
+      return { pack: key, parameters: (await loadPackParameterStates(app.baton.database.db, key)).map(toParameterView) };
+    },
+  );
+
+  app.put(
+    '/packs/:key/parameters',
+    {
+      config: { roles: [ROLES.admin] },
+      schema: {
+        tags: ['packs'],
+        summary: 'Set this installation\'s values of pack parameters (kept across re-imports); rule timers are re-planned at once',
+        description:
+          'Each value is checked against the declaration in the latest imported pack.json (type, minimum, maximum, options); ' +
+          'null goes back to the default. All or nothing, audited. Timers already fired are not fired again.',
+        params: Closed({ key: KeySchema }),
+        body: Closed({ values: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.Unknown(), { minProperties: 1, maxProperties: 100 }) }),
+        response: withErrors({ 200: ParametersReply }),
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      return runCommand(request, reply, (trx) =>
+        setPackParameters(trx, { packKey: request.params.key, values: request.body.values, actor: principal.userId, locale: request.locale, services }),
+      );
+    },
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { readPackFolder } from '@baton/cli';
+import { addBusinessDays, CN_CALENDAR, zonedDateTimeToInstant } from '@baton/engine';
 import { expect } from 'vitest';
 import type { TestContext } from '../../../../runtime-api/test/harness/for-each-database.js';
 import { PACK_DIR } from '../pack-files.js';
@@ -106,4 +107,27 @@ export async function instance(ctx: TestContext, token: string | undefined, id: 
 export async function outboxEffects(ctx: TestContext, instanceId: string): Promise<Json[]> {
   const rows = await ctx.database.db.selectFrom('outbox').select(['effect']).where('instance_id', '=', instanceId).execute();
   return rows.map((r) => r.effect as Json);
+}
+
+/** A date `offsetDays` from today in Shanghai (the org time zone), as YYYY-MM-DD. */
+export function shanghaiDate(offsetDays: number): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** 09:00 in Shanghai, `days` business days before `date`: when the settlement reminder is due. */
+export function reminderAt(date: string, days: number): string {
+  return new Date(zonedDateTimeToInstant(addBusinessDays(date, -days, CN_CALENDAR), '09:00', 'Asia/Shanghai')).toISOString();
+}
+
+/** The settlement reminder's timer rows of an instance (any status). */
+export async function reminderTimers(ctx: TestContext, instanceId: string): Promise<Array<{ id: string; due_at: Date; status: string }>> {
+  const rows = await ctx.database.db.selectFrom('timers').select(['id', 'due_at', 'status']).where('kind', '=', 'rule').execute();
+  return rows.filter((r) => r.id.includes('settlement-reminder') && r.id.includes(instanceId));
+}
+
+/** Finance's inbox entries about the final settlement of `name`. */
+export async function settlementNotices(ctx: TestContext, financeToken: string, name: string): Promise<Json[]> {
+  const inbox = await ok(ctx, financeToken, 'GET', '/api/notifications?limit=100');
+  return (inbox.items as Json[]).filter((n) => String(n.title).includes(name) && /settlement|结算/.test(String(n.title)));
 }

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { forEachDatabase } from '../../../../runtime-api/test/harness/for-each-database.js';
+import { manifest } from '../pack-files.js';
 import {
   ADMIN_AFFAIRS, FINANCE, HR, INTERVIEW, IT, SETTLEMENT,
   act, actAt, call, importOffboardingPack, instance, ok, outboxEffects, People, request, taskAt,
@@ -21,7 +22,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
   it('imports the pack with its demo directory, customers and assets', async () => {
     const body = await importOffboardingPack(ctx());
     expect(body.pack).toMatchObject({ key: 'offboarding', version: 1 });
-    expect(body.imported).toHaveLength(32);
+    expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
     expect(body.seed.directory.users.inserted).toBe(15);
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
     const assets = await ok(ctx(), await people.token(ADMIN_AFFAIRS), 'GET', '/api/records/asset?limit=100');
@@ -52,6 +53,13 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     const token = await people.token(HR);
     const missing = await actAt(ctx(), token, id, 'hrInterview', { action: 'approve', data: { interviewNotes: '没有日期' } });
     expect(missing.status).toBe(422);
+    // An empty submission is judged too: each missing required field is named by its path.
+    for (const body of [{ action: 'approve' }, { action: 'approve', data: {} }]) {
+      const empty = await actAt(ctx(), token, id, 'hrInterview', body);
+      expect(empty.status, JSON.stringify(empty.body)).toBe(422);
+      expect(empty.body.error.code).toBe('BATON_E_DATA_INVALID');
+      expect(empty.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['/data/interviewDate', '/data/interviewReason']);
+    }
     const unknown = await actAt(ctx(), token, id, 'hrInterview', { action: 'approve', data: { ...INTERVIEW, salaryHistory: 'x' } });
     expect(unknown.status).toBe(422);
     await act(ctx(), token, id, 'hrInterview', { action: 'approve', data: INTERVIEW });
@@ -72,6 +80,10 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     expect(ruleTask.description['zh-CN']).toContain('研发部');
     expect(ruleTask.description['zh-CN']).toContain('2030-06-28');
     expect(ruleTask.description['zh-CN']).toContain('Git');
+    // …and the devices to collect, by asset id.
+    expect(ruleTask.description.en).toContain('Systems: Git, Wiki; accounts, in the same order: demo-eng-2, demo-eng-2.');
+    expect(ruleTask.description.en).toContain('Devices (asset ids): demo-asset-lt-0105, demo-asset-mn-0106.');
+    expect(ruleTask.description['zh-CN']).toContain('设备（资产编号）：demo-asset-lt-0105, demo-asset-mn-0106。');
     await ok(ctx(), token, 'POST', `/api/tasks/${ruleTask.id}/actions`, { action: 'complete' });
   });
 
@@ -125,6 +137,10 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     });
     const hr = await people.token(HR);
     expect((await instance(ctx(), hr, id)).activeNodes).toEqual(['hrConfirmation']);
+    const empty = await actAt(ctx(), hr, id, 'hrConfirmation', { action: 'approve' });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['/data/certificateIssued', '/data/socialInsuranceStopped']);
+    expect((await instance(ctx(), hr, id)).status).toBe('running');
     await act(ctx(), hr, id, 'hrConfirmation', { action: 'approve', data: { certificateIssued: true, socialInsuranceStopped: true } });
     const done = await instance(ctx(), hr, id);
     expect(done.status).toBe('completed');

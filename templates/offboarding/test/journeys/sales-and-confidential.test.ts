@@ -120,7 +120,7 @@ forEachDatabase(
       await act(ctx(), await people.token('demo-sales-2'), salesId, 'workHandover', {
         action: 'complete', data: { workItems: salesData.workItems.map((w: object) => ({ ...w, confirmed: true, confirmedAt: lastDay })) },
       });
-      await act(ctx(), await people.token(HR), salesId, 'hrConfirmation', { action: 'approve', data: { certificateIssued: true } });
+      await act(ctx(), await people.token(HR), salesId, 'hrConfirmation', { action: 'approve', data: { certificateIssued: true, socialInsuranceStopped: true } });
       expect((await instance(ctx(), await people.token(HR), salesId)).status).toBe('completed');
       const report = await drain(ctx());
       expect(report.deliveries.dead).toBe(0);
@@ -177,7 +177,10 @@ forEachDatabase(
       const view = await instance(ctx(), await people.token(HR), started.id);
       expect(view.activeNodes).toContain('ndaSigning');
       expect(view.activeNodes).not.toContain('customerHandover');
-      expect((await actAt(ctx(), leaver, started.id, 'ndaSigning', { action: 'complete' })).body.error.code).toBe('BATON_E_FLOW_GATE_NOT_MET');
+      // Nothing submitted: refused with the path of each required field of the undertaking.
+      const empty = await actAt(ctx(), leaver, started.id, 'ndaSigning', { action: 'complete' });
+      expect(empty.status).toBe(422);
+      expect([...new Set(empty.body.error.issues.map((i: { path: string }) => i.path))].sort()).toEqual(['/data/ndaAcknowledged', '/data/ndaSignature', '/data/ndaSignedOn']);
       const unsigned = await actAt(ctx(), leaver, started.id, 'ndaSigning', { action: 'complete', data: { ndaAcknowledged: true, ndaSignedOn: '2030-06-20' } });
       expect(unsigned.status).toBe(422);
       const body = multipart('signature.png', 'image/png', PNG);
