@@ -28,8 +28,8 @@ export const ACCOUNT_ERRORS = defineErrors({
   },
   BATON_E_DEMO_ONLY: {
     status: 404,
-    en: 'This route exists only in demo mode (BATON_DEMO=1).',
-    'zh-CN': '此接口仅在演示模式下可用（BATON_DEMO=1）。',
+    en: 'This route exists only in demo mode: BATON_DEMO=1, or (BATON_DEMO unset, outside production) while a pack\'s demo people are in the directory.',
+    'zh-CN': '此接口仅在演示模式下可用：设置 BATON_DEMO=1，或（未设置 BATON_DEMO 且非生产环境时）目录中存在模板包的演示人员。',
   },
   BATON_E_DEMO_USER_UNKNOWN: {
     status: 422,

@@ -10,6 +10,7 @@ import { DemoUserSchema, LoginBody, PASSWORD_MIN, PasswordBody, SessionSchema, S
 import { LoginThrottle } from './login-throttle.js';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password-hash.js';
 import { openSession, sessionUser } from './sign-in-session.js';
+import { demoScope, isDemoPerson, type DemoScope, type DemoSetting } from './demo-mode.js';
 import './account-errors.js';
 import './account-tables.js';
 
@@ -17,8 +18,8 @@ import './account-tables.js';
 export const LOCKOUT = { failures: 5, lockMs: 15 * 60 * 1000 } as const;
 
 export interface AccountsRoutesOptions {
-  /** Demo mode: the "sign in as" routes answer (BATON_DEMO=1). */
-  demo: boolean;
+  /** Demo mode (BATON_DEMO): on, off, or auto (see demo-mode.ts for the rule). */
+  demo: DemoSetting;
   throttle?: LoginThrottle;
 }
 
@@ -158,15 +159,26 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = 
     },
   );
 
-  const demoOnly = async () => {
-    if (!options.demo) throw new ApiError('BATON_E_DEMO_ONLY');
+  const scopes = new WeakMap<object, DemoScope>();
+  const demoOnly = async (request: object) => {
+    const scope = await demoScope(db(), options.demo);
+    if (!scope.enabled) throw new ApiError('BATON_E_DEMO_ONLY');
+    scopes.set(request, scope);
   };
 
   app.get(
     '/auth/demo-users',
     { config: { public: true }, onRequest: demoOnly, schema: { tags: ['auth'], summary: 'Demo mode only: the people one may sign in as', response: withErrors({ 200: Closed({ items: Type.Array(DemoUserSchema) }) }) } },
-    async () => {
-      const rows = await db().selectFrom('directory_users').select(['id', 'name', 'roles', 'department_id', 'position']).where('active', '=', true).orderBy('id').limit(500).execute();
+    async (request) => {
+      const only = scopes.get(request)?.onlyDemoPeople ?? true;
+      const rows = await db()
+        .selectFrom('directory_users')
+        .select(['id', 'name', 'roles', 'department_id', 'position'])
+        .where('active', '=', true)
+        .$if(only, (q) => q.where(isDemoPerson))
+        .orderBy('id')
+        .limit(500)
+        .execute();
       return { items: rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles, departmentId: r.department_id, position: r.position })) };
     },
   );
@@ -180,7 +192,9 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = 
       schema: { tags: ['auth'], summary: 'Demo mode only: sign in as a directory user without a password', body: Closed({ userId: Type.String({ minLength: 1, maxLength: 128 }) }), response: withErrors({ 200: SessionSchema }) },
     },
     async (request) => {
-      const user = await sessionUser(db(), request.body.userId);
+      const only = scopes.get(request)?.onlyDemoPeople ?? true;
+      const demoPerson = !only || (await db().selectFrom('directory_users').select('id').where('id', '=', request.body.userId).where(isDemoPerson).executeTakeFirst());
+      const user = demoPerson ? await sessionUser(db(), request.body.userId) : null;
       if (!user) throw new ApiError('BATON_E_DEMO_USER_UNKNOWN', { userId: request.body.userId }, [], '/userId');
       return db().transaction().execute((trx) => openSession(trx, user, 'demo', request.ip));
     },

@@ -41,8 +41,8 @@ export async function sessionUser(db: Kysely<Database>, userId: string, extraRol
   return { id: row.id, name: row.name, roles, locale: localeOf(row.attributes), departmentId: row.department_id, email: row.email };
 }
 
-/** Mints a session token for `user` and audits the sign-in (`method`: password or demo), in `trx`. */
-export async function openSession(trx: Kysely<Database>, user: SessionUser, method: 'password' | 'demo', ip: string): Promise<SessionBody> {
+/** Mints a session token for `user` and audits the sign-in (`method`: password, demo or oidc), in `trx`. */
+export async function openSession(trx: Kysely<Database>, user: SessionUser, method: 'password' | 'demo' | 'oidc', ip: string): Promise<SessionBody> {
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   const issued = await insertToken(trx, { userId: user.id, roles: [], label: SESSION_LABEL, expiresAt, createdBy: user.id });
   await appendAudit(trx, { actor: user.id, action: 'auth.login', subjectKind: 'token', subjectId: issued.id, data: { method, ip } });

@@ -10,6 +10,7 @@ import { auditPlugin } from '../audit/audit-plugin.js';
 import { authPlugin } from '../auth/auth-plugin.js';
 import { tokensRoutes } from '../auth/tokens-routes.js';
 import { accountsRoutes } from '../accounts/accounts-routes.js';
+import { oidcRoutes } from '../auth/oidc/oidc-routes.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { BatonDatabase } from '../db/open-database.js';
 import { definitionsRoutes } from '../definitions/definitions-routes.js';
@@ -132,7 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(definitionsRoutes);
       await api.register(directoryRoutes);
       await api.register(tokensRoutes);
-      await api.register(accountsRoutes, { demo: config.demo ?? false });
+      await api.register(accountsRoutes, { demo: config.demo ?? 'auto' });
+      await api.register(oidcRoutes);
       await api.register(auditRoutes);
       await api.register(instancesRoutes);
       await api.register(tasksRoutes);

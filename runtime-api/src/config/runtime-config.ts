@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { fileSettingsFrom, type FileSettings } from '../files/file-settings.js';
 import { documentSettingsFrom, type DocumentSettings } from '../documents/document-settings.js';
 import { connectorSettingsFrom, type ConnectorSettings } from '../connectors/connector-settings.js';
+import { oidcSettingsFrom, type OidcSettings } from '../auth/oidc/oidc-settings.js';
 
 /** Everything the runtime reads from its environment, parsed once at start so a typo fails early. */
 export interface RuntimeConfig {
@@ -41,10 +42,13 @@ export interface RuntimeConfig {
    */
   starterPack: string | null;
   /**
-   * BATON_DEMO=1: demo mode, where anyone may sign in as a directory person without a password (the
-   * "sign in as" picker). `pnpm start` also turns it on when it has just loaded the starter pack's demo data.
+   * BATON_DEMO: the "sign in as" picker (sign in as a directory person without a password). `1`: on, every
+   * active person; `off`: never; unset (`auto`): on only while the database holds a pack's demo people
+   * (attributes.demo = true), only for them, and never when NODE_ENV=production (src/accounts/demo-mode.ts).
    */
-  demo?: boolean;
+  demo?: boolean | 'auto';
+  /** BATON_OIDC_*: sign-in with the operator's OpenID Connect provider; null leaves it to the admin route. */
+  oidc?: OidcSettings | null;
 }
 
 export interface AuditSettings {
@@ -178,7 +182,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     documents: documentSettingsFrom(env),
     connectors: connectorSettingsFrom(env),
     starterPack: starterPackFrom(env.BATON_STARTER_PACK),
-    demo: env.BATON_DEMO === '1' || env.BATON_DEMO === 'true',
+    demo: demoFrom(env.BATON_DEMO, env.NODE_ENV),
+    oidc: oidcSettingsFrom(env, connectorSettingsFrom(env).publicUrl),
   };
 }
 
@@ -188,4 +193,13 @@ function starterPackFrom(value: string | undefined): string | null {
   const v = value?.trim();
   if (v === undefined || v === '') return DEFAULT_STARTER_PACK;
   return ['off', 'none', 'false', '0'].includes(v.toLowerCase()) ? null : path.resolve(v);
+}
+
+/** Unset means auto, except under NODE_ENV=production, where only an explicit BATON_DEMO=1 turns it on. */
+function demoFrom(value: string | undefined, nodeEnv: string | undefined): boolean | 'auto' {
+  const v = value?.trim().toLowerCase();
+  if (v === undefined || v === '' || v === 'auto') return nodeEnv?.trim() === 'production' ? false : 'auto';
+  if (['1', 'true', 'on', 'yes'].includes(v)) return true;
+  if (['0', 'false', 'off', 'no'].includes(v)) return false;
+  throw new Error(`BATON_DEMO must be 1, off or auto (got "${value}")`);
 }

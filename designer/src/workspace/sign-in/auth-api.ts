@@ -18,6 +18,13 @@ export interface SessionAnswer {
   user: SessionUser;
 }
 
+/** GET /api/auth/providers: the sign-in methods this server offers. */
+export interface SignInProviders {
+  password: boolean;
+  demo: boolean;
+  oidc: { name: string; startUrl: string } | null;
+}
+
 export interface DemoPerson {
   id: string;
   name: string;
@@ -71,6 +78,9 @@ async function call<T>(method: 'GET' | 'POST', path: string, locale: Locale, bod
 
 export const authApi = {
   login: (username: string, password: string, locale: Locale) => call<SessionAnswer>('POST', '/auth/login', locale, { username, password }),
+  providers: (locale: Locale) => call<SignInProviders>('GET', '/auth/providers', locale),
+  /** Exchanges the one-time hand-off of a finished OIDC sign-in (the callback put it in the URL fragment). */
+  oidcSession: (handoff: string, locale: Locale) => call<SessionAnswer & { returnTo: string }>('POST', '/auth/oidc/session', locale, { handoff }),
   demoUsers: (locale: Locale) => call<{ items: DemoPerson[] }>('GET', '/auth/demo-users', locale),
   demoLogin: (userId: string, locale: Locale) => call<SessionAnswer>('POST', '/auth/demo-login', locale, { userId }),
   me: (token: string, locale: Locale) => call<SessionUser>('GET', '/auth/me', locale, undefined, token),

@@ -1,4 +1,4 @@
-import { createClient, isBatonApiError } from '@baton/client';
+import { BatonApiError, createClient, isBatonApiError } from '@baton/client';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -8,15 +8,20 @@ import { switchLocale } from '../../app/i18n/i18n.js';
 import { useLocalized } from '../../app/i18n/localized.js';
 import { useSession } from '../../app/session/session-store.js';
 import { apiBaseUrl } from '../../app/session/use-api.js';
-import { authApi, type DemoPerson, type SessionAnswer } from './auth-api.js';
+import { authApi, type DemoPerson, type SessionAnswer, type SignInProviders } from './auth-api.js';
+
+/** The "keep me signed in" choice, kept across the round trip to the identity provider. */
+const OIDC_REMEMBER = 'baton.oidc.remember';
 
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/inbox';
 }
 
 /**
- * Sign-in: username and password (local accounts), in demo mode a "sign in as" picker of the directory's
- * people, and, for administrators and scripts, an API token.
+ * Sign-in: the organisation's identity provider (OIDC) when the server offers it, username and password
+ * (local accounts), in demo mode a "sign in as" picker of the demo people, and, for administrators and
+ * scripts, an API token. After OIDC the server sends the browser back here with a one-time hand-off in the
+ * URL fragment, exchanged at once for a session token.
  */
 export function WorkspaceSignInPage() {
   const { t } = useTranslation('workspace');
@@ -34,11 +39,52 @@ export function WorkspaceSignInPage() {
   const [busy, setBusy] = useState(false);
   const [demo, setDemo] = useState<DemoPerson[] | null>(null);
   const [demoQuery, setDemoQuery] = useState('');
+  const [providers, setProviders] = useState<SignInProviders | null>(null);
+  const [finishing, setFinishing] = useState(() => globalThis.location?.hash.startsWith('#oidc=') ?? false);
 
   useEffect(() => {
-    // 404 outside demo mode: then there is simply no picker.
-    authApi.demoUsers(locale).then((r) => setDemo(r.items), () => setDemo(null));
+    authApi.providers(locale).then(
+      (p) => {
+        setProviders(p);
+        if (p.demo) authApi.demoUsers(locale).then((r) => setDemo(r.items), () => setDemo(null));
+        else setDemo(null);
+      },
+      // An older server without /auth/providers: the demo route answers 404 outside demo mode.
+      () => authApi.demoUsers(locale).then((r) => setDemo(r.items), () => setDemo(null)),
+    );
   }, [locale]);
+
+  // Back from the identity provider: the fragment holds a one-time hand-off (never sent to a server by the
+  // browser); it leaves the address bar and history before it is exchanged.
+  useEffect(() => {
+    const hash = globalThis.location?.hash ?? '';
+    if (!hash.startsWith('#oidc=')) return;
+    const handoff = decodeURIComponent(hash.slice('#oidc='.length));
+    globalThis.history?.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
+    const keep = globalThis.sessionStorage?.getItem(OIDC_REMEMBER) === '1';
+    globalThis.sessionStorage?.removeItem(OIDC_REMEMBER);
+    authApi.oidcSession(handoff, locale).then(
+      async (answer) => {
+        signIn(answer.token, answer.user.id, keep);
+        if (answer.user.locale && answer.user.locale !== locale && !globalThis.localStorage?.getItem('baton.locale')) await switchLocale(answer.user.locale);
+        navigate(safeNext(answer.returnTo), { replace: true });
+      },
+      (err: unknown) => {
+        setFinishing(false);
+        setError({ error: err, title: t('oidcFailed') });
+      },
+    );
+    // Once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The callback refused the sign-in and the person came back through its "back to sign-in" link.
+  useEffect(() => {
+    const code = params.get('oidcError');
+    if (code && /^BATON_E_[A-Z_]+$/.test(code)) {
+      setError({ error: new BatonApiError({ status: 400, code, message: t('oidcFailed'), request: 'GET /api/auth/oidc/callback' }), title: t('oidcFailed') });
+    }
+  }, [params, t]);
 
   const done = async (answer: SessionAnswer) => {
     signIn(answer.token, answer.user.id, remember);
@@ -87,6 +133,20 @@ export function WorkspaceSignInPage() {
       <TopBar />
       <main className="page narrow workspace-sign-in">
         <h1>{t('signInTitle')}</h1>
+        {finishing ? <p role="status" data-testid="oidc-finishing">{t('oidcFinishing')}</p> : null}
+        {providers?.oidc ? (
+          <div className="oidc-sign-in stack">
+            <a
+              className="button primary"
+              data-testid="oidc-sign-in"
+              href={`${providers.oidc.startUrl}?next=${encodeURIComponent(safeNext(params.get('next')))}`}
+              onClick={() => globalThis.sessionStorage?.setItem(OIDC_REMEMBER, remember ? '1' : '0')}
+            >
+              {t('oidcSignIn', { name: providers.oidc.name })}
+            </a>
+            <p className="muted">{t('oidcOr')}</p>
+          </div>
+        ) : null}
         <form onSubmit={submitPassword} className="stack" aria-label={t('signInTitle')}>
           <label>
             {t('username')}
