@@ -6,6 +6,7 @@ import { useLocalized } from './i18n/localized.js';
 import { RegistryProvider } from './registry/registry-context.js';
 import { useSession } from './session/session-store.js';
 import { NAV_ITEMS } from './routes.js';
+import { useMyRoles } from '../dashboard/use-my-roles.js';
 
 /** The top bar every page shares: navigation, language switch, who is signed in. */
 export function TopBar() {
@@ -14,12 +15,14 @@ export function TopBar() {
   const token = useSession((s) => s.token);
   const userId = useSession((s) => s.userId);
   const signOut = useSession((s) => s.signOut);
+  const roles = useMyRoles();
+  const items = NAV_ITEMS.filter((item) => !item.roles || (roles !== null && (roles.includes('admin') || item.roles.some((r) => roles.includes(r)))));
   return (
     <header className="top-bar">
       <a className="brand" href="/">Baton</a>
       {token ? (
         <nav aria-label={t('navLabel')}>
-          {NAV_ITEMS.map((item) => (
+          {items.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end ?? false} className={({ isActive }) => (isActive ? 'active' : '')}>
               {t(item.label)}
             </NavLink>

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { DashboardPage } from '../dashboard/dashboard-page.js';
 import { DefinitionsPage } from '../definitions/definitions-page.js';
 import { FlowDesignerPage } from '../flows/flow-designer-page.js';
 import { FormDesignerPage } from '../forms/form-designer-page.js';
@@ -20,6 +21,8 @@ export const APP_ROUTES: RouteObject[] = [
   { path: 'build/rule/:key', element: <RuleDesignerPage /> },
   { path: 'build/report/:key', element: <ReportDesignerPage /> },
   { path: 'packs', element: <PacksPage /> },
+  { path: 'dashboard', element: <DashboardPage /> },
+  { path: 'dashboard/:key', element: <DashboardPage /> },
   ...WORKSPACE_ROUTES,
 ];
 
@@ -31,6 +34,8 @@ export interface NavItem {
   group: 'build' | 'work';
   /** Exact match for the active state (the home link). */
   end?: boolean;
+  /** Shown only to holders of one of these roles (admins included); absent = everyone. */
+  roles?: string[];
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -38,6 +43,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', label: 'workspace:navInbox', group: 'work' },
   { to: '/start', label: 'workspace:navStart', group: 'work' },
   { to: '/records', label: 'workspace:navRecords', group: 'work' },
+  { to: '/instances', label: 'workspace:navInstances', group: 'work' },
+  { to: '/dashboard', label: 'dashboard:nav', group: 'work', roles: ['hr', 'admin'] },
   { to: '/build', label: 'shell:navDefinitions', group: 'build' },
   { to: '/packs', label: 'shell:navPacks', group: 'build' },
 ];

@@ -7,8 +7,8 @@ import { ApiError } from '../errors/api-error.js';
 import { Closed, withErrors } from '../app/schema-helpers.js';
 import { Type } from 'typebox';
 import { checkDirectoryImport } from './check-directory-import.js';
-import { DirectoryImportBody, DirectoryImportResult, DirectoryUserView } from './directory-schemas.js';
-import { findUser, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
+import { DepartmentView, DirectoryImportBody, DirectoryImportResult, DirectoryUserView } from './directory-schemas.js';
+import { findUser, listDepartments, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
 import './directory-errors.js';
 
 export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -43,6 +43,20 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { status: 200, body: { departments, users } };
       });
     },
+  );
+
+  // Department names and the tree are no secret inside the organisation: any signed-in caller may list
+  // them (report filters, pickers). People stay behind /directory/users/:id's checks.
+  app.get(
+    '/directory/departments',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Every department (id, name, parent), ordered by name; for filters and pickers',
+        response: withErrors({ 200: Closed({ items: Type.Array(DepartmentView) }) }),
+      },
+    },
+    async () => ({ items: await listDepartments(app.baton.database.db) }),
   );
 
   app.get(

@@ -58,3 +58,9 @@ export const DirectoryUserView = Closed({
   attributes: JsonObject,
   active: Type.Boolean(),
 });
+
+export const DepartmentView = Closed({
+  id: Type.String(),
+  name: Type.String(),
+  parentId: Nullable(Type.String()),
+});

@@ -120,3 +120,9 @@ export async function findUser(db: Kysely<Database>, id: string) {
     .where('u.id', '=', id)
     .executeTakeFirst();
 }
+
+/** Every department, by name then id (a few hundred rows in a large organisation). */
+export async function listDepartments(db: Kysely<Database>): Promise<Array<{ id: string; name: string; parentId: string | null }>> {
+  const rows = await db.selectFrom('directory_departments').select(['id', 'name', 'parent_id']).orderBy('name').orderBy('id').limit(5_000).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id }));
+}

@@ -1,5 +1,5 @@
 import { localize, type Locale, type ReportQuery, type ReportRow } from '@baton/engine';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { LoadedReport } from './report-catalog.js';
 
@@ -32,6 +32,25 @@ function optionLabels(formBody: Record<string, unknown> | undefined, fieldKey: s
   return out;
 }
 
+/** Names of a flow's nodes ("managerApproval" → "Manager approval"), from its latest published version. */
+async function nodeNames(db: Kysely<Database>, flow: string, locale: Locale): Promise<Record<string, string>> {
+  const row = await db
+    .selectFrom('definitions')
+    .select(sql<unknown>`body -> 'nodes'`.as('nodes'))
+    .where('kind', '=', 'flow')
+    .where('key', '=', flow)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const out: Record<string, string> = {};
+  if (!Array.isArray(row?.nodes)) return out;
+  for (const node of row.nodes as Array<{ id?: unknown; name?: unknown }>) {
+    if (typeof node.id === 'string' && node.name !== undefined) out[node.id] = localize(node.name as Localized, locale);
+  }
+  return out;
+}
+
 export async function reportColumns(db: Kysely<Database>, loaded: LoadedReport, query: ReportQuery, rows: ReportRow[], locale: Locale): Promise<ReportColumn[]> {
   const departmentKeys = query.dimensions.filter((d) => d.kind === 'department' || (d.kind === 'field' && d.field.role === 'department')).map((d) => d.key);
   const ids = new Set<string>();
@@ -41,6 +60,10 @@ export async function reportColumns(db: Kysely<Database>, loaded: LoadedReport, 
     const found = await db.selectFrom('directory_departments').select(['id', 'name']).where('id', 'in', [...ids]).execute();
     for (const d of found) names.set(d.id, d.name);
   }
+  // Step dimensions (tasks, steps, history of one flow) show the steps' names, not their ids.
+  const flow = 'flow' in query.dataset && typeof query.dataset.flow === 'string' ? query.dataset.flow : undefined;
+  const showsNodes = query.dimensions.some((d) => d.kind === 'field' && d.field.column === 'node' && !d.field.via);
+  const steps = flow && showsNodes ? await nodeNames(db, flow, locale) : undefined;
   const columns: ReportColumn[] = query.dimensions.map((d) => {
     const base = { key: d.key, role: 'dimension' as const, kind: d.kind, label: localize((d.label ?? d.key) as Localized, locale) };
     switch (d.kind) {
@@ -57,7 +80,8 @@ export async function reportColumns(db: Kysely<Database>, loaded: LoadedReport, 
         const declared = d.labels ? Object.fromEntries(Object.entries(d.labels).flatMap(([k, v]) => (v === undefined ? [] : [[k, localize(v as Localized, locale)]]))) : undefined;
         const options = d.field.column === 'data' && d.field.path.length === 1 && !d.field.via ? optionLabels(loaded.formBody, d.field.path[0] as string, locale) : undefined;
         const departments = d.field.role === 'department' ? Object.fromEntries([...names].filter(([id]) => rows.some((r) => r[d.key] === id))) : undefined;
-        const valueLabels = { ...departments, ...options, ...declared };
+        const nodes = d.field.column === 'node' && !d.field.via && steps ? Object.fromEntries(Object.entries(steps).filter(([id]) => rows.some((r) => r[d.key] === id))) : undefined;
+        const valueLabels = { ...departments, ...nodes, ...options, ...declared };
         return { ...base, type, ...(Object.keys(valueLabels).length > 0 ? { valueLabels } : {}) };
       }
     }

@@ -27,22 +27,26 @@ const missing = (inner: Sql) =>
 
 /**
  * Makes sure every text the words dimension will read is segmented, incrementally. For a form's records or
- * instances (they carry updated_at) only rows changed since the last check are read, whatever the report's
- * filters: a watermark per form and field in report_meta, so the steady-state cost is one index lookup.
- * Other datasets check the report's own rows.
+ * instances, or the instances of one flow (they carry updated_at), only rows changed since the last check
+ * are read, whatever the report's filters: a watermark per form (or flow) and field in report_meta, so the
+ * steady-state cost is one lookup. Other datasets check the report's own rows.
  */
 export async function ensureWordsSegmented(db: Kysely<Database>, query: ReportQuery, collection: boolean, scopedMissing: Sql): Promise<void> {
   const dim = query.dimensions.find((d): d is WordsDimension => d.kind === 'words');
   if (!dim) return;
   const form = query.dataset.source === 'form' ? query.dataset.form : undefined;
-  if (!form) {
+  // Instances of one flow carry updated_at too: the same watermark, per flow.
+  const flow = query.dataset.source === 'flow-instances' ? query.dataset.flow : undefined;
+  if (!form && !flow) {
     await segment(db, scopedMissing);
     return;
   }
-  const table = collection ? 'records' : 'instances';
-  const key = `words:${table}:${form}:${query.dataset.rows ?? ''}:${dim.field.ref}`;
+  const table = form && collection ? 'records' : 'instances';
+  const key = form ? `words:${table}:${form}:${query.dataset.rows ?? ''}:${dim.field.ref}` : `words:flow:${flow}:${dim.field.ref}`;
   const rdb = reportDb(db);
-  const latest = await sql<{ at: Date | null }>`select max(updated_at) as at from ${sql.id(table)} where form_key = ${form}`.execute(db);
+  const latest = form
+    ? await sql<{ at: Date | null }>`select max(updated_at) as at from ${sql.id(table)} where form_key = ${form}`.execute(db)
+    : await sql<{ at: Date | null }>`select max(updated_at) as at from instances where flow_key = ${flow}`.execute(db);
   const at = latest.rows[0]?.at;
   if (!at) return;
   const stored = await rdb.selectFrom('report_meta').select('value').where('key', '=', key).executeTakeFirst();

@@ -50,6 +50,15 @@ forEachDatabase('directory', (ctx) => {
     });
   });
 
+  it('lists departments (id, name, parent) by name for any signed-in caller, and refuses anonymous calls', async () => {
+    const token = await ctx().tokenFor('zhang', ['sales']);
+    const res = await ctx().call({ method: 'GET', url: '/api/directory/departments', token });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [{ id: 'd-root', name: 'Acme', parentId: null }, { id: 'd-sales', name: 'Sales', parentId: 'd-root' }] });
+    const anonymous = await ctx().call({ method: 'GET', url: '/api/directory/departments', token: null });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('upserts: a second import updates by id', async () => {
     const res = await ctx().call({
       method: 'POST',

@@ -107,6 +107,23 @@ forEachDatabase('reports: measures and dimensions on a fixed data set', (ctx) =>
     expect((await run('words')).rows).toEqual(result.rows);
   });
 
+  it('words over a flow\'s instances: segmented once, then only instances changed since (a watermark per flow)', async () => {
+    const result = await run('words-flow');
+    expect(result.rows).toEqual([{ word: '压力', n: 2 }, { word: '工作', n: 2 }]);
+    const db = ctx().database.db;
+    const mark = await db.selectFrom('report_meta' as never).select('value' as never).where('key' as never, '=', 'words:flow:exit-flow:data.reason' as never).executeTakeFirst();
+    expect(mark).toBeDefined();
+    // An instance written afterwards is segmented on the next run: its words count at once.
+    const before = await db.selectFrom('instances').select(['data', 'updated_at']).where('id', '=', 'i4').executeTakeFirstOrThrow();
+    const data = { ...(before.data as Json), reason: '通勤压力大，通勤时间长' };
+    await db.updateTable('instances').set({ data: JSON.stringify(data), updated_at: new Date() }).where('id', '=', 'i4').execute();
+    try {
+      expect((await run('words-flow')).rows).toEqual([{ word: '压力', n: 3 }, { word: '工作', n: 2 }]);
+    } finally {
+      await db.updateTable('instances').set({ data: JSON.stringify(before.data), updated_at: before.updated_at }).where('id', '=', 'i4').execute();
+    }
+  });
+
   it('the directory dataset: leavers by month with headcount from hire and leave dates', async () => {
     // Jan: 9 people on the 1st, 8 on the 31st (u2 gone) → 2 / 8.5; Feb: 7 all month → 1 / 7.
     expect(rounded((await run('leavers-dir')).rows)).toEqual([

@@ -21,11 +21,14 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/definitions/{kind}/{key}/publish': ['designer', 'admin'],
   'POST /api/directory/import': ['hr', 'admin'],
   'GET /api/directory/users/{id}': ['participant', 'hr', 'admin'], // id = the participant themself
+  'GET /api/directory/departments': EVERYONE, // names only: the dashboard's department filter
   'POST /api/tokens': ['admin'],
   'GET /api/audit/verify': ['auditor', 'admin'],
   'GET /api/instances/{id}/evidence': ['participant', 'hr', 'auditor', 'admin'],
   'POST /api/flows/{key}/instances': EVERYONE,
   'GET /api/instances/{id}': ['participant', 'hr', 'admin'],
+  'GET /api/instances': EVERYONE, // the ones each may see
+  'GET /api/instances/counts': EVERYONE, // counts of what each may see (all for designers)
   'POST /api/instances/{id}/cancel': ['hr', 'admin'], // or its initiator, who is not among these
   'GET /api/tasks': EVERYONE, // mine=true: one's own
   'GET /api/tasks/{id}': ['participant', 'hr', 'admin'],
@@ -36,6 +39,8 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/packs/import': ['designer', 'admin'],
   'GET /api/packs': ['designer', 'admin'],
   'GET /api/packs/{key}/export': ['designer', 'admin'],
+  'GET /api/packs/{key}/parameters': ['designer', 'admin'],
+  'PUT /api/packs/{key}/parameters': ['admin'],
   'GET /api/instances/{id}/documents/{documentKey}': ['participant', 'hr', 'admin'],
   'POST /api/files': EVERYONE,
   'GET /api/files/{id}': EVERYONE, // the uploader, or whoever sees what references it
@@ -51,6 +56,7 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/reports/{key}/run': EVERYONE, // a report's readers; none here
   'POST /api/reports/{key}/drill': EVERYONE,
   'POST /api/reports/{key}/csv': EVERYONE,
+  'POST /api/reports/preview': ['designer', 'admin'],
   'GET /api/connector-types': ['designer', 'admin'],
   'GET /api/connectors': ['designer', 'admin'],
   'GET /api/connectors/{key}': ['designer', 'admin'],
@@ -68,6 +74,13 @@ const MATRIX: Record<string, Who[]> = {
   'PUT /api/accounts/{userId}/password': ['admin'],
   'GET /api/auth/demo-users': PUBLIC, // demo mode only; this server is not in demo mode
   'POST /api/auth/demo-login': PUBLIC,
+  'GET /api/auth/providers': PUBLIC,
+  'GET /api/auth/oidc/start': PUBLIC, // OIDC is not configured here: 404 for all
+  'GET /api/auth/oidc/callback': PUBLIC,
+  'POST /api/auth/oidc/session': PUBLIC, // needs the hand-off and the browser cookie of a finished sign-in
+  'GET /api/auth/oidc/settings': ['admin'],
+  'PUT /api/auth/oidc/settings': ['admin'],
+  'DELETE /api/auth/oidc/settings': ['admin'],
 };
 
 /** Bodies that would pass validation, so a refusal is about who asks, not what they sent. */
@@ -76,9 +89,11 @@ function bodyFor(route: string): unknown {
     case 'POST /api/definitions': return { ...assetForm, title: { en: 'Asset 2', 'zh-CN': '资产 2' } };
     case 'POST /api/directory/import': return { users: [{ id: 'matrix-user', name: 'Matrix' }] };
     case 'POST /api/tokens': return { userId: 'plain' };
+    case 'PUT /api/packs/{key}/parameters': return { values: { settlementReminderDays: 4 } };
     case 'POST /api/flows/{key}/instances': return { data: { employeeId: 'emp' } };
     case 'POST /api/instances/{id}/cancel': return { reason: 'matrix' };
     case 'POST /api/tasks/{id}/actions': return { action: 'approve' };
+    case 'POST /api/reports/preview': return { definition: { kind: 'report', key: 'matrix-preview' } };
     case 'POST /api/records/{formKey}': return { data: { name: 'laptop' } };
     case 'PATCH /api/records/{formKey}/{id}': return { data: { name: 'desk' }, version: 1 };
     case 'POST /api/auth/login': return { username: 'plain', password: 'not-the-password' };

@@ -15,7 +15,7 @@ import { insertToken } from '../../../runtime-api/src/auth/api-tokens.js';
 import { loadConfig } from '../../../runtime-api/src/config/runtime-config.js';
 import { migrateToLatest } from '../../../runtime-api/src/db/migrate.js';
 import { openDatabase } from '../../../runtime-api/src/db/open-database.js';
-import { benchForm, dashboardReports } from './dashboard-reports.js';
+import { BENCH_PERIOD, dashboardPack } from './dashboard-reports.js';
 import { seedDirectory, seedOffboardings } from './seed-offboardings.js';
 
 const DB_NAME = 'baton_bench_reports';
@@ -71,25 +71,28 @@ async function main(): Promise<void> {
   await app.ready();
   const token = (await insertToken(database.db, { userId: 'bench-hr', roles: ['hr'], createdBy: 'bench' })).token;
   const call = (method: 'POST', url: string, payload: unknown) => app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${token}` } });
-  const designer = (await insertToken(database.db, { userId: 'bench-designer', roles: ['designer'], createdBy: 'bench' })).token;
-  for (const def of REUSE ? [] : [benchForm, ...dashboardReports]) {
-    const saved = await app.inject({ method: 'POST', url: '/api/definitions', payload: def, headers: { authorization: `Bearer ${designer}` } });
-    if (saved.statusCode >= 300) throw new Error(`saving ${String(def.key)}: ${saved.body}`);
-    const published = await app.inject({ method: 'POST', url: `/api/definitions/${String(def.kind)}/${String(def.key)}/publish`, payload: {}, headers: { authorization: `Bearer ${designer}` } });
-    if (published.statusCode >= 300) throw new Error(`publishing ${String(def.key)}: ${published.body}`);
-  }
+  // The offboarding pack itself (forms, flow, the dashboard's reports), imported as `baton import` does.
+  // Imported on a reused database too: changed reports are published as new versions, the rest is kept.
+  const pack = await dashboardPack();
+  const adminToken = (await insertToken(database.db, { userId: 'bench-admin', roles: ['admin'], createdBy: 'bench' })).token;
+  // A kept database already holds version 1: changed reports come as the next pack version.
+  const imports = await database.db.selectFrom('packs').select('version').where('key', '=', 'offboarding').execute();
+  const version = REUSE && imports.length > 0 ? Math.max(...imports.map((p) => Number(p.version))) + 1 : undefined;
+  const bundle = version ? { ...pack.bundle, manifest: { ...pack.bundle.manifest, version } } : pack.bundle;
+  const imported = await app.inject({ method: 'POST', url: '/api/packs/import', payload: bundle as object, headers: { authorization: `Bearer ${adminToken}` } });
+  if (imported.statusCode >= 300) throw new Error(`importing the offboarding pack: ${imported.body}`);
 
   const seeder = new pg.Client({ connectionString: url });
   await seeder.connect();
   if (!REUSE) await seedDirectory(seeder);
-  const keys = dashboardReports.map((d) => String(d.key));
+  const keys = pack.keys;
   const table = new Map<string, number[]>();
   const dashboards: number[] = [];
   const events: number[] = [];
   let seeded = 0;
   const runWidget = async (key: string): Promise<number> => {
     const started = performance.now();
-    const res = await call('POST', `/api/reports/${key}/run`, {});
+    const res = await call('POST', `/api/reports/${key}/run`, { params: BENCH_PERIOD });
     const elapsed = performance.now() - started;
     if (res.statusCode !== 200) throw new Error(`${key}: ${res.statusCode} ${res.body}`);
     return elapsed;

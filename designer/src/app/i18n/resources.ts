@@ -1,3 +1,4 @@
+import { dashboardMessages } from '../../dashboard/dashboard-messages.js';
 import { definitionsMessages } from '../../definitions/definitions-messages.js';
 import { formsMessages } from '../../forms/forms-messages.js';
 import { flowsMessages } from '../../flows/flows-messages.js';
@@ -22,4 +23,5 @@ export const AREA_MESSAGES: Record<string, AreaMessages> = {
   packs: packsMessages,
   schemaLabels: schemaLabelMessages,
   workspace: workspaceMessages,
+  dashboard: dashboardMessages,
 };

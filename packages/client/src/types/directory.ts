@@ -52,3 +52,10 @@ export interface DirectoryUser {
   attributes: JsonObject;
   active: boolean;
 }
+
+/** A department as GET /directory/departments lists it. */
+export interface DirectoryDepartment {
+  id: string;
+  name: string;
+  parentId: string | null;
+}

@@ -1,0 +1,140 @@
+import type { ReportCell, ReportColumn, ReportResult } from '@baton/client';
+import type { EChartsCoreOption } from 'echarts/core';
+import { dimensionText, measureText, type ValueText } from './report-values.js';
+
+/** The `chart` block of a report definition (engine/schemas/report.schema.json). */
+export interface ChartSpec {
+  type: string;
+  x?: string;
+  series?: string;
+  y?: string[];
+  horizontal?: boolean;
+}
+
+/** What a clicked bar, point or slice stands for: a value per dimension key, as the drill route takes them. */
+export type CellValues = Record<string, ReportCell>;
+
+export interface DrillableDatum {
+  value: number | null;
+  name?: string;
+  cell: CellValues;
+}
+
+/** Chart types drawn with ECharts; `kpi` and `table` are plain HTML. */
+export const ECHART_TYPES = new Set(['line', 'area', 'bar', 'stacked-bar', 'donut', 'pie', 'word-cloud', 'funnel']);
+
+const WORDS_SHOWN = 20;
+
+function distinct(values: ReportCell[]): ReportCell[] {
+  const seen = new Set<string>();
+  const out: ReportCell[] = [];
+  for (const v of values) {
+    const k = JSON.stringify(v);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+function columnOf(result: ReportResult, key: string | undefined): ReportColumn | undefined {
+  return key === undefined ? undefined : result.columns.find((c) => c.key === key);
+}
+
+function numberOf(v: ReportCell | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * An ECharts option for a report result: x = the chart's `x` dimension (its values in row order, dates
+ * ascending), one series per value of `series` (first measure of `y`) or else one per measure of `y`.
+ * Every datum carries the dimension values it stands for (`cell`), so a click can drill down.
+ * Word clouds are drawn as the top words in a horizontal bar chart (no extension needed, and PNG export
+ * works the same way).
+ */
+export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueText): EChartsCoreOption {
+  const dims = result.columns.filter((c) => c.role === 'dimension');
+  const measures = result.columns.filter((c) => c.role === 'measure');
+  const xCol = columnOf(result, chart.x) ?? dims[0];
+  const yKeys = (chart.y && chart.y.length > 0 ? chart.y : measures.map((m) => m.key)).filter((k) => columnOf(result, k));
+  const seriesCol = columnOf(result, chart.series);
+  const label = (col: ReportColumn | undefined, v: ReportCell) => dimensionText(col, v, text);
+  const fmt = (key: string) => (v: unknown) => measureText(columnOf(result, key), typeof v === 'number' ? v : null, text);
+  const type = chart.type;
+
+  if (type === 'donut' || type === 'pie' || type === 'funnel') {
+    const yKey = yKeys[0] ?? '';
+    const data: DrillableDatum[] = result.rows.map((row) => ({
+      name: label(xCol, row[xCol?.key ?? ''] ?? null),
+      value: numberOf(row[yKey]),
+      cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {},
+    }));
+    return {
+      tooltip: { trigger: 'item', valueFormatter: fmt(yKey) },
+      legend: { type: 'scroll', bottom: 0 },
+      series: [{ type: type === 'funnel' ? 'funnel' : 'pie', radius: type === 'donut' ? ['40%', '68%'] : '68%', name: columnOf(result, yKey)?.label ?? yKey, data, label: { formatter: '{b}: {c}' } }],
+    };
+  }
+
+  if (type === 'word-cloud') {
+    const yKey = yKeys[0] ?? '';
+    const rows = [...result.rows].sort((a, b) => (numberOf(b[yKey]) ?? 0) - (numberOf(a[yKey]) ?? 0)).slice(0, WORDS_SHOWN).reverse();
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt(yKey) },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: rows.map((r) => label(xCol, r[xCol?.key ?? ''] ?? null)) },
+      series: [{ type: 'bar', name: columnOf(result, yKey)?.label ?? yKey, data: rows.map((r) => ({ value: numberOf(r[yKey]), cell: xCol ? { [xCol.key]: r[xCol.key] ?? null } : {} })) }],
+    };
+  }
+
+  // Category charts: line, area, bar, stacked-bar.
+  const xValues = distinct(result.rows.map((r) => r[xCol?.key ?? ''] ?? null));
+  if (xCol?.type === 'date') xValues.sort((a, b) => String(a).localeCompare(String(b)));
+  const xIndex = new Map(xValues.map((v, i) => [JSON.stringify(v), i]));
+  // Rates do not add up: a stacked bar of ratios (attrition per band) would show a meaningless sum, so
+  // ratio measures are drawn side by side even when the report asks for stacking.
+  const stacked = type === 'stacked-bar' && !yKeys.some((k) => columnOf(result, k)?.kind === 'ratio');
+  const seriesType = type === 'line' || type === 'area' ? 'line' : 'bar';
+  const series: Array<Record<string, unknown>> = [];
+  const base = (name: string) => ({
+    type: seriesType,
+    name,
+    ...(stacked ? { stack: 'total' } : {}),
+    ...(type === 'area' ? { areaStyle: {} } : {}),
+    ...(seriesType === 'line' ? { connectNulls: false, symbolSize: 7 } : {}),
+  });
+  if (seriesCol) {
+    const yKey = yKeys[0] ?? '';
+    for (const s of distinct(result.rows.map((r) => r[seriesCol.key] ?? null))) {
+      const data: Array<DrillableDatum | null> = xValues.map(() => null);
+      for (const row of result.rows) {
+        if (JSON.stringify(row[seriesCol.key] ?? null) !== JSON.stringify(s)) continue;
+        const i = xIndex.get(JSON.stringify(row[xCol?.key ?? ''] ?? null));
+        if (i === undefined) continue;
+        data[i] = { value: numberOf(row[yKey]), cell: { ...(xCol ? { [xCol.key]: row[xCol.key] ?? null } : {}), [seriesCol.key]: s } };
+      }
+      series.push({ ...base(label(seriesCol, s)), data, tooltip: { valueFormatter: fmt(yKey) } });
+    }
+  } else {
+    for (const yKey of yKeys) {
+      const data: Array<DrillableDatum | null> = xValues.map(() => null);
+      for (const row of result.rows) {
+        const i = xIndex.get(JSON.stringify(row[xCol?.key ?? ''] ?? null));
+        if (i !== undefined) data[i] = { value: numberOf(row[yKey]), cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {} };
+      }
+      series.push({ ...base(columnOf(result, yKey)?.label ?? yKey), data, tooltip: { valueFormatter: fmt(yKey) } });
+    }
+  }
+  const categories = { type: 'category', data: xValues.map((v) => label(xCol, v)), axisLabel: { hideOverlap: true } };
+  const values = { type: 'value', axisLabel: { formatter: (v: number) => fmt(yKeys[0] ?? '')(v) } };
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: seriesType === 'bar' ? 'shadow' : 'line' } },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: chart.horizontal ? values : categories,
+    yAxis: chart.horizontal ? categories : values,
+    series,
+  };
+}

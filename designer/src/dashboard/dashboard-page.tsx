@@ -1,0 +1,113 @@
+import type { Definition, DirectoryDepartment } from '@baton/client';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { ErrorPanel } from '../app/errors/error-panel.js';
+import { useApi } from '../app/session/use-api.js';
+import { EmptyState } from '../app/ui/empty-state.js';
+import './dashboard.css';
+import { dashboardReports } from './dashboard-tags.js';
+import { DashboardWidget, type DashboardFilters } from './dashboard-widget.js';
+
+type Load = { state: 'loading' } | { state: 'ready'; reports: Definition[] } | { state: 'error'; error: unknown };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The analytics dashboard (/dashboard, or /dashboard/:key for another pack's): every published report
+ * tagged `dashboard:<key>:<order>`, in that order. Filters (period, department) live in the URL, so a
+ * filtered dashboard can be bookmarked and shared; each report takes the filters it declares as
+ * parameters (`from`, `to`, `department`).
+ */
+export function DashboardPage() {
+  const { t } = useTranslation('dashboard');
+  const api = useApi();
+  const { key = 'offboarding' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [departments, setDepartments] = useState<DirectoryDepartment[]>([]);
+  const filters: DashboardFilters = {
+    ...(DATE.test(search.get('from') ?? '') ? { from: search.get('from')! } : {}),
+    ...(DATE.test(search.get('to') ?? '') ? { to: search.get('to')! } : {}),
+    ...(search.get('department') ? { department: search.get('department')! } : {}),
+  };
+  const [draft, setDraft] = useState<DashboardFilters>(filters);
+
+  useEffect(() => {
+    let live = true;
+    setLoad({ state: 'loading' });
+    (async () => {
+      const list = await api.definitions.list({ kind: 'report', status: 'published', limit: 500 });
+      const definitions = await Promise.all(list.items.map((item) => api.definitions.get('report', item.key)));
+      return dashboardReports(definitions, key);
+    })()
+      .then((reports) => live && setLoad({ state: 'ready', reports }))
+      .catch((error: unknown) => live && setLoad({ state: 'error', error }));
+    api.directory
+      .departments()
+      .then((r) => live && setDepartments(r.items))
+      .catch(() => live && setDepartments([]));
+    return () => {
+      live = false;
+    };
+  }, [api, key, attempt]);
+
+  const apply = (next: DashboardFilters) => {
+    const params = new URLSearchParams();
+    for (const k of ['from', 'to', 'department'] as const) if (next[k]) params.set(k, next[k]!);
+    setSearch(params);
+  };
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <form
+        className="dashboard-filters row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(draft);
+        }}
+      >
+        <label>
+          {t('from')}
+          <input type="date" name="from" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value || undefined })} />
+        </label>
+        <label>
+          {t('to')}
+          <input type="date" name="to" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })} />
+        </label>
+        <label>
+          {t('department')}
+          <select name="department" value={draft.department ?? ''} onChange={(e) => setDraft({ ...draft, department: e.target.value || undefined })}>
+            <option value="">{t('allDepartments')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>{d.name}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary">{t('apply')}</button>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft({});
+            apply({});
+          }}
+        >
+          {t('reset')}
+        </button>
+      </form>
+      {load.state === 'loading' ? <p className="muted" aria-busy="true">{t('loading')}</p> : null}
+      {load.state === 'error' ? <ErrorPanel error={load.error} title={t('loadFailed')} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {load.state === 'ready' && load.reports.length === 0 ? <EmptyState title={t('noWidgets')}>{t('noWidgetsBody')}</EmptyState> : null}
+      {load.state === 'ready' && load.reports.length > 0 ? (
+        <div className="dashboard-grid">
+          {load.reports.map((definition) => (
+            <DashboardWidget key={`${definition.key}@${definition.version}`} definition={definition} filters={filters} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

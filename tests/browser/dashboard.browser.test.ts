@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPackFolder } from '../../packages/cli/src/index.js';
+import { api } from './harness/api.js';
+import { CHROMIUM, hasChromium, skipNotice } from './harness/browser-env.js';
+import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const artifacts = path.join(here, 'artifacts');
+const PACK_DIR = path.resolve(here, '../../templates/offboarding');
+const available = hasChromium();
+if (!available) console.log(skipNotice());
+
+// A fixed organisation beside the pack's demo people, so attrition can be worked out by hand:
+// Alpha: 4 people hired 2020, one leaves 2025-03-15. Beta: 5 people, one leaves 2025-03-20, one 2025-06-30.
+// A leave date is the last working day: on 2025-06-30 Beta still employs its June leaver.
+//   2025-03 Alpha: 1 leaver / ((4 + 3) / 2) = 28.6 %
+//   2025-03 Beta:  1 leaver / ((5 + 4) / 2) = 22.2 %
+//   2025-06 Beta:  1 leaver / ((4 + 4) / 2) = 25.0 %
+const hired = '2020-01-01';
+const org = {
+  departments: [
+    { id: 'bt-alpha', name: 'Alpha Sales' },
+    { id: 'bt-beta', name: 'Beta R&D' },
+  ],
+  users: [
+    ...['a1', 'a2', 'a3', 'a4'].map((id) => ({ id: `bt-${id}`, name: `Alpha ${id}`, departmentId: 'bt-alpha', position: 'Sales rep', hireDate: hired })),
+    ...['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => ({ id: `bt-${id}`, name: `Beta ${id}`, departmentId: 'bt-beta', position: 'Engineer', hireDate: hired })),
+  ].map((u) => ({ ...u, ...(u.id === 'bt-a1' ? { leaveDate: '2025-03-15' } : u.id === 'bt-b1' ? { leaveDate: '2025-03-20' } : u.id === 'bt-b2' ? { leaveDate: '2025-06-30' } : {}) })),
+};
+
+/** Every month of 2025 for one of the fixed departments, as the data table shows it. */
+function expectedRows(department: 'Alpha Sales' | 'Beta R&D'): string[] {
+  const rows: string[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const month = `2025-${String(m).padStart(2, '0')}`;
+    const [leavers, headcount, rate] =
+      department === 'Alpha Sales'
+        ? m < 3 ? [0, '4', '0.0%'] : m === 3 ? [1, '3.5', '28.6%'] : [0, '3', '0.0%']
+        : m < 3 ? [0, '5', '0.0%'] : m === 3 ? [1, '4.5', '22.2%'] : m < 6 ? [0, '4', '0.0%'] : m === 6 ? [1, '4', '25.0%'] : [0, '3', '0.0%'];
+    rows.push(`${month} | ${department} | ${leavers} | ${headcount} | ${rate}`);
+  }
+  return rows;
+}
+
+/** An offboarding request in the pack's data contract (dates far ahead, so no reminder is due). */
+const request = (employeeId: string) => ({
+  employeeId,
+  type: 'resignation',
+  lastWorkingDay: '2030-06-28',
+  terminationDate: '2030-06-28',
+  reasonCategory: 'career',
+  reason: '希望去新的城市发展',
+  workItems: [],
+  customers: [],
+  accounts: [],
+  assets: [],
+});
+
+/** What the page scripts below use of the browser (this project's tsconfig has no DOM library). */
+interface BrowserWindow {
+  document: { elementFromPoint(x: number, y: number): object | null };
+  getComputedStyle(element: object): { cursor: string };
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+}
+
+/** The text of the data-table cells of the widget's rows, as [[month, department, …], …]. */
+async function tableRows(widget: Locator): Promise<string[][]> {
+  return widget.locator('.widget-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td[data-column]')].map((td) => td.textContent?.trim() ?? '')));
+}
+
+/**
+ * Clicks the first bar of a chart as a person would: ECharts turns the cursor into a pointer over a
+ * clickable bar, so the mouse sweeps a line just above the x axis until it finds one.
+ */
+async function clickFirstBar(page: Page, chart: Locator): Promise<void> {
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  for (const dy of [40, 60, 90]) {
+    const y = box.y + box.height - dy;
+    for (let x = box.x + 20; x < box.x + box.width - 10; x += 6) {
+      await page.mouse.move(x, y);
+      const cursor = await page.evaluate(([px, py]) => {
+        const w = globalThis as unknown as BrowserWindow;
+        const el = w.document.elementFromPoint(px!, py!);
+        return el ? w.getComputedStyle(el).cursor : '';
+      }, [x, y]);
+      if (cursor === 'pointer') {
+        await page.mouse.click(x, y);
+        return;
+      }
+    }
+  }
+  throw new Error('no clickable bar found in the chart');
+}
+
+describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
+  let runtime: RunningRuntime;
+  let browser: Browser;
+  let page: Page;
+  let hrToken = '';
+  const instanceIds: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    [runtime, browser] = await Promise.all([startRuntime(), chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })]);
+    const call = async (method: string, route: string, body?: unknown, token = runtime.adminToken) => {
+      const res = await api<Record<string, unknown>>(runtime.baseUrl, token, method, route, body);
+      expect(res.status, `${method} ${route}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+      return res.body;
+    };
+    const { bundle } = await readPackFolder(PACK_DIR, { demo: true });
+    await call('POST', '/packs/import?demo=true', bundle);
+    await call('POST', '/directory/import', org);
+    // Two offboardings waiting at the manager's approval: two open tasks in the SLA widget.
+    for (const employee of ['demo-sales-1', 'demo-sales-2']) {
+      const token = await runtime.tokenFor(employee, []);
+      const started = await call('POST', '/flows/offboarding/instances', { data: request(employee) }, token);
+      instanceIds.push(started.id as string);
+    }
+    hrToken = await runtime.tokenFor('demo-hr-1', ['hr']);
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    await context.addInitScript(([token]) => {
+      const { sessionStorage } = globalThis as unknown as BrowserWindow;
+      if (!sessionStorage.getItem('baton.token')) {
+        sessionStorage.setItem('baton.token', token!);
+        sessionStorage.setItem('baton.token.user', 'demo-hr-1');
+      }
+    }, [hrToken]);
+    page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  });
+
+  it('HR finds the dashboard in the navigation and sees attrition worked out by hand', async () => {
+    await page.goto(`${runtime.baseUrl}/inbox`);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByTestId('widget-attrition-by-department').waitFor();
+    // Every widget of the pack's dashboard is there, in the pack's order.
+    const widgets = await page.locator('[data-testid^=widget-]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(widgets.slice(0, 4)).toEqual(['widget-attrition-by-department', 'widget-attrition-by-position', 'widget-attrition-by-tenure', 'widget-exit-reasons']);
+    expect(widgets).toContain('widget-sla-breaches');
+
+    await page.fill('input[name=from]', '2025-01-01');
+    await page.fill('input[name=to]', '2025-12-31');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/from=2025-01-01&to=2025-12-31/);
+    const attrition = page.getByTestId('widget-attrition-by-department');
+    await attrition.locator('[data-testid=echart] canvas').waitFor();
+    await attrition.locator('.widget-table summary').click();
+    // Columns: month, department, leavers, average headcount, attrition rate; every month of the period.
+    const ours = (await tableRows(attrition)).filter((r) => /^(Alpha|Beta)/.test(r[1]!)).map((r) => r.join(' | '));
+    expect(ours.sort()).toEqual([...expectedRows('Alpha Sales'), ...expectedRows('Beta R&D')].sort());
+    await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
+  });
+
+  it('exports a widget as CSV and a chart as PNG', async () => {
+    const attrition = page.getByTestId('widget-attrition-by-department');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), attrition.getByRole('button', { name: 'CSV' }).click()]);
+    expect(csvDownload.suggestedFilename()).toBe('attrition-by-department.csv');
+    const csv = fs.readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv[0]).toBe('Month,Department,Leavers,Average headcount,Attrition rate');
+    const leavers = csv.slice(1).map((line) => line.split(',')).filter((cells) => /^(Alpha|Beta)/.test(cells[1]!) && cells[2] !== '0');
+    expect(leavers.map((cells) => cells.slice(0, 4))).toEqual([
+      ['2025-03-01', 'Alpha Sales', '1', '3.5'],
+      ['2025-03-01', 'Beta R&D', '1', '4.5'],
+      ['2025-06-01', 'Beta R&D', '1', '4'],
+    ]);
+    expect(Number(leavers[0]![4])).toBeCloseTo(28.571, 2);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), attrition.getByRole('button', { name: 'PNG' }).click()]);
+    expect(pngDownload.suggestedFilename()).toBe('attrition-by-department.png');
+    const png = fs.readFileSync((await pngDownload.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(2_000);
+  });
+
+  it('filters by department: only Beta is left, and task-based widgets say the filter does not apply', async () => {
+    await page.selectOption('select[name=department]', 'bt-beta');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/department=bt-beta/);
+    const attrition = page.getByTestId('widget-attrition-by-department');
+    await expect.poll(async () => (await tableRows(attrition)).map((r) => r.join(' | '))).toEqual(expectedRows('Beta R&D'));
+    await expect.poll(() => page.getByTestId('widget-sla-breaches').textContent()).toContain('does not apply');
+  });
+
+  it('clicks a bar to list the offboardings behind it and opens one on its timeline', async () => {
+    await page.goto(`${runtime.baseUrl}/dashboard?from=2025-01-01`);
+    const sla = page.getByTestId('widget-sla-breaches');
+    const chart = sla.getByTestId('echart');
+    await chart.locator('canvas').waitFor();
+    await clickFirstBar(page, chart);
+    const drill = sla.getByTestId('drill-panel');
+    await drill.locator('tbody tr').first().waitFor();
+    const links = drill.getByRole('link', { name: 'Open' });
+    expect(await links.count()).toBe(2);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.map((h) => h!.split('/').pop()).sort()).toEqual([...instanceIds].sort());
+    await links.first().click();
+    await page.waitForURL(/\/instances\//);
+    await page.getByTestId('instance-page').waitFor();
+    await page.getByTestId('timeline').waitFor();
+  });
+
+  it('shows the dashboard in Chinese, and nobody without HR sees it in the navigation', async () => {
+    await page.goto(`${runtime.baseUrl}/dashboard?from=2025-01-01&to=2025-12-31`);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.getByRole('heading', { name: '离职分析' }).waitFor();
+    await page.getByRole('heading', { name: '各部门月度离职率' }).waitFor();
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+
+    const employee = await runtime.tokenFor('demo-sales-3', []);
+    const other = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await other.addInitScript(([token]) => {
+      const { sessionStorage } = globalThis as unknown as BrowserWindow;
+      sessionStorage.setItem('baton.token', token!);
+      sessionStorage.setItem('baton.token.user', 'demo-sales-3');
+    }, [employee]);
+    const p2 = await other.newPage();
+    await p2.goto(`${runtime.baseUrl}/inbox`);
+    await p2.getByRole('link', { name: 'Inbox' }).first().waitFor();
+    expect(await p2.getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
+    // Opening the address anyway shows the refusal per widget, not a broken page.
+    await p2.goto(`${runtime.baseUrl}/dashboard`);
+    await expect.poll(() => p2.getByTestId('widget-attrition-by-department').textContent()).toContain('You may not see this report');
+    await other.close();
+    expect(problems).toEqual([]);
+  });
+});
