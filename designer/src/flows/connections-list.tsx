@@ -1,4 +1,5 @@
 import type { FlowDefinition } from '@baton/engine';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../app/i18n/localized.js';
 import type { IssuesByElement } from './flow-issue-targets.js';
@@ -7,10 +8,26 @@ import type { IssuesByElement } from './flow-issue-targets.js';
  * Every node and connection as a list: a keyboard-friendly way to reach them (edges are thin targets for
  * a mouse) and to see which ones have problems.
  */
-export function ConnectionsList({ def, issues, onSelectEdge, onSelectNode }: { def: FlowDefinition; issues: IssuesByElement; onSelectEdge: (id: string) => void; onSelectNode: (id: string) => void }) {
+const LARGE = 300;
+
+// Memoized: with a 1,000-node flow it is thousands of rows, re-rendered only when the flow or its issues change.
+export const ConnectionsList = memo(function ConnectionsList({ def, issues, onSelectEdge, onSelectNode }: { def: FlowDefinition; issues: IssuesByElement; onSelectEdge: (id: string) => void; onSelectNode: (id: string) => void }) {
   const { t } = useTranslation('flows');
   const { l } = useLocalized();
-  const name = (id: string) => l(def.nodes.find((n) => n.id === id)?.name, id);
+  const byId = useMemo(() => new Map(def.nodes.map((n) => [n.id, n])), [def.nodes]);
+  const name = (id: string) => l(byId.get(id)?.name, id);
+  // A big flow's list is thousands of rows: drawn on request, so opening the flow does not wait for it.
+  const large = def.nodes.length + def.edges.length > LARGE;
+  const [expanded, setExpanded] = useState(false);
+  if (large && !expanded) {
+    return (
+      <div className="connections">
+        <button type="button" className="link" data-testid="show-all-elements" onClick={() => setExpanded(true)}>
+          {t('showAllElements', { nodes: def.nodes.length, edges: def.edges.length })}
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="connections">
       <h3>{t('nodes')}</h3>
@@ -38,4 +55,4 @@ export function ConnectionsList({ def, issues, onSelectEdge, onSelectNode }: { d
       </ul>
     </div>
   );
-}
+});

@@ -1,15 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import {
-  Background,
-  Controls,
-  MarkerType,
-  MiniMap,
-  ReactFlow,
-  type Connection,
-  type Edge,
-  type EdgeChange,
-  type NodeChange,
-} from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { FlowDefinition } from '@baton/engine';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +8,7 @@ import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
 import type { IssuesByElement } from './flow-issue-targets.js';
 import { layoutPositions } from './flow-layout.js';
 import { NODE_TYPES, type BatonFlowNode } from './flow-node-view.js';
+import { NO_ISSUES, useStableEdges, useStableNodes } from './stable-elements.js';
 import type { EdgeHighlight, NodeHighlight } from './scenario-builder.js';
 
 export interface CanvasSelection {
@@ -42,7 +33,7 @@ export interface FlowCanvasProps {
 /** The flow canvas (@xyflow/react), drawn from the definition; also the drop target of the node palette. */
 export function FlowCanvas(props: FlowCanvasProps) {
   const { t } = useTranslation('flows');
-  const { l } = useLocalized();
+  const { l, locale } = useLocalized();
   const catalogue = useCatalogue();
   const { setNodeRef, isOver } = useDroppable({ id: 'flow-canvas' });
   const { def, issues, selection, measured, highlight } = props;
@@ -52,42 +43,36 @@ export function FlowCanvas(props: FlowCanvasProps) {
   // Nodes a pack or an API client saved without positions get a layout for display.
   const fallback = useMemo(() => (def.nodes.some((n) => !n.position) ? layoutPositions(def) : new Map()), [def]);
 
-  const nodes: BatonFlowNode[] = def.nodes.map((n) => {
-    const size = measured.get(n.id);
-    const sim = highlight?.nodes.get(n.id);
+  const nodes = useStableNodes(def, (n) => ({
+    entry: findEntry(catalogue.nodes, n.type),
+    issues: issues.nodes.get(n.id) ?? NO_ISSUES,
+    selected: selection.nodes.has(n.id),
+    size: measured.get(n.id),
+    sim: highlight?.nodes.get(n.id),
+    position: n.position ?? fallback.get(n.id),
+    locale,
+    l: l as (text: never, fallback: string) => string,
+  }));
+
+  // The input port of each node type, looked up once per render (not once per edge over every node).
+  const typeOf = useMemo(() => new Map(def.nodes.map((n) => [n.id, n.type])), [def.nodes]);
+  const edges = useStableEdges(def, (e) => {
+    const sim = highlight?.edges.get(e.id);
     return {
-      id: n.id,
-      type: 'baton',
-      position: n.position ?? fallback.get(n.id) ?? { x: 0, y: 0 },
-      data: { node: n, entry: findEntry(catalogue.nodes, n.type), issues: issues.nodes.get(n.id) ?? [], ...(sim ? { sim } : {}) },
-      selected: selection.nodes.has(n.id),
-      ...(size ? { measured: size, width: size.width, height: size.height } : {}),
+      targetHandle: findEntry(catalogue.nodes, typeOf.get(e.to) ?? '')?.ports?.inputs[0]?.id ?? 'in',
+      problems: issues.edges.get(e.id) ?? NO_ISSUES,
+      sim,
+      selected: selection.edges.has(e.id),
+      label: l(e.label) || (e.default ? t('edgeDefaultShort') : e.condition !== undefined ? t('edgeConditional') : ''),
     };
   });
 
-  const edges: Edge[] = def.edges.map((e) => {
-    const target = def.nodes.find((n) => n.id === e.to);
-    const targetHandle = findEntry(catalogue.nodes, target?.type ?? '')?.ports?.inputs[0]?.id ?? 'in';
-    const problems = issues.edges.get(e.id) ?? [];
-    const sim = highlight?.edges.get(e.id);
-    const label = l(e.label) || (e.default ? t('edgeDefaultShort') : e.condition !== undefined ? t('edgeConditional') : '');
-    return {
-      id: e.id,
-      source: e.from,
-      target: e.to,
-      sourceHandle: e.port ?? 'out',
-      targetHandle,
-      selected: selection.edges.has(e.id),
-      markerEnd: { type: MarkerType.ArrowClosed },
-      animated: sim === 'covered',
-      className: [problems.length > 0 ? 'edge-issues' : '', sim ? `edge-${sim}` : ''].filter(Boolean).join(' '),
-      ...(label ? { label } : {}),
-      ...(problems.length > 0 ? { ariaLabel: problems.map((p) => p.message).join('; ') } : {}),
-    };
-  });
+  // While the view moves, the drawn graph is one composited layer that only slides (no repaint of 1,000
+  // nodes per frame); at rest it is rastered again at the new zoom, so it stays sharp.
+  const [moving, setMoving] = useState(false);
 
   return (
-    <div ref={setNodeRef} className={`flow-canvas${isOver ? ' over' : ''}`} data-testid="flow-canvas">
+    <div ref={setNodeRef} className={`flow-canvas${isOver ? ' over' : ''}${moving ? ' moving' : ''}`} data-testid="flow-canvas">
       {def.nodes.length === 0 ? <div className="canvas-hint">{t('canvasEmpty')}</div> : null}
       <ReactFlow
         nodes={nodes}
@@ -106,6 +91,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
         fitView={fitInitially}
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}
+        onMoveStart={() => setMoving(true)}
+        onMoveEnd={() => setMoving(false)}
       >
         <Background gap={16} />
         <MiniMap pannable zoomable ariaLabel={t('minimap')} />

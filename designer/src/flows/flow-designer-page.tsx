@@ -52,7 +52,9 @@ function FlowDesigner() {
   const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
   const [selected, setSelected] = useState<{ nodes: Set<string>; edges: Set<string> }>({ nodes: new Set(), edges: new Set() });
-  const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(new Map());
+  // Node sizes xyflow measured: kept for nodes the canvas rebuilds (a drag), never a reason to re-render
+  // (that would re-adopt every node of a 1,000-node flow once they are all measured).
+  const [measured] = useState(() => new Map<string, { width: number; height: number }>());
   const [panel, setPanel] = useState<'properties' | 'simulate'>('properties');
   const [simulation, setSimulation] = useState<SimulationResult | null>(null);
   const [dragType, setDragType] = useState<string | null>(null);
@@ -77,7 +79,9 @@ function FlowDesigner() {
   const byElement = useMemo(() => (def ? issuesByElement(def, editor.issues) : { nodes: new Map(), edges: new Map(), flow: [] }), [def, editor.issues]);
   const highlight = useMemo(() => (def && simulation ? highlights(def, simulation) : null), [def, simulation]);
 
-  const selectOnly = (nodes: string[], edges: string[] = []) => setSelected({ nodes: new Set(nodes), edges: new Set(edges) });
+  const selectOnly = useCallback((nodes: string[], edges: string[] = []) => setSelected({ nodes: new Set(nodes), edges: new Set(edges) }), []);
+  const selectEdge = useCallback((id: string) => selectOnly([], [id]), [selectOnly]);
+  const selectNode = useCallback((id: string) => selectOnly([id]), [selectOnly]);
 
   // Node and edge selection changes arrive in two callbacks of the same tick: update from the latest state.
   const onNodesChange = useCallback(
@@ -91,12 +95,7 @@ function FlowDesigner() {
         else if (c.type === 'select') picks.push([c.id, c.selected]);
       }
       if (positions.size > 0) store.getState().dragTo(positions);
-      if (sizes.size > 0) {
-        setMeasured((old) => {
-          const changed = [...sizes].some(([id, s]) => old.get(id)?.width !== s.width || old.get(id)?.height !== s.height);
-          return changed ? new Map([...old, ...sizes]) : old;
-        });
-      }
+      for (const [id, size] of sizes) measured.set(id, size);
       if (picks.length > 0) {
         setSelected((old) => {
           const nodes = new Set(old.nodes);
@@ -105,7 +104,7 @@ function FlowDesigner() {
         });
       }
     },
-    [store],
+    [store, measured],
   );
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const picks = changes.flatMap((c) => (c.type === 'select' ? [[c.id, c.selected] as const] : []));
@@ -243,7 +242,7 @@ function FlowDesigner() {
               ) : (
                 <>
                   <FlowSettings def={def} onChange={apply} issues={byElement.flow} formKeys={formKeys} />
-                  <ConnectionsList def={def} issues={byElement} onSelectEdge={(id) => selectOnly([], [id])} onSelectNode={(id) => selectOnly([id])} />
+                  <ConnectionsList def={def} issues={byElement} onSelectEdge={selectEdge} onSelectNode={selectNode} />
                 </>
               )}
             </div>

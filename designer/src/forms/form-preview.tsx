@@ -1,27 +1,44 @@
 import type { FormDefinition, FormValidationResult } from '@baton/engine';
-import Form from '@rjsf/core';
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engine } from '../app/engine/engine-client.js';
 import { ErrorPanel, IssueList } from '../app/errors/error-panel.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { EmptyState } from '../app/ui/empty-state.js';
-import { cfworkerValidator } from '../shared/schema-form/cfworker-validator.js';
-import { issuesToErrorSchema } from '../shared/schema-form/issues-to-error-schema.js';
+import { FieldStore, type FieldMeta } from './preview/field-store.js';
+import { PreviewField } from './preview/preview-field.js';
 
-type Schemas = { jsonSchema: Record<string, unknown>; uiSchema: Record<string, unknown>; defaults: Record<string, unknown> };
+type Json = Record<string, unknown>;
+type Schemas = { jsonSchema: Json; uiSchema: Json; defaults: Json };
+type Result = FormValidationResult & { visibility: Record<string, boolean> };
 
-/** The rendered schema without the fields the engine says are hidden for this data. */
-function visibleSchema(schemas: Schemas, visibility: Record<string, boolean>): { schema: RJSFSchema; uiSchema: UiSchema } {
-  const properties = (schemas.jsonSchema.properties ?? {}) as Record<string, unknown>;
-  const shown = Object.fromEntries(Object.entries(properties).filter(([key]) => visibility[key] !== false));
-  const order = Array.isArray(schemas.uiSchema['ui:order']) ? (schemas.uiSchema['ui:order'] as string[]).filter((k) => k === '*' || k in shown) : undefined;
-  const required = Array.isArray(schemas.jsonSchema.required) ? (schemas.jsonSchema.required as string[]).filter((k) => k in shown) : undefined;
-  return {
-    schema: { ...schemas.jsonSchema, properties: shown, ...(required ? { required } : {}) } as RJSFSchema,
-    uiSchema: { ...(schemas.uiSchema as UiSchema), ...(order ? { 'ui:order': [...order, '*'].filter((k, i, a) => a.indexOf(k) === i) } : {}), 'ui:submitButtonOptions': { norender: true } },
-  };
+/** The top-level fields in the uiSchema's order, each with its schema, ui entry and static requiredness. */
+function fieldList(schemas: Schemas): Array<{ key: string; schema: Json; ui: Json; required: boolean }> {
+  const properties = (schemas.jsonSchema.properties ?? {}) as Record<string, Json>;
+  const order = Array.isArray(schemas.uiSchema['ui:order']) ? (schemas.uiSchema['ui:order'] as string[]).filter((k) => k in properties) : [];
+  const keys = [...order, ...Object.keys(properties).filter((k) => !order.includes(k))];
+  const required = new Set(Array.isArray(schemas.jsonSchema.required) ? (schemas.jsonSchema.required as string[]) : []);
+  return keys.map((key) => ({ key, schema: properties[key]!, ui: (schemas.uiSchema[key] ?? {}) as Json, required: required.has(key) }));
+}
+
+/** Per field: visible or not, the messages at or under its path, and a computed field's value. */
+function metaOf(result: Result, computed: ReadonlySet<string>): Map<string, FieldMeta> {
+  const errors = new Map<string, string[]>();
+  for (const issue of result.errors) {
+    const key = issue.path.split('/')[1];
+    if (!key) continue;
+    const list = errors.get(key) ?? [];
+    list.push(issue.message);
+    errors.set(key, list);
+  }
+  const out = new Map<string, FieldMeta>();
+  const keys = new Set([...Object.keys(result.visibility), ...errors.keys(), ...computed]);
+  for (const key of keys) {
+    const meta: FieldMeta = { visible: result.visibility[key] !== false, errors: errors.get(key) ?? [] };
+    if (computed.has(key) && key in result.data) meta.computed = result.data[key];
+    out.set(key, meta);
+  }
+  return out;
 }
 
 /**
@@ -33,11 +50,14 @@ export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolea
   const { locale } = useLocalized();
   const [schemas, setSchemas] = useState<Schemas | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [data, setData] = useState<Record<string, unknown>>({});
-  const [result, setResult] = useState<(FormValidationResult & { visibility: Record<string, boolean> }) | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
   const [node, setNode] = useState('');
   const defText = JSON.stringify(def);
   const seq = useRef(0);
+  // The data lives in a field store, not in React state: a keystroke re-renders its field only.
+  const [store, setStore] = useState<FieldStore | null>(null);
+  const latest = useRef({ def, node, locale });
+  latest.current = { def, node, locale };
 
   useEffect(() => {
     if (!valid) return;
@@ -48,7 +68,8 @@ export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolea
       .then((s) => {
         if (cancelled) return;
         setSchemas(s);
-        setData((d) => (Object.keys(d).length === 0 ? s.defaults : d));
+        // Data typed so far survives a change of the form; a first preview starts from the defaults.
+        setStore((old) => old ?? new FieldStore(s.defaults));
       })
       .catch((e: unknown) => !cancelled && setError(e));
     return () => {
@@ -56,27 +77,36 @@ export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolea
     };
   }, [defText, locale, valid]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => {
-    if (!valid || !schemas) return;
-    const mine = ++seq.current;
-    engine()
-      .call('formValidate', { form: def, data, locale, ...(node ? { node } : {}) })
-      .then((r) => mine === seq.current && setResult(r))
-      .catch((e: unknown) => mine === seq.current && setError(e));
-  }, [data, schemas, node, locale]); // eslint-disable-line react-hooks/exhaustive-deps
+  const computedKeys = useMemo(() => new Set(def.fields.filter((f) => f.computed !== undefined).map((f) => f.key)), [def.fields]);
 
-  const computedKeys = useMemo(() => def.fields.filter((f) => f.computed !== undefined).map((f) => f.key), [def.fields]);
-  const shown = useMemo(() => (schemas ? visibleSchema(schemas, result?.visibility ?? {}) : null), [schemas, result?.visibility]);
-  const displayData = useMemo(() => {
-    const out = { ...data };
-    for (const key of computedKeys) if (result && key in result.data) out[key] = result.data[key];
-    return out;
-  }, [data, result, computedKeys]);
-  const extraErrors = useMemo(() => issuesToErrorSchema(result?.errors ?? [], ''), [result?.errors]);
+  // Validation by the engine in its worker after every change; only the latest answer is applied, and only
+  // the fields whose visibility, messages or computed value changed re-render.
+  const validate = useCallback(
+    (data: Record<string, unknown>) => {
+      if (!store) return;
+      const mine = ++seq.current;
+      const { def: form, node: at, locale: lang } = latest.current;
+      engine()
+        .call('formValidate', { form, data, locale: lang, ...(at ? { node: at } : {}) })
+        .then((r) => {
+          if (mine !== seq.current) return;
+          store.applyMeta(metaOf(r, computedKeys));
+          setResult(r);
+        })
+        .catch((e: unknown) => mine === seq.current && setError(e));
+    },
+    [store, computedKeys],
+  );
+  useEffect(() => (store ? store.onData(validate) : undefined), [store, validate]);
+  useEffect(() => {
+    if (valid && schemas && store) validate(store.snapshot);
+  }, [schemas, node, locale, valid, store, validate]);
+
+  const fields = useMemo(() => (schemas ? fieldList(schemas) : []), [schemas]);
 
   if (!valid) return <EmptyState title={t('previewBlocked')}>{t('previewBlockedBody')}</EmptyState>;
   if (error) return <ErrorPanel error={error} title={t('previewFailed')} />;
-  if (!shown) return <p className="muted" role="status">{t('previewLoading')}</p>;
+  if (!schemas || !store) return <p className="muted" role="status">{t('previewLoading')}</p>;
   const nodes = Object.keys(def.access ?? {});
   return (
     <div className="form-preview" data-testid="form-preview">
@@ -90,19 +120,13 @@ export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolea
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setData(schemas?.defaults ?? {})}>{t('previewReset')}</button>
+        <button type="button" onClick={() => store.replace(schemas.defaults)}>{t('previewReset')}</button>
       </div>
-      <Form
-        idPrefix="preview"
-        schema={shown.schema}
-        uiSchema={shown.uiSchema}
-        formData={displayData}
-        validator={cfworkerValidator}
-        extraErrors={extraErrors}
-        showErrorList={false}
-        noHtml5Validate
-        onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
-      />
+      <form className="rjsf preview-fields" noValidate onSubmit={(e) => e.preventDefault()}>
+        {fields.map((f) => (
+          <PreviewField key={f.key} store={store} fieldKey={f.key} schema={f.schema} ui={f.ui} required={f.required} root={schemas.jsonSchema} />
+        ))}
+      </form>
       <section className="preview-result" aria-live="polite">
         {result?.ok ? (
           <p className="success" data-testid="preview-ok">{t('previewValid')}</p>

@@ -237,7 +237,7 @@ export function ReportDesignerPage() {
               </label>
             </div>
           </fieldset>
-          <ReportPreview reportKey={key} chart={def.chart?.type ?? 'table'} published={editor.published?.version ?? null} />
+          <ReportPreview reportKey={key} chart={def.chart?.type ?? 'table'} published={editor.published?.version ?? null} definition={def as unknown as Record<string, unknown>} />
         </div>
       ) : null}
     </EditorFrame>

@@ -34,22 +34,25 @@ function Bars({ result }: { result: ReportResult }) {
   );
 }
 
+const PREVIEW_ROWS = 200;
+
 /**
- * Runs the report on the server (POST /api/reports/:key/run). The route runs the published version:
- * draft changes show after publishing. When the server has no reports route, says so plainly.
+ * Runs the report on the server: the draft as edited (POST /api/reports/preview, the same SQL as a published
+ * run, rows limited) or the published version (POST /api/reports/:key/run). When the server has no reports
+ * route, says so plainly.
  */
-export function ReportPreview({ reportKey, chart, published }: { reportKey: string; chart: ChartType; published: number | null }) {
+export function ReportPreview({ reportKey, chart, published, definition }: { reportKey: string; chart: ChartType; published: number | null; definition: Record<string, unknown> }) {
   const { t } = useTranslation('reports');
   const api = useApi();
   const [result, setResult] = useState<ReportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [busy, setBusy] = useState(false);
-  const run = async () => {
+  const run = async (draft: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.reports.run(reportKey, {}));
+      setResult(draft ? await api.reports.preview({ definition: { ...definition, key: reportKey }, limit: PREVIEW_ROWS }) : await api.reports.run(reportKey, {}));
     } catch (err) {
       if (isBatonApiError(err) && err.code === 'BATON_E_ROUTE_NOT_FOUND') setUnavailable(true);
       else setError(err);
@@ -63,9 +66,14 @@ export function ReportPreview({ reportKey, chart, published }: { reportKey: stri
   return (
     <div className="report-preview" data-testid="report-preview">
       <div className="row">
-        <button type="button" className="primary" disabled={busy || published === null} onClick={() => void run()}>{t('runPublished')}</button>
+        <button type="button" className="primary" data-testid="preview-draft" disabled={busy} onClick={() => void run(true)}>{t('previewDraft')}</button>
+        <span className="muted small">{t('previewDraftNote', { limit: PREVIEW_ROWS })}</span>
+      </div>
+      <div className="row">
+        <button type="button" disabled={busy || published === null} onClick={() => void run(false)}>{t('runPublished')}</button>
         <span className="muted small">{published === null ? t('notPublished') : t('previewNote', { version: published })}</span>
       </div>
+      {result?.meta.truncated ? <p className="muted small">{t('previewTruncated', { count: result.rows.length })}</p> : null}
       {error ? <ErrorPanel error={error} title={t('runFailed')} /> : null}
       {result ? (
         result.rows.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import './workspace.css';
 import { InboxPage } from './inbox/inbox-page.js';
+import { InstancesPage } from './instances/instances-page.js';
 import { RecordsPage } from './records/records-page.js';
 import { revokeTokensOnSignOut } from './sign-in/revoke-on-sign-out.js';
 import { StartRequestPage } from './start/start-request-page.js';
@@ -14,6 +15,7 @@ export const WORKSPACE_ROUTES: RouteObject[] = [
   { path: 'inbox', element: <InboxPage /> },
   { path: 'tasks/:id', element: <TaskPage /> },
   { path: 'start', element: <StartRequestPage /> },
+  { path: 'instances', element: <InstancesPage /> },
   { path: 'instances/:id', element: <InstancePage /> },
   { path: 'records', element: <RecordsPage /> },
 ];

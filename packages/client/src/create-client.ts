@@ -1,14 +1,14 @@
 import { createTransport, type CallOptions, type TransportOptions } from './http-transport.js';
 import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
-import type { DirectoryImport, DirectoryImportResult, DirectoryUser } from './types/directory.js';
+import type { DirectoryDepartment, DirectoryImport, DirectoryImportResult, DirectoryUser } from './types/directory.js';
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
-import type { CancelInstanceInput, Instance, StartInstanceInput } from './types/instances.js';
+import type { CancelInstanceInput, Instance, InstanceCounts, InstanceList, InstanceListQuery, StartInstanceInput } from './types/instances.js';
 import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery } from './types/packs.js';
 import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch } from './types/records.js';
-import type { ReportDrillInput, ReportDrillResult, ReportResult, ReportRunInput } from './types/reports.js';
+import type { ReportDrillInput, ReportDrillResult, ReportPreviewInput, ReportResult, ReportRunInput } from './types/reports.js';
 import type { TaskAction, TaskActionResult, TaskDetail, TaskList, TaskListQuery } from './types/tasks.js';
 import type { IssuedToken, TokenInput } from './types/tokens.js';
 
@@ -75,6 +75,8 @@ export function createClient(options: ClientOptions) {
     directory: {
       import: (input: DirectoryImport, call?: CallOptions) => json<DirectoryImportResult>({ method: 'POST', path: '/directory/import', body: input }, call),
       user: (id: string, call?: CallOptions) => json<DirectoryUser>({ method: 'GET', path: `/directory/users/${seg(id)}` }, call),
+      /** Every department (id, name, parentId), by name: for filters and pickers. */
+      departments: (call?: CallOptions) => json<{ items: DirectoryDepartment[] }>({ method: 'GET', path: '/directory/departments' }, call),
     },
 
     tokens: {
@@ -89,6 +91,10 @@ export function createClient(options: ClientOptions) {
     },
 
     instances: {
+      /** Instances the caller may see, newest first; follow nextCursor for the next page. */
+      list: (query: InstanceListQuery = {}, call?: CallOptions) => json<InstanceList>({ method: 'GET', path: '/instances', query: { ...query } }, call),
+      /** Instances of one flow per version and status (every instance for designers, HR and admins). */
+      counts: (flowKey: string, call?: CallOptions) => json<InstanceCounts>({ method: 'GET', path: '/instances/counts', query: { flowKey } }, call),
       get: (id: string, call?: CallOptions) => json<Instance>({ method: 'GET', path: `/instances/${seg(id)}` }, call),
       cancel: (id: string, input: CancelInstanceInput = {}, call?: CallOptions) =>
         json<Instance>({ method: 'POST', path: `/instances/${seg(id)}/cancel`, body: input }, call),
@@ -148,6 +154,9 @@ export function createClient(options: ClientOptions) {
       /** Runs a report; reading changes nothing, so no Idempotency-Key is sent. */
       run: (reportKey: string, input: ReportRunInput = {}, call?: CallOptions) =>
         json<ReportResult>({ method: 'POST', path: `/reports/${seg(reportKey)}/run`, body: input, idempotent: true }, call),
+      /** Runs a report definition that is not published (designers): the same SQL, rows limited. */
+      preview: (input: ReportPreviewInput, call?: CallOptions) =>
+        json<ReportResult>({ method: 'POST', path: '/reports/preview', body: input, idempotent: true }, call),
       /** The rows (instances, tasks, people) behind one cell: a value per dimension key. */
       drill: (reportKey: string, input: ReportDrillInput, call?: CallOptions) =>
         json<ReportDrillResult>({ method: 'POST', path: `/reports/${seg(reportKey)}/drill`, body: input, idempotent: true }, call),

@@ -47,3 +47,52 @@ export const InstanceViewSchema = Closed({
   updatedAt: IsoDateTime,
   completedAt: Nullable(IsoDateTime),
 });
+
+export const InstanceStatusFilter = Type.Union(
+  ['running', 'completed', 'rejected', 'cancelled', 'withdrawn', 'all'].map((s) => Type.Literal(s)),
+  { default: 'all' },
+);
+
+export const InstanceListQuery = Closed({
+  flowKey: Type.Optional(KeySchema),
+  version: Type.Optional(Type.Integer({ minimum: 1, description: 'A flow version (needs flowKey)' })),
+  status: Type.Optional(InstanceStatusFilter),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'nextCursor of the previous page' })),
+});
+
+export const InstanceSummarySchema = Closed({
+  id: Type.String(),
+  flowKey: Type.String(),
+  flowVersion: Type.Integer(),
+  businessKey: Nullable(Type.String()),
+  status: Type.String(),
+  initiator: Type.String(),
+  subjectId: Nullable(Type.String()),
+  activeNodes: Type.Array(Type.String()),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  completedAt: Nullable(IsoDateTime),
+});
+
+export const InstanceListResult = Closed({
+  items: Type.Array(InstanceSummarySchema),
+  nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last page' })),
+});
+
+export const InstanceCountsQuery = Closed({ flowKey: KeySchema });
+
+export const InstanceCountsResult = Closed({
+  flowKey: Type.String(),
+  scope: Type.Union([Type.Literal('all'), Type.Literal('visible')], {
+    description: '"all" for designers, HR and admins; "visible": only instances the caller may see were counted',
+  }),
+  versions: Type.Array(
+    Closed({
+      version: Type.Integer(),
+      running: Type.Integer(),
+      total: Type.Integer(),
+      byStatus: Type.Record(Type.String(), Type.Integer()),
+    }),
+  ),
+});

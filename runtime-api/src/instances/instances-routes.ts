@@ -9,7 +9,18 @@ import { nodeFormsFor } from '../access/node-forms.js';
 import { commandEnv, executionServices } from '../execution/execution-services.js';
 import { executeInstanceCommand, startInstance, underData, type InstanceRow } from '../execution/instance-pipeline.js';
 import '../execution/execution-errors.js';
-import { CancelInstanceBody, InstanceIdParams, InstanceViewSchema, StartInstanceBody, StartInstanceParams } from './instance-schemas.js';
+import {
+  CancelInstanceBody,
+  InstanceCountsQuery,
+  InstanceCountsResult,
+  InstanceIdParams,
+  InstanceListQuery,
+  InstanceListResult,
+  InstanceViewSchema,
+  StartInstanceBody,
+  StartInstanceParams,
+} from './instance-schemas.js';
+import { countInstances, listInstances } from './instance-list.js';
 import { renderInstance } from './instance-view.js';
 
 export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -35,7 +46,9 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new ApiError('BATON_E_INITIATOR_NOT_ALLOWED', {}, [], '/initiator');
       }
       return runCommand(request, reply, async (trx) => {
-        const env = await commandEnv(trx, services, principal.userId, request.locale);
+        // Nothing before this writes the catalog: the versions read with the Idempotency-Key hold, and
+        // definition lookups in this transaction may use the process's cache.
+        const env = await commandEnv(trx, services, principal.userId, request.locale, { versionsAtStart: true });
         const flow = await services.definitions.flow(trx, key);
         if (!flow) throw new ApiError('BATON_E_FLOW_NOT_PUBLISHED', { flowKey: key }, [], '/params/key');
         if (initiator !== principal.userId && !env.directory.user(initiator)) {
@@ -74,6 +87,35 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { status: 201, body };
       });
     },
+  );
+
+  app.get(
+    '/instances',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: 'Instances the caller may see, newest first, by flow, version and status (keyset-paged)',
+        querystring: InstanceListQuery,
+        response: withErrors({ 200: InstanceListResult }),
+      },
+    },
+    async (request) => {
+      const { flowKey, version, status, limit = 50, cursor } = request.query;
+      return listInstances(app.baton.database.db, principalOf(request), { flowKey, version, status, limit, cursor });
+    },
+  );
+
+  app.get(
+    '/instances/counts',
+    {
+      schema: {
+        tags: ['instances'],
+        summary: "Instances of one flow per version and status (every instance for designers, HR and admins; others' visible ones)",
+        querystring: InstanceCountsQuery,
+        response: withErrors({ 200: InstanceCountsResult }),
+      },
+    },
+    async (request) => countInstances(app.baton.database.db, principalOf(request), request.query.flowKey),
   );
 
   app.get(
@@ -116,7 +158,7 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const reason = request.body?.reason;
       const privileged = hasAnyRole(principal, [ROLES.hr]);
       return runCommand(request, reply, async (trx) => {
-        const env = await commandEnv(trx, services, principal.userId, request.locale);
+        const env = await commandEnv(trx, services, principal.userId, request.locale, { versionsAtStart: true });
         const authorize = async (row: InstanceRow) => {
           if (privileged || row.started_by === principal.userId) return;
           const flow = await services.definitions.flow(trx, row.flow_key, row.flow_version);

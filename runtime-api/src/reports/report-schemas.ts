@@ -52,3 +52,10 @@ export const DrillResultSchema = Closed({
   rows: Type.Array(Type.Record(Type.String(), Cell)),
   meta: Closed({ scope: Scope, limit: Type.Integer(), offset: Type.Integer(), hasMore: Type.Boolean() }),
 });
+
+export const ReportPreviewBody = Closed({
+  definition: JsonObject,
+  filters: Type.Optional(Filters),
+  params: Type.Optional(JsonObject),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200, description: 'At most this many rows come back (meta.truncated says when more exist)' })),
+});

@@ -5,7 +5,9 @@ import { withErrors } from '../app/schema-helpers.js';
 import { executionServices } from '../execution/execution-services.js';
 import { reportCsv } from './report-csv.js';
 import { ReportCatalog } from './report-catalog.js';
-import { DrillResultSchema, ReportDrillBody, ReportKeyParams, ReportResultSchema, ReportRunBody } from './report-schemas.js';
+import { DrillResultSchema, ReportDrillBody, ReportKeyParams, ReportPreviewBody, ReportResultSchema, ReportRunBody } from './report-schemas.js';
+import { loadDraftReport } from './report-draft.js';
+import { ROLES } from '../auth/principal.js';
 import { drillReport, runReport } from './run-report.js';
 
 /**
@@ -32,6 +34,27 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       runReport(db, catalog, { key: request.params.key, params: request.body.params, filters: request.body.filters, principal: principalOf(request), locale: request.locale, now: new Date() }),
+  );
+
+  app.post(
+    '/reports/preview',
+    {
+      // Designers preview what they are editing; the rows are still limited by what the caller may see.
+      config: { idempotency: false, roles: [ROLES.designer] },
+      schema: {
+        tags: ['reports'],
+        summary: 'Run a report definition that is not published yet (the designer preview): same SQL, rows limited',
+        body: ReportPreviewBody,
+        response: withErrors({ 200: ReportResultSchema }),
+      },
+    },
+    async (request) => {
+      const { definition, params, filters, limit = 200 } = request.body;
+      const loaded = await loadDraftReport(db, definition, app.baton.config.timeZone, request.locale);
+      const result = await runReport(db, catalog, { key: loaded.definition.key, params, filters, principal: principalOf(request), locale: request.locale, now: new Date(), loaded });
+      if (result.rows.length <= limit) return result;
+      return { ...result, rows: result.rows.slice(0, limit), meta: { ...result.meta, truncated: true, rowCount: limit } };
+    },
   );
 
   app.post(

@@ -35,6 +35,8 @@ export interface RunReportInput {
   principal: Principal;
   locale: Locale;
   now: Date;
+  /** A draft compiled by the caller (POST /reports/preview): run instead of the published version, no DDL. */
+  loaded?: LoadedReport;
 }
 
 export interface ReportResult {
@@ -59,7 +61,7 @@ function toNumber(value: unknown): ReportCell {
 }
 
 async function prepare(db: Kysely<Database>, catalog: ReportCatalog, input: RunReportInput, purpose: 'aggregate' | 'rows') {
-  const loaded = await catalog.get(db, input.key);
+  const loaded = input.loaded ?? (await catalog.get(db, input.key));
   const scope = await reportScope(input.principal, loaded.definition, purpose, {
     collection: loaded.collection,
     ...(loaded.formBody ? { formBody: loaded.formBody } : {}),
@@ -158,7 +160,8 @@ export async function runReport(db: Kysely<Database>, catalog: ReportCatalog, in
   const { loaded, scope, query } = await prepare(db, catalog, input, 'aggregate');
   const hours = workHoursOf();
   const built = aggregateSql(query, loaded.collection, scope, hours);
-  await ensureReportIndexes(db, catalog, loaded, query);
+  // A draft being previewed creates no indexes: DDL follows publishing, not typing.
+  if (!input.loaded) await ensureReportIndexes(db, catalog, loaded, query);
   // When the filters bound the periods, headcount is counted on another connection while the rows are
   // (PostgreSQL); PGlite has one connection, so it waits its turn.
   const planned = query.headcount ? periodsFromFilters(query) : undefined;

@@ -57,11 +57,18 @@ export const TaskListQuery = Closed({
   mine: Type.Optional(Type.Boolean({ default: true, description: 'false lists every task (HR and admins only)' })),
   status: Type.Optional(Type.Union([TaskStatusSchema, Type.Literal('all')], { default: 'open' })),
   instanceId: Type.Optional(Type.String({ maxLength: 64 })),
+  flowKey: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 64, description: 'Only tasks of instances of this flow' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 });
 
-export const TaskListResult = Closed({ items: Type.Array(TaskViewSchema), limit: Type.Integer(), offset: Type.Integer() });
+export const TaskListItemSchema = Closed({
+  ...TaskViewSchema.properties,
+  flowKey: Nullable(Type.String({ description: "The instance's flow; null for a task about a record" })),
+  flowTitle: Nullable(Type.Unknown({ description: "The flow version's title (localized text), for grouping an inbox" })),
+});
+
+export const TaskListResult = Closed({ items: Type.Array(TaskListItemSchema), limit: Type.Integer(), offset: Type.Integer() });
 
 function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;

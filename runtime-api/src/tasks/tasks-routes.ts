@@ -11,6 +11,7 @@ import { commandEnv, executionServices, type ExecutionServices } from '../execut
 import { executeInstanceCommand } from '../execution/instance-pipeline.js';
 import '../execution/execution-errors.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
+import { commentOnTask, COMMENT_ACTION } from './comment-on-task.js';
 import { completeRuleTask } from './complete-rule-task.js';
 import { TaskActionBody, TaskActionResult, TaskDetailSchema, TaskListQuery, TaskListResult, toTaskView } from './task-schemas.js';
 import { Closed } from '../app/schema-helpers.js';
@@ -52,14 +53,24 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const principal = principalOf(request);
-      const { mine = true, status = 'open', instanceId, limit = 50, offset = 0 } = request.query;
+      const { mine = true, status = 'open', instanceId, flowKey, limit = 50, offset = 0 } = request.query;
       if (!mine && !hasAnyRole(principal, [ROLES.hr])) throw new ApiError('BATON_E_FORBIDDEN', { required: 'admin, hr' }, [], '/querystring/mine');
-      let query = db.selectFrom('tasks').selectAll();
-      if (mine) query = query.where(sql<boolean>`assignees @> ${JSON.stringify([principal.userId])}::jsonb`);
-      if (status !== 'all') query = query.where('status', '=', status);
-      if (instanceId) query = query.where('instance_id', '=', instanceId);
-      const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
-      return { items: rows.map(toTaskView), limit, offset };
+      // The flow's key and title come with each task, so an inbox can group and filter by flow.
+      let query = db
+        .selectFrom('tasks')
+        .leftJoin('instances', 'instances.id', 'tasks.instance_id')
+        .leftJoin('definitions', (join) =>
+          join.on('definitions.kind', '=', 'flow').onRef('definitions.key', '=', 'instances.flow_key').onRef('definitions.version', '=', 'instances.flow_version'),
+        )
+        .selectAll('tasks')
+        .select(['instances.flow_key as flow_key', sql<unknown>`definitions.body -> 'title'`.as('flow_title')]);
+      if (mine) query = query.where(sql<boolean>`tasks.assignees @> ${JSON.stringify([principal.userId])}::jsonb`);
+      if (status !== 'all') query = query.where('tasks.status', '=', status);
+      if (instanceId) query = query.where('tasks.instance_id', '=', instanceId);
+      if (flowKey) query = query.where('instances.flow_key', '=', flowKey);
+      const rows = await query.orderBy('tasks.created_at', 'desc').orderBy('tasks.id').limit(limit).offset(offset).execute();
+      const items = rows.map(({ flow_key, flow_title, ...task }) => ({ ...toTaskView(task), flowKey: flow_key ?? null, flowTitle: flow_title ?? null }));
+      return { items, limit, offset };
     },
   );
 
@@ -98,7 +109,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Act on a task: approve, reject, return, submit, complete, delegate, transfer, add-signer…',
+        summary: 'Act on a task: approve, reject, return, submit, complete, delegate, transfer, add-signer…; "comment" only adds a comment to the timeline',
         params: TaskIdParams,
         body: TaskActionBody,
         response: withErrors({ 200: TaskActionResult }),
@@ -113,7 +124,12 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!task || !(await canSeeTask(trx, services, principal, task))) {
           throw new ApiError('BATON_E_TASK_NOT_FOUND', { taskId: id }, [], '/params/id');
         }
-        const env = await commandEnv(trx, services, principal.userId, request.locale);
+        // Nothing above wrote the catalog: the versions read with the Idempotency-Key still hold.
+        const env = await commandEnv(trx, services, principal.userId, request.locale, { versionsAtStart: true });
+        if (action === COMMENT_ACTION) {
+          const commented = await commentOnTask(env, principal, id, comment);
+          return { status: 200, body: { task: toTaskView(commented.task), instance: commented.instance } };
+        }
         if (task.source === 'rule') {
           const done = await completeRuleTask(env, id, {
             action,
@@ -138,7 +154,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           }),
           audit: { action: `task.${action}`, taskId: id, ...(comment !== undefined ? { comment } : {}) },
         });
-        const updated = await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        // The step returns the task rows it wrote; read back only if it wrote none for this task.
+        const updated = step.tasks.find((t) => t.id === id) ?? (await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
         return {
           status: 200,
           body: { task: toTaskView(updated), instance: { id: step.instance.id, status: step.instance.status, version: step.instance.version } },

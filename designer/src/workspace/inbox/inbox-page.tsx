@@ -1,4 +1,4 @@
-import type { Task } from '@baton/client';
+import type { TaskListItem } from '@baton/client';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,7 @@ import { formatWhen } from '../format-when.js';
 import { describeEvent } from '../timeline/describe-event.js';
 import { countTasks, DEFAULT_FILTER, dueBucket, filterTasks, type DueFilter, type InboxFilter } from './task-filters.js';
 
-type Row = Task & { flowKey: string | null };
+type Row = TaskListItem;
 
 function filterFrom(params: URLSearchParams): InboxFilter {
   const status = params.get('status');
@@ -37,12 +37,9 @@ export function InboxPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
+      // Each task names its flow (key and title), so the process column and filter need no further requests.
       const list = await api.tasks.list({ mine: true, status: 'all', limit: 200 });
-      // The task list does not name the flow: read it from each instance once (bounded).
-      const ids = [...new Set(list.items.map((task) => task.instanceId).filter((id): id is string => !!id))].slice(0, 60);
-      const flowOf = new Map<string, string>();
-      await Promise.all(ids.map((id) => api.instances.get(id).then((i) => flowOf.set(id, i.flowKey), () => undefined)));
-      setRows(list.items.map((task) => ({ ...task, flowKey: task.instanceId ? (flowOf.get(task.instanceId) ?? null) : null })));
+      setRows(list.items);
     } catch (e) {
       setError(e);
     }
@@ -58,7 +55,10 @@ export function InboxPage() {
   const flowTitle = (key: string | null) => {
     if (!key) return '—';
     const def = flows.items?.find((f) => f.key === key);
-    return def ? l(def.title as never, key) : key;
+    if (def) return l(def.title as never, key);
+    // A flow no longer published still has the title its tasks' instance version carries.
+    const title = rows?.find((r) => r.flowKey === key)?.flowTitle;
+    return title ? l(title as never, key) : key;
   };
   const setFilter = (change: Partial<InboxFilter>) => {
     const next = { ...filter, ...change };

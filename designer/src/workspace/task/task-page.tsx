@@ -100,6 +100,9 @@ export function TaskPage() {
     }
   };
 
+  // Comments written on this task so far (comment-only actions and decisions with a comment).
+  const comments = (loaded?.instance?.history ?? []).filter((h) => h.taskId === task?.id && !!h.comment);
+
   if (loadError) return <ErrorPanel error={loadError} onRetry={() => void load()} />;
   if (!loaded || !task) return <p role="status">{t('loading')}</p>;
   const shownSchemas = form.value?.schemas;
@@ -146,7 +149,27 @@ export function TaskPage() {
             {t('comment')}
             <textarea name="comment" data-testid="task-comment" rows={3} value={comment} placeholder={t('commentPlaceholder')} onChange={(e) => setComment(e.target.value)} />
           </label>
-          <ActionBar actions={task.actions} returnTargets={returnTargets} disabled={busy} onAct={(a) => void act(a)} />
+          <div className="row">
+            {/* Always offered on an open task: the comment lands on the timeline, the task stays open. */}
+            <button type="button" data-testid="action-comment" disabled={busy || comment.trim() === ''} title={t('commentOnlyHint')} onClick={() => void act({ action: 'comment' })}>
+              {t('action.comment')}
+            </button>
+            <span className="muted small">{t('commentOnlyHint')}</span>
+          </div>
+          <ActionBar actions={task.actions.filter((a) => a !== 'comment')} returnTargets={returnTargets} disabled={busy} onAct={(a) => void act(a)} />
+        </section>
+      ) : null}
+      {comments.length > 0 ? (
+        <section aria-labelledby="comments-title">
+          <h2 id="comments-title">{t('comment')}</h2>
+          <ul className="comments" data-testid="task-comments">
+            {comments.map((h) => (
+              <li key={h.seq}>
+                <strong>{h.actor ?? '—'}</strong> <span className="muted small">{formatWhen(h.at, locale)}</span>
+                <p>{h.comment}</p>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {done ? <p className="success" role="status" data-testid="action-done">{t('actionDone', { action: done })}</p> : null}

@@ -20,6 +20,7 @@ const EVENTS: Record<string, { en: string; 'zh-CN': string }> = {
   'timer.fired': { en: 'a deadline was reached', 'zh-CN': '到达时限' },
   'timer.cancelled': { en: 'a reminder was cancelled', 'zh-CN': '取消了提醒' },
   'task.reminded': { en: 'a reminder was sent', 'zh-CN': '发送了提醒' },
+  'task.commented': { en: 'commented', 'zh-CN': '发表了评论' },
 };
 
 const ACTIONS: Record<string, { en: string; 'zh-CN': string }> = {
@@ -34,6 +35,7 @@ const ACTIONS: Record<string, { en: string; 'zh-CN': string }> = {
   'add-signer': { en: 'added a signer', 'zh-CN': '加签' },
   'add-signer-after': { en: 'added a signer after', 'zh-CN': '后加签' },
   'add-signer-before': { en: 'added a signer before', 'zh-CN': '前加签' },
+  comment: { en: 'commented', 'zh-CN': '发表了评论' },
 };
 
 /** A history entry as a short phrase: the action taken when there is one, else the event type. */

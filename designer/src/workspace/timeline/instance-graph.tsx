@@ -3,7 +3,8 @@ import { Background, MarkerType, ReactFlow, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import { findEntry, useCatalogue } from '../../app/registry/registry-context.js';
 import { layoutPositions } from '../../flows/flow-layout.js';
-import { NODE_TYPES, type BatonFlowNode } from '../../flows/flow-node-view.js';
+import { NODE_TYPES, nodeText, type BatonFlowNode } from '../../flows/flow-node-view.js';
+import { useLocalized } from '../../app/i18n/localized.js';
 
 /**
  * The flow read-only, with where the instance is: steps it waits at ("current"), steps it passed
@@ -11,6 +12,7 @@ import { NODE_TYPES, type BatonFlowNode } from '../../flows/flow-node-view.js';
  */
 export function InstanceGraph({ flow, activeNodes, visitedNodes }: { flow: FlowDefinition; activeNodes: readonly string[]; visitedNodes: ReadonlySet<string> }) {
   const catalogue = useCatalogue();
+  const { l, locale } = useLocalized();
   const { nodes, edges } = useMemo(() => {
     const fallback = layoutPositions(flow);
     const nodes: BatonFlowNode[] = flow.nodes.map((n) => ({
@@ -21,6 +23,7 @@ export function InstanceGraph({ flow, activeNodes, visitedNodes }: { flow: FlowD
         node: n,
         entry: findEntry(catalogue.nodes, n.type),
         issues: [],
+        text: nodeText(n, findEntry(catalogue.nodes, n.type), l as (text: never, fallback: string) => string),
         sim: activeNodes.includes(n.id) ? 'current' : visitedNodes.has(n.id) ? 'visited' : 'unvisited',
       },
       draggable: false,
@@ -41,7 +44,7 @@ export function InstanceGraph({ flow, activeNodes, visitedNodes }: { flow: FlowD
       };
     });
     return { nodes, edges };
-  }, [flow, activeNodes, visitedNodes, catalogue]);
+  }, [flow, activeNodes, visitedNodes, catalogue, locale]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div className="instance-graph" data-testid="instance-graph" style={{ height: 320 }}>
       {/* Uncontrolled (default*): the flow keeps the measured sizes itself, so nodes become visible without

@@ -42,3 +42,44 @@ export interface Instance {
 export interface CancelInstanceInput {
   reason?: string;
 }
+
+export type InstanceStatus = 'running' | 'completed' | 'rejected' | 'cancelled' | 'withdrawn';
+
+export interface InstanceListQuery {
+  flowKey?: string;
+  /** A flow version (needs flowKey). */
+  version?: number;
+  status?: InstanceStatus | 'all';
+  limit?: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+}
+
+/** An instance in a list: no data, no tasks, no history (open it with instances.get). */
+export interface InstanceSummary {
+  id: string;
+  flowKey: string;
+  flowVersion: number;
+  businessKey: string | null;
+  status: InstanceStatus | string;
+  initiator: string;
+  subjectId: string | null;
+  activeNodes: string[];
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  completedAt: IsoDateTime | null;
+}
+
+export interface InstanceList {
+  items: InstanceSummary[];
+  /** Pass as cursor for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface InstanceCounts {
+  flowKey: string;
+  /** "all" for designers, HR and admins; "visible": only instances the caller may see were counted. */
+  scope: 'all' | 'visible';
+  /** Newest version first; versions with no instances are absent. */
+  versions: Array<{ version: number; running: number; total: number; byStatus: Record<string, number> }>;
+}

@@ -45,3 +45,10 @@ export interface ReportDrillResult {
   rows: Array<Record<string, ReportCell>>;
   meta: { scope: 'all' | 'visible'; limit: number; offset: number; hasMore: boolean };
 }
+
+export interface ReportPreviewInput extends ReportRunInput {
+  /** The report definition being edited (kind "report"); it need not be saved or published. */
+  definition: JsonObject;
+  /** At most this many rows (1–500, default 200); meta.truncated says when more exist. */
+  limit?: number;
+}

@@ -38,12 +38,21 @@ export interface TaskListQuery {
   mine?: boolean;
   status?: TaskStatus | 'all';
   instanceId?: string;
+  /** Only tasks of instances of this flow. */
+  flowKey?: string;
   limit?: number;
   offset?: number;
 }
 
+/** A task in the list, with its instance's flow (null for a task about a record). */
+export interface TaskListItem extends Task {
+  flowKey: string | null;
+  /** The flow version's title: localized text ({ en, "zh-CN" }) or a plain string. */
+  flowTitle: Record<string, string> | string | null;
+}
+
 export interface TaskList {
-  items: Task[];
+  items: TaskListItem[];
   limit: number;
   offset: number;
 }
@@ -60,6 +69,8 @@ export type TaskActionName =
   | 'add-signer'
   | 'add-signer-before'
   | 'add-signer-after'
+  /** Adds the comment to the timeline; the task stays open. */
+  | 'comment'
   | (string & {});
 
 export interface TaskAction {
