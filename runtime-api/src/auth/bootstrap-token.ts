@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Database } from '../db/database.js';
 import { generateToken, hashToken, insertToken } from './api-tokens.js';
@@ -20,6 +20,9 @@ export async function ensureBootstrapToken(
 ): Promise<BootstrapOutcome> {
   let generated: string | undefined;
   const outcome = await db.transaction().execute(async (trx) => {
+    // Processes starting together on a fresh database find no row to lock FOR UPDATE and would both
+    // insert; this lock makes the second one wait and then see the first one's token.
+    await sql`select pg_advisory_xact_lock(hashtext('baton.bootstrap-token'))`.execute(trx);
     const existing = await trx
       .selectFrom('api_tokens')
       .select(['token_hash'])
