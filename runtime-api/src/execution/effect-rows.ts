@@ -192,12 +192,12 @@ export async function writeTimers(trx: Kysely<Database>, instanceId: string | nu
   await flushCancels();
 }
 
-/** Timers a flow event says fired (a timerFired command): no longer due. */
-export async function markFiredTimers(trx: Kysely<Database>, events: readonly DomainEvent[]): Promise<void> {
+/** Timers a flow event says fired (a timerFired command): no longer due. `alreadyMarked` is the worker's own. */
+export async function markFiredTimers(trx: Kysely<Database>, events: readonly DomainEvent[], alreadyMarked?: string): Promise<void> {
   const ids = new Set<string>();
   for (const event of events) {
     const timerId = event.payload?.timerId;
-    if (event.type === 'timer.fired' && typeof timerId === 'string') ids.add(timerId);
+    if (event.type === 'timer.fired' && typeof timerId === 'string' && timerId !== alreadyMarked) ids.add(timerId);
   }
   if (ids.size > 0) await trx.updateTable('timers').set({ status: 'fired' }).where('id', 'in', [...ids]).execute();
 }

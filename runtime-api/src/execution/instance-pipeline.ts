@@ -21,6 +21,7 @@ import './execution-errors.js';
 import { appendHistory } from './history-rows.js';
 import { runRules } from './rules-step.js';
 import { guardFlowCommand, guardStart } from '../secrets/submission-guard.js';
+import { instanceRuleRecord, instanceRuleScope } from './instance-rule-record.js';
 
 export type InstanceRow = Selectable<InstancesTable>;
 
@@ -95,6 +96,7 @@ async function persistStep(
   env: CommandEnv,
   instance: InstanceRow,
   transition: Transition,
+  markedTimerId?: string,
 ): Promise<{ seq: number; fired: StepResult['rulesFired']; tasks: StepResult['tasks'] }> {
   const { trx } = env;
   const { state, events, effects } = transition;
@@ -103,20 +105,13 @@ async function persistStep(
   if (events.length > 0) await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events), await env.services.webhooks.get(trx, env.catalog));
   const tasks = await writeFlowTasks(trx, instance.id, state, events, effects);
   await writeTimers(trx, instance.id, effects);
-  await markFiredTimers(trx, events);
+  await markFiredTimers(trx, events, markedTimerId);
   // The reducer already folded its own setData into the state (and recorded data.changed); the effect is a
   // notice, so delivering it again would patch the instance twice.
   await writeOutbox(trx, instance.id, effects.filter((e) => !(e.type === 'setData' && (e.instanceId ?? instance.id) === instance.id && !e.formKey && !e.recordId && !e.userId)));
 
-  const rules = await env.services.definitions.rulesFor(trx, { flowKey: instance.flow_key, ...(instance.form_key ? { formKey: instance.form_key } : {}) }, env.catalog);
-  const record = {
-    id: instance.id,
-    instanceId: instance.id,
-    flowKey: instance.flow_key,
-    initiator: instance.started_by,
-    data: state.data as Record<string, unknown>,
-    ...(instance.form_key ? { formKey: instance.form_key } : {}),
-  };
+  const rules = await env.services.definitions.rulesFor(trx, instanceRuleScope(instance), env.catalog);
+  const record = instanceRuleRecord(instance, state.data as Record<string, unknown>);
   const ruled = await runRules(env, rules, events, { record });
   seq = await writeRuleEffects(env, { instanceId: instance.id, flowKey: instance.flow_key, recordId: null }, ruled.effects, seq);
   return { seq, fired: ruled.fired, tasks };
@@ -242,6 +237,8 @@ export interface InstanceCommandInput {
   audit: AuditNote;
   /** The instance row, already locked FOR UPDATE by the caller in this transaction (saves a round trip). */
   locked?: InstanceRow;
+  /** A timer the caller already marked fired in this transaction (the timer worker): not marked again. */
+  markedTimerId?: string;
 }
 
 /**
@@ -267,7 +264,7 @@ export async function executeInstanceCommand(env: CommandEnv, input: InstanceCom
   const next = transition.state;
   // The row lock makes the version check redundant today; it keeps a lost update impossible should a
   // caller ever load without FOR UPDATE. The row is written last, with the history's new sequence.
-  const step = await persistStep(env, row, transition);
+  const step = await persistStep(env, row, transition, input.markedTimerId);
   await link();
   const updated = await env.trx
     .updateTable('instances')

@@ -32,6 +32,8 @@ async function fireFlowTimer({ env, timer, instance }: TimerTarget): Promise<voi
     instanceId: instance.id,
     // Locked FOR UPDATE by this transaction already (the batch's lock, or lockTarget), and current.
     locked: instance,
+    // The claim marked it fired in this transaction (runTimer's contract).
+    markedTimerId: timer.id,
     authorize: () => undefined,
     command: () => ({ type: 'timerFired', timerId: timer.id }),
     audit: { action: timer.kind === 'sla' ? 'sla.timer-fired' : 'timer.fired', data: { timerId: timer.id, ...(typeof dueAt === 'string' ? { dueAt } : {}) } },
