@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPackFolder } from '../../packages/cli/src/index.js';
-import { api } from './harness/api.js';
-import { CHROMIUM, hasChromium, skipNotice } from './harness/browser-env.js';
+import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { sceneCaller } from './harness/scene.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.join(here, 'artifacts');
@@ -106,13 +106,8 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    [runtime, browser] = await Promise.all([startRuntime(), chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })]);
-    const call = async (method: string, route: string, body?: unknown, token = runtime.adminToken) => {
-      const res = await api<Record<string, unknown>>(runtime.baseUrl, token, method, route, body);
-      expect(res.status, `${method} ${route}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-      return res.body;
-    };
+    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
+    const call = sceneCaller(runtime.baseUrl, runtime.adminToken);
     const { bundle } = await readPackFolder(PACK_DIR, { demo: true });
     await call('POST', '/packs/import?demo=true', bundle);
     await call('POST', '/directory/import', org);

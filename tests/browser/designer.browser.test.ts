@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './harness/api.js';
-import { CHROMIUM, hasChromium, skipNotice } from './harness/browser-env.js';
+import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { drag } from './harness/mouse.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
 
@@ -37,8 +37,7 @@ describe.skipIf(!available)('designer in Chromium', () => {
   };
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    [runtime, browser] = await Promise.all([startRuntime(), chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })]);
+    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
     const admin = runtime.adminToken;
     const dir = await api(runtime.baseUrl, admin, 'POST', '/directory/import', { users: [{ id: 'ana', name: 'Ana Analyst' }, { id: 'mgr', name: 'Meng Manager' }] });
     expect(dir.status).toBe(200);

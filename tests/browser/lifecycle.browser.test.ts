@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from './harness/api.js';
-import { CHROMIUM, hasChromium, skipNotice } from './harness/browser-env.js';
+import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { approvalFlow, sceneCaller } from './harness/scene.js';
 
 const available = hasChromium();
 if (!available) console.log(skipNotice());
@@ -26,32 +26,13 @@ describe.skipIf(!available)('definitions lifecycle and task comments in Chromium
   };
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    [runtime, browser] = await Promise.all([startRuntime(), chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })]);
+    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
     const admin = runtime.adminToken;
-    const call = async (method: string, route: string, body?: unknown, token = admin) => {
-      const res = await api<Record<string, unknown>>(runtime.baseUrl, token, method, route, body);
-      expect(res.status, `${method} ${route}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-      return res.body;
-    };
+    const call = sceneCaller(runtime.baseUrl, admin);
     await call('POST', '/directory/import', { users: [{ id: 'wei', name: 'Wei Requester' }, { id: 'mgr', name: 'Meng Manager' }, { id: 'ana', name: 'Ana Analyst' }] });
     await call('POST', '/definitions', { kind: 'form', key: 'trip', title: t('Trip', '出差'), fields: [{ key: 'city', type: 'text', label: t('City', '城市') }] });
     await call('POST', '/definitions/form/trip/publish', {});
-    const flow = {
-      kind: 'flow',
-      key: 'trip',
-      title: t('Trip', '出差'),
-      form: 'trip',
-      nodes: [
-        { id: 'request', type: 'start', name: t('Request', '申请'), position: { x: 0, y: 0 } },
-        { id: 'approve', type: 'approval', name: t('Approve', '审批'), config: { assignees: [{ kind: 'user', id: 'mgr' }] }, position: { x: 260, y: 0 } },
-        { id: 'end', type: 'end', name: t('Done', '结束'), position: { x: 520, y: 0 } },
-      ],
-      edges: [
-        { id: 'e1', from: 'request', to: 'approve' },
-        { id: 'e2', from: 'approve', to: 'end' },
-      ],
-    };
+    const flow = approvalFlow({ key: 'trip', title: t('Trip', '出差'), form: 'trip' }, { name: t('Approve', '审批'), approverId: 'mgr' });
     await call('POST', '/definitions', flow);
     await call('POST', '/definitions/flow/trip/publish', {});
     const wei = await runtime.tokenFor('wei', []);

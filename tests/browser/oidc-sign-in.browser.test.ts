@@ -5,8 +5,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcProviderStandIn } from '../../runtime-api/test/stand-ins/oidc-provider-stand-in.js';
 import { api } from './harness/api.js';
-import { CHROMIUM, hasChromium, skipNotice } from './harness/browser-env.js';
+import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { sceneCaller } from './harness/scene.js';
 
 const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const available = hasChromium();
@@ -20,12 +21,8 @@ describe.skipIf(!available)('OIDC sign-in in Chromium', () => {
   let idp: OidcProviderStandIn;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    [runtime, browser, idp] = await Promise.all([startRuntime(), chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] }), OidcProviderStandIn.start()]);
-    const call = async (method: string, route: string, body?: unknown) => {
-      const res = await api<Record<string, unknown>>(runtime.baseUrl, runtime.adminToken, method, route, body);
-      expect(res.status, `${method} ${route}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-    };
+    [runtime, browser, idp] = await Promise.all([startRuntime(), launchChromium(), OidcProviderStandIn.start()]);
+    const call = sceneCaller(runtime.baseUrl, runtime.adminToken);
     await call('POST', '/directory/import', { users: [{ id: 'mgr', name: 'Meng Manager', email: 'meng@corp.example', roles: ['manager'] }] });
     await call('PUT', '/auth/oidc/settings', {
       issuer: idp.issuer,

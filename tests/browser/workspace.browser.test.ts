@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './harness/api.js';
-import { CHROMIUM, hasChromium, skipNotice } from './harness/browser-env.js';
+import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { approvalFlow, sceneCaller } from './harness/scene.js';
 
 const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const available = hasChromium();
@@ -24,14 +25,9 @@ describe.skipIf(!available)('workspace in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    [runtime, browser] = await Promise.all([startRuntime(), chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })]);
+    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
     const admin = runtime.adminToken;
-    const call = async (method: string, route: string, body?: unknown, token = admin) => {
-      const res = await api<Record<string, unknown>>(runtime.baseUrl, token, method, route, body);
-      expect(res.status, `${method} ${route}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-      return res.body;
-    };
+    const call = sceneCaller(runtime.baseUrl, admin);
     await call('POST', '/directory/import', { users: [{ id: 'wei', name: 'Wei Requester' }, { id: 'mgr', name: 'Meng Manager', roles: ['manager'] }] });
     await call('PUT', '/accounts/mgr/password', { password: PASSWORD, username: 'meng' });
     await call('POST', '/definitions', {
@@ -46,21 +42,7 @@ describe.skipIf(!available)('workspace in Chromium', () => {
       access: { approve: { reason: 'readonly', salary: 'hidden' } },
     });
     await call('POST', '/definitions/form/leave-note/publish', {});
-    await call('POST', '/definitions', {
-      kind: 'flow',
-      key: 'leave',
-      title: t('Leave', '请假'),
-      form: 'leave-note',
-      nodes: [
-        { id: 'request', type: 'start', name: t('Request', '申请'), position: { x: 0, y: 0 } },
-        { id: 'approve', type: 'approval', name: t('Manager approval', '经理审批'), config: { assignees: [{ kind: 'user', id: 'mgr' }] }, position: { x: 260, y: 0 } },
-        { id: 'end', type: 'end', name: t('Done', '结束'), position: { x: 520, y: 0 } },
-      ],
-      edges: [
-        { id: 'e1', from: 'request', to: 'approve' },
-        { id: 'e2', from: 'approve', to: 'end' },
-      ],
-    });
+    await call('POST', '/definitions', approvalFlow({ key: 'leave', title: t('Leave', '请假'), form: 'leave-note' }, { name: t('Manager approval', '经理审批'), approverId: 'mgr' }));
     await call('POST', '/definitions/flow/leave/publish', {});
     await call('POST', '/definitions', {
       kind: 'form',

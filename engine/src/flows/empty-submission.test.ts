@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BatonError } from '../errors/error-catalogue.js';
 import type { ValidateTaskData } from './flow-command.js';
-import { edges, flowDef, FlowHarness, node } from './flow-test-kit.js';
+import { batonErrorOf, edges, flowDef, FlowHarness, node } from './flow-test-kit.js';
 
 // An HR step whose form requires an interview date: the runtime's validateTaskData stands in for the form.
 const def = flowDef(
@@ -27,22 +26,12 @@ function harness(): { h: FlowHarness; seen: Array<{ nodeId: string; patch: Recor
   return { h, seen };
 }
 
-function refusal(fn: () => unknown): BatonError | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof BatonError) return error;
-    throw error;
-  }
-  return undefined;
-}
-
 describe('an empty submission is judged by the step\'s form when it moves work forward', () => {
   it('refuses an empty approve with the missing field, with or without a data object', () => {
     const { h } = harness();
     h.act('manager', 'mgr');
     for (const extra of [{}, { data: {} }]) {
-      const error = refusal(() => h.act('hr', 'hr1', 'approve', extra));
+      const error = batonErrorOf(() => h.act('hr', 'hr1', 'approve', extra));
       expect(error?.code).toBe('BATON_E_FLOW_TASK_DATA_INVALID');
       expect(error?.issues.map((i) => i.path)).toEqual(['/interviewDate']);
     }
@@ -56,7 +45,7 @@ describe('an empty submission is judged by the step\'s form when it moves work f
       const { h, seen } = harness();
       h.act('manager', 'mgr');
       seen.length = 0;
-      expect(refusal(() => h.act('hr', 'hr1', action, extra))).toBeUndefined();
+      expect(batonErrorOf(() => h.act('hr', 'hr1', action, extra))).toBeUndefined();
       expect(seen.filter((s) => s.nodeId === 'hr')).toEqual([]);
     }
   });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BatonError } from '../errors/error-catalogue.js';
 import { compileFlow } from './compile-flow.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { replayFlow } from './evolve-flow-state.js';
-import { edges, flowDef, FlowHarness, node, testRegistry } from './flow-test-kit.js';
+import { batonErrorOf, edges, flowDef, FlowHarness, node, testRegistry } from './flow-test-kit.js';
 
 const v1 = flowDef(
   [
@@ -14,16 +13,6 @@ const v1 = flowDef(
   ],
   edges(['start', 'manager'], ['manager', 'hr'], ['hr', 'end']),
 );
-
-function caught(fn: () => unknown): BatonError | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof BatonError) return error;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('cancel and withdraw', () => {
   it('cancel withdraws every task and timer and ends the instance', () => {
@@ -41,11 +30,11 @@ describe('cancel and withdraw', () => {
   it('only the initiator may withdraw', () => {
     const h = new FlowHarness(v1);
     h.start();
-    expect(caught(() => h.apply({ type: 'withdraw', by: 'mgr' }))?.code).toBe('BATON_E_FLOW_NOT_INITIATOR');
+    expect(batonErrorOf(() => h.apply({ type: 'withdraw', by: 'mgr' }))?.code).toBe('BATON_E_FLOW_NOT_INITIATOR');
     h.apply({ type: 'withdraw', by: 'emp' });
     expect(h.state.status).toBe('withdrawn');
     expect(h.tasks()).toHaveLength(0);
-    expect(caught(() => h.apply({ type: 'cancel', by: 'admin' }))?.code).toBe('BATON_E_FLOW_NOT_RUNNING');
+    expect(batonErrorOf(() => h.apply({ type: 'cancel', by: 'admin' }))?.code).toBe('BATON_E_FLOW_NOT_RUNNING');
   });
 });
 
@@ -71,7 +60,7 @@ describe('migrate', () => {
     const v2def: FlowDefinition = { ...v1, version: 2, nodes: [v1.nodes[0]!, node('lead', 'approval', { assignees: [{ kind: 'user', id: 'dir' }] }), v1.nodes[2]!, v1.nodes[3]!],
       edges: edges(['start', 'lead'], ['lead', 'hr'], ['hr', 'end']) };
     const v2 = compileFlow(v2def, testRegistry());
-    const error = caught(() => h.apply({ type: 'migrate', to: v2 }));
+    const error = batonErrorOf(() => h.apply({ type: 'migrate', to: v2 }));
     expect(error?.code).toBe('BATON_E_FLOW_MIGRATE_REMOVED_NODE');
     expect(error?.issues[0]?.path).toBe('/nodeMapping/manager');
     expect(error?.message).toContain('manager');
@@ -89,9 +78,9 @@ describe('migrate', () => {
     const h = new FlowHarness(v1);
     h.start();
     const v2 = compileFlow({ ...v1, version: 2 }, testRegistry());
-    expect(caught(() => h.apply({ type: 'migrate', to: v2, nodeMapping: { manager: 'hr' } }))?.code).toBe('BATON_E_FLOW_MIGRATE_REMOVED_NODE');
+    expect(batonErrorOf(() => h.apply({ type: 'migrate', to: v2, nodeMapping: { manager: 'hr' } }))?.code).toBe('BATON_E_FLOW_MIGRATE_REMOVED_NODE');
     const other = compileFlow({ ...v1, key: 'other' }, testRegistry());
-    expect(caught(() => h.apply({ type: 'migrate', to: other }))?.code).toBe('BATON_E_FLOW_MIGRATE_OTHER_FLOW');
+    expect(batonErrorOf(() => h.apply({ type: 'migrate', to: other }))?.code).toBe('BATON_E_FLOW_MIGRATE_OTHER_FLOW');
   });
 });
 

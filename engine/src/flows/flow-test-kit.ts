@@ -1,6 +1,7 @@
 // Test support for flow tests (and the simulation / property tests built on top): a registry with the
 // built-ins, a small organisation, a deterministic ctx and a harness that keeps one instance's history.
 import { createMemoryDirectory, type DirectoryReader } from '../directory/directory.js';
+import { BatonError } from '../errors/error-catalogue.js';
 import type { DomainEvent } from '../effects/domain-event.js';
 import type { Effect } from '../effects/effect.js';
 import { Registry } from '../registry/registry.js';
@@ -44,6 +45,17 @@ export function edges(...list: Array<[string, string] | [string, string, Partial
 }
 
 /** One instance driven command by command, keeping its full history. */
+/** The BatonError a command throws, or undefined when it goes through (any other error still fails the test). */
+export function batonErrorOf(fn: () => unknown): BatonError | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof BatonError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
 export class FlowHarness {
   readonly flow: CompiledFlow;
   state!: FlowState;

@@ -1,24 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approverStep, oneStepFlow, t } from '../../../runtime-api/test/harness/one-step-flow.js';
 import { createClient, type BatonClient } from '../src/index.js';
 import { startTestServer, type TestServer } from './harness/test-server.js';
 
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 const form = { kind: 'form', key: 'cost-request', title: t('Cost', '成本'), fields: [{ key: 'note', type: 'text', label: t('Note', '备注') }] };
-const flow = {
-  kind: 'flow',
-  key: 'cost',
-  title: t('Cost', '成本'),
-  form: 'cost-request',
-  nodes: [
-    { id: 'start', type: 'start', name: t('Start', '开始') },
-    { id: 'approve', type: 'approval', name: t('Approve', '审批'), config: { assignees: [{ kind: 'user', id: 'approver' }] } },
-    { id: 'end', type: 'end', name: t('End', '结束') },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'approve' },
-    { id: 'e2', from: 'approve', to: 'end' },
-  ],
-};
+const flow = oneStepFlow({ key: 'cost', title: t('Cost', '成本'), form: 'cost-request' }, approverStep);
 
 let server: TestServer;
 let admin: BatonClient;

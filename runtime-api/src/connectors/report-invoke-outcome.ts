@@ -6,6 +6,7 @@ import { appendHistory } from '../execution/history-rows.js';
 import { writeRuleEffects } from '../execution/instance-pipeline.js';
 import { runRules } from '../execution/rules-step.js';
 import { instanceEventIds, publishDomainEvents } from './webhooks/publish-domain-events.js';
+import { instanceRuleRecord, instanceRuleScope } from '../execution/instance-rule-record.js';
 
 export interface InvokeOutcomeReport {
   instanceId: string;
@@ -47,15 +48,8 @@ export async function reportInvokeOutcome(db: Kysely<Database>, services: Execut
       },
     };
     let seq = await appendHistory(trx, instance.id, instance.history_seq, [event], 'runtime');
-    const rules = await env.services.definitions.rulesFor(trx, { flowKey: instance.flow_key, ...(instance.form_key ? { formKey: instance.form_key } : {}) });
-    const record = {
-      id: instance.id,
-      instanceId: instance.id,
-      flowKey: instance.flow_key,
-      initiator: instance.started_by,
-      data: instance.data,
-      ...(instance.form_key ? { formKey: instance.form_key } : {}),
-    };
+    const rules = await env.services.definitions.rulesFor(trx, instanceRuleScope(instance));
+    const record = instanceRuleRecord(instance, instance.data);
     const ruled = await runRules(env, rules, [event], { record });
     seq = await writeRuleEffects(env, { instanceId: instance.id, flowKey: instance.flow_key, recordId: null }, ruled.effects, seq);
     await trx.updateTable('instances').set({ history_seq: seq }).where('id', '=', instance.id).execute();

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import type { Database } from '../db/database.js';
+import { latestPublished } from '../definitions/latest-published.js';
 import { ApiError } from '../errors/api-error.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import type { ConnectorRuntime } from './connector-runtime.js';
@@ -15,14 +16,7 @@ import './connector-errors.js';
 
 /** The config a published `connector` definition (from a pack) declares for a key, if any. */
 export async function definitionConfig(db: Kysely<Database>, key: string): Promise<{ type: string; config: Record<string, unknown> } | undefined> {
-  const row = await db
-    .selectFrom('definitions')
-    .select(['body'])
-    .where('kind', '=', 'connector')
-    .where('key', '=', key)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
+  const row = await latestPublished(db, 'connector', key).select(['body']).executeTakeFirst();
   if (!row) return undefined;
   const body = row.body as { type?: unknown; config?: unknown };
   const type = typeof body.type === 'string' ? body.type.split('@')[0]! : '';

@@ -1,6 +1,7 @@
 import { compileDocument, type CompiledDocument, type DocumentDefinition, type FormField } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { latestPublished } from '../definitions/latest-published.js';
 import { LruCache } from '../execution/lru-cache.js';
 
 export interface FormBody {
@@ -32,15 +33,7 @@ export class PublishedDocuments {
     form: FormBody | undefined,
     related: Readonly<Record<string, FormBody>> = {},
   ): Promise<PublishedDocument | undefined> {
-    const head = await db
-      .selectFrom('definitions')
-      .select(['key', 'version', 'hash'])
-      .where('kind', '=', 'document')
-      .where('key', '=', key)
-      .where('status', '=', 'published')
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const head = await latestPublished(db, 'document', key).select(['key', 'version', 'hash']).executeTakeFirst();
     if (!head) return undefined;
     const relatedKeys = Object.keys(related).sort();
     const cacheKey = [head.hash, form?.hash ?? '-', ...relatedKeys.map((k) => `${k}=${related[k]?.hash ?? '-'}`)].join(':');

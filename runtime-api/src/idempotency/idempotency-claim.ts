@@ -62,12 +62,7 @@ export async function claimIdempotencyKey(
     .returning('key')
     .executeTakeFirst();
   if (taken) return { kind: 'claimed', claim };
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'state', 'response_status', 'response_body'])
-    .where('principal', '=', claim.principal)
-    .where('key', '=', claim.key)
-    .executeTakeFirst();
+  const row = await readKey(db, claim);
   // Released between our insert and this read: the caller may simply retry.
   if (!row) return { kind: 'in-flight' };
   if (row.request_hash !== claim.requestHash) return { kind: 'mismatch' };
@@ -166,12 +161,17 @@ export async function storeResponse(trx: Kysely<Database>, claim: IdempotencyCla
 
 /** The stored answer of a completed key with this request's hash, if any (read outside any transaction). */
 export async function storedResponse(db: Kysely<Database>, claim: IdempotencyClaim): Promise<{ status: number; body: unknown } | undefined> {
-  const row = await db
+  const row = await readKey(db, claim);
+  if (!row || row.state !== 'completed' || row.request_hash !== claim.requestHash) return undefined;
+  return { status: row.response_status ?? 200, body: row.response_body };
+}
+
+/** A key's stored row (hash, state, answer), as claimIdempotencyKey and storedResponse judge it. */
+function readKey(db: Kysely<Database>, claim: IdempotencyClaim) {
+  return db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'state', 'response_status', 'response_body'])
     .where('principal', '=', claim.principal)
     .where('key', '=', claim.key)
     .executeTakeFirst();
-  if (!row || row.state !== 'completed' || row.request_hash !== claim.requestHash) return undefined;
-  return { status: row.response_status ?? 200, body: row.response_body };
 }

@@ -30,7 +30,8 @@ export const HistoryEntrySchema = Closed({
   comment: Nullable(Type.String()),
 });
 
-export const InstanceViewSchema = Closed({
+// What an instance's full view and its list row both say first and last (same names, same order).
+const instanceHead = {
   id: Type.String(),
   flowKey: Type.String(),
   flowVersion: Type.Integer(),
@@ -38,14 +39,21 @@ export const InstanceViewSchema = Closed({
   status: Type.String(),
   initiator: Type.String(),
   subjectId: Nullable(Type.String()),
+};
+const instanceTimes = {
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  completedAt: Nullable(IsoDateTime),
+};
+
+export const InstanceViewSchema = Closed({
+  ...instanceHead,
   version: Type.Integer(),
   activeNodes: Type.Array(Type.String(), { description: 'Nodes where the instance currently waits' }),
   data: FormDataSchema,
   openTasks: Type.Array(TaskViewSchema),
   history: Type.Array(HistoryEntrySchema),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  completedAt: Nullable(IsoDateTime),
+  ...instanceTimes,
 });
 
 export const InstanceStatusFilter = Type.Union(
@@ -62,17 +70,9 @@ export const InstanceListQuery = Closed({
 });
 
 export const InstanceSummarySchema = Closed({
-  id: Type.String(),
-  flowKey: Type.String(),
-  flowVersion: Type.Integer(),
-  businessKey: Nullable(Type.String()),
-  status: Type.String(),
-  initiator: Type.String(),
-  subjectId: Nullable(Type.String()),
+  ...instanceHead,
   activeNodes: Type.Array(Type.String()),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  completedAt: Nullable(IsoDateTime),
+  ...instanceTimes,
 });
 
 export const InstanceListResult = Closed({

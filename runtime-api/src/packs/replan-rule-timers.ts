@@ -2,6 +2,7 @@ import { scheduleEffectOf, type CancelTimerEffect, type Effect, type RuleRecord 
 import { sql } from 'kysely';
 import { writeTimers } from '../execution/effect-rows.js';
 import { ruleContext, type CommandEnv } from '../execution/execution-services.js';
+import { instanceRuleRecord, instanceRuleScope } from '../execution/instance-rule-record.js';
 
 interface TimerRow {
   id: string;
@@ -37,16 +38,9 @@ export async function replanRuleTimers(env: CommandEnv): Promise<number> {
   const ctx = ruleContext(env);
   let changed = 0;
   for (const instance of instances) {
-    const rules = await env.services.definitions.rulesFor(trx, { flowKey: instance.flow_key, ...(instance.form_key ? { formKey: instance.form_key } : {}) });
+    const rules = await env.services.definitions.rulesFor(trx, instanceRuleScope(instance));
     if (!rules) continue;
-    const record: RuleRecord = {
-      id: instance.id,
-      instanceId: instance.id,
-      flowKey: instance.flow_key,
-      initiator: instance.started_by,
-      data: instance.data,
-      ...(instance.form_key ? { formKey: instance.form_key } : {}),
-    };
+    const record: RuleRecord = instanceRuleRecord(instance, instance.data);
     const plans = rules.plan(record, ctx);
     const rows: TimerRow[] = await trx
       .selectFrom('timers')

@@ -1,6 +1,7 @@
 import { BatonError, compileReport, type CompiledReport, type HeadcountRow, type ReportDefinition } from '@baton/engine';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { latestPublished } from '../definitions/latest-published.js';
 import { ApiError } from '../errors/api-error.js';
 import { LruCache } from '../execution/lru-cache.js';
 import './reports-errors.js';
@@ -39,15 +40,7 @@ export class ReportCatalog {
   readonly headcount = new LruCache<string, HeadcountRow[]>(64);
 
   private async head(db: Kysely<Database>, kind: string, key: string): Promise<Head | undefined> {
-    return db
-      .selectFrom('definitions')
-      .select(['version', 'hash'])
-      .where('kind', '=', kind)
-      .where('key', '=', key)
-      .where('status', '=', 'published')
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    return latestPublished(db, kind, key).select(['version', 'hash']).executeTakeFirst();
   }
 
   private async body(db: Kysely<Database>, kind: string, key: string, version: number): Promise<Record<string, unknown>> {

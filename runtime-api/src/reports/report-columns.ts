@@ -1,6 +1,7 @@
 import { localize, type Locale, type ReportQuery, type ReportRow } from '@baton/engine';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { latestPublished } from '../definitions/latest-published.js';
 import type { LoadedReport } from './report-catalog.js';
 
 /** What a result column is, so a chart or a table can draw it without reading the definition. */
@@ -34,14 +35,8 @@ function optionLabels(formBody: Record<string, unknown> | undefined, fieldKey: s
 
 /** Names of a flow's nodes ("managerApproval" → "Manager approval"), from its latest published version. */
 async function nodeNames(db: Kysely<Database>, flow: string, locale: Locale): Promise<Record<string, string>> {
-  const row = await db
-    .selectFrom('definitions')
+  const row = await latestPublished(db, 'flow', flow)
     .select(sql<unknown>`body -> 'nodes'`.as('nodes'))
-    .where('kind', '=', 'flow')
-    .where('key', '=', flow)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .limit(1)
     .executeTakeFirst();
   const out: Record<string, string> = {};
   if (!Array.isArray(row?.nodes)) return out;

@@ -8,6 +8,7 @@ import { appendHistory } from '../execution/history-rows.js';
 import { underData, writeRuleEffects, type InstanceRow } from '../execution/instance-pipeline.js';
 import { runRules } from '../execution/rules-step.js';
 import { guardSubmission } from '../secrets/submission-guard.js';
+import { instanceRuleRecord } from '../execution/instance-rule-record.js';
 
 export interface RuleTaskAction {
   action: string;
@@ -72,7 +73,7 @@ export async function completeRuleTask(
   await linkFiles();
 
   const record: RuleRecord = instance
-    ? { id: instance.id, instanceId: instance.id, flowKey: instance.flow_key, initiator: instance.started_by, data: instance.data, ...(instance.form_key ? { formKey: instance.form_key } : {}) }
+    ? instanceRuleRecord(instance, instance.data)
     : { id: task.record_id ?? task.id, data: {}, ...(task.form_key ? { formKey: task.form_key } : {}) };
   const event: DomainEvent = {
     type: 'task.completed',

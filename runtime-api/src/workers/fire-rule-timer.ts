@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { ruleContext, type CommandEnv } from '../execution/execution-services.js';
 import { writeRuleEffects } from '../execution/instance-pipeline.js';
 import { ObsoleteTimer, type TimerTarget } from './timer-marks.js';
+import { instanceRuleRecord } from '../execution/instance-rule-record.js';
 
 /** The scope a rule was published with: a schedule rule has no record to tell which rule set it is in. */
 async function scopeOf(env: CommandEnv, ruleKey: string): Promise<{ flow?: string; form?: string } | undefined> {
@@ -35,14 +36,7 @@ export async function fireRuleTimer({ env, timer, instance, record: recordRow }:
   const plan = timerPlanFromEffect(timer.payload as unknown as ScheduleTimerEffect);
   let record: RuleRecord | undefined;
   if (instance) {
-    record = {
-      id: instance.id,
-      instanceId: instance.id,
-      flowKey: instance.flow_key,
-      initiator: instance.started_by,
-      data: instance.data,
-      ...(instance.form_key ? { formKey: instance.form_key } : {}),
-    };
+    record = instanceRuleRecord(instance, instance.data);
   } else if (recordRow) {
     record = { id: recordRow.id, formKey: recordRow.form_key, initiator: recordRow.created_by, data: recordRow.data };
   } else if (plan.payload.recordId) {

@@ -10,6 +10,7 @@ import { runRules } from '../execution/rules-step.js';
 import { appliedResult, recordApplied } from './effect-applications.js';
 import type { OutboxDelivery, OutboxHandler, OutboxOutcome } from './outbox-handler.js';
 import { withRaceRetry } from './worker-context.js';
+import { instanceRuleRecord, instanceRuleScope } from '../execution/instance-rule-record.js';
 
 const dead = (error: string): OutboxOutcome => ({ status: 'dead', error });
 const delivered = (note: string): OutboxOutcome => ({ status: 'delivered', log: { note } });
@@ -45,15 +46,8 @@ async function patchInstance(trx: Kysely<Database>, services: ExecutionServices,
   };
   const next = evolveFlowState(state, event);
   let seq = await appendHistory(trx, row.id, row.history_seq, [event], 'flow');
-  const rules = await services.definitions.rulesFor(trx, { flowKey: row.flow_key, ...(row.form_key ? { formKey: row.form_key } : {}) });
-  const record = {
-    id: row.id,
-    instanceId: row.id,
-    flowKey: row.flow_key,
-    initiator: row.started_by,
-    data: next.data as Record<string, unknown>,
-    ...(row.form_key ? { formKey: row.form_key } : {}),
-  };
+  const rules = await services.definitions.rulesFor(trx, instanceRuleScope(row));
+  const record = instanceRuleRecord(row, next.data as Record<string, unknown>);
   const ruled = await runRules(env, rules, [event], { record });
   seq = await writeRuleEffects(env, { instanceId: row.id, flowKey: row.flow_key, recordId: null }, ruled.effects, seq);
   const updated = await trx

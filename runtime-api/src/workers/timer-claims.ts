@@ -65,6 +65,24 @@ export async function releaseTimers(db: Kysely<Database>, workerId: string, ids:
     .execute();
 }
 
+type RetrySettings = { timerMaxAttempts: number; retryBaseMs: number };
+
+/** A failed try's columns: `dead` after the last allowed attempt, else scheduled behind its backoff; no holder. */
+function failedTry(timer: ClaimedTimer, error: string, settings: RetrySettings) {
+  const dead = timer.attempts >= settings.timerMaxAttempts;
+  const waitMs = dead ? 0 : retryDelayMs(timer.attempts, settings.retryBaseMs);
+  const status: 'dead' | 'scheduled' = dead ? 'dead' : 'scheduled';
+  return {
+    dead,
+    failed: {
+      status,
+      locked_until: dead ? null : sql<Date>`now() + ${waitMs}::integer * interval '1 millisecond'`,
+      locked_by: null,
+      last_error: error.slice(0, 4000),
+    },
+  };
+}
+
 /**
  * Records a failed try (the firing transaction rolled back): after the last allowed attempt the timer is
  * `dead`, otherwise it waits out the backoff under `locked_until` with no holder. Only the lease holder
@@ -75,18 +93,12 @@ export async function failTimer(
   workerId: string,
   timer: ClaimedTimer,
   error: string,
-  settings: { timerMaxAttempts: number; retryBaseMs: number },
+  settings: RetrySettings,
 ): Promise<'retry' | 'dead'> {
-  const dead = timer.attempts >= settings.timerMaxAttempts;
-  const waitMs = dead ? 0 : retryDelayMs(timer.attempts, settings.retryBaseMs);
+  const { dead, failed } = failedTry(timer, error, settings);
   const update = workerDb(db)
     .updateTable('timers')
-    .set({
-      status: dead ? 'dead' : 'scheduled',
-      locked_until: dead ? null : sql<Date>`now() + ${waitMs}::integer * interval '1 millisecond'`,
-      locked_by: null,
-      last_error: error.slice(0, 4000),
-    })
+    .set(failed)
     .where('id', '=', timer.id)
     .where('locked_by', '=', workerId)
     .where('status', '=', 'scheduled')
@@ -123,19 +135,12 @@ export async function recordBatchFailure(
   trx: Kysely<Database>,
   timer: ClaimedTimer,
   error: string,
-  settings: { timerMaxAttempts: number; retryBaseMs: number },
+  settings: RetrySettings,
 ): Promise<'retry' | 'dead'> {
-  const dead = timer.attempts >= settings.timerMaxAttempts;
-  const waitMs = dead ? 0 : retryDelayMs(timer.attempts, settings.retryBaseMs);
+  const { dead, failed } = failedTry(timer, error, settings);
   await workerDb(trx)
     .updateTable('timers')
-    .set({
-      status: dead ? 'dead' : 'scheduled',
-      fired_at: null,
-      locked_until: dead ? null : sql<Date>`now() + ${waitMs}::integer * interval '1 millisecond'`,
-      locked_by: null,
-      last_error: error.slice(0, 4000),
-    })
+    .set({ ...failed, fired_at: null })
     .where('id', '=', timer.id)
     .execute();
   return dead ? 'dead' : 'retry';

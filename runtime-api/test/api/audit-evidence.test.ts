@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { chainHash } from '../../src/audit/audit-chain.js';
 import { verifyEvidence } from '../../src/audit/verify-evidence.js';
-import { forEachDatabase, TEST_AUDIT_SIGNING_KEY, type TestContext } from '../harness/for-each-database.js';
+import { forEachDatabase, TEST_AUDIT_SIGNING_KEY } from '../harness/for-each-database.js';
+import { publish } from '../harness/publish-definition.js';
 import { directory, exitFlow, exitForm } from './fixtures/exit-flow.js';
 
 type Json = Record<string, any>;
@@ -29,11 +30,6 @@ afterAll(async () => {
   await fs.rm(headFile, { force: true });
   await new Promise((resolve) => collector.close(resolve));
 });
-
-async function publish(ctx: TestContext, definition: Json): Promise<void> {
-  expect((await ctx.call({ method: 'POST', url: '/api/definitions', payload: definition })).statusCode).toBeLessThan(300);
-  expect((await ctx.call({ method: 'POST', url: `/api/definitions/${definition.kind}/${definition.key}/publish` })).statusCode).toBe(200);
-}
 
 forEachDatabase(
   'audit evidence and signed heads',

@@ -1,37 +1,15 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { forEachDatabase, type TestContext } from '../harness/for-each-database.js';
+import { approverStep, oneStepFlow, requestFields, t } from '../harness/one-step-flow.js';
 import { readVersions } from '../../src/execution/command-versions.js';
 import { countQueries, type QueryCount } from '../harness/query-counter.js';
 
 type Json = Record<string, any>;
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
 /** The benchmark's process (tests/bench/runtime/bench-flow.ts): a start form, one approval, an end. */
-const form = {
-  kind: 'form',
-  key: 'cost-request',
-  title: t('Cost request', '成本申请'),
-  fields: [
-    { key: 'employeeId', type: 'user', label: t('Employee', '员工'), required: true },
-    { key: 'note', type: 'text', label: t('Note', '备注') },
-  ],
-};
-const flow = {
-  kind: 'flow',
-  key: 'cost',
-  title: t('Cost', '成本'),
-  form: 'cost-request',
-  nodes: [
-    { id: 'start', type: 'start', name: t('Start', '开始') },
-    { id: 'approve', type: 'approval', name: t('Approve', '审批'), config: { assignees: [{ kind: 'user', id: 'approver' }] } },
-    { id: 'end', type: 'end', name: t('End', '结束') },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'approve' },
-    { id: 'e2', from: 'approve', to: 'end' },
-  ],
-};
+const form = { kind: 'form', key: 'cost-request', title: t('Cost request', '成本申请'), fields: requestFields };
+const flow = oneStepFlow({ key: 'cost', title: t('Cost', '成本'), form: 'cost-request' }, approverStep);
 
 /**
  * What a task completion costs the database, counted at the driver (deterministic, unlike timings): one

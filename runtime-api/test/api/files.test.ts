@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/app/build-app.js';
 import { fileSettingsFrom } from '../../src/files/file-settings.js';
-import { forEachDatabase, type TestContext } from '../harness/for-each-database.js';
+import { forEachDatabase } from '../harness/for-each-database.js';
+import { publish } from '../harness/publish-definition.js';
 import { startS3StandIn, type S3StandIn } from './files-s3-stand-in.js';
 
 type Json = Record<string, any>;
@@ -70,13 +71,6 @@ function multipart(name: string, contentType: string, content: Buffer): { payloa
     payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
-}
-
-async function publish(ctx: TestContext, definition: Json): Promise<void> {
-  const saved = await ctx.call({ method: 'POST', url: '/api/definitions', payload: definition });
-  expect(saved.statusCode, saved.body).toBeLessThan(300);
-  const published = await ctx.call({ method: 'POST', url: `/api/definitions/${definition.kind}/${definition.key}/publish` });
-  expect(published.statusCode, published.body).toBe(200);
 }
 
 const fileDir = mkdtempSync(path.join(tmpdir(), 'baton-files-test-'));

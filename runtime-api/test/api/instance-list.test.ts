@@ -1,15 +1,9 @@
 import { expect, it } from 'vitest';
-import { forEachDatabase, type TestContext } from '../harness/for-each-database.js';
+import { forEachDatabase } from '../harness/for-each-database.js';
+import { publish } from '../harness/publish-definition.js';
 import { directory, exitFlow, exitForm } from './fixtures/exit-flow.js';
 
 type Json = Record<string, any>;
-
-async function publish(ctx: TestContext, definition: Json): Promise<void> {
-  const saved = await ctx.call({ method: 'POST', url: '/api/definitions', payload: definition });
-  expect(saved.statusCode, saved.body).toBeLessThan(300);
-  const published = await ctx.call({ method: 'POST', url: `/api/definitions/${definition.kind}/${definition.key}/publish` });
-  expect(published.statusCode, published.body).toBe(200);
-}
 
 // Instances per flow version (the designer's version history), the inbox's flow column and filter, the
 // comment-only task action, and the report designer's draft preview.

@@ -19,12 +19,7 @@ export async function putConnector(ctx: TestContext, key: string, body: Json): P
   return res.json();
 }
 
-export async function publish(ctx: TestContext, definition: Json): Promise<void> {
-  const saved = await ctx.call({ method: 'POST', url: '/api/definitions', payload: definition });
-  expect(saved.statusCode, saved.body).toBeLessThan(300);
-  const published = await ctx.call({ method: 'POST', url: `/api/definitions/${definition.kind}/${definition.key}/publish` });
-  expect(published.statusCode, published.body).toBe(200);
-}
+export { publish } from '../harness/publish-definition.js';
 
 /** Effects into the outbox, exactly as a command writes them. */
 export async function enqueue(ctx: TestContext, effects: Effect[], instanceId: string | null = null): Promise<number> {

@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { forEachDatabase, type TestContext } from '../harness/for-each-database.js';
+import { forEachDatabase } from '../harness/for-each-database.js';
+import { publish } from '../harness/publish-definition.js';
 import { assetForm, assets, customerForm, customers, directory, handoverChecklist, leavingCertificate, offboardingFlow, requestData, requestForm } from './fixtures/offboarding-scenario.js';
 import { pdfText, squeeze } from './pdf-text.js';
 
 type Json = Record<string, any>;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-async function publish(ctx: TestContext, definition: Json): Promise<void> {
-  const saved = await ctx.call({ method: 'POST', url: '/api/definitions', payload: definition });
-  expect(saved.statusCode, saved.body).toBeLessThan(300);
-  const published = await ctx.call({ method: 'POST', url: `/api/definitions/${definition.kind}/${definition.key}/publish` });
-  expect(published.statusCode, published.body).toBe(200);
-}
 
 forEachDatabase(
   'documents of an instance',

@@ -5,18 +5,14 @@ import { batchOrder, fireTimerBatch, splitBatches } from '../../src/workers/fire
 import { claimTimers, type ClaimedTimer } from '../../src/workers/timer-claims.js';
 import { workerDb } from '../../src/workers/worker-database.js';
 import { forEachDatabase } from '../harness/for-each-database.js';
-import { dayBeforeRule, exitFlow, leaveForm, makeDue, setUp, waitFlow } from './worker-fixtures.js';
+import { dayBeforeRule, exitFlow, leaveForm, makeDue, setUp, startInstance, waitFlow } from './worker-fixtures.js';
 
 type Json = Record<string, any>;
 
 forEachDatabase('timer batches', (ctx) => {
   let as: (user: string) => string = () => '';
   const db = () => workerDb(ctx().database.db);
-  const start = async (flow: string, data: Json) => {
-    const res = await ctx().call({ method: 'POST', url: `/api/flows/${flow}/instances`, payload: { data }, token: as('emp') });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
-  };
+  const start = (flow: string, data: Json) => startInstance(ctx(), as('emp'), flow, data);
   const timerOf = async (instanceId: string, kind: string) =>
     db().selectFrom('timers').selectAll().where('instance_id', '=', instanceId).where('kind', '=', kind).executeTakeFirstOrThrow();
   const workerCtx = (workerId: string) => ({

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,21 +13,12 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { openDatabase, type BatonDatabase } from '../../src/db/open-database.js';
 import { TEST_MASTER_KEY, testConfig, type TestContext } from '../harness/for-each-database.js';
 import { leaveForm, setUp, waitFlow } from './worker-fixtures.js';
+import { freePort } from '../harness/free-port.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const serverUrl = process.env.DATABASE_URL;
 const TIMERS = 1000;
 const PROCESSES = 3;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface Server {
   child: ChildProcess;

@@ -7,18 +7,14 @@ import { fireTimer } from '../../src/workers/fire-timer.js';
 import { claimTimers } from '../../src/workers/timer-claims.js';
 import { workerDb } from '../../src/workers/worker-database.js';
 import { forEachDatabase, testConfig } from '../harness/for-each-database.js';
-import { dailyDigestRule, dayBeforeRule, exitFlow, leaveForm, makeDue, nudgeRule, publish, setUp, slaFlow, waitFlow } from './worker-fixtures.js';
+import { dailyDigestRule, dayBeforeRule, exitFlow, leaveForm, makeDue, nudgeRule, publish, setUp, slaFlow, startInstance, waitFlow } from './worker-fixtures.js';
 
 type Json = Record<string, any>;
 
 forEachDatabase('timer worker', (ctx) => {
   let as: (user: string) => string = () => '';
   const db = () => workerDb(ctx().database.db);
-  const start = async (flow: string, data: Json) => {
-    const res = await ctx().call({ method: 'POST', url: `/api/flows/${flow}/instances`, payload: { data }, token: as('emp') });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
-  };
+  const start = (flow: string, data: Json) => startInstance(ctx(), as('emp'), flow, data);
   const timersOf = (instanceId: string, kind: string) =>
     db().selectFrom('timers').selectAll().where('instance_id', '=', instanceId).where('kind', '=', kind).execute();
   const instance = async (id: string) => (await ctx().call({ method: 'GET', url: `/api/instances/${id}` })).json();

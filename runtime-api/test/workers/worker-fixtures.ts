@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { TestContext } from '../harness/for-each-database.js';
+import { publish } from '../harness/publish-definition.js';
 
 // Definitions for the worker suites: a timer step, an SLA, date-offset rules, setData and startFlow.
 const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
@@ -98,12 +99,7 @@ export const parentFlow = {
   edges: chain('start', 'sub', 'end'),
 };
 
-export async function publish(ctx: TestContext, definition: Json): Promise<void> {
-  const saved = await ctx.call({ method: 'POST', url: '/api/definitions', payload: definition });
-  expect(saved.statusCode, saved.body).toBeLessThan(300);
-  const published = await ctx.call({ method: 'POST', url: `/api/definitions/${definition.kind}/${definition.key}/publish` });
-  expect(published.statusCode, published.body).toBe(200);
-}
+export { publish };
 
 /** Imports the directory, mints a token per user, publishes the definitions; returns `as(user)`. */
 export async function setUp(ctx: TestContext, definitions: Json[]): Promise<(user: string) => string> {
@@ -113,6 +109,13 @@ export async function setUp(ctx: TestContext, definitions: Json[]): Promise<(use
   for (const user of directory.users) tokens[user.id] = await ctx.tokenFor(user.id, []);
   for (const def of definitions) await publish(ctx, def);
   return (user) => tokens[user]!;
+}
+
+/** Starts an instance of `flow` as the token's user; answers the instance id. */
+export async function startInstance(ctx: TestContext, token: string, flow: string, data: Json): Promise<string> {
+  const res = await ctx.call({ method: 'POST', url: `/api/flows/${flow}/instances`, payload: { data }, token });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
 }
 
 /**

@@ -1,34 +1,13 @@
 import { createClient } from '@baton/client';
+// The same dependency-free process definitions as runtime-api's command-cost test, which counts this flow's queries.
+import { approverStep, oneStepFlow, requestFields, t } from '../../../runtime-api/test/harness/one-step-flow.js';
 
 type Client = ReturnType<typeof createClient>;
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
 /** The smallest real process: a start form, one approval by a named user, an end. */
-export const benchForm = {
-  kind: 'form',
-  key: 'bench-request',
-  title: t('Bench request', '基准申请'),
-  fields: [
-    { key: 'employeeId', type: 'user', label: t('Employee', '员工'), required: true },
-    { key: 'note', type: 'text', label: t('Note', '备注') },
-  ],
-};
+export const benchForm = { kind: 'form', key: 'bench-request', title: t('Bench request', '基准申请'), fields: requestFields };
 
-export const benchFlow = {
-  kind: 'flow',
-  key: 'bench',
-  title: t('Bench', '基准'),
-  form: 'bench-request',
-  nodes: [
-    { id: 'start', type: 'start', name: t('Start', '开始') },
-    { id: 'approve', type: 'approval', name: t('Approve', '审批'), config: { assignees: [{ kind: 'user', id: 'approver' }] } },
-    { id: 'end', type: 'end', name: t('End', '结束') },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'approve' },
-    { id: 'e2', from: 'approve', to: 'end' },
-  ],
-};
+export const benchFlow = oneStepFlow({ key: 'bench', title: t('Bench', '基准'), form: 'bench-request' }, approverStep);
 
 export interface BenchActors {
   admin: Client;

@@ -16,26 +16,14 @@ import { fireTimer } from '../../../runtime-api/src/workers/fire-timer.js';
 import { runConcurrently } from '../../../runtime-api/src/workers/run-concurrently.js';
 import { claimTimers } from '../../../runtime-api/src/workers/timer-claims.js';
 import { workerDb } from '../../../runtime-api/src/workers/worker-database.js';
+import { oneStepFlow, t } from '../../../runtime-api/test/harness/one-step-flow.js';
 import { benchForm } from './bench-flow.js';
 
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
-
 /** start → wait one hour → end */
-const timerFlow = {
-  kind: 'flow',
-  key: 'bench-timer',
-  title: t('Bench timer', '基准定时'),
-  form: 'bench-request',
-  nodes: [
-    { id: 'start', type: 'start', name: t('Start', '开始') },
-    { id: 'pause', type: 'timer', name: t('Wait', '等待'), config: { duration: { amount: 1, unit: 'hours' } } },
-    { id: 'end', type: 'end', name: t('End', '结束') },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'pause' },
-    { id: 'e2', from: 'pause', to: 'end' },
-  ],
-};
+const timerFlow = oneStepFlow(
+  { key: 'bench-timer', title: t('Bench timer', '基准定时'), form: 'bench-request' },
+  { id: 'pause', type: 'timer', name: t('Wait', '等待'), config: { duration: { amount: 1, unit: 'hours' } } },
+);
 
 export interface TimerBenchResult {
   timers: number;

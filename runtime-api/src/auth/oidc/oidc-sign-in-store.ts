@@ -64,6 +64,26 @@ export async function saveSignIn(
 }
 
 /**
+ * One step of a sign-in, taken once: the row its one-time secret (state or hand-off) names moves from `from`
+ * to `to`, only if this browser started it and it has not expired.
+ */
+function advanceOnce(
+  db: Kysely<Database>,
+  from: string,
+  to: string,
+  secret: { column: 'state_hash' | 'handoff_hash'; value: string },
+  browser: string | null,
+) {
+  return db
+    .updateTable('oidc_sign_ins')
+    .set({ status: to })
+    .where(secret.column, '=', sha256(secret.value))
+    .where('browser_hash', '=', sha256(browser ?? ''))
+    .where('status', '=', from)
+    .where('expires_at', '>', sql<Date>`now()`);
+}
+
+/**
  * Claims the sign-in a callback's state names, once: it must be pending, unexpired and started by this
  * browser. Claimed rows cannot be claimed again, whatever the callback's outcome.
  */
@@ -75,13 +95,7 @@ export async function claimSignIn(
   /** Named in the refusal ("start again with Sign in with <provider>"). */
   provider: string,
 ): Promise<{ id: string; checks: SignInChecks; returnTo: string }> {
-  const row = await db
-    .updateTable('oidc_sign_ins')
-    .set({ status: 'callback' })
-    .where('state_hash', '=', sha256(state))
-    .where('browser_hash', '=', sha256(browser ?? ''))
-    .where('status', '=', 'pending')
-    .where('expires_at', '>', sql<Date>`now()`)
+  const row = await advanceOnce(db, 'pending', 'callback', { column: 'state_hash', value: state }, browser)
     .returning(['id', 'sealed_checks', 'return_to'])
     .executeTakeFirst();
   if (!row || browser === null) throw new ApiError('BATON_E_OIDC_STATE_INVALID', { provider }, [], '/query/state');
@@ -101,13 +115,7 @@ export async function completeSignIn(trx: Kysely<Database>, id: string, userId: 
 
 /** Takes the hand-off once, from the browser that started the sign-in: the user id and where to go next. */
 export async function takeHandoff(trx: Kysely<Database>, handoff: string, browser: string | null): Promise<{ userId: string; returnTo: string }> {
-  const row = await trx
-    .updateTable('oidc_sign_ins')
-    .set({ status: 'done' })
-    .where('handoff_hash', '=', sha256(handoff))
-    .where('browser_hash', '=', sha256(browser ?? ''))
-    .where('status', '=', 'authenticated')
-    .where('expires_at', '>', sql<Date>`now()`)
+  const row = await advanceOnce(trx, 'authenticated', 'done', { column: 'handoff_hash', value: handoff }, browser)
     .returning(['user_id', 'return_to'])
     .executeTakeFirst();
   if (!row || !row.user_id || browser === null) throw new ApiError('BATON_E_OIDC_HANDOFF_INVALID', {}, [], '/handoff');
