@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { Type } from 'typebox';
 import { appendAudit } from '../audit/append-audit.js';
 import { principalOf } from '../auth/auth-plugin.js';
@@ -176,6 +176,8 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRoutesOptions> = 
         .select(['id', 'name', 'roles', 'department_id', 'position'])
         .where('active', '=', true)
         .$if(only, (q) => q.where(isDemoPerson))
+        // Background colleagues of a pack's demo history fill the reports; the picker lists the cast.
+        .where(sql<SqlBool>`coalesce(attributes->>'demoHistory', '') <> 'true'`)
         .orderBy('id')
         .limit(500)
         .execute();

@@ -5,11 +5,13 @@ import type { CommandResult } from '../commands/run-command.js';
 import type { Database } from '../db/database.js';
 import { definitionHash, findDefinition, latestVersionForUpdate, publishedBodies } from '../definitions/definition-store.js';
 import { checkDirectoryImport } from '../directory/check-directory-import.js';
+import type { DirectoryImport } from '../directory/directory-schemas.js';
 import { loadExistingDirectory, upsertDepartments, upsertUsers } from '../directory/directory-store.js';
 import { ApiError } from '../errors/api-error.js';
 import { findPack, toPackView } from './pack-store.js';
 import type { DefinitionRefValue, PackBundleValue, PackImportResultValue } from './pack-schemas.js';
 import { definitionId, resolvePackBundle, validateBundle, type PackEntry, type ResolvedPackBundle } from './resolve-pack-bundle.js';
+import { resolveSeedDirectory } from './seed-dates.js';
 import { planSeedRecords, writeSeedRecords } from './seed-records.js';
 import './pack-errors.js';
 
@@ -60,6 +62,9 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
     }
   }
 
+  // Seed dates like {"$daysAgo": 30} become dates by this import's clock; the stored pack keeps them relative.
+  const now = new Date();
+  const seedDirectory = resolved.seed.directory ? resolveSeedDirectory(resolved.seed.directory, now) : undefined;
   const published = await publishedBodies(trx);
   const { plans, pending } = await planVersions(trx, resolved.entries, locale);
   const versions = new Map(plans.map((p) => [definitionId(p.entry.kind, p.entry.key), p.version]));
@@ -76,7 +81,7 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
   const issues: Issue[] = [
     ...resolved.issues,
     ...validateBundle(bundle, resolved, versions, (kind, k) => published.get(`${kind}/${k}`), locale),
-    ...(await checkSeed(trx, resolved, published, locale)),
+    ...(await checkSeed(trx, resolved, seedDirectory, published, locale)),
     ...seedRecords.issues,
   ];
   if (issues.length > 0) {
@@ -111,13 +116,13 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
     });
   }
 
-  const directory = resolved.seed.directory
-    ? { departments: await upsertDepartments(trx, resolved.seed.directory.departments ?? []), users: await upsertUsers(trx, resolved.seed.directory.users ?? []) }
+  const directory = seedDirectory
+    ? { departments: await upsertDepartments(trx, seedDirectory.departments ?? []), users: await upsertUsers(trx, seedDirectory.users ?? []) }
     : null;
   // Records of collection forms are written (a record that exists is kept); other forms' rows stay in the
   // stored pack (and its export) only.
   const counts = Object.fromEntries(Object.entries(resolved.seed.records).map(([form, rows]) => [form, rows.length]));
-  const inserted = await writeSeedRecords(trx, seedRecords, actor, new Date());
+  const inserted = await writeSeedRecords(trx, seedRecords, actor, now);
   const records = { written: seedRecords.byForm.size > 0, counts, ...(seedRecords.byForm.size > 0 ? { inserted } : {}) };
 
   const row = await trx
@@ -165,6 +170,7 @@ async function planVersions(trx: Transaction<Database>, entries: PackEntry[], lo
 async function checkSeed(
   trx: Transaction<Database>,
   resolved: ResolvedPackBundle,
+  directory: DirectoryImport | undefined,
   published: ReadonlyMap<string, unknown>,
   locale: Locale,
 ): Promise<Issue[]> {
@@ -175,8 +181,8 @@ async function checkSeed(
       issues.push(issue('BATON_E_PACK_SEED_FORM_UNKNOWN', resolved.seedOrigins.records.get(form) ?? '/seed', { form }, locale));
     }
   }
-  if (resolved.seed.directory) {
-    const found = checkDirectoryImport(resolved.seed.directory, await loadExistingDirectory(trx), locale);
+  if (directory) {
+    const found = checkDirectoryImport(directory, await loadExistingDirectory(trx), locale);
     for (const i of found) {
       const match = /^\/(users|departments)\/(\d+)(\/.*)?$/.exec(i.path);
       const origin = match ? resolved.seedOrigins[match[1] as 'users' | 'departments'][Number(match[2])] : undefined;

@@ -1,14 +1,16 @@
 import { Type, type Static } from 'typebox';
 import { Closed, IsoDateTime, JsonObject } from '../app/schema-helpers.js';
-import { Count, DirectoryImportBody } from '../directory/directory-schemas.js';
+import { Count } from '../directory/directory-schemas.js';
+import { PackSeedDirectory } from './seed-dates.js';
 
 /**
- * The seed data of a bundle: directory entries (the body of POST /api/directory/import) and records of
+ * The seed data of a bundle: directory entries (the body of POST /api/directory/import, where a date may
+ * also be `{"$daysAgo": N}`, see seed-dates.ts) and records of
  * collection forms, by form key. Manifest seed entries with a `file` refer to this; entries with inline
  * `data` are merged into it by the server.
  */
 export const PackSeed = Closed({
-  directory: Type.Optional(DirectoryImportBody),
+  directory: Type.Optional(PackSeedDirectory),
   records: Type.Optional(Type.Record(Type.String(), Type.Array(JsonObject, { maxItems: 50_000 }))),
 });
 export type PackSeedValue = Static<typeof PackSeed>;

@@ -1,7 +1,7 @@
 import { issue, pointer, validateAgainstSchema, validateDefinition, type DefinitionKind, type Issue, type Locale } from '@baton/engine';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json.js';
-import { DirectoryImportBody, type DirectoryImport } from '../directory/directory-schemas.js';
+import { PackSeedDirectory, type PackSeedDirectoryValue } from './seed-dates.js';
 import type { PackBundleValue } from './pack-schemas.js';
 import './pack-errors.js';
 
@@ -21,7 +21,7 @@ export interface PackEntry {
 
 /** The seed data the import loads: the bundle's "seed" plus inline manifest data, demo entries filtered. */
 export interface EffectiveSeed {
-  directory: DirectoryImport | undefined;
+  directory: PackSeedDirectoryValue | undefined;
   records: Record<string, Json[]>;
 }
 
@@ -111,10 +111,10 @@ function mergeSeed(
   issues: Issue[],
 ): { seed: EffectiveSeed; seedOrigins: ResolvedPackBundle['seedOrigins'] } {
   const { locale } = options;
-  const users: NonNullable<DirectoryImport['users']> = [];
-  const departments: NonNullable<DirectoryImport['departments']> = [];
+  const users: NonNullable<PackSeedDirectoryValue['users']> = [];
+  const departments: NonNullable<PackSeedDirectoryValue['departments']> = [];
   const origins = { users: [] as string[], departments: [] as string[], records: new Map<string, string>() };
-  const addDirectory = (dir: DirectoryImport, base: string) => {
+  const addDirectory = (dir: PackSeedDirectoryValue, base: string) => {
     (dir.departments ?? []).forEach((d, n) => {
       departments.push(d);
       origins.departments.push(`${base}/departments/${n}`);
@@ -140,9 +140,9 @@ function mergeSeed(
     if (Array.isArray(entry.data)) {
       if (entry.target === 'directory') {
         entry.data.forEach((item: unknown, n) => {
-          const found = validateAgainstSchema(DirectoryImportBody as never, item, `${base}/data/${n}`, locale);
+          const found = validateAgainstSchema(PackSeedDirectory as never, item, `${base}/data/${n}`, locale);
           if (found.length > 0) issues.push(...found);
-          else addDirectory(item as DirectoryImport, `${base}/data/${n}`);
+          else addDirectory(item as PackSeedDirectoryValue, `${base}/data/${n}`);
         });
       } else if (entry.target === 'records' && typeof entry.form === 'string') {
         addRecords(entry.form, entry.data.filter(isObject), `${base}/form`);

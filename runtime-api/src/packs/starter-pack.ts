@@ -37,7 +37,8 @@ export async function loadStarterPack(db: Kysely<Database>, folder: string | nul
       throw err;
     }
     const outcome = await importPack(trx, { bundle, includeDemo: true, locale: 'en', actor: 'system' });
-    const users = bundle.seed?.directory?.users ?? [];
+    // The demo history (past leavers and colleagues behind the dashboard, attributes.demoHistory) is not listed.
+    const users = (bundle.seed?.directory?.users ?? []).filter((u) => u.attributes?.demoHistory !== true);
     const note = (u: (typeof users)[number]): string => {
       const attrs = u.attributes ?? {};
       const roles = u.roles ?? [];

@@ -1,4 +1,4 @@
-import type { DirectoryImport, UpsertCount } from './directory.js';
+import type { DepartmentInput, UpsertCount, UserInput } from './directory.js';
 import type { IsoDateTime, JsonObject, Page } from './common.js';
 
 /** A manifest entry: a definition in a file of the pack, or inline. */
@@ -28,8 +28,17 @@ export interface PackManifest extends JsonObject {
   release?: string;
 }
 
+/** A date in a pack's directory seed: `YYYY-MM-DD`, or N calendar days before the import day (UTC). */
+export type PackSeedDate = string | { $daysAgo: number };
+
+/** The directory part of a pack's seed: POST /directory/import's body, where hire and leave dates may be relative. */
+export interface PackSeedDirectory {
+  departments?: DepartmentInput[];
+  users?: Array<Omit<UserInput, 'hireDate' | 'leaveDate'> & { hireDate?: PackSeedDate; leaveDate?: PackSeedDate }>;
+}
+
 export interface PackSeed {
-  directory?: DirectoryImport;
+  directory?: PackSeedDirectory;
   /** Records of collection forms, by form key. */
   records?: Record<string, JsonObject[]>;
 }

@@ -23,7 +23,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     const body = await importOffboardingPack(ctx());
     expect(body.pack).toMatchObject({ key: 'offboarding', version: 1 });
     expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
-    expect(body.seed.directory.users.inserted).toBe(15);
+    expect(body.seed.directory.users.inserted).toBe(15 + 95); // the demo people + the dashboard's demo history
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
     const assets = await ok(ctx(), await people.token(ADMIN_AFFAIRS), 'GET', '/api/records/asset?limit=100');
     expect(assets.items.map((r: { id: string }) => r.id)).toContain('demo-asset-lt-0105');
