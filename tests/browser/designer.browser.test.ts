@@ -88,7 +88,7 @@ describe.skipIf(!available)('designer in Chromium', () => {
     expect(workerRes.headers.get('content-security-policy')).toBe("default-src 'none'; script-src 'self'");
   });
 
-  it('builds a two-field form and a three-node flow by drag and drop, simulates, publishes, and the runtime runs it', async ({ onTestFailed }) => {
+  it('builds a two-field form and a three-node flow by drag and drop, simulates, publishes, and a second user completes the task from the inbox', async ({ onTestFailed }) => {
     onTestFailed(() => shot('failure-journey'));
     // Sign in with the analyst's token and land on the form designer.
     await page.goto(`${runtime.baseUrl}/build/form/leave-request`);
@@ -182,7 +182,7 @@ describe.skipIf(!available)('designer in Chromium', () => {
     await publish();
 
     // The runtime runs what was published: an instance waits at the approval, for the manager.
-    const started = await api<{ status: string; activeNodes: string[]; openTasks: Array<{ assignees: string[] }> }>(runtime.baseUrl, runtime.adminToken, 'POST', '/flows/leave-flow/instances', { data: { select_1: 'a' } });
+    const started = await api<{ id: string; status: string; activeNodes: string[]; openTasks: Array<{ assignees: string[] }> }>(runtime.baseUrl, runtime.adminToken, 'POST', '/flows/leave-flow/instances', { data: { select_1: 'a' } });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     expect(started.body.activeNodes).toEqual(['approval_1']);
     expect(started.body.openTasks[0]?.assignees).toEqual(['mgr']);
@@ -190,6 +190,35 @@ describe.skipIf(!available)('designer in Chromium', () => {
     expect(flow.body).toMatchObject({ status: 'published', body: { form: 'leave-request' } });
     expect(flow.body.body.nodes).toHaveLength(3);
     expect(flow.body.body.edges).toHaveLength(2);
+
+    // A second user, the manager, signs in with a password in their own browser, opens the task from the
+    // inbox and approves it: the instance runs to its end.
+    await api(runtime.baseUrl, runtime.adminToken, 'PUT', '/accounts/mgr/password', { password: 'meng-manager-2026', username: 'meng' });
+    const mgrContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    try {
+      const mgrPage = await mgrContext.newPage();
+      mgrPage.on('pageerror', (e) => problems.push(`pageerror (mgr): ${e.message}`));
+      await mgrPage.goto(`${runtime.baseUrl}/inbox`);
+      await mgrPage.waitForURL(/\/sign-in/);
+      await mgrPage.fill('input[name=username]', 'meng');
+      await mgrPage.fill('input[name=password]', 'meng-manager-2026');
+      await mgrPage.getByTestId('log-in').click();
+      await mgrPage.waitForURL(/\/inbox$/);
+      const row = mgrPage.locator('[data-testid^=task-row-]');
+      await row.first().waitFor({ timeout: 15_000 });
+      expect(await row.count()).toBe(1);
+      await mgrPage.screenshot({ path: path.join(artifacts, 'designer-journey-inbox.png') });
+      await row.first().getByRole('link').click();
+      await mgrPage.getByTestId('task-form').waitFor({ timeout: 15_000 });
+      // The access set in the flow designer: the manager sees the choice but may not change it.
+      expect(await mgrPage.locator('#task_select_1').isDisabled()).toBe(true);
+      await mgrPage.getByTestId('action-approve').click();
+      await mgrPage.getByTestId('action-done').waitFor({ timeout: 15_000 });
+    } finally {
+      await mgrContext.close();
+    }
+    const finished = await api<{ status: string; activeNodes: string[] }>(runtime.baseUrl, runtime.adminToken, 'GET', `/instances/${started.body.id}`);
+    expect(finished.body).toMatchObject({ status: 'completed', activeNodes: [] });
     expect(problems).toEqual([]);
   });
 

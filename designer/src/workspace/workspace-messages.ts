@@ -153,6 +153,9 @@ export const workspaceMessages = defineMessages({
     sortAsc: 'sorted ascending',
     sortDesc: 'sorted descending',
     loadMore: 'Load more',
+    // Form widgets of the workspace (people and record pickers)
+    pickRecord: 'Choose…',
+    userUnknown: 'No person with this id',
   },
   'zh-CN': {
     navInbox: '待办',
@@ -299,5 +302,7 @@ export const workspaceMessages = defineMessages({
     sortAsc: '升序',
     sortDesc: '降序',
     loadMore: '加载更多',
+    pickRecord: '请选择…',
+    userUnknown: '没有此 id 的人员',
   },
 });

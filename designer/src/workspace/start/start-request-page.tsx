@@ -13,6 +13,7 @@ import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-sc
 import { editableData } from '../task/field-access.js';
 import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
 import { usePublished } from '../use-published.js';
+import { workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
 
 /** Start a new request: pick a published process, fill its start form (at the start node's access). */
 export function StartRequestPage() {
@@ -99,7 +100,8 @@ export function StartRequestPage() {
               idPrefix="start"
               tagName="div"
               schema={form.value.schemas.schema as RJSFSchema}
-              uiSchema={{ ...(form.value.schemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+              uiSchema={{ ...workspaceUiSchema(form.value.schemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+              widgets={workspaceWidgets}
               formData={data}
               validator={cfworkerValidator}
               extraErrors={extraErrors}

@@ -22,6 +22,21 @@ describe('field access at a task node', () => {
     expect(closed.uiSchema).toEqual({ employee: { 'ui:disabled': true }, salary: { 'ui:disabled': true }, approved: { 'ui:disabled': true } });
   });
 
+  it('resolves sub-table columns as the server does, and disables or drops them in every row', () => {
+    const table = [{ key: 'items', fields: [{ key: 'title' }, { key: 'successorId' }, { key: 'secret' }] }, { key: 'assets', fields: [{ key: 'assetId' }] }];
+    const access = fieldAccessAt(table, { '*': 'readonly', items: 'editable', 'items.*': 'readonly', 'items.successorId': 'editable' }, { 'items.secret': 'hidden' });
+    expect(access).toEqual({ items: 'editable', 'items.title': 'readonly', 'items.successorId': 'editable', 'items.secret': 'hidden', assets: 'readonly', 'assets.assetId': 'readonly' });
+    const row = { type: 'object', properties: { title: { type: 'string' }, successorId: { type: 'string' }, secret: { type: 'string' } }, required: ['title', 'successorId'] };
+    const schema = { type: 'object', properties: { items: { type: 'array', items: row }, assets: { type: 'array', items: { type: 'object', properties: { assetId: { type: 'string' } } } } } };
+    const out = applyFieldAccess(schema, { items: { 'ui:widget': 'sub-table', items: { 'ui:order': ['title', 'successorId', 'secret'] } } }, access);
+    const items = (out.schema.properties as Record<string, { items: { properties: object; required: string[] } }>).items!.items;
+    expect(Object.keys(items.properties)).toEqual(['title', 'successorId']);
+    expect(items.required).toEqual(['successorId']);
+    expect(out.uiSchema.items).toEqual({ 'ui:widget': 'sub-table', items: { 'ui:order': ['title', 'successorId'], title: { 'ui:disabled': true } } });
+    // A read-only table: disabled down to its rows, without its add / remove / move buttons.
+    expect(out.uiSchema.assets).toMatchObject({ 'ui:disabled': true, 'ui:options': { addable: false, removable: false }, items: { 'ui:disabled': true } });
+  });
+
   it('sends back only editable fields', () => {
     expect(editableData({ employee: 'a', approved: true, salary: 1 }, { employee: 'readonly', approved: 'editable', salary: 'hidden' })).toEqual({ approved: true });
   });

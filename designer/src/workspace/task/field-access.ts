@@ -15,7 +15,7 @@ function asAccess(value: unknown): FieldAccess | undefined {
  * the stricter of the two wins, and read-only or computed fields are never editable.
  */
 export function fieldAccessAt(
-  fields: ReadonlyArray<{ key: string; readOnly?: boolean | undefined; computed?: unknown }>,
+  fields: ReadonlyArray<AccessField & { fields?: ReadonlyArray<AccessField> | undefined }>,
   formAccess: AccessRules,
   nodeAccess: AccessRules,
 ): Record<string, FieldAccess> {
@@ -26,9 +26,21 @@ export function fieldAccessAt(
     let access = RANK[fromNode] > RANK[fromForm] ? fromNode : fromForm;
     if (access === 'editable' && (field.readOnly === true || field.computed !== undefined)) access = 'readonly';
     out[field.key] = access;
+    // A sub-table's columns, under "table.column" (engine/src/forms/form-access.ts): a hidden or read-only
+    // table wins; else "table.column", then "table.*", else editable.
+    for (const column of field.fields ?? []) {
+      const own = stricter(asAccess(formAccess?.[`${field.key}.${column.key}`]) ?? asAccess(formAccess?.[`${field.key}.*`]) ?? 'editable', asAccess(nodeAccess?.[`${field.key}.${column.key}`]) ?? 'editable');
+      let columnAccess = access === 'editable' ? own : access === 'hidden' || own === 'hidden' ? 'hidden' : 'readonly';
+      if (columnAccess === 'editable' && (column.readOnly === true || column.computed !== undefined)) columnAccess = 'readonly';
+      out[`${field.key}.${column.key}`] = columnAccess;
+    }
   }
   return out;
 }
+
+type AccessField = { key: string; readOnly?: boolean | undefined; computed?: unknown };
+
+const stricter = (a: FieldAccess, b: FieldAccess): FieldAccess => (RANK[b] > RANK[a] ? b : a);
 
 export interface AccessSchemas {
   schema: Record<string, unknown>;
@@ -50,7 +62,8 @@ export function applyFieldAccess(jsonSchema: Record<string, unknown>, uiSchema: 
       delete ui[key];
       continue;
     }
-    if (readOnly || access[key] === 'readonly') ui[key] = { ...((ui[key] as Record<string, unknown> | undefined) ?? {}), 'ui:disabled': true };
+    if (readOnly || access[key] === 'readonly') ui[key] = disabledUi((ui[key] as Record<string, unknown> | undefined) ?? {}, (properties[key] as { type?: unknown } | undefined)?.type === 'array');
+    else shown[key] = applyColumnAccess(key, shown[key], ui, access);
   }
   if (Array.isArray(ui['ui:order'])) ui['ui:order'] = (ui['ui:order'] as string[]).filter((k) => k === '*' || k in shown);
   const schema: Record<string, unknown> = { ...jsonSchema, properties: shown };
@@ -61,4 +74,39 @@ export function applyFieldAccess(jsonSchema: Record<string, unknown>, uiSchema: 
 /** The part of `data` a submission may send back: only editable fields (the server refuses changes to others). */
 export function editableData(data: Record<string, unknown>, access: Record<string, FieldAccess>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([key]) => access[key] === 'editable'));
+}
+
+/**
+ * A field's uiSchema entry, disabled. rjsf does not pass an array's `ui:disabled` down to its rows, so a
+ * sub-table also gets it on its rows (and so on every column) and loses its add / remove / move buttons.
+ */
+function disabledUi(entry: Record<string, unknown>, isArray: boolean): Record<string, unknown> {
+  if (!isArray) return { ...entry, 'ui:disabled': true };
+  const options = (entry['ui:options'] as Record<string, unknown> | undefined) ?? {};
+  const items = (entry.items as Record<string, unknown> | undefined) ?? {};
+  return { ...entry, 'ui:disabled': true, 'ui:options': { ...options, addable: false, removable: false, orderable: false, copyable: false }, items: { ...items, 'ui:disabled': true } };
+}
+
+/**
+ * An editable sub-table's columns at this node ("table.column" in `access`): hidden ones leave the row
+ * schema, read-only ones are disabled in every row. Returns the table's schema; updates `ui[table]`.
+ */
+function applyColumnAccess(table: string, schema: unknown, ui: Record<string, unknown>, access: Record<string, FieldAccess>): unknown {
+  const items = (schema as { items?: { properties?: Record<string, unknown>; required?: string[] } } | undefined)?.items;
+  if (!items?.properties) return schema;
+  const columns = Object.keys(items.properties).filter((c) => access[`${table}.${c}`] !== undefined && access[`${table}.${c}`] !== 'editable');
+  if (columns.length === 0) return schema;
+  const entry = (ui[table] as Record<string, unknown> | undefined) ?? {};
+  const rowUi: Record<string, unknown> = { ...((entry.items as Record<string, unknown> | undefined) ?? {}) };
+  const properties = { ...items.properties };
+  for (const c of columns) {
+    if (access[`${table}.${c}`] === 'hidden') {
+      delete properties[c];
+      delete rowUi[c];
+    } else rowUi[c] = { ...((rowUi[c] as Record<string, unknown> | undefined) ?? {}), 'ui:disabled': true };
+  }
+  if (Array.isArray(rowUi['ui:order'])) rowUi['ui:order'] = (rowUi['ui:order'] as string[]).filter((k) => k === '*' || k in properties);
+  ui[table] = { ...entry, items: rowUi };
+  const required = items.required?.filter((k) => k in properties && access[`${table}.${k}`] !== 'readonly');
+  return { ...(schema as object), items: { ...items, properties, ...(required ? { required } : {}) } };
 }

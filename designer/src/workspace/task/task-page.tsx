@@ -17,6 +17,7 @@ import { describeEvent } from '../timeline/describe-event.js';
 import { editableData } from './field-access.js';
 import { ActionBar } from './task-actions.js';
 import { loadNodeForm, useTaskForm } from './use-task-form.js';
+import { workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
 
 const SENDS_DATA = new Set(['approve', 'complete', 'submit', 'resubmit', 'reject']);
 
@@ -131,7 +132,8 @@ export function TaskPage() {
           <Form
             idPrefix="task"
             schema={shownSchemas.schema as RJSFSchema}
-            uiSchema={{ ...(shownSchemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+            uiSchema={{ ...workspaceUiSchema(shownSchemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+            widgets={workspaceWidgets}
             formData={data}
             validator={cfworkerValidator}
             extraErrors={extraErrors}

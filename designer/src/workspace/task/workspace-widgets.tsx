@@ -1,0 +1,161 @@
+import type { RegistryWidgetsType, UiSchema, WidgetProps } from '@rjsf/utils';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocalized } from '../../app/i18n/localized.js';
+import { useApi } from '../../app/session/use-api.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * A person of the directory by id (the engine's `user-picker`): the directory has no list route, so the id
+ * is typed and the person's name is looked up and shown beside it, or a note that nobody has this id.
+ */
+function UserPickerWidget({ id, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus }: WidgetProps) {
+  const { t } = useTranslation('workspace');
+  const api = useApi();
+  const text = typeof value === 'string' ? value : '';
+  const [name, setName] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    setName(undefined);
+    if (!text.trim()) return;
+    let live = true;
+    // Looked up a moment after the last keystroke, not on every one.
+    const timer = setTimeout(() => {
+      api.directory.user(text.trim()).then((u) => live && setName(u.name), () => live && setName(null));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, text]);
+  return (
+    <span className="user-picker">
+      <input
+        id={id}
+        name={id}
+        type="text"
+        value={text}
+        required={required}
+        disabled={disabled}
+        readOnly={readonly}
+        autoFocus={autofocus}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        onBlur={() => onBlur(id, text)}
+        onFocus={() => onFocus(id, text)}
+      />
+      {name ? <span className="muted small" data-testid={`${id}-name`}> {name}</span> : null}
+      {name === null ? <span className="muted small"> {t('userUnknown')}</span> : null}
+    </span>
+  );
+}
+
+/** A record of a collection form (the engine's `record-picker`, options `form` and `displayField`). */
+function RecordPickerWidget({ id, value, required, disabled, readonly, autofocus, options, onChange, onBlur, onFocus }: WidgetProps) {
+  const { t } = useTranslation('workspace');
+  const api = useApi();
+  const formKey = typeof options.form === 'string' ? options.form : '';
+  const display = typeof options.displayField === 'string' ? options.displayField : '';
+  const [records, setRecords] = useState<Array<{ id: string; label: string }> | null>(null);
+  useEffect(() => {
+    if (!formKey) return;
+    let live = true;
+    api.records.list(formKey, { limit: 500 }).then(
+      (r) => live && setRecords(r.items.map((rec) => ({ id: rec.id, label: String((rec.data as Json)[display] ?? rec.id) }))),
+      // Someone who may not read the collection still sees the chosen id.
+      () => live && setRecords([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, formKey, display]);
+  const text = typeof value === 'string' ? value : '';
+  const known = (records ?? []).some((r) => r.id === text);
+  return (
+    <select
+      id={id}
+      name={id}
+      value={text}
+      required={required}
+      disabled={disabled || readonly}
+      autoFocus={autofocus}
+      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      onBlur={() => onBlur(id, text)}
+      onFocus={() => onFocus(id, text)}
+    >
+      <option value="">{t('pickRecord')}</option>
+      {text && !known ? <option value={text}>{text}</option> : null}
+      {(records ?? []).map((r) => (
+        <option key={r.id} value={r.id}>{r.label}</option>
+      ))}
+    </select>
+  );
+}
+
+/** A boolean drawn as a switch (the engine's `switch`): a checkbox is what the browser has. */
+function SwitchWidget({ id, value, disabled, readonly, label, onChange }: WidgetProps) {
+  return (
+    <label htmlFor={id}>
+      <input id={id} name={id} type="checkbox" role="switch" checked={value === true} disabled={disabled || readonly} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+/**
+ * A choice (the engine's `select`) showing the options' labels in the reader's language; rjsf's own select
+ * would show the stored values ("resignation") since the labels live in `ui:options.options`.
+ */
+function SelectWidget({ id, value, required, disabled, readonly, autofocus, options, onChange, onBlur, onFocus }: WidgetProps) {
+  const { l } = useLocalized();
+  const declared = Array.isArray(options.options) ? (options.options as Array<{ value: unknown; label?: unknown }>) : null;
+  const choices = declared
+    ? declared.map((o) => ({ value: String(o.value), label: l(o.label as never, String(o.value)) }))
+    : (options.enumOptions ?? []).map((o) => ({ value: String(o.value), label: o.label }));
+  const text = value === undefined || value === null ? '' : String(value);
+  return (
+    <select
+      id={id}
+      name={id}
+      value={text}
+      required={required}
+      disabled={disabled || readonly}
+      autoFocus={autofocus}
+      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      onBlur={() => onBlur(id, text)}
+      onFocus={() => onFocus(id, text)}
+    >
+      <option value="" />
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>{c.label}</option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * The widgets the engine's uiSchema names that rjsf does not have (engine/src/forms/field-types): without
+ * them rjsf throws "No widget" and the start and task pages of a form with people or records fail.
+ */
+export const workspaceWidgets: RegistryWidgetsType = {
+  'user-picker': UserPickerWidget,
+  'record-picker': RecordPickerWidget,
+  switch: SwitchWidget,
+  select: SelectWidget,
+};
+
+/**
+ * The engine's uiSchema for rjsf in the workspace: `sub-table` is not a widget but rjsf's own list of rows
+ * (add / remove / reorder), so that name is dropped wherever it appears (columns of tables included).
+ */
+export function workspaceUiSchema(ui: UiSchema): UiSchema {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node) || node === null || typeof node !== 'object') return node;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(node as Json)) {
+      if (k === 'ui:widget' && v === 'sub-table') continue;
+      out[k] = k.startsWith('ui:') ? v : walk(v);
+    }
+    return out;
+  };
+  return walk(ui) as UiSchema;
+}
