@@ -57,6 +57,11 @@ describe('the fused data check', () => {
       (d) => (d.handoverBy = '2024-12-31'),
       (d) => (d.customers = 'none'),
       (d) => (d.finalPay = { amount: '12.345', currency: 'CNY' }),
+      // Cells the row loop now checks inline: a select (enum) and a computed boolean column.
+      (d) => (rows(d, 'assets')[0]!.condition = 'shiny'),
+      (d) => (rows(d, 'assets')[2]!.condition = 7),
+      // A stray key after the same submission passed once (the remembered key list must not hide it).
+      (d) => (d.zzz = true),
     ];
     for (const change of cases) {
       const data = valid();
@@ -64,6 +69,32 @@ describe('the fused data check', () => {
       const result = both(data);
       expect(result.ok, JSON.stringify(data).slice(0, 80)).toBe(false);
     }
+  });
+
+  it('agrees when the submitted top-level keys change between validations (added, dropped, reordered)', () => {
+    const first = valid();
+    expect(both(first).ok).toBe(true);
+    const fewer = valid();
+    delete fewer.noticeDate;
+    expect(both(fewer).ok).toBe(true);
+    const more = { ...valid(), stray: 1 };
+    expect(both(more).ok).toBe(false);
+    const reordered = Object.fromEntries(Object.entries(valid()).reverse());
+    expect(both(reordered).ok).toBe(true);
+    expect(both(valid()).ok).toBe(true);
+    expect(both({ ...valid(), stray: 1 }).ok).toBe(false);
+  });
+
+  it('agrees when a computed boolean column was sent as null or as a wrong type', () => {
+    const asNull = valid();
+    rows(asNull, 'assets')[0]!.overdue = null;
+    expect(both(asNull).ok).toBe(true);
+    const wrong = valid();
+    rows(wrong, 'assets')[1]!.overdue = 'yes';
+    // Recomputed before it is checked: the stored value is the computed one.
+    const result = both(wrong);
+    expect(result.ok).toBe(true);
+    expect(rows(result.data, 'assets')[1]!.overdue).toBe(false);
   });
 
   it('agrees at a flow node with access checks, and after the key order of the rows changes', () => {

@@ -1,5 +1,5 @@
 import { sharedSchemaCompiler } from '../definitions/validate-against-schema.js';
-import { BOOLEAN, CHOICE, DATE, quickOf, quickPasses, STRING, type QuickCheck } from '../json-schema/quick-checks.js';
+import { BOOLEAN, BOOLEAN_OR_NULL, CHOICE, DATE, quickOf, quickPasses, STRING, type QuickCheck } from '../json-schema/quick-checks.js';
 import { isIsoDate } from './iso-date-formats.js';
 import type { SchemaCheck } from '../json-schema/schema-error.js';
 import type { FieldType } from './field-type.js';
@@ -36,6 +36,8 @@ class TablePlan {
   lastColumns: number[] = [];
   /** QuickCheck kind per column, 0 = call `full`. */
   readonly kinds: number[];
+  /** A CHOICE column's allowed values. */
+  readonly choices: ReadonlyArray<ReadonlySet<unknown>>;
   readonly mins: number[];
   readonly maxs: number[];
   readonly fulls: SchemaCheck[];
@@ -47,7 +49,8 @@ class TablePlan {
     readonly byKey: Map<string, number>,
   ) {
     this.slots = columns;
-    this.kinds = columns.map((c) => (c.quick === undefined || c.quick.kind === CHOICE ? 0 : c.quick.kind));
+    this.kinds = columns.map((c) => (c.quick === undefined ? 0 : c.quick.kind));
+    this.choices = columns.map((c) => c.quick?.values ?? EMPTY_CHOICES);
     this.mins = columns.map((c) => c.quick?.min ?? 0);
     this.maxs = columns.map((c) => c.quick?.max ?? Infinity);
     this.fulls = columns.map((c) => c.full);
@@ -55,6 +58,8 @@ class TablePlan {
     this.owns = columns.map((c) => c.validateValue !== undefined);
   }
 }
+
+const EMPTY_CHOICES: ReadonlySet<unknown> = new Set();
 
 /** Keys the generic row check also reads outside `items`: with them the table's schema is left to it. */
 const ARRAY_SHAPE_KEYWORDS = ['items', 'prefixItems', 'additionalItems', 'unevaluatedItems', '$ref'];
@@ -172,6 +177,15 @@ export class FormDataCheck {
           if (typeof v !== 'string' || !isDate(v)) return -1;
           if (required[c]) filled++;
           break;
+        case CHOICE:
+          // Enum values are non-empty strings or at least not undefined/null/[] here: v is present.
+          if (!(plan.choices[c] as ReadonlySet<unknown>).has(v)) return -1;
+          if (required[c] && v !== '') filled++;
+          break;
+        case BOOLEAN_OR_NULL:
+          if (v !== null && typeof v !== 'boolean') return -1;
+          if (required[c] && v !== null) filled++;
+          break;
         default:
           if (!(fulls[c] as SchemaCheck)(v, '', null, '')) return -1;
           if (required[c] && !isEmptyValue(v)) filled++;
@@ -194,9 +208,15 @@ export class FormDataCheck {
     return filled;
   }
 
+  /** The key list of the last submission checked (FormDataDraft reuses it when the next has the same keys). */
+  get lastKeys(): readonly string[] {
+    return this.lastInputKeys;
+  }
+
   /** Whether the submission had a key the form does not declare. */
   hasUnknown(keys: readonly string[]): boolean {
     const last = this.lastInputKeys;
+    if (keys === last) return this.lastHasUnknown;
     if (keys.length === last.length) {
       let same = true;
       for (let i = 0; i < keys.length; i++) {
@@ -209,7 +229,8 @@ export class FormDataCheck {
     }
     let unknown = false;
     for (const key of keys) if (!this.known.has(key)) unknown = true;
-    this.lastInputKeys = keys.slice();
+    // Frozen: the draft hands this very array back as a later submission's key list.
+    this.lastInputKeys = Object.freeze(keys.slice());
     this.lastHasUnknown = unknown;
     return unknown;
   }

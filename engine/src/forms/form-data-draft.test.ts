@@ -15,6 +15,31 @@ describe('FormDataDraft', () => {
     expect((draft.data.lines as unknown[])[0]).toBe(input.lines[0]);
   });
 
+  it('lists the input keys, reusing the previous list only when keys and order are the same', () => {
+    const last = Object.freeze(['a', 'b', 'c']);
+    expect(new FormDataDraft({ a: 1, b: 2, c: 3 }, last).inputKeys).toBe(last);
+    expect(new FormDataDraft({ a: 1, b: 2 }, last).inputKeys).toEqual(['a', 'b']);
+    expect(new FormDataDraft({ a: 1, c: 3, b: 2 }, last).inputKeys).toEqual(['a', 'c', 'b']);
+    expect(new FormDataDraft({ a: 1, b: 2, c: 3, d: 4 }, last).inputKeys).toEqual(['a', 'b', 'c', 'd']);
+    expect(last).toEqual(['a', 'b', 'c']);
+    // Not a plain object: own keys only, as Object.keys gives them.
+    class Shaped { x = 1; }
+    (Shaped.prototype as unknown as Record<string, unknown>).inherited = 2;
+    const shaped = new FormDataDraft(new Shaped() as unknown as Record<string, unknown>);
+    expect(shaped.inputKeys).toEqual(['x']);
+    expect(shaped.data).toEqual({ x: 1 });
+    // Something enumerable on Object.prototype is not an own key of the submission.
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 1;
+    try {
+      const plain = new FormDataDraft({ a: 1 }, last);
+      expect(plain.inputKeys).toEqual(['a']);
+      expect(Object.keys(plain.data)).toEqual(['a']);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
   it('copies again after the whole table was replaced', () => {
     const restored = [{ a: 9 }];
     const draft = new FormDataDraft({ lines: [{ a: 1 }] });

@@ -8,6 +8,18 @@ export interface TableRef {
   sharedScope?: boolean;
 }
 
+const NO_KEYS: readonly string[] = [];
+
+/** for-in on it lists exactly Object.keys: a plain (or null-prototype) object, nothing enumerable inherited. */
+function plainWithOwnKeysOnly(input: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(input);
+  if (proto === null) return true;
+  if (proto !== Object.prototype) return false;
+  // A polluted Object.prototype (an enumerable key added to it) must not leak into the copy.
+  for (const key in proto) if (key !== undefined) return false;
+  return true;
+}
+
 /**
  * Copy-on-write editing of submitted form data: the caller's object is never mutated, and only the rows
  * that actually change are copied (copying every row of three 20-row tables would cost more than the
@@ -26,18 +38,39 @@ export class FormDataDraft {
   private readonly scopes: Array<Array<Record<string, unknown> | undefined> | undefined> = [];
   private readonly sharedScopes: Array<RowScope | undefined> = [];
 
-  constructor(input: Record<string, unknown>) {
+  /**
+   * `lastKeys`: the key list of a previous submission (FormDataCheck keeps it); when this input has the same
+   * keys in the same order, `inputKeys` is that very array and no list is built.
+   */
+  constructor(input: Record<string, unknown>, lastKeys: readonly string[] = NO_KEYS) {
     // A key loop, not spread or Object.assign: a spread copy turns slow when a key is added afterwards (a
     // computed field), 7× the copy itself; Object.assign costs 10× more when the input is in V8's
     // dictionary mode (an object built key by key in code) and is not clearly faster on JSON.parse output.
+    // for-in (own keys only on a plain object) walks V8's enum cache and reads through it: a third cheaper
+    // than Object.keys plus keyed reads on the 60-field handover.
     const data: Record<string, unknown> = {};
-    const keys = Object.keys(input);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      data[key] = input[key];
+    if (plainWithOwnKeysOnly(input)) {
+      let keys: string[] | undefined;
+      let n = 0;
+      for (const key in input) {
+        data[key] = input[key];
+        if (keys !== undefined) keys.push(key);
+        else if (lastKeys[n] === key) n++;
+        else {
+          keys = lastKeys.slice(0, n);
+          keys.push(key);
+        }
+      }
+      this.inputKeys = keys ?? (n === lastKeys.length ? lastKeys : lastKeys.slice(0, n));
+    } else {
+      const keys = Object.keys(input);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        data[key] = input[key];
+      }
+      this.inputKeys = keys;
     }
     this.data = data;
-    this.inputKeys = keys;
   }
 
   set(key: string, value: unknown): void {

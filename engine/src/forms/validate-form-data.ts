@@ -220,7 +220,7 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   }
   const { model } = runtime;
   const ctx = options.ctx;
-  const draft = new FormDataDraft(input);
+  const draft = new FormDataDraft(input, runtime.clean?.lastKeys);
   const enforceAccess = options.node !== undefined || options.previous !== undefined;
   const plan = runtime.accessPlan(options.node);
   if (enforceAccess) applyAccess(plan, draft, options.previous ?? {}, sink);

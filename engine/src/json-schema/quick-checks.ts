@@ -22,6 +22,8 @@ export const BOOLEAN = 4;
 export const NUMBER = 5;
 export const INTEGER = 6;
 export const CHOICE = 7;
+/** `type: ["boolean", "null"]`: a computed boolean column. */
+export const BOOLEAN_OR_NULL = 8;
 
 // Local aliases (see object-keywords.ts: export getters under a CommonJS transpile).
 const isDate = isIsoDate;
@@ -54,6 +56,7 @@ function shapeOf(schema: Record<string, unknown>): QuickCheck | undefined {
     return undefined;
   }
   if (format !== undefined || min !== 0 || max !== Infinity) return undefined;
+  if (Array.isArray(type) && type.length === 2 && type.includes('boolean') && type.includes('null')) return quick(BOOLEAN_OR_NULL);
   return type === 'boolean' ? quick(BOOLEAN) : type === 'number' ? quick(NUMBER) : type === 'integer' ? quick(INTEGER) : undefined;
 }
 
@@ -82,6 +85,8 @@ export function quickPasses(q: QuickCheck, v: unknown, full: SchemaCheck): boole
       return typeof v === 'number' && Number.isFinite(v);
     case INTEGER:
       return typeof v === 'number' && Number.isInteger(v);
+    case BOOLEAN_OR_NULL:
+      return v === null || typeof v === 'boolean';
     default:
       return (q.values as ReadonlySet<unknown>).has(v);
   }
