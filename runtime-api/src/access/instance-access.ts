@@ -50,17 +50,21 @@ export async function instanceViewOf(
   principal: Principal,
   instance: Pick<InstanceRow, 'id' | 'started_by' | 'subject_id'>,
   flow: CompiledFlow | undefined,
+  /** Every task row of the instance, when the caller holds them (it just wrote them all): no read. */
+  allTasks?: ReadonlyArray<{ node_id: string; source: string; assignees: readonly string[] }>,
 ): Promise<InstanceView> {
   if (hasAnyRole(principal, [...INSTANCE_ADMIN_ROLES, ...viewerRolesOf(flow)])) return { visible: true, full: true, nodes: [] };
   const nodes = new Set<string>();
   const startNode = flow?.startNodeId ?? 'start';
   if (instance.started_by === principal.userId || instance.subject_id === principal.userId) nodes.add(startNode);
-  const tasks = await db
-    .selectFrom('tasks')
-    .select(['node_id', 'source'])
-    .where('instance_id', '=', instance.id)
-    .where(sql<boolean>`assignees @> ${JSON.stringify([principal.userId])}::jsonb`)
-    .execute();
+  const tasks = allTasks
+    ? allTasks.filter((t) => t.assignees.includes(principal.userId))
+    : await db
+        .selectFrom('tasks')
+        .select(['node_id', 'source'])
+        .where('instance_id', '=', instance.id)
+        .where(sql<boolean>`assignees @> ${JSON.stringify([principal.userId])}::jsonb`)
+        .execute();
   // A rule task's assignee sees the instance as its initiator does: rule tasks sit on no flow node.
   for (const task of tasks) nodes.add(task.source === 'flow' ? task.node_id : startNode);
   return { visible: nodes.size > 0, full: false, nodes: [...nodes] };

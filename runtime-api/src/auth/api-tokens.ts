@@ -53,20 +53,59 @@ export async function insertToken(db: Kysely<Database>, input: NewToken): Promis
 }
 
 /**
+ * How long this process trusts a principal it looked up: a token used by a busy client is read once per
+ * window, not once per request (a round trip and a commit each). Revocations and directory changes made
+ * through this process clear the cache at once (`forgetPrincipals`); made by another process, they apply
+ * here within this many milliseconds (runtime-api README, "Token cache").
+ */
+export const PRINCIPAL_CACHE_TTL_MS = 2_000;
+const PRINCIPAL_CACHE_MAX = 10_000;
+
+interface CachedPrincipal { principal: Principal; until: number; generation: number }
+/** Per database (tests open many with the same token strings), keyed by token hash. */
+const principalCaches = new WeakMap<Kysely<Database>, Map<string, CachedPrincipal>>();
+/** Bumped by `forgetPrincipals`: entries from an older generation are not used, in every database. */
+let generation = 0;
+
+/**
+ * Drops every cached principal of this process: call after a write to tokens or the directory has
+ * committed (a write seen before its commit could be cached stale again).
+ */
+export function forgetPrincipals(): void {
+  generation += 1;
+}
+
+/**
  * The principal behind a token, or null when it is unknown, expired, revoked, or its directory user has
  * been deactivated. Roles are the token's own plus the user's current directory roles, so a change in the
- * directory applies at once.
+ * directory applies at once in this process (see `forgetPrincipals`). Only valid tokens are cached, and
+ * never past their expiry.
  */
 export async function principalForToken(db: Kysely<Database>, token: string): Promise<Principal | null> {
+  const tokenHash = hashToken(token);
+  const lookedUpIn = generation;
+  let cache = principalCaches.get(db);
+  const now = Date.now();
+  const hit = cache?.get(tokenHash);
+  if (hit && hit.until > now && hit.generation === generation) return { ...hit.principal, roles: [...hit.principal.roles] };
   const row = await db
     .selectFrom('api_tokens as t')
     .leftJoin('directory_users as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.user_id', 't.roles', 'u.roles as user_roles', 'u.active as user_active'])
-    .where('t.token_hash', '=', hashToken(token))
+    .select(['t.id', 't.user_id', 't.roles', 't.expires_at', 'u.roles as user_roles', 'u.active as user_active'])
+    .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
-  if (!row || row.user_active === false) return null;
+  if (!row || row.user_active === false) {
+    cache?.delete(tokenHash);
+    return null;
+  }
   const roles = new Set<string>([...row.roles, ...(row.user_roles ?? [])]);
-  return { userId: row.user_id, roles: [...roles].sort(), tokenId: row.id };
+  const principal: Principal = { userId: row.user_id, roles: [...roles].sort(), tokenId: row.id };
+  if (!cache) principalCaches.set(db, (cache = new Map()));
+  if (cache.size >= PRINCIPAL_CACHE_MAX) cache.clear();
+  const expires = row.expires_at ? new Date(row.expires_at).getTime() : Infinity;
+  // A forget during the lookup may cover a write this read did not see: use the row, do not keep it.
+  if (lookedUpIn === generation) cache.set(tokenHash, { principal, until: Math.min(now + PRINCIPAL_CACHE_TTL_MS, expires), generation });
+  return principal;
 }

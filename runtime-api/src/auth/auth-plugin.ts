@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors/api-error.js';
-import { principalForToken } from './api-tokens.js';
+import { forgetPrincipals, principalForToken } from './api-tokens.js';
 import { hasAnyRole } from './principal.js';
 import './auth-errors.js';
 
@@ -13,6 +13,13 @@ function isPublic(request: FastifyRequest): boolean {
   const url = request.routeOptions.url ?? '';
   return url === '/api/docs' || url.startsWith('/api/docs/');
 }
+
+/**
+ * Writes that cannot touch tokens or the directory (the hot command routes). Any other state-changing
+ * request — token mint, logout, directory import, SCIM, settings … — clears the token cache before its
+ * response is sent, so the caller's next request sees the change.
+ */
+const KEEPS_PRINCIPALS = new Set(['/api/flows/:key/instances', '/api/tasks/:id/actions', '/api/instances/:id/cancel']);
 
 function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -39,6 +46,15 @@ export const authPlugin = fp(
       if (roles && !hasAnyRole(principal, roles)) {
         throw new ApiError('BATON_E_FORBIDDEN', { required: ['admin', ...roles].join(', ') });
       }
+    });
+    // A worker's commit may have changed the directory (setData marking a leaver inactive ends their tokens).
+    app.baton.workers.onCommitted(forgetPrincipals);
+    app.addHook('onSend', async (request, _reply, payload) => {
+      const method = request.method;
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !KEEPS_PRINCIPALS.has(request.routeOptions.url ?? '')) {
+        forgetPrincipals();
+      }
+      return payload;
     });
   },
   { name: 'baton-auth', dependencies: ['baton-error-handler'] },

@@ -2,6 +2,7 @@ import type { DomainEvent, Effect, FlowState, LocalizedText, ScheduleTimerEffect
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, TasksTable } from '../db/database.js';
+import { insertRows } from './row-inserts.js';
 
 const OUTBOX_TYPES = new Set<Effect['type']>(['notify', 'invoke', 'startFlow', 'renderDocument', 'setData']);
 
@@ -13,6 +14,16 @@ export function ruleTaskId(effectKey: string): string {
 function json(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
+
+const FLOW_TASK_COLUMNS = [
+  'id', 'instance_id', 'node_id', 'status', 'assignee_id', 'assignees', 'candidates', 'candidate_roles', 'actions', 'kind', 'title',
+  'description', 'form_key', 'due_at', 'on_behalf_of', 'outcome', 'completed_by', 'completed_at', 'comment', 'data', 'created_at', 'effect_key',
+] as const;
+/** A task the engine touched again (completed, reassigned) keeps its row; its comment survives a null. */
+const FLOW_TASK_UPSERT =
+  'on conflict ("id") do update set "status" = "excluded"."status", "assignees" = "excluded"."assignees", ' +
+  '"assignee_id" = "excluded"."assignee_id", "outcome" = "excluded"."outcome", "completed_by" = "excluded"."completed_by", ' +
+  '"completed_at" = "excluded"."completed_at", "comment" = coalesce(excluded.comment, tasks.comment) returning *';
 
 /**
  * Task rows of the flow's own tasks: every task an event touched is written as the new state has it
@@ -66,22 +77,7 @@ export async function writeFlowTasks(trx: Kysely<Database>, instanceId: string, 
     });
   }
   if (rows.length === 0) return [];
-  return trx
-    .insertInto('tasks')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'),
-        assignees: eb.ref('excluded.assignees'),
-        assignee_id: eb.ref('excluded.assignee_id'),
-        outcome: eb.ref('excluded.outcome'),
-        completed_by: eb.ref('excluded.completed_by'),
-        completed_at: eb.ref('excluded.completed_at'),
-        comment: sql`coalesce(excluded.comment, tasks.comment)`,
-      })),
-    )
-    .returningAll()
-    .execute();
+  return insertRows<Selectable<TasksTable>>(trx, 'tasks', FLOW_TASK_COLUMNS, rows, FLOW_TASK_UPSERT);
 }
 
 export interface RuleTaskTarget {

@@ -1,6 +1,9 @@
 import type { DomainEvent } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { insertRows } from './row-inserts.js';
+
+const HISTORY_COLUMNS = ['instance_id', 'seq', 'type', 'payload', 'actor', 'at', 'source'] as const;
 
 /**
  * Appends events to an instance's history from `afterSeq + 1` on and returns the last seq. The caller holds
@@ -25,6 +28,6 @@ export async function appendHistory(
     at: event.at,
     source,
   }));
-  await trx.insertInto('history').values(rows).execute();
+  await insertRows(trx, 'history', HISTORY_COLUMNS, rows);
   return seq;
 }

@@ -10,7 +10,7 @@ import {
   type Transition,
 } from '@baton/engine';
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import { appendAuditAtEnd } from '../audit/append-audit.js';
 import type { InstancesTable, TasksTable } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
@@ -19,11 +19,20 @@ import { insertRuleTasks, markFiredTimers, writeFlowTasks, writeOutbox, writeTim
 import { flowContext, type CommandEnv } from './execution-services.js';
 import './execution-errors.js';
 import { appendHistory } from './history-rows.js';
+import { insertRows } from './row-inserts.js';
 import { runRules } from './rules-step.js';
 import { guardFlowCommand, guardStart } from '../secrets/submission-guard.js';
 import { instanceRuleRecord, instanceRuleScope } from './instance-rule-record.js';
 
 export type InstanceRow = Selectable<InstancesTable>;
+
+// The two instance writes of every command as fixed SQL text (see row-inserts.ts: no query building).
+const INSTANCE_COLUMNS = [
+  'id', 'flow_key', 'flow_version', 'business_key', 'status', 'state', 'data', 'started_by', 'form_key', 'subject_id', 'created_at', 'updated_at', 'completed_at',
+] as const;
+const UPDATE_INSTANCE =
+  'update "instances" set "state" = $1, "data" = $2, "status" = $3, "version" = "version" + 1, "history_seq" = $4, ' +
+  '"updated_at" = $5, "completed_at" = $6 where "id" = $7 and "version" = $8 returning *';
 
 /** A lost optimistic write: SQLSTATE 40001 makes runCommand retry on fresh data, then answer 409. */
 export class ConcurrentWriteError extends Error {
@@ -202,9 +211,8 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
     throw translateEngineError(err);
   }
   const { state } = transition;
-  const instance = await env.trx
-    .insertInto('instances')
-    .values({
+  const [instance] = await insertRows<InstanceRow>(env.trx, 'instances', INSTANCE_COLUMNS, [
+    {
       id: instanceId,
       flow_key: compiled.key,
       flow_version: compiled.version,
@@ -218,9 +226,9 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
       created_at: env.now,
       updated_at: env.now,
       completed_at: endedAt(state, env.now),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    },
+  ], 'returning *');
+  if (!instance) throw new Error(`instance ${instanceId} was not inserted`);
   const step = await persistStep(env, instance, transition);
   await guard.link();
   await env.trx.updateTable('instances').set({ history_seq: step.seq }).where('id', '=', instanceId).execute();
@@ -266,21 +274,11 @@ export async function executeInstanceCommand(env: CommandEnv, input: InstanceCom
   // caller ever load without FOR UPDATE. The row is written last, with the history's new sequence.
   const step = await persistStep(env, row, transition, input.markedTimerId);
   await link();
-  const updated = await env.trx
-    .updateTable('instances')
-    .set((eb) => ({
-      state: JSON.stringify(next),
-      data: JSON.stringify(next.data),
-      status: next.status,
-      version: eb('version', '+', 1),
-      history_seq: step.seq,
-      updated_at: env.now,
-      completed_at: endedAt(next, env.now),
-    }))
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .returningAll()
-    .executeTakeFirst();
+  const [updated] = (
+    await env.trx.executeQuery<InstanceRow>(
+      CompiledQuery.raw(UPDATE_INSTANCE, [JSON.stringify(next), JSON.stringify(next.data), next.status, step.seq, env.now, endedAt(next, env.now), row.id, row.version]),
+    )
+  ).rows;
   if (!updated) throw new ConcurrentWriteError(row.id);
   await auditStep(env, updated, next, input.audit, step.fired);
   return { instance: updated, state: next, transition, rulesFired: step.fired, tasks: step.tasks };

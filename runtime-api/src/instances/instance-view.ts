@@ -3,13 +3,39 @@ import type { Static } from 'typebox';
 import type { Kysely } from 'kysely';
 import { projectForView, type InstanceView, type NodeForms } from '../access/instance-access.js';
 import type { Database } from '../db/database.js';
-import type { InstanceRow } from '../execution/instance-pipeline.js';
+import type { InstanceRow, StepResult } from '../execution/instance-pipeline.js';
+import type { Selectable } from 'kysely';
+import type { TasksTable } from '../db/database.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
 import { toTaskView } from '../tasks/task-schemas.js';
 import type { InstanceViewSchema } from './instance-schemas.js';
 
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/** Every task and history row of an instance, as its command just wrote them (a fresh start: no reads). */
+export interface WrittenRows {
+  tasks: ReadonlyArray<Selectable<TasksTable>>;
+  history: ReadonlyArray<{ seq: number; type: string; payload: Record<string, unknown>; actor: string | null; at: Date }>;
+}
+
+/**
+ * The rows a start wrote, when they are all of the instance's: only the flow's own step wrote (no rule
+ * fired, so no rule task or runtime history entry exists). Otherwise undefined: read them back.
+ */
+export function writtenByStart(step: StepResult): WrittenRows | undefined {
+  if (step.rulesFired.length > 0) return undefined;
+  let seq = 0;
+  const history = step.transition.events.map((event) => ({
+    seq: ++seq,
+    type: event.type,
+    payload: event as unknown as Record<string, unknown>,
+    actor: event.actor ?? null,
+    at: new Date(event.at),
+  }));
+  if (seq !== step.instance.history_seq) return undefined;
+  return { tasks: step.tasks, history };
 }
 
 /**
@@ -23,10 +49,15 @@ export async function renderInstance(
   flow: CompiledFlow | undefined,
   form: CompiledForm | undefined,
   nodeForms?: NodeForms,
+  written?: WrittenRows,
 ): Promise<Static<typeof InstanceViewSchema>> {
   const state = row.state as unknown as FlowState;
-  const tasks = await db.selectFrom('tasks').selectAll().where('instance_id', '=', row.id).where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
-  const history = await db.selectFrom('history').select(['seq', 'type', 'payload', 'actor', 'at']).where('instance_id', '=', row.id).orderBy('seq').execute();
+  const tasks = written
+    ? written.tasks.filter((t) => t.status === 'open').sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    : await db.selectFrom('tasks').selectAll().where('instance_id', '=', row.id).where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
+  const history = written
+    ? written.history
+    : await db.selectFrom('history').select(['seq', 'type', 'payload', 'actor', 'at']).where('instance_id', '=', row.id).orderBy('seq').execute();
   return {
     id: row.id,
     flowKey: row.flow_key,

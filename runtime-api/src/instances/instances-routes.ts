@@ -21,7 +21,7 @@ import {
   StartInstanceParams,
 } from './instance-schemas.js';
 import { countInstances, listInstances } from './instance-list.js';
-import { renderInstance } from './instance-view.js';
+import { renderInstance, writtenByStart } from './instance-view.js';
 
 export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const services = executionServices(app.baton.database, app.baton.config);
@@ -81,9 +81,11 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           subjectId: subjectOf(form?.compiled, form?.body, startData),
           ...(businessKey !== undefined ? { businessKey } : {}),
         });
-        const view = await instanceViewOf(trx, principal, step.instance, flow.compiled);
+        // A fresh instance's rows are the ones this step wrote: the view is built from them, not read back.
+        const written = writtenByStart(step);
+        const view = await instanceViewOf(trx, principal, step.instance, flow.compiled, written?.tasks);
         // The caller started it (or HR did, who sees everything): the view is never empty.
-        const body = await renderInstance(trx, step.instance, view.visible ? view : { visible: true, full: false, nodes: [flow.compiled.startNodeId] }, flow.compiled, form?.compiled);
+        const body = await renderInstance(trx, step.instance, view.visible ? view : { visible: true, full: false, nodes: [flow.compiled.startNodeId] }, flow.compiled, form?.compiled, undefined, written);
         return { status: 201, body };
       });
     },
