@@ -157,6 +157,52 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     expect(tasks.body.items.filter((t) => t.nodeId === 'hrInterview' && t.status === 'open')).toHaveLength(1);
     expect(problems).toEqual([]);
   });
+
+  it('a leaver in a confidential role signs the NDA in the task page (typed name, keyboard only)', async ({ onTestFailed }) => {
+    let current: Page | undefined;
+    onTestFailed(async () => {
+      if (current) await shot(current, 'failure-offboarding-nda');
+    });
+    // Up to the parallel steps through the API: the NDA step is what this journey is about.
+    const call = sceneCaller(runtime.baseUrl, runtime.adminToken);
+    const hrToken = await runtime.tokenFor('demo-hr-1', ['hr']);
+    const started = await call('POST', '/flows/offboarding/instances', {
+      data: { employeeId: 'demo-eng-1', type: 'resignation', lastWorkingDay: '2030-07-31', terminationDate: '2030-07-31', reasonCategory: 'career' },
+    }, hrToken);
+    const instanceId = String(started.id);
+    const decide = async (token: string, nodeId: string, data?: Record<string, unknown>) => {
+      const list = await call('GET', '/tasks?mine=true', undefined, token);
+      const task = (list.items as Array<{ id: string; nodeId: string; instanceId: string; status: string }>).find((x) => x.nodeId === nodeId && x.instanceId === instanceId && x.status === 'open');
+      expect(task, `${nodeId} task`).toBeTruthy();
+      await call('POST', `/tasks/${task!.id}/actions`, { action: 'approve', ...(data ? { data } : {}) }, token);
+    };
+    const employee = await api<{ managerId: string }>(runtime.baseUrl, runtime.adminToken, 'GET', '/directory/users/demo-eng-1');
+    await decide(await runtime.tokenFor(employee.body.managerId, ['manager']), 'managerApproval');
+    await decide(hrToken, 'hrInterview', { interviewDate: '2030-07-20', interviewReason: 'career' });
+
+    const leaver = (current = await signInAs('demo-eng-1'));
+    const row = leaver.locator('[data-testid^=task-row-]', { hasText: 'Confidentiality undertaking' });
+    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().getByRole('link').click();
+    await leaver.getByTestId('task-form').waitFor({ timeout: 15_000 });
+    await leaver.locator('#task_ndaAcknowledged').check();
+    // The signature without a pointer: the typed name is rendered and stored as the signature image.
+    await leaver.locator('#task_ndaSignature-typed').focus();
+    await leaver.keyboard.type('Zhao Qiang');
+    await leaver.keyboard.press('Tab');
+    await leaver.keyboard.press('Enter');
+    await leaver.getByTestId('task_ndaSignature-signed').waitFor({ timeout: 10_000 });
+    await leaver.fill('#task_ndaSignedOn', '2030-07-21');
+    await shot(leaver, 'offboarding-nda-task');
+    await leaver.getByTestId('action-complete').click();
+    await leaver.getByTestId('action-done').waitFor({ timeout: 15_000 });
+
+    const after = await api<Instance>(runtime.baseUrl, runtime.adminToken, 'GET', `/instances/${instanceId}`);
+    expect(after.body.data).toMatchObject({ ndaAcknowledged: true, ndaSignedOn: '2030-07-21', ndaSignature: { signerId: 'demo-eng-1' } });
+    expect((after.body.data.ndaSignature as { fileId: string }).fileId).toBeTruthy();
+    expect(after.body.activeNodes).not.toContain('ndaSigning');
+    expect(problems).toEqual([]);
+  });
 });
 
 /** Adds the first row to a sub-table with the table's own "add" button (rjsf's list of rows), and waits for `column`. */

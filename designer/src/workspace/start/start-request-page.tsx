@@ -13,7 +13,7 @@ import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-sc
 import { editableData } from '../task/field-access.js';
 import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
 import { usePublished } from '../use-published.js';
-import { workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
+import { workspaceFields, workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
 
 /** Start a new request: pick a published process, fill its start form (at the start node's access). */
 export function StartRequestPage() {
@@ -100,8 +100,9 @@ export function StartRequestPage() {
               idPrefix="start"
               tagName="div"
               schema={form.value.schemas.schema as RJSFSchema}
-              uiSchema={{ ...workspaceUiSchema(form.value.schemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+              uiSchema={{ ...workspaceUiSchema(form.value.schemas.uiSchema as UiSchema, form.value.schemas.schema), 'ui:submitButtonOptions': { norender: true } }}
               widgets={workspaceWidgets}
+              fields={workspaceFields}
               formData={data}
               validator={cfworkerValidator}
               extraErrors={extraErrors}

@@ -17,7 +17,7 @@ import { describeEvent } from '../timeline/describe-event.js';
 import { editableData } from './field-access.js';
 import { ActionBar } from './task-actions.js';
 import { loadNodeForm, useTaskForm } from './use-task-form.js';
-import { workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
+import { workspaceFields, workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
 
 const SENDS_DATA = new Set(['approve', 'complete', 'submit', 'resubmit', 'reject']);
 
@@ -132,8 +132,9 @@ export function TaskPage() {
           <Form
             idPrefix="task"
             schema={shownSchemas.schema as RJSFSchema}
-            uiSchema={{ ...workspaceUiSchema(shownSchemas.uiSchema as UiSchema), 'ui:submitButtonOptions': { norender: true } }}
+            uiSchema={{ ...workspaceUiSchema(shownSchemas.uiSchema as UiSchema, shownSchemas.schema), 'ui:submitButtonOptions': { norender: true } }}
             widgets={workspaceWidgets}
+            fields={workspaceFields}
             formData={data}
             validator={cfworkerValidator}
             extraErrors={extraErrors}

@@ -1,8 +1,12 @@
-import type { RegistryWidgetsType, UiSchema, WidgetProps } from '@rjsf/utils';
+import type { RegistryFieldsType, RegistryWidgetsType, UiSchema, WidgetProps } from '@rjsf/utils';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../app/i18n/localized.js';
 import { useApi } from '../../app/session/use-api.js';
+import { FallbackWidget, JsonViewField, WidgetField } from './fallback-widgets.js';
+import { FileUploadWidget, SignaturePadWidget } from './file-widgets.js';
+import { DepartmentPickerWidget, MoneyWidget } from './money-department-widgets.js';
+import { FALLBACK_WIDGET, JSON_VIEW_FIELD, WIDGET_FIELD, resolveUiSchema } from './widget-resolution.js';
 
 type Json = Record<string, unknown>;
 
@@ -134,28 +138,33 @@ function SelectWidget({ id, value, required, disabled, readonly, autofocus, opti
 
 /**
  * The widgets the engine's uiSchema names that rjsf does not have (engine/src/forms/field-types): without
- * them rjsf throws "No widget" and the start and task pages of a form with people or records fail.
+ * them rjsf throws "No widget" and the start and task pages of a form with people or records fail. A name
+ * missing here (a plugin's) gets the fallback instead, see widget-resolution.ts.
  */
 export const workspaceWidgets: RegistryWidgetsType = {
   'user-picker': UserPickerWidget,
   'record-picker': RecordPickerWidget,
+  'department-picker': DepartmentPickerWidget,
+  'file-upload': FileUploadWidget,
+  'signature-pad': SignaturePadWidget,
+  money: MoneyWidget,
   switch: SwitchWidget,
   select: SelectWidget,
+  [FALLBACK_WIDGET]: FallbackWidget,
 };
 
+/** The fields the resolved uiSchema names: object values drawn by a widget, or shown as JSON. */
+export const workspaceFields: RegistryFieldsType = {
+  [WIDGET_FIELD]: WidgetField,
+  [JSON_VIEW_FIELD]: JsonViewField,
+};
+
+const registered: ReadonlySet<string> = new Set(Object.keys(workspaceWidgets));
+
 /**
- * The engine's uiSchema for rjsf in the workspace: `sub-table` is not a widget but rjsf's own list of rows
- * (add / remove / reorder), so that name is dropped wherever it appears (columns of tables included).
+ * The engine's uiSchema for rjsf in the workspace, read beside the form's JSON Schema: `sub-table` is
+ * dropped (rjsf's own list of rows draws it), objects go through a field, unknown widgets fall back.
  */
-export function workspaceUiSchema(ui: UiSchema): UiSchema {
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node) || node === null || typeof node !== 'object') return node;
-    const out: Json = {};
-    for (const [k, v] of Object.entries(node as Json)) {
-      if (k === 'ui:widget' && v === 'sub-table') continue;
-      out[k] = k.startsWith('ui:') ? v : walk(v);
-    }
-    return out;
-  };
-  return walk(ui) as UiSchema;
+export function workspaceUiSchema(ui: UiSchema, schema?: unknown): UiSchema {
+  return resolveUiSchema(ui, (schema ?? undefined) as Record<string, unknown> | undefined, registered);
 }

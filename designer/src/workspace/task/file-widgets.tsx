@@ -1,0 +1,214 @@
+import type { WidgetProps } from '@rjsf/utils';
+import type { FileRef } from '@baton/client';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPanel } from '../../app/errors/error-panel.js';
+import { useSession } from '../../app/session/session-store.js';
+import { useLocalized } from '../../app/i18n/localized.js';
+import { formatWhen } from '../format-when.js';
+import { useApi } from '../../app/session/use-api.js';
+
+/** 1536 → "1.5 KB": sizes people read, not bytes. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let n = bytes / 1024;
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) (n /= 1024), i++;
+  return `${n.toFixed(n < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** Saves downloaded bytes under their name: the API needs the bearer token, so a plain link cannot. */
+function saveBytes(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The engine's `file-upload` (attachment): each chosen file goes to POST /files and the reference it
+ * answers is put into the field's array as it is; options `maxFiles` and `accept` limit the picker.
+ */
+export function FileUploadWidget({ id, value, disabled, readonly, options, onChange }: WidgetProps) {
+  const { t } = useTranslation('workspace');
+  const api = useApi();
+  const files = Array.isArray(value) ? (value as FileRef[]) : [];
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const maxFiles = typeof options.maxFiles === 'number' ? options.maxFiles : 10;
+  const accept = Array.isArray(options.accept) ? options.accept.join(',') : undefined;
+  const add = async (list: FileList | null): Promise<void> => {
+    if (!list || list.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const added: FileRef[] = [];
+      for (const f of Array.from(list)) added.push(await api.files.upload({ content: f, name: f.name, contentType: f.type || undefined }));
+      onChange([...files, ...added]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const locked = disabled || readonly;
+  return (
+    <div className="file-upload" data-testid={`${id}-files`}>
+      <ul className="plain">
+        {files.map((f, i) => (
+          <li key={f.fileId}>
+            <button type="button" className="link" onClick={() => void api.files.download(f.fileId).then((d) => saveBytes(d.bytes, f.name, d.contentType), setError)}>
+              {f.name}
+            </button>{' '}
+            <span className="muted small">{formatSize(f.size)}</span>{' '}
+            {locked ? null : (
+              <button type="button" aria-label={t('fileRemove', { name: f.name })} onClick={() => onChange(files.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {locked || files.length >= maxFiles ? null : (
+        <input id={id} name={id} type="file" multiple={maxFiles > 1} accept={accept} disabled={busy} onChange={(e) => void add(e.target.files).then(() => (e.target.value = ''))} />
+      )}
+      {busy ? <span role="status"> {t('fileUploading')}</span> : null}
+      {error ? <ErrorPanel error={error} /> : null}
+    </div>
+  );
+}
+
+const PAD_W = 400;
+const PAD_H = 150;
+
+/** A canvas as PNG bytes. */
+function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas'))), 'image/png'));
+}
+
+/**
+ * The engine's `signature-pad`: `{ fileId, sha256, signedAt, signerId }`. The drawing (or the typed name,
+ * for those who cannot draw — keyboard, screen reader) is rendered to a PNG, uploaded, and the field holds
+ * the file's reference; the runtime checks who may see the file.
+ */
+export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: WidgetProps) {
+  const { t } = useTranslation('workspace');
+  const api = useApi();
+  const me = useSession((s) => s.userId);
+  const { locale } = useLocalized();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef(false);
+  const [drawn, setDrawn] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const signed = value && typeof value === 'object' && typeof (value as { fileId?: unknown }).fileId === 'string' ? (value as { fileId: string; signedAt?: string }) : null;
+  const ctx = (): CanvasRenderingContext2D | null => canvas.current?.getContext('2d') ?? null;
+  // A signature made earlier (a task page showing the request) is drawn from its file, not left blank.
+  const signedFile = signed?.fileId;
+  useEffect(() => {
+    if (!signedFile || drawing.current) return;
+    let live = true;
+    api.files
+      .download(signedFile)
+      .then((d) => createImageBitmap(new Blob([d.bytes as Uint8Array<ArrayBuffer>], { type: d.contentType })))
+      .then((img) => {
+        const g = canvas.current?.getContext('2d');
+        if (!live || !g) return;
+        g.clearRect(0, 0, PAD_W, PAD_H);
+        g.drawImage(img, 0, 0, PAD_W, PAD_H);
+      })
+      // Someone who may not read the file still sees that it was signed, and when.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, signedFile]);
+  const point = (e: React.PointerEvent<HTMLCanvasElement>): [number, number] => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return [((e.clientX - r.left) * PAD_W) / r.width, ((e.clientY - r.top) * PAD_H) / r.height];
+  };
+  const clear = (): void => {
+    ctx()?.clearRect(0, 0, PAD_W, PAD_H);
+    setDrawn(false);
+    onChange(undefined);
+  };
+  const save = async (): Promise<void> => {
+    const c = canvas.current;
+    if (!c) return;
+    if (typed.trim() && !drawn) {
+      const g = ctx()!;
+      g.clearRect(0, 0, PAD_W, PAD_H);
+      g.font = 'italic 40px cursive, serif';
+      g.fillStyle = '#000';
+      g.fillText(typed.trim(), 16, PAD_H / 2 + 14, PAD_W - 32);
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const ref = await api.files.upload({ content: await canvasPng(c), name: 'signature.png', contentType: 'image/png' });
+      // signedAt from this clock is a claim of the signer; the audit trail records the server's time.
+      onChange({ fileId: ref.fileId, sha256: ref.sha256, signedAt: new Date().toISOString(), ...(me ? { signerId: me } : {}) });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const locked = disabled || readonly;
+  return (
+    <div className="signature-pad" data-testid={`${id}-signature`}>
+      <canvas
+        ref={canvas}
+        id={id}
+        width={PAD_W}
+        height={PAD_H}
+        role="img"
+        aria-label={t('signatureDraw')}
+        style={{ border: '1px solid currentColor', touchAction: 'none', maxWidth: '100%' }}
+        onPointerDown={(e) => {
+          if (locked) return;
+          const g = ctx();
+          if (!g) return;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          drawing.current = true;
+          const [x, y] = point(e);
+          g.lineWidth = 2.5;
+          g.lineCap = 'round';
+          g.strokeStyle = '#000';
+          g.beginPath();
+          g.moveTo(x, y);
+        }}
+        onPointerMove={(e) => {
+          if (!drawing.current) return;
+          const [x, y] = point(e);
+          ctx()?.lineTo(x, y);
+          ctx()?.stroke();
+          if (!drawn) setDrawn(true);
+        }}
+        onPointerUp={() => (drawing.current = false)}
+        onPointerCancel={() => (drawing.current = false)}
+      />
+      {locked ? null : (
+        <div className="row">
+          <label>
+            {t('signatureTyped')}{' '}
+            <input type="text" id={`${id}-typed`} value={typed} disabled={drawn} onChange={(e) => setTyped(e.target.value)} autoComplete="name" />
+          </label>
+          <button type="button" onClick={() => void save()} disabled={busy || (!drawn && !typed.trim())}>
+            {t('signatureSave')}
+          </button>
+          <button type="button" onClick={clear}>
+            {t('signatureClear')}
+          </button>
+        </div>
+      )}
+      {signed ? <p className="muted small" role="status" data-testid={`${id}-signed`}>{t('signatureSigned', { at: signed.signedAt ? formatWhen(signed.signedAt, locale) : '' })}</p> : null}
+      {busy ? <span role="status"> {t('fileUploading')}</span> : null}
+      {error ? <ErrorPanel error={error} /> : null}
+    </div>
+  );
+}
