@@ -73,6 +73,9 @@ export function build({ quiet = false } = {}) {
   const vite = path.join(designerDir, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', quiet ? 'warn' : 'info'], {
     cwd: designerDir,
+    // Always a production bundle: run from vitest (NODE_ENV=test) Vite would otherwise bundle React's
+    // development build (several times slower), and the stamp would not tell the two apart.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: quiet ? 'pipe' : 'inherit',
     encoding: 'utf8',
   });

@@ -1,5 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import { Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useStore, type Connection, type EdgeChange, type NodeChange, type ReactFlowState } from '@xyflow/react';
 import type { FlowDefinition } from '@baton/engine';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,15 @@ import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
 import type { IssuesByElement } from './flow-issue-targets.js';
 import { layoutPositions } from './flow-layout.js';
 import { NODE_TYPES, type BatonFlowNode } from './flow-node-view.js';
+import { FlowSketch } from './flow-sketch.js';
 import { NO_ISSUES, useStableEdges, useStableNodes } from './stable-elements.js';
 import type { EdgeHighlight, NodeHighlight } from './scenario-builder.js';
+import './flow-canvas.css';
+
+/** Below this zoom node texts are unreadable anyway: nodes show as boxes, edges as straight unlabeled lines. */
+export const LOW_DETAIL_ZOOM = 0.4;
+/** Until a loaded flow is fitted the zoom is 1; a flow this big will be fitted below LOW_DETAIL_ZOOM. */
+const BIG_FLOW = 300;
 
 export interface CanvasSelection {
   nodes: ReadonlySet<string>;
@@ -41,6 +48,10 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const [fitInitially] = useState(() => def.nodes.length > 0);
 
   // Nodes a pack or an API client saved without positions get a layout for display.
+  // A boolean selector: the canvas re-renders when the zoom crosses the threshold, not on every frame.
+  const big = def.nodes.length > BIG_FLOW;
+  const lowDetail = useStore((s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM || (s.fitViewQueued && big));
+
   const fallback = useMemo(() => (def.nodes.some((n) => !n.position) ? layoutPositions(def) : new Map()), [def]);
 
   const nodes = useStableNodes(def, (n) => ({
@@ -63,7 +74,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
       problems: issues.edges.get(e.id) ?? NO_ISSUES,
       sim,
       selected: selection.edges.has(e.id),
-      label: l(e.label) || (e.default ? t('edgeDefaultShort') : e.condition !== undefined ? t('edgeConditional') : ''),
+      simple: lowDetail,
+      label: lowDetail ? '' : l(e.label) || (e.default ? t('edgeDefaultShort') : e.condition !== undefined ? t('edgeConditional') : ''),
     };
   });
 
@@ -72,7 +84,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const [moving, setMoving] = useState(false);
 
   return (
-    <div ref={setNodeRef} className={`flow-canvas${isOver ? ' over' : ''}${moving ? ' moving' : ''}`} data-testid="flow-canvas">
+    <div ref={setNodeRef} className={`flow-canvas${isOver ? ' over' : ''}${moving ? ' moving' : ''}${lowDetail ? ' low-detail' : ''}`} data-testid="flow-canvas">
       {def.nodes.length === 0 ? <div className="canvas-hint">{t('canvasEmpty')}</div> : null}
       <ReactFlow
         nodes={nodes}
@@ -91,10 +103,16 @@ export function FlowCanvas(props: FlowCanvasProps) {
         fitView={fitInitially}
         fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.1}
+        // Zoomed in, a big flow mounts only the nodes and edges in view (unmeasured nodes are always mounted,
+        // so fitView still sees them all; the minimap reads the store). Zoomed out most of it is in view
+        // anyway, and mounting nodes as they scroll in would cost more than the sketch saves during a pan.
+        onlyRenderVisibleElements={big && !lowDetail}
         onMoveStart={() => setMoving(true)}
         onMoveEnd={() => setMoving(false)}
       >
-        <Background gap={16} />
+        {/* At low zoom the dot grid is a dense grey noise that is repainted on every pan frame. */}
+        {lowDetail ? null : <Background gap={16} />}
+        {lowDetail ? <FlowSketch nodes={nodes} edges={edges} /> : null}
         <MiniMap pannable zoomable ariaLabel={t('minimap')} />
         <Controls />
       </ReactFlow>

@@ -66,7 +66,9 @@ export function useStableNodes(
         ...(inputs.sim ? { sim: inputs.sim } : {}),
       },
       selected: inputs.selected,
-      ...(inputs.size ? { measured: inputs.size, width: inputs.size.width, height: inputs.size.height } : {}),
+      // Without a known size, the box's nominal one (styles.css .flow-node): the minimap draws a node only
+      // from the node object's own size, and measurements do not rebuild nodes (see above).
+      ...(inputs.size ? { measured: inputs.size, width: inputs.size.width, height: inputs.size.height } : { initialWidth: 190, initialHeight: 60 }),
     };
     next.set(n.id, { inputs, node });
     return node;
@@ -80,6 +82,8 @@ export interface EdgeInputs {
   problems: DisplayIssue[];
   sim: EdgeHighlight | undefined;
   selected: boolean;
+  /** Low zoom: a straight line (cheapest to draw) instead of a bezier. */
+  simple: boolean;
   label: string;
 }
 
@@ -95,7 +99,7 @@ export function useStableEdges(def: FlowDefinition, build: (e: FlowEdgeDefinitio
     if (inputs.problems.length === 0) inputs.problems = NO_ISSUES;
     const old = cache.current.get(e.id);
     const o = old?.inputs;
-    if (old && o && old.e === e && o.targetHandle === inputs.targetHandle && o.problems === inputs.problems && o.sim === inputs.sim && o.selected === inputs.selected && o.label === inputs.label) {
+    if (old && o && old.e === e && o.targetHandle === inputs.targetHandle && o.problems === inputs.problems && o.sim === inputs.sim && o.selected === inputs.selected && o.simple === inputs.simple && o.label === inputs.label) {
       next.set(e.id, old);
       return old.edge;
     }
@@ -107,6 +111,7 @@ export function useStableEdges(def: FlowDefinition, build: (e: FlowEdgeDefinitio
       sourceHandle: e.port ?? 'out',
       targetHandle: inputs.targetHandle,
       selected: inputs.selected,
+      ...(inputs.simple ? { type: 'straight' } : {}),
       markerEnd: { type: MarkerType.ArrowClosed },
       animated: sim === 'covered',
       className: [problems.length > 0 ? 'edge-issues' : '', sim ? `edge-${sim}` : ''].filter(Boolean).join(' '),

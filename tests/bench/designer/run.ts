@@ -3,8 +3,8 @@
 //   pnpm bench:designer                       (PGlite in a temporary data folder)
 //   DATABASE_URL=postgres://… pnpm bench:designer   (a scratch PostgreSQL database)
 //   BENCH_RUNS=3 (repeats per measure), BENCH_ONLY=flow|form, BENCH_JSON=out.json (figures as JSON)
-// Measures: a 1,000-node / 1,200-edge flow's first render and its pan frame times, and keystroke-to-paint
-// in the preview of a 300-field form with conditions. Prints each figure next to its target.
+// Measures: a 1,000-node / 1,200-edge flow's first render and its pan frame times (fitted, then zoomed in
+// to full detail), and keystroke-to-paint in the preview of a 300-field form with conditions. Prints each figure next to its target.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
