@@ -3,6 +3,7 @@ import type { DirectoryDepartment } from '@baton/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../app/session/use-api.js';
+import { ChoiceSelect } from './choice-select.js';
 
 type Money = { amount: string; currency: string };
 
@@ -67,7 +68,8 @@ export function departmentsUnder(all: readonly DirectoryDepartment[], root: stri
 }
 
 /** The engine's `department-picker`: a department id of the directory, option `root` narrows the list. */
-export function DepartmentPickerWidget({ id, value, required, disabled, readonly, autofocus, options, onChange, onBlur, onFocus }: WidgetProps) {
+export function DepartmentPickerWidget(props: WidgetProps) {
+  const { options } = props;
   const { t } = useTranslation('workspace');
   const api = useApi();
   const [items, setItems] = useState<DirectoryDepartment[] | null>(null);
@@ -78,25 +80,7 @@ export function DepartmentPickerWidget({ id, value, required, disabled, readonly
       live = false;
     };
   }, [api]);
-  const text = typeof value === 'string' ? value : '';
   const shown = departmentsUnder(items ?? [], typeof options.root === 'string' ? options.root : undefined);
-  return (
-    <select
-      id={id}
-      name={id}
-      value={text}
-      required={required}
-      disabled={disabled || readonly}
-      autoFocus={autofocus}
-      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-      onBlur={() => onBlur(id, text)}
-      onFocus={() => onFocus(id, text)}
-    >
-      <option value="">{items ? t('pickDepartment') : t('loadingDepartments')}</option>
-      {text && !shown.some((d) => d.id === text) ? <option value={text}>{text}</option> : null}
-      {shown.map((d) => (
-        <option key={d.id} value={d.id}>{d.name}</option>
-      ))}
-    </select>
-  );
+  const placeholder = items ? t('pickDepartment') : t('loadingDepartments');
+  return <ChoiceSelect props={props} placeholder={placeholder} choices={shown.map((d) => ({ value: d.id, label: d.name }))} />;
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../app/i18n/localized.js';
 import { useApi } from '../../app/session/use-api.js';
+import { ChoiceSelect } from './choice-select.js';
 import { FallbackWidget, JsonViewField, WidgetField } from './fallback-widgets.js';
 import { FileUploadWidget, SignaturePadWidget } from './file-widgets.js';
 import { DepartmentPickerWidget, MoneyWidget } from './money-department-widgets.js';
@@ -55,7 +56,8 @@ function UserPickerWidget({ id, value, required, disabled, readonly, autofocus, 
 }
 
 /** A record of a collection form (the engine's `record-picker`, options `form` and `displayField`). */
-function RecordPickerWidget({ id, value, required, disabled, readonly, autofocus, options, onChange, onBlur, onFocus }: WidgetProps) {
+function RecordPickerWidget(props: WidgetProps) {
+  const { options } = props;
   const { t } = useTranslation('workspace');
   const api = useApi();
   const formKey = typeof options.form === 'string' ? options.form : '';
@@ -73,27 +75,8 @@ function RecordPickerWidget({ id, value, required, disabled, readonly, autofocus
       live = false;
     };
   }, [api, formKey, display]);
-  const text = typeof value === 'string' ? value : '';
-  const known = (records ?? []).some((r) => r.id === text);
-  return (
-    <select
-      id={id}
-      name={id}
-      value={text}
-      required={required}
-      disabled={disabled || readonly}
-      autoFocus={autofocus}
-      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-      onBlur={() => onBlur(id, text)}
-      onFocus={() => onFocus(id, text)}
-    >
-      <option value="">{t('pickRecord')}</option>
-      {text && !known ? <option value={text}>{text}</option> : null}
-      {(records ?? []).map((r) => (
-        <option key={r.id} value={r.id}>{r.label}</option>
-      ))}
-    </select>
-  );
+  const choices = (records ?? []).map((r) => ({ value: r.id, label: r.label }));
+  return <ChoiceSelect props={props} placeholder={t('pickRecord')} choices={choices} />;
 }
 
 /** A boolean drawn as a switch (the engine's `switch`): a checkbox is what the browser has. */
@@ -109,31 +92,14 @@ function SwitchWidget({ id, value, disabled, readonly, label, onChange }: Widget
  * A choice (the engine's `select`) showing the options' labels in the reader's language; rjsf's own select
  * would show the stored values ("resignation") since the labels live in `ui:options.options`.
  */
-function SelectWidget({ id, value, required, disabled, readonly, autofocus, options, onChange, onBlur, onFocus }: WidgetProps) {
+function SelectWidget(props: WidgetProps) {
+  const { options } = props;
   const { l } = useLocalized();
   const declared = Array.isArray(options.options) ? (options.options as Array<{ value: unknown; label?: unknown }>) : null;
   const choices = declared
     ? declared.map((o) => ({ value: String(o.value), label: l(o.label as never, String(o.value)) }))
     : (options.enumOptions ?? []).map((o) => ({ value: String(o.value), label: o.label }));
-  const text = value === undefined || value === null ? '' : String(value);
-  return (
-    <select
-      id={id}
-      name={id}
-      value={text}
-      required={required}
-      disabled={disabled || readonly}
-      autoFocus={autofocus}
-      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-      onBlur={() => onBlur(id, text)}
-      onFocus={() => onFocus(id, text)}
-    >
-      <option value="" />
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>{c.label}</option>
-      ))}
-    </select>
-  );
+  return <ChoiceSelect props={props} placeholder="" choices={choices} />;
 }
 
 /**
