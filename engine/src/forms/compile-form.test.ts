@@ -145,6 +145,7 @@ describe('compileForm: compute, visibility, defaults', () => {
   it('exposes secret, attachment and relation metadata', () => {
     expect(form.secretPaths).toEqual(['accounts.password']);
     expect(form.attachmentPaths).toEqual(['attachments', 'managerSignature']);
+    expect(form.signaturePaths).toEqual(['managerSignature']);
     expect(form.relationFields).toEqual([
       { path: 'customers.customerId', form: 'customer', multiple: false },
       { path: 'assets.assetId', form: 'asset', multiple: false },

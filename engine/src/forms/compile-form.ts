@@ -47,6 +47,8 @@ export interface CompiledForm {
   readonly secretPaths: string[];
   /** Dotted paths of fields holding file references (attachments, signatures). */
   readonly attachmentPaths: string[];
+  /** Dotted paths of signature fields: the runtime stamps their signedAt and signerId. */
+  readonly signaturePaths: string[];
   readonly relationFields: RelationFieldInfo[];
 }
 
@@ -153,6 +155,7 @@ export function compileForm(def: FormDefinition, registry: Registry): CompiledFo
     },
     secretPaths: pathsWith(model, (n) => n.type.traits?.secret === true),
     attachmentPaths: pathsWith(model, (n) => n.type.traits?.file === true),
+    signaturePaths: pathsWith(model, (n) => n.type.type === 'signature'),
     relationFields: [...model.byPath.values()]
       .filter((n) => n.type.traits?.relation === true && typeof n.config.form === 'string')
       .map((n) => ({ path: n.path, form: String(n.config.form), multiple: n.config.multiple === true })),

@@ -1,10 +1,11 @@
 import type { CompiledFlow, CompiledForm, FlowCommand, FlowState } from '@baton/engine';
 import type { CommandEnv } from '../execution/execution-services.js';
 import { checkFileReferences, linkFiles, type FileSubject } from '../files/file-references.js';
+import { stampSignatures } from '../files/signature-stamps.js';
 import { SecretCodec } from './secret-codec.js';
 
 /**
- * Form data on its way in: file references checked, secret fields sealed. Every write of submitted data
+ * Form data on its way in: signatures stamped, file references checked, secret fields sealed. Every write of submitted data
  * (instance start, task data, records, rule tasks) goes through one, so plaintext secrets never reach
  * the engine's state, history, tasks or outbox, and no one attaches a file they may not.
  */
@@ -27,10 +28,18 @@ export async function guardSubmission(
   env: CommandEnv,
   subject: FileSubject,
   forms: readonly CompiledForm[],
-  submitted: Record<string, unknown>,
+  input: Record<string, unknown>,
   previous: Record<string, unknown>,
 ): Promise<SubmissionGuard> {
   const secretPaths = union(forms, (f) => f.secretPaths);
+  // New or changed signatures carry the server's time and the actor, never the browser's claim.
+  const submitted = await stampSignatures(
+    env.trx,
+    { actor: env.actor, now: env.now, locale: env.locale },
+    input,
+    previous,
+    union(forms, (f) => f.signaturePaths),
+  );
   const fileIds = await checkFileReferences(
     env.trx,
     { actor: env.actor, subject, locale: env.locale },

@@ -150,7 +150,7 @@ export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: 
     setError(null);
     try {
       const ref = await api.files.upload({ content: await canvasPng(c), name: 'signature.png', contentType: 'image/png' });
-      // signedAt from this clock is a claim of the signer; the audit trail records the server's time.
+      // The field type requires signedAt and signerId; the server replaces both with its own time and the actor.
       onChange({ fileId: ref.fileId, sha256: ref.sha256, signedAt: new Date().toISOString(), ...(me ? { signerId: me } : {}) });
     } catch (e) {
       setError(e);
