@@ -11,6 +11,7 @@ import { appliedResult, recordApplied } from './effect-applications.js';
 import type { OutboxDelivery, OutboxHandler, OutboxOutcome } from './outbox-handler.js';
 import { withRaceRetry } from './worker-context.js';
 import { instanceRuleRecord, instanceRuleScope } from '../execution/instance-rule-record.js';
+import { instancePatchIssues, refusePatch } from './set-data-validation.js';
 
 const dead = (error: string): OutboxOutcome => ({ status: 'dead', error });
 const delivered = (note: string): OutboxOutcome => ({ status: 'delivered', log: { note } });
@@ -32,6 +33,10 @@ async function patchInstance(trx: Kysely<Database>, services: ExecutionServices,
   const env = await commandEnv(trx, services, 'system', 'en');
   const state = row.state as unknown as FlowState;
   const previous = state.data as Record<string, unknown>;
+  const issues = await instancePatchIssues(trx, services, { key: row.flow_key, version: state.flowVersion }, { ...previous, ...effect.patch }, effect.patch, env.now);
+  if (issues.length > 0) {
+    return refusePatch(trx, { effectKey: effect.key, target: `instance ${row.id} (flow "${row.flow_key}")`, subjectKind: 'instance', subjectId: row.id, at: env.now, issues });
+  }
   const event: DomainEvent = {
     type: 'data.changed',
     at: env.now.toISOString(),
@@ -85,7 +90,11 @@ async function patchRecord(trx: Kysely<Database>, services: ExecutionServices, r
     previous: current.data,
     ctx: { now: env.now.toISOString(), timeZone: services.timeZone },
   });
-  if (!result.ok) return dead(`form "${current.form_key}" refuses the data: ${result.errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`);
+  if (!result.ok) {
+    return refusePatch(trx, {
+      effectKey: effect.key, target: `record ${current.form_key}/${current.id}`, subjectKind: 'record', subjectId: `${current.form_key}/${current.id}`, at: env.now, issues: result.errors,
+    });
+  }
   const row = await trx
     .updateTable('records')
     .set((eb) => ({ data: JSON.stringify(result.data), form_version: form.version, version: eb('version', '+', 1), updated_by: 'system', updated_at: env.now }))
