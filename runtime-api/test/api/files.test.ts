@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/app/build-app.js';
 import { fileSettingsFrom } from '../../src/files/file-settings.js';
 import { forEachDatabase } from '../harness/for-each-database.js';
+import { managerApprovalFlow, multipartFile } from '../harness/manager-approval.js';
 import { publish } from '../harness/publish-definition.js';
 import { startS3StandIn, type S3StandIn } from './files-s3-stand-in.js';
 
@@ -36,21 +37,7 @@ const leaveForm = {
   ],
   access: { approve: { medical: 'hidden' } },
 };
-const leaveFlow = {
-  kind: 'flow',
-  key: 'leave-docs',
-  title: t('Leave documents', '离职材料'),
-  form: 'leave-docs',
-  nodes: [
-    { id: 'request', type: 'start', name: t('Request', '申请') },
-    { id: 'approve', type: 'approval', name: t('Approve', '审批'), config: { assignees: [{ kind: 'manager-of', path: 'employeeId' }] } },
-    { id: 'end', type: 'end', name: t('End', '结束') },
-  ],
-  edges: [
-    { id: 'e1', from: 'request', to: 'approve' },
-    { id: 'e2', from: 'approve', to: 'end' },
-  ],
-};
+const leaveFlow = managerApprovalFlow('leave-docs', t('Leave documents', '离职材料'), 'leave-docs');
 const contractForm = {
   kind: 'form',
   key: 'contract',
@@ -63,15 +50,7 @@ const contractForm = {
   ],
 };
 
-/** A multipart body with one file part, for app.inject. */
-function multipart(name: string, contentType: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----baton-${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const multipart = multipartFile;
 
 const fileDir = mkdtempSync(path.join(tmpdir(), 'baton-files-test-'));
 afterAll(() => rmSync(fileDir, { recursive: true, force: true }));

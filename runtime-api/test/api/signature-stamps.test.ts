@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fileSettingsFrom } from '../../src/files/file-settings.js';
 import { forEachDatabase } from '../harness/for-each-database.js';
+import { managerApprovalFlow, multipartFile } from '../harness/manager-approval.js';
 import { publish } from '../harness/publish-definition.js';
 
 type Json = Record<string, any>;
@@ -27,31 +28,9 @@ const form = {
     { key: 'managerSignature', type: 'signature', label: t('Manager signature', '经理签名') },
   ],
 };
-const flow = {
-  kind: 'flow',
-  key: 'resignation-signed',
-  title: t('Signed resignation', '签字辞职书'),
-  form: 'resignation-signed',
-  nodes: [
-    { id: 'request', type: 'start', name: t('Request', '申请') },
-    { id: 'approve', type: 'approval', name: t('Approve', '审批'), config: { assignees: [{ kind: 'manager-of', path: 'employeeId' }] } },
-    { id: 'end', type: 'end', name: t('End', '结束') },
-  ],
-  edges: [
-    { id: 'e1', from: 'request', to: 'approve' },
-    { id: 'e2', from: 'approve', to: 'end' },
-  ],
-};
+const flow = managerApprovalFlow('resignation-signed', t('Signed resignation', '签字辞职书'), 'resignation-signed');
 
-/** A PNG-typed multipart body with one file part, for app.inject. */
-function multipart(content: Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----baton-${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="signature.png"\r\nContent-Type: image/png\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head, 'utf8'), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const multipart = (content: Buffer) => multipartFile('signature.png', 'image/png', content);
 
 const fileDir = mkdtempSync(path.join(tmpdir(), 'baton-signature-test-'));
 afterAll(() => rmSync(fileDir, { recursive: true, force: true }));
