@@ -28,6 +28,24 @@ function saveBytes(bytes: Uint8Array, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** busy / error state around one upload at a time: `run` clears the last error and keeps the one it meets. */
+function useUploadRun(): { busy: boolean; error: unknown; setError: (e: unknown) => void; run: (work: () => Promise<void>) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
+
 /**
  * The engine's `file-upload` (attachment): each chosen file goes to POST /files and the reference it
  * answers is put into the field's array as it is; options `maxFiles` and `accept` limit the picker.
@@ -36,23 +54,16 @@ export function FileUploadWidget({ id, value, disabled, readonly, options, onCha
   const { t } = useTranslation('workspace');
   const api = useApi();
   const files = Array.isArray(value) ? (value as FileRef[]) : [];
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useUploadRun();
   const maxFiles = typeof options.maxFiles === 'number' ? options.maxFiles : 10;
   const accept = Array.isArray(options.accept) ? options.accept.join(',') : undefined;
   const add = async (list: FileList | null): Promise<void> => {
     if (!list || list.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const added: FileRef[] = [];
       for (const f of Array.from(list)) added.push(await api.files.upload({ content: f, name: f.name, contentType: f.type || undefined }));
       onChange([...files, ...added]);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const locked = disabled || readonly;
   return (
@@ -103,8 +114,7 @@ export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: 
   const drawing = useRef(false);
   const [drawn, setDrawn] = useState(false);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useUploadRun();
   const signed = value && typeof value === 'object' && typeof (value as { fileId?: unknown }).fileId === 'string' ? (value as { fileId: string; signedAt?: string }) : null;
   const ctx = (): CanvasRenderingContext2D | null => canvas.current?.getContext('2d') ?? null;
   // A signature made earlier (a task page showing the request) is drawn from its file, not left blank.
@@ -146,17 +156,11 @@ export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: 
       g.fillStyle = '#000';
       g.fillText(typed.trim(), 16, PAD_H / 2 + 14, PAD_W - 32);
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const ref = await api.files.upload({ content: await canvasPng(c), name: 'signature.png', contentType: 'image/png' });
       // The field type requires signedAt and signerId; the server replaces both with its own time and the actor.
       onChange({ fileId: ref.fileId, sha256: ref.sha256, signedAt: new Date().toISOString(), ...(me ? { signerId: me } : {}) });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const locked = disabled || readonly;
   return (
