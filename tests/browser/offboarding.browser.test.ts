@@ -80,7 +80,7 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
 
     // HR fills the request on the employee's behalf, field by field, through the start page.
     const hr = (current = await signInAs('demo-hr-1'));
-    await hr.getByRole('link', { name: 'New request' }).click();
+    await hr.getByRole('link', { name: 'New request', exact: true }).click();
     await hr.getByTestId('pick-flow').selectOption('offboarding');
     await hr.locator('#start_employeeId').waitFor({ timeout: 15_000 });
     await hr.fill('#start_employeeId', 'demo-eng-2');
