@@ -75,6 +75,24 @@ function varReader(segments: readonly string[]): Evaluator {
   if (segments.length === 2) {
     const k1 = segments[0] as string;
     const k2 = segments[1] as string;
+    if (k1 === 'row') {
+      return (d) => {
+        if (d === null || d === undefined) return null;
+        const m = (d as { row?: unknown }).row;
+        if (m === null || m === undefined || typeof m === 'function') return null;
+        const v = (m as Record<string, unknown>)[k2];
+        return v === undefined || typeof v === 'function' ? null : v;
+      };
+    }
+    if (k1 === 'parent') {
+      return (d) => {
+        if (d === null || d === undefined) return null;
+        const m = (d as { parent?: unknown }).parent;
+        if (m === null || m === undefined || typeof m === 'function') return null;
+        const v = (m as Record<string, unknown>)[k2];
+        return v === undefined || typeof v === 'function' ? null : v;
+      };
+    }
     return (d) => {
       if (d === null || d === undefined) return null;
       const m = (d as Record<string, unknown>)[k1];

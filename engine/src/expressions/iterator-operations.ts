@@ -2,6 +2,7 @@ import { dynamic, isOperation, type CompileContext, type CoreCompiler, type Env,
 import { truthy } from './coerce.js';
 import { invalidArguments } from './expression-error.js';
 import { varSegments } from './data-path.js';
+import { compileSumReduce } from './sum-reduce.js';
 
 interface IteratorParts {
   list: Evaluator;
@@ -104,6 +105,8 @@ function readsOnlyPaths(logic: unknown): boolean {
 
 const compileReduce: CoreCompiler = (args, cc, op) => {
   const { list, body, initial } = parts(args, cc, op);
+  const sum = compileSumReduce(args, cc, list, initial);
+  if (sum) return sum;
   const scoped = cc.scoped;
   const reuse = Array.isArray(args) && readsOnlyPaths(args[1]);
   return dynamic((d, e) => {

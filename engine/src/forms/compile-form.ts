@@ -102,7 +102,7 @@ export function compileForm(def: FormDefinition, registry: Registry): CompiledFo
   const compute = (data: Record<string, unknown>, ctx?: EvalContext): Record<string, unknown> => {
     const draft = new FormDataDraft(data);
     applyCompute(model, draft, ctx);
-    return draft.data;
+    return draft.result();
   };
 
   return {

@@ -71,6 +71,66 @@ describe('the fused data check', () => {
     }
   });
 
+  it('explains only the failing fields and undeclared keys, with every error and order the whole data gives', () => {
+    const many = (): Record<string, unknown> => {
+      const d: Record<string, unknown> = { first: 1, ...valid(), last: 2 };
+      d.lastWorkingDay = '2025-02-30';
+      d.leaveDaysLeft = 99;
+      d.finalPay = { amount: 'x', currency: 'CNY' };
+      rows(d, 'customers')[1]!.confirmed = 'no';
+      rows(d, 'customers')[2]!.extraColumn = 1;
+      rows(d, 'assets')[0]!.returnedOn = 'soon';
+      rows(d, 'assets')[2]!.condition = 'shiny';
+      rows(d, 'accounts')[0] = 'not a row' as never;
+      d.handoverBy = '2024-12-31';
+      return d;
+    };
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const result = both(many(), { locale });
+      expect(result.errors.map((e) => e.path)).toEqual([
+        '/first',
+        '/last',
+        '/lastWorkingDay',
+        '/finalPay/amount',
+        '/customers/1/confirmed',
+        '/customers/2/extraColumn',
+        '/assets/0/returnedOn',
+        '/assets/2/condition',
+        '/accounts/0',
+        '/leaveDaysLeft',
+        // The cross-field rule compares the (invalid) dates as they are; the field types' own checks come last.
+        '/noticeDate',
+        '/handoverBy',
+      ]);
+    }
+    // The same at a flow node, where read-only values are restored first.
+    const previous = both(valid(), { node: 'start' }).data;
+    expect(both(many(), { node: 'manager_review', previous }).ok).toBe(false);
+    // A submitted __proto__ key is an undeclared key like any other, on both paths.
+    const polluted = JSON.parse(JSON.stringify(valid()).replace('{', '{"__proto__": {"employeeId": "x"},')) as Record<string, unknown>;
+    delete polluted.employeeId;
+    const result = both(polluted);
+    expect(result.errors.map((e) => `${e.code} ${e.path}`)).toEqual(['BATON_E_SCHEMA_ADDITIONAL_PROPERTIES /__proto__', 'BATON_E_FORM_REQUIRED /employeeId']);
+    expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
+  });
+
+  it('keeps a __proto__ key of a sub-table row an undeclared own key of the row copy, on both paths', () => {
+    // A row the engine copies (its computed `overdue` is recomputed) and a row it does not.
+    for (const recomputed of [true, false]) {
+      const data = valid();
+      const text = JSON.stringify(data).replace('"assets":[{', '"assets":[{"__proto__": {"assetTag": "x", "polluted": true},');
+      const polluted = JSON.parse(text) as Record<string, unknown>;
+      const row = rows(polluted, 'assets')[0]!;
+      if (recomputed) row.overdue = 'yes';
+      const result = both(polluted);
+      expect(result.errors.map((e) => `${e.code} ${e.path}`)).toEqual(['BATON_E_SCHEMA_ADDITIONAL_PROPERTIES /assets/0/__proto__']);
+      const out = rows(result.data, 'assets')[0]!;
+      expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+      expect(Object.keys(out)).toContain('__proto__');
+      expect(out.polluted).toBeUndefined();
+    }
+  });
+
   it('agrees when the submitted top-level keys change between validations (added, dropped, reordered)', () => {
     const first = valid();
     expect(both(first).ok).toBe(true);

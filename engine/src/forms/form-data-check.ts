@@ -1,5 +1,6 @@
 import { sharedSchemaCompiler } from '../definitions/validate-against-schema.js';
 import { BOOLEAN, BOOLEAN_OR_NULL, CHOICE, DATE, quickOf, quickPasses, STRING, type QuickCheck } from '../json-schema/quick-checks.js';
+import { defineOwn } from './form-data-draft.js';
 import { isIsoDate } from './iso-date-formats.js';
 import type { SchemaCheck } from '../json-schema/schema-error.js';
 import type { FieldType } from './field-type.js';
@@ -206,6 +207,21 @@ export class FormDataCheck {
       plan.lastColumns = indexes;
     }
     return filled;
+  }
+
+  /**
+   * The part of the final data the full check must explain: undeclared keys and the `failing` fields, in
+   * the data's key order. The form's root schema has no keyword but `properties` and
+   * `additionalProperties: false`, so this part gives exactly the errors the whole data gives.
+   */
+  suspects(data: Record<string, unknown>, failing: ReadonlySet<string> | undefined): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(data)) {
+      if (this.known.has(key) && failing?.has(key) !== true) continue;
+      if (key === '__proto__') defineOwn(out, key, data[key]);
+      else out[key] = data[key];
+    }
+    return out;
   }
 
   /** The key list of the last submission checked (FormDataDraft reuses it when the next has the same keys). */

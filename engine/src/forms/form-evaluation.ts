@@ -8,13 +8,13 @@ import type { FieldNode, FormModel } from './form-model.js';
  * computed columns row by row; each result is put into the row scope at once, so a later column can read it.
  */
 export function applyCompute(model: FormModel, draft: FormDataDraft, ctx: EvalContext | undefined): void {
-  const data = draft.data;
   for (const step of model.computeSteps) {
+    // draft.data afresh each time: the first change copies it.
     if (step.computed) {
-      draft.set(step.key, step.computed(data, ctx));
+      draft.set(step.key, step.computed(draft.data, ctx));
       continue;
     }
-    const rows = data[step.key];
+    const rows = draft.data[step.key];
     if (!Array.isArray(rows)) continue;
     const columns = step.computedColumns as FieldNode[];
     for (let i = 0; i < rows.length; i++) {
@@ -48,18 +48,18 @@ export function applyVisibility(
   ctx: EvalContext | undefined,
   visitor: VisibilityVisitor,
 ): void {
-  const data = draft.data;
   // One list reused for every row: visitors read it during the call only.
   const hidden: FieldNode[] = [];
   for (const field of model.fields) {
-    const visible = field.visibleIf === undefined || truthy(field.visibleIf(data, ctx));
+    // draft.data afresh each time: the first change (a value stripped, a row copied) copies it.
+    const visible = field.visibleIf === undefined || truthy(field.visibleIf(draft.data, ctx));
     visitor.field(field, visible);
     if (!visible) {
-      if (field.key in data) delete data[field.key];
+      draft.remove(field.key);
       continue;
     }
     if (!field.columns) continue;
-    const rows = data[field.key];
+    const rows = draft.data[field.key];
     if (!Array.isArray(rows)) continue;
     const conditional = field.conditionalColumns as FieldNode[];
     if (conditional.length === 0 && !field.rowScoped) {

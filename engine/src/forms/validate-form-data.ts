@@ -4,7 +4,7 @@ import type { EvalContext } from '../expressions/expression-types.js';
 import { errorSpec, issue } from '../errors/error-catalogue.js';
 import type { Issue, ValidationResult } from '../errors/issue.js';
 import { format, LOCALES, type Locale } from '../i18n/localized-text.js';
-import { deepEqual } from './deep-equal.js';
+import { deepEqual } from '../shared/deep-equal.js';
 import { definitionText, type FieldAccess } from './form-definition.js';
 import type { AccessPlan } from './form-access.js';
 import type { FormDataCheck } from './form-data-check.js';
@@ -57,8 +57,9 @@ function accessIssue(node: FieldNode, access: FieldAccess, path: string, label: 
 
 /** Puts read-only and hidden values back to `previous`, reporting each attempted change. */
 function applyAccess(plan: AccessPlan, draft: FormDataDraft, previous: Record<string, unknown>, sink: Sink): void {
-  const data = draft.data;
   for (const { node, access } of plan.restricted) {
+    // draft.data afresh each time: the first restore copies it.
+    const data = draft.data;
     const before = previous[node.key];
     const now = data[node.key];
     // Unchanged (the usual case): nothing to report or restore.
@@ -69,7 +70,7 @@ function applyAccess(plan: AccessPlan, draft: FormDataDraft, previous: Record<st
     draft.set(node.key, before);
   }
   for (const { table, columns } of plan.restrictedColumns) {
-    const rows = data[table.key];
+    const rows = draft.data[table.key];
     if (!Array.isArray(rows)) continue;
     const previousRows = Array.isArray(previous[table.key]) ? (previous[table.key] as unknown[]) : [];
     for (let i = 0; i < rows.length; i++) {
@@ -149,12 +150,14 @@ class RequiredWalk implements VisibilityVisitor {
   private later: FieldNode[] | undefined;
   /** False once the fused check found something (or there is none): the full check then explains. */
   structure: boolean;
+  /** Keys of the fields (or tables, for a row) the fused check found something in: only these need explaining. */
+  failing: Set<string> | undefined;
   private index = 0;
 
   constructor(
     private readonly enforceAccess: boolean,
     private readonly plan: AccessPlan,
-    private readonly data: Record<string, unknown>,
+    private readonly draft: FormDataDraft,
     private readonly ctx: EvalContext | undefined,
     private readonly sink: Sink,
     private readonly check: FormDataCheck | undefined,
@@ -181,16 +184,22 @@ class RequiredWalk implements VisibilityVisitor {
       (this.invisibleKeys ??= new Set()).add(node.key);
       return;
     }
-    const value = this.data[node.key];
+    const value = this.draft.data[node.key];
     if ((node.required || node.requiredIf) && isEmpty(value) && this.editable(node)) (this.later ??= []).push(node);
-    if (this.structure && !(this.check as FormDataCheck).fieldPasses(index, value)) this.structure = false;
+    // After a problem the walk goes on checking: the full check then only explains the fields that failed.
+    if (this.check !== undefined && !this.check.fieldPasses(index, value)) this.fail(node.key);
+  }
+
+  private fail(key: string): void {
+    this.structure = false;
+    (this.failing ??= new Set()).add(key);
   }
 
   row(table: FieldNode, i: number, row: Record<string, unknown>, scope: unknown, hidden: FieldNode[] | undefined): void {
     const columns = table.requiredColumns as FieldNode[];
-    if (this.structure) {
-      const filled = (this.check as FormDataCheck).rowPasses(table.slot, row);
-      if (filled < 0) this.structure = false;
+    if (this.check !== undefined && (this.failing === undefined || !this.failing.has(table.key))) {
+      const filled = this.check.rowPasses(table.slot, row);
+      if (filled < 0) this.fail(table.key);
       // Every required cell holds a value: nothing more to look at in this row.
       else if (filled === columns.length) return;
     }
@@ -206,6 +215,7 @@ class RequiredWalk implements VisibilityVisitor {
 }
 
 const NONE_INVISIBLE: ReadonlySet<string> = new Set();
+const NONE_FAILING: ReadonlySet<string> = new Set();
 
 /**
  * The validation pipeline: access (with a node or previous data) → computed fields → visibility (invisible
@@ -226,28 +236,32 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   if (enforceAccess) applyAccess(plan, draft, options.previous ?? {}, sink);
   applyCompute(model, draft, ctx);
 
-  const data = draft.data;
-  const walk = new RequiredWalk(enforceAccess, plan, data, ctx, sink, runtime.clean);
+  const walk = new RequiredWalk(enforceAccess, plan, draft, ctx, sink, runtime.clean);
   applyVisibility(model, draft, ctx, walk);
+  // The final data (the input itself when nothing changed it: only read from here on).
+  const data = draft.data;
   let failed: string[] = [];
-  // Valid data is the common case: the walk checked every final value on its way (stopping at the first
-  // problem, building no paths); only when it found one do the full check and the value checks explain.
-  const clean = walk.structure && !(runtime.clean as FormDataCheck).hasUnknown(draft.inputKeys);
+  // Valid data is the common case: the walk checked every final value on its way (building no paths);
+  // only when it found something do the full check and the value checks explain.
+  const fused = runtime.clean;
+  const clean = walk.structure && !(fused as FormDataCheck).hasUnknown(draft.inputKeys);
   if (!clean) {
     // Without the fused check, a stop-at-first-problem pass first; after it failed, straight to the
-    // pass that collects every error (both passes agree on pass/fail).
+    // pass that collects every error (both passes agree on pass/fail). With it, the pass that collects
+    // every error runs on just the undeclared keys and the fields the walk found something in: a value
+    // the walk passed has nothing to report, so the errors (and their order) are those of the whole data.
     const errors: SchemaError[] = [];
-    if (runtime.clean === undefined ? !runtime.check(data, '', null, '') && !runtime.check(data, '', errors, '#') : !runtime.check(data, '', errors, '#')) {
-      failed = schemaIssues(model, errors, sink);
-    }
+    const explained = fused === undefined ? !runtime.check(data, '', null, '') && !runtime.check(data, '', errors, '#') : !runtime.check(fused.suspects(data, walk.failing), '', errors, '#');
+    if (explained) failed = schemaIssues(model, errors, sink);
   }
   // After the walk, so requiredIf sees the final (stripped) data.
   for (const node of walk.requiredLater) {
     if (required(node, data, ctx)) fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
   }
   checkRules(model, draft, walk.invisible, ctx, sink);
-  if (!clean) checkValues(model, data, walk.invisible, failed, sink);
-  return { ok: sink.errors.length === 0, errors: sink.errors, data };
+  // With the fused check, a field the walk passed also passed its type's own check: only the failing ones are looked at.
+  if (!clean) checkValues(model, data, walk.invisible, failed, sink, fused === undefined ? undefined : (walk.failing ?? NONE_FAILING));
+  return { ok: sink.errors.length === 0, errors: sink.errors, data: draft.result() };
 }
 
 function ruleFailed(sink: Sink, path: string, message: CompiledRuleMessage, rule: string): void {
@@ -279,13 +293,13 @@ function checkRules(model: FormModel, draft: FormDataDraft, invisible: ReadonlyS
 type CompiledRuleMessage = FormModel['rules'][number]['rule']['message'];
 
 /**
- * Runs the field types' own checks. Paths and labels are only built for a value with problems, or to
- * skip a value the schema already rejected: this runs on every date of every row.
+ * Runs the field types' own checks (of the `only` fields, when given). Paths and labels are only built for
+ * a value with problems, or to skip a value the schema already rejected: this runs on every date of every row.
  */
-function checkValues(model: FormModel, data: Record<string, unknown>, invisible: ReadonlySet<string>, failed: string[], sink: Sink): void {
+function checkValues(model: FormModel, data: Record<string, unknown>, invisible: ReadonlySet<string>, failed: string[], sink: Sink, only: ReadonlySet<string> | undefined): void {
   for (const field of model.checkedFields) {
     const value = data[field.key];
-    if (invisible.has(field.key) || value === undefined) continue;
+    if (invisible.has(field.key) || value === undefined || (only !== undefined && !only.has(field.key))) continue;
     if (field.type.validateValue && (failed.length === 0 || !failedUnder(failed, `/${field.key}`))) {
       const problems = field.type.validateValue(value, field.config);
       if (problems.length > 0) valueIssues(problems, `/${field.key}`, (l) => definitionText(field.field.label, l), sink);

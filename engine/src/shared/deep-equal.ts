@@ -1,4 +1,7 @@
-/** Structural equality of JSON values (key order ignored), to tell whether a submitted value changed. */
+/**
+ * Structural equality of JSON values: key order ignored, arrays compared by position, a key holding
+ * `undefined` counts as absent (as it would after JSON). Used to tell whether a submitted value changed.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
