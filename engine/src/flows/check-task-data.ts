@@ -3,12 +3,7 @@ import type { FlowTask } from './flow-state.js';
 import type { CompiledNode } from './compiled-flow.js';
 import type { FlowTransition } from './flow-transition.js';
 import { FLOW_ERRORS } from './flow-errors.js';
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+import { deepEqual } from '../shared/deep-equal.js';
 
 /** A "table.column" access: a change to that column in any row counts, rows added or removed do not. */
 function columnChanged(before: unknown, after: unknown, column: string): boolean {
@@ -17,7 +12,7 @@ function columnChanged(before: unknown, after: unknown, column: string): boolean
   return after.some((row, i) => {
     const old = rows[i] as Record<string, unknown> | undefined;
     const value = row && typeof row === 'object' ? (row as Record<string, unknown>)[column] : undefined;
-    return old !== undefined && !same(old[column], value);
+    return old !== undefined && !deepEqual(old[column], value);
   });
 }
 
@@ -33,7 +28,7 @@ export function checkTaskData(tx: FlowTransition, node: CompiledNode, task: Flow
     const dot = field.indexOf('.');
     const top = dot < 0 ? field : field.slice(0, dot);
     if (!Object.hasOwn(patch, top)) continue;
-    const changed = dot < 0 ? !same(data[top], patch[top]) : columnChanged(data[top], patch[top], field.slice(dot + 1));
+    const changed = dot < 0 ? !deepEqual(data[top], patch[top]) : columnChanged(data[top], patch[top], field.slice(dot + 1));
     if (changed) throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_FIELD_NOT_EDITABLE, { field, access: mode, nodeId: node.id });
   }
   const validate = tx.ctx.validateTaskData;

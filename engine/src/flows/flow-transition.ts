@@ -9,6 +9,7 @@ import { FLOW_ERRORS } from './flow-errors.js';
 import { FlowStateFolder, type FlowEventPayloads } from './evolve-flow-state.js';
 import { findFork, findTask, findToken, openTasks, timersOf, type FlowState, type FlowStatus, type FlowTask, type FlowToken } from './flow-state.js';
 import { addDuration } from '../calendar/add-duration.js';
+import { changedPatch } from '../shared/changed-patch.js';
 import { FlowNodeContext } from './flow-node-context.js';
 import type { EffectWithoutKey, NodeContext, NodeOutcome, TaskRequest } from './node-type.js';
 
@@ -143,10 +144,8 @@ export class FlowTransition {
 
   applyOutcome(node: CompiledNode, tokenId: string, outcome: NodeOutcome, by?: { by: string; comment?: string }): void {
     const fields = this.nodeFields(node);
-    if (outcome.setData && Object.keys(outcome.setData).length > 0) {
-      this.changeData(outcome.setData, node, tokenId);
-      this.effect({ type: 'setData', instanceId: this.state.instanceId, patch: outcome.setData }, node.id, tokenId);
-    }
+    const changed = outcome.setData ? this.changeData(outcome.setData, node, tokenId) : undefined;
+    if (changed) this.effect({ type: 'setData', instanceId: this.state.instanceId, patch: changed }, node.id, tokenId);
     if ('state' in outcome) this.emit('node.updated', fields, { tokenId, state: outcome.state });
     for (const taskId of outcome.cancelTasks ?? []) this.cancelTask(taskId, 'node');
     for (const request of outcome.tasks ?? []) this.createTask(node, tokenId, request);
@@ -321,10 +320,19 @@ export class FlowTransition {
     this.effect({ type: 'scheduleTimer', timerId: timer.id, dueAt, purpose, instanceId: this.state.instanceId, ...(payload ? { payload } : {}) }, node.id, tokenId);
   }
 
-  changeData(patch: Record<string, unknown>, node?: CompiledNode, tokenId?: string): void {
+  /**
+   * Records a data change with only the keys whose value really changes; a patch that changes nothing
+   * records no event (so no rule on data changes runs and no timer is re-planned for a no-op). Histories
+   * written before this may hold such no-op events: folding one in leaves the data as it was.
+   * Returns what changed, or undefined.
+   */
+  changeData(patch: Record<string, unknown>, node?: CompiledNode, tokenId?: string): Record<string, unknown> | undefined {
     const previous = this.state.data as Record<string, unknown>;
-    this.emit('data.changed', node ? this.nodeFields(node) : {}, { patch, ...(tokenId ? { tokenId } : {}) });
-    this.events[this.events.length - 1]!.previous = previous;
-    this.events[this.events.length - 1]!.data = this.state.data as Record<string, unknown>;
+    const changed = changedPatch(previous, patch);
+    if (!changed) return undefined;
+    const event = this.emit('data.changed', node ? this.nodeFields(node) : {}, { patch: changed, ...(tokenId ? { tokenId } : {}) });
+    event.previous = previous;
+    event.data = this.state.data as Record<string, unknown>;
+    return changed;
   }
 }

@@ -9,6 +9,7 @@ import type { TasksTable } from '../db/database.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
 import { toTaskView } from '../tasks/task-schemas.js';
 import type { InstanceViewSchema } from './instance-schemas.js';
+import { isUnchangedDataEvent } from './unchanged-data-event.js';
 
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
@@ -71,7 +72,7 @@ export async function renderInstance(
     // Secret fields leave the server masked, to everyone (POST …/secrets/reveal opens one, audited).
     data: maskSecrets(projectForView(row.data, view, flow, form, nodeForms)),
     openTasks: tasks.map(toTaskView),
-    history: history.map((h) => {
+    history: history.filter((h) => !isUnchangedDataEvent(h.type, h.payload)).map((h) => {
       const event = h.payload;
       const payload = (event.payload ?? {}) as Record<string, unknown>;
       return {

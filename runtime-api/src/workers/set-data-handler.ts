@@ -1,4 +1,4 @@
-import { evolveFlowState, instantToZonedDate, type DomainEvent, type FlowState, type SetDataEffect } from '@baton/engine';
+import { changedPatch, evolveFlowState, instantToZonedDate, type DomainEvent, type FlowState, type SetDataEffect } from '@baton/engine';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
 import type { Database } from '../db/database.js';
@@ -12,6 +12,7 @@ import type { OutboxDelivery, OutboxHandler, OutboxOutcome } from './outbox-hand
 import { withRaceRetry } from './worker-context.js';
 import { instanceRuleRecord, instanceRuleScope } from '../execution/instance-rule-record.js';
 import { instancePatchIssues, refusePatch } from './set-data-validation.js';
+import { leavesRecordUnchanged } from '../records/record-unchanged.js';
 
 const dead = (error: string): OutboxOutcome => ({ status: 'dead', error });
 const delivered = (note: string): OutboxOutcome => ({ status: 'delivered', log: { note } });
@@ -36,6 +37,12 @@ async function patchInstance(trx: Kysely<Database>, services: ExecutionServices,
   const issues = await instancePatchIssues(trx, services, { key: row.flow_key, version: state.flowVersion }, { ...previous, ...effect.patch }, effect.patch, env.now);
   if (issues.length > 0) {
     return refusePatch(trx, { effectKey: effect.key, target: `instance ${row.id} (flow "${row.flow_key}")`, subjectKind: 'instance', subjectId: row.id, at: env.now, issues });
+  }
+  // Valid and changing nothing: no data.changed event, history, version bump or audit entry, as the engine
+  // does for a task's unchanged data; the effect is still marked applied (a redelivery must not apply it later).
+  if (!changedPatch(previous, effect.patch)) {
+    await recordApplied(trx, effect.key, 'setData', { instanceId: row.id, version: row.version });
+    return delivered(`instance ${row.id}: nothing changed (version ${row.version})`);
   }
   const event: DomainEvent = {
     type: 'data.changed',
@@ -94,6 +101,10 @@ async function patchRecord(trx: Kysely<Database>, services: ExecutionServices, r
     return refusePatch(trx, {
       effectKey: effect.key, target: `record ${current.form_key}/${current.id}`, subjectKind: 'record', subjectId: `${current.form_key}/${current.id}`, at: env.now, issues: result.errors,
     });
+  }
+  if (leavesRecordUnchanged(current, result.data, form.version)) {
+    await recordApplied(trx, effect.key, 'setData', { recordId: current.id, version: current.version });
+    return delivered(`record ${current.form_key}/${current.id}: nothing changed (version ${current.version})`);
   }
   const row = await trx
     .updateTable('records')

@@ -60,6 +60,26 @@ forEachDatabase('records, rule timers and the directory snapshot', (ctx) => {
     expect(audit.map((a) => a.action)).toEqual(['record.created', 'record.updated']);
   });
 
+  it('answers a patch that changes nothing with the record as it is: same version, no event, no audit entry', async () => {
+    const db = ctx().database.db;
+    const events = async () => Number((await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const outboxBefore = await events();
+    const same = await ctx().call({ method: 'PATCH', url: `/api/records/customer/${customer.id}`, payload: { data: { ownerId: 'mgr', name: 'Acme' }, version: 2 }, token: as('hr1') });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toMatchObject({ version: 2, data: { name: 'Acme', ownerId: 'mgr' }, updatedBy: 'hr1' });
+    const stored = await db.selectFrom('records').select(['version', 'updated_at']).where('id', '=', customer.id).executeTakeFirstOrThrow();
+    expect(stored.version).toBe(2);
+    expect(new Date(same.json().updatedAt).getTime()).toBe(stored.updated_at.getTime());
+    expect(await events()).toBe(outboxBefore);
+    const audit = await db.selectFrom('audit_log').select('action').where('subject_kind', '=', 'record').execute();
+    expect(audit.map((a) => a.action)).toEqual(['record.created', 'record.updated']);
+    // Still validated first: a bad patch is refused, and the version check still applies.
+    const bad = await ctx().call({ method: 'PATCH', url: `/api/records/customer/${customer.id}`, payload: { data: { name: '' }, version: 2 }, token: as('hr1') });
+    expect(bad.statusCode, bad.body).toBe(422);
+    const stale = await ctx().call({ method: 'PATCH', url: `/api/records/customer/${customer.id}`, payload: { data: { ownerId: 'mgr' }, version: 1 }, token: as('hr1') });
+    expect(stale.statusCode).toBe(409);
+  });
+
   it('plans a date-offset rule timer at start and moves it when the date changes', async () => {
     const started = await ctx().call({ method: 'POST', url: '/api/flows/exit/instances', payload: { data: { employeeId: 'emp', lastWorkingDay: '2025-07-31' } }, token: as('emp') });
     expect(started.statusCode, started.body).toBe(201);

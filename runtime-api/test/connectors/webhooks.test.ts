@@ -176,6 +176,14 @@ forEachDatabase('webhooks out (signed CloudEvents through the outbox) and in (ve
     expect(updated.json()).toEqual({ status: 'updated', recordId: 'cust-9' });
     const record = await ctx().database.db.selectFrom('records').selectAll().where('id', '=', 'cust-9').executeTakeFirstOrThrow();
     expect(record).toMatchObject({ version: 2, updated_by: 'hook:crm-in', data: { name: 'Globex Ltd', ownerId: 'mgr' } });
+    // The same payload again changes nothing: answered as updated, nothing written (version, audit, events).
+    const auditCount = async () => (await ctx().database.db.selectFrom('audit_log').select('id').where('subject_id', '=', 'customer/cust-9').execute()).length;
+    const audited = await auditCount();
+    const same = await sendHook('crm-in', 'c-msg-3', { customer: { id: 'cust-9', name: 'Globex Ltd', owner: 'mgr' } });
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toEqual({ status: 'updated', recordId: 'cust-9' });
+    expect((await ctx().database.db.selectFrom('records').select('version').where('id', '=', 'cust-9').executeTakeFirstOrThrow()).version).toBe(2);
+    expect(await auditCount()).toBe(audited);
     // The record's events reach the outgoing subscription (record.*) through the outbox.
     await drain(ctx());
     expect(receiver.applied.map((a) => a.id)).toEqual(expect.arrayContaining(['event:hr-feed:record:cust-9#1:record.created', 'event:hr-feed:record:cust-9#2:record.updated']));

@@ -61,6 +61,37 @@ forEachDatabase('built-in outbox handlers: setData and startFlow', (ctx) => {
     expect(log[1]!.note).toMatch(/already applied/);
   });
 
+  it('setData that changes nothing writes no history, version or audit entry, and is still marked applied', async () => {
+    const id = await start('exit');
+    await drain();
+    const before = await db().selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const historyBefore = await db().selectFrom('history').select('seq').where('instance_id', '=', id).execute();
+    await ctx().database.db.transaction().execute((trx) =>
+      writeOutbox(trx, null, [{ type: 'setData', key: `test:same:${id}`, instanceId: id, patch: { employeeId: 'emp', lastWorkingDay: '2031-01-10' } }]),
+    );
+    expect((await drain()).deliveries.delivered).toBe(1);
+    const after = await db().selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(after.version).toBe(before.version);
+    expect(after.history_seq).toBe(before.history_seq);
+    expect(await db().selectFrom('history').select('seq').where('instance_id', '=', id).execute()).toEqual(historyBefore);
+    expect(await db().selectFrom('audit_log').select('id').where('subject_id', '=', id).where('action', '=', 'instance.data-set').execute()).toEqual([]);
+    const [row] = await db().selectFrom('outbox').select('id').where('idempotency_key', '=', `test:same:${id}`).execute();
+    const log = await db().selectFrom('outbox_deliveries').select('note').where('outbox_id', '=', row!.id).execute();
+    expect(log.map((l) => l.note)).toEqual([`instance ${id}: nothing changed (version ${before.version})`]);
+
+    const created = await ctx().call({ method: 'POST', url: '/api/records/customer', payload: { data: { name: 'Same', ownerId: 'hr1' } }, token: as('hr1') });
+    const recordId = created.json().id as string;
+    await drain();
+    await ctx().database.db.transaction().execute((trx) =>
+      writeOutbox(trx, null, [{ type: 'setData', key: `test:same:${recordId}`, formKey: 'customer', recordId, patch: { name: 'Same' } }]),
+    );
+    expect((await drain()).deliveries.delivered).toBe(1);
+    const record = await db().selectFrom('records').selectAll().where('id', '=', recordId).executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ version: 1, updated_by: 'hr1' });
+    const audit = await db().selectFrom('audit_log').select('action').where('subject_id', '=', `customer/${recordId}`).execute();
+    expect(audit.map((a) => a.action)).toEqual(['record.created']);
+  });
+
   it('setData patches a record of a collection at the version read, and the change reaches the rules', async () => {
     const created = await ctx().call({ method: 'POST', url: '/api/records/customer', payload: { data: { name: 'Acme' } }, token: as('hr1') });
     expect(created.statusCode, created.body).toBe(201);

@@ -33,6 +33,14 @@ describe('event triggers', () => {
     expect(recordUpdatedTrigger.match!(listed, { fields: ['a'] }, c)).toBe(true);
   });
 
+  it('record-updated without fields ignores an update that changed nothing (key order ignored)', () => {
+    const same = event('record.updated', { data: { a: 1, rows: [{ x: 1, y: 2 }] }, previous: { rows: [{ y: 2, x: 1 }], a: 1 } });
+    expect(recordUpdatedTrigger.match!(same, {}, c)).toBe(false);
+    expect(recordUpdatedTrigger.match!(event('data.changed', { data: { a: 1 }, previous: { a: 1 }, payload: { patch: { a: 1 } } }), {}, c)).toBe(false);
+    expect(recordUpdatedTrigger.match!(event('record.updated', { data: { a: 1 }, previous: { a: 1 }, payload: { changedFields: [] } }), {}, c)).toBe(false);
+    expect(recordUpdatedTrigger.match!(event('record.updated', { data: { a: 1 } }), {}, c)).toBe(true);
+  });
+
   it('record-updated also listens to a flow instance data change', () => {
     const e = event('data.changed', { data: { lastWorkingDay: '2025-10-13' }, previous: { lastWorkingDay: '2025-10-10' } });
     expect(recordUpdatedTrigger.match!(e, { fields: ['lastWorkingDay'] }, c)).toBe(true);

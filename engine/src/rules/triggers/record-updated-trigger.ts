@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../effects/domain-event.js';
 import { pointer } from '../../errors/issue.js';
-import { deepEqual } from '../deep-equal.js';
+import { deepEqual } from '../../shared/deep-equal.js';
 import { readPath } from '../read-path.js';
 import { defineEventTrigger } from './event-trigger.js';
 
@@ -12,7 +12,9 @@ export interface RecordUpdatedConfig {
 /**
  * Fires when a record (or a flow instance's data: `data.changed`) changes. With `fields`, only when one of
  * them changed: the event's `payload.changedFields` when present, else `previous` compared with `data`.
- * An event that carries neither counts as a change, since nothing says otherwise.
+ * Without `fields`, any change; an update that left every value as it was (a record saved unchanged, a
+ * no-op `data.changed` in an older history) is none. An event that carries neither counts as a change,
+ * since nothing says otherwise.
  */
 export const recordUpdatedTrigger = defineEventTrigger<RecordUpdatedConfig>({
   type: 'record-updated',
@@ -28,7 +30,7 @@ export const recordUpdatedTrigger = defineEventTrigger<RecordUpdatedConfig>({
     properties: { fields: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true } },
     additionalProperties: false,
   },
-  match: (event, config) => (config.fields ? changed(event, config.fields) : true),
+  match: (event, config) => (config.fields ? changed(event, config.fields) : changedAtAll(event)),
   fieldRefs: (config) => (config.fields ?? []).map((field, i) => ({ field, path: pointer('fields', i) })),
 });
 
@@ -37,4 +39,11 @@ function changed(event: DomainEvent, fields: string[]): boolean {
   if (Array.isArray(listed)) return fields.some((f) => listed.includes(f));
   if (!event.previous) return true;
   return fields.some((f) => !deepEqual(readPath(event.previous, f), readPath(event.data, f)));
+}
+
+function changedAtAll(event: DomainEvent): boolean {
+  const listed = event.payload?.changedFields;
+  if (Array.isArray(listed)) return listed.length > 0;
+  if (!event.previous || !event.data) return true;
+  return !deepEqual(event.previous, event.data);
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../../errors/api-error.js';
 import type { CommandEnv } from '../../execution/execution-services.js';
 import { startInstance, underData, writeRuleEffects } from '../../execution/instance-pipeline.js';
 import { runRules } from '../../execution/rules-step.js';
+import { leavesRecordUnchanged } from '../../records/record-unchanged.js';
 import '../../execution/execution-errors.js';
 import './hook-errors.js';
 import { publishDomainEvents, recordEventIds } from './publish-domain-events.js';
@@ -106,6 +107,8 @@ export async function upsertRecordFromHook(
     const issues = underData(result.errors);
     throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
   }
+  // An update that changes nothing writes nothing (no version bump, event or audit entry).
+  if (current && leavesRecordUnchanged(current, result.data, form.version)) return { status: 'updated', recordId: current.id };
   let row: Selectable<RecordsTable>;
   if (current) {
     row = await env.trx
