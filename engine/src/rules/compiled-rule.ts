@@ -100,7 +100,7 @@ export class CompiledRule {
       scope,
       ctx,
       evaluate: (logic) => this.evaluate(logic, scope, ctx),
-      fill: (text) => fillTemplate(text, scope, ctx.directory),
+      fill: (text) => fillTemplate(text, scope, ctx.directory, ctx.records),
       resolveAssignees: (specs) => resolveAssignees(specs, scope, ctx.directory, target.initiator),
     };
     if (target.instanceId !== undefined) env.instanceId = target.instanceId;

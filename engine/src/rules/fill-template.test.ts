@@ -18,6 +18,15 @@ describe('readPath', () => {
     expect(readPath(scope, 'employeeId.name')).toBeUndefined();
   });
 
+  it('reads a related record after the directory, when given a record lookup', () => {
+    const records = (id: string) => ({ A: { data: { tag: 'ZB-0012' } }, B: { data: { tag: 'ZB-0013' } } })[id];
+    expect(readPath(scope, 'assets.assetId.tag', directory, records)).toEqual(['ZB-0012', 'ZB-0013']);
+    expect(readPath(scope, 'assets.assetId.tag', undefined, records)).toEqual(['ZB-0012', 'ZB-0013']);
+    // A person keeps winning over a record of the same id.
+    expect(readPath(scope, 'employeeId.name', directory, () => ({ data: { name: 'a record' } }))).toBe('张三');
+    expect(readPath(scope, 'assets.assetId.tag', directory)).toEqual([undefined, undefined]);
+  });
+
   it('never follows prototype keys', () => {
     expect(readPath(scope, '__proto__')).toBeUndefined();
     expect(readPath(scope, 'nested.constructor.name')).toBeUndefined();
@@ -31,6 +40,11 @@ describe('fillTemplate', () => {
       en: '张三: A, B (2)',
       'zh-CN': '张三：A, B',
     });
+  });
+
+  it('names related records by a field of theirs, and leaves out those it cannot find', () => {
+    const records = (id: string) => (id === 'A' ? { data: { tag: 'ZB-0012' } } : undefined);
+    expect(fillTemplate({ en: 'Collect {assets.assetId.tag}', 'zh-CN': '回收 {assets.assetId.tag}' }, scope, directory, records)).toEqual({ en: 'Collect ZB-0012', 'zh-CN': '回收 ZB-0012' });
   });
 
   it('keeps unknown placeholders visible and lists placeholders', () => {

@@ -1,6 +1,6 @@
 import type { DirectoryReader } from '../directory/directory.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
-import { readPath } from './read-path.js';
+import { readPath, type RecordLookup } from './read-path.js';
 
 const PLACEHOLDER = /\{([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\}/g;
 
@@ -9,10 +9,10 @@ const PLACEHOLDER = /\{([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\}/g;
  * (directory look-ups for ids, lists mapped over arrays). A path that reads nothing stays visible as
  * `{path}`, so a wrong name is noticed instead of silently printing an empty string.
  */
-export function fillTemplate(text: LocalizedText, scope: unknown, directory?: DirectoryReader): LocalizedText {
+export function fillTemplate(text: LocalizedText, scope: unknown, directory?: DirectoryReader, records?: RecordLookup): LocalizedText {
   const fill = (s: string): string =>
     s.replace(PLACEHOLDER, (whole, path: string) => {
-      const value = readPath(scope, path, directory);
+      const value = readPath(scope, path, directory, records);
       return value === undefined ? whole : display(value);
     });
   if (typeof text === 'string') return fill(text);
@@ -31,7 +31,8 @@ export function templatePlaceholders(text: LocalizedText): string[] {
 
 function display(value: unknown): string {
   if (value === null) return '';
-  if (Array.isArray(value)) return value.map(display).filter((s) => s !== '').join(', ');
+  // Items that read nothing (an asset whose record is gone) are left out, not printed as "undefined".
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(display).filter((s) => s !== '').join(', ');
   if (typeof value === 'object') {
     const named = (value as { name?: unknown }).name;
     return typeof named === 'string' ? named : JSON.stringify(value);

@@ -8,6 +8,7 @@ import type { JsonSchema, TypeDescription } from '../forms/field-type.js';
 import type { Issue } from '../errors/issue.js';
 import type { Locale, LocalizedText } from '../i18n/localized-text.js';
 import type { AssigneeSpec } from './assignee-spec.js';
+import type { RecordLookup } from './read-path.js';
 
 /** What the runtime passes to every rule call. Time, people and parameters come only from here. */
 export interface RuleContext {
@@ -19,6 +20,8 @@ export interface RuleContext {
   timeZone?: string;
   /** Pack parameters (e.g. settlementReminderDays); read in configs as {"param": name}, in expressions as {"var": "$params.name"}. */
   parameters?: Record<string, unknown>;
+  /** Records of collection forms by id, for templates that name a related record's field ("{assets.assetId.tag}"). */
+  records?: RecordLookup;
 }
 
 /** The data a rule runs over when it is not an event: a record of a form or a flow instance's data. */

@@ -2,6 +2,7 @@ import { diffPlans, timerPlanFromEffect, type CompiledRules, type DomainEvent, t
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ruleContext, type CommandEnv } from './execution-services.js';
+import { withRelatedRecords } from '../records/related-records.js';
 
 /** What the rules see of the instance or record an event belongs to (flow events carry no data snapshot). */
 export interface RuleSubject {
@@ -29,7 +30,8 @@ export async function runRules(
   if (!rules) return { effects, fired };
   const ctx = ruleContext(env);
   for (const event of events) {
-    const outcome = rules.onEvent(enrichEvent(event, subject), ctx);
+    // Templates may name a related record's field ({assets.assetId.tag}): those records are read on demand.
+    const outcome = await withRelatedRecords(env.trx, ctx, (c) => rules.onEvent(enrichEvent(event, subject), c));
     effects.push(...outcome.effects);
     for (const f of outcome.fired) fired.push({ ...f, event: event.type });
   }

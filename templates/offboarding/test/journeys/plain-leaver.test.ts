@@ -21,7 +21,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
 
   it('imports the pack with its demo directory, customers and assets', async () => {
     const body = await importOffboardingPack(ctx());
-    expect(body.pack).toMatchObject({ key: 'offboarding', version: 1 });
+    expect(body.pack).toMatchObject({ key: 'offboarding', version: 2 });
     expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
     expect(body.seed.directory.users.inserted).toBe(15 + 95); // the demo people + the dashboard's demo history
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
@@ -80,10 +80,11 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     expect(ruleTask.description['zh-CN']).toContain('研发部');
     expect(ruleTask.description['zh-CN']).toContain('2030-06-28');
     expect(ruleTask.description['zh-CN']).toContain('Git');
-    // …and the devices to collect, by asset id.
+    // …and the devices to collect, by their asset tags (read from the asset records), not their record ids.
     expect(ruleTask.description.en).toContain('Systems: Git, Wiki; accounts, in the same order: demo-eng-2, demo-eng-2.');
-    expect(ruleTask.description.en).toContain('Devices (asset ids): demo-asset-lt-0105, demo-asset-mn-0106.');
-    expect(ruleTask.description['zh-CN']).toContain('设备（资产编号）：demo-asset-lt-0105, demo-asset-mn-0106。');
+    expect(ruleTask.description.en).toContain('Devices (asset tags): LT-0105, MN-0106.');
+    expect(ruleTask.description['zh-CN']).toContain('设备（资产编号）：LT-0105, MN-0106。');
+    expect(ruleTask.description.en).not.toContain('demo-asset-');
     await ok(ctx(), token, 'POST', `/api/tasks/${ruleTask.id}/actions`, { action: 'complete' });
   });
 
@@ -112,7 +113,8 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     const tasks = await ok(ctx(), token, 'GET', `/api/tasks?mine=true&status=open&instanceId=${id}`);
     const collect = tasks.items.find((t: { source: string }) => t.source === 'rule');
     expect(collect.title['zh-CN']).toBe('回收 黄敏 的固定资产');
-    expect(collect.description.en).toContain('demo-asset-lt-0105, demo-asset-mn-0106');
+    expect(collect.description.en).toContain('Devices listed in the request (asset tags): LT-0105, MN-0106.');
+    expect(collect.description['zh-CN']).toContain('申请中列出的设备（资产编号）：LT-0105, MN-0106。');
     const oneBack = { assets: [{ assetId: 'demo-asset-lt-0105', returned: true, returnedOn: '2030-06-27' }, { assetId: 'demo-asset-mn-0106' }] };
     const blocked = await actAt(ctx(), token, id, 'adminAffairs', { action: 'complete', data: oneBack });
     expect(blocked.status).toBe(409);

@@ -1,0 +1,33 @@
+import type { RecordLookup, RuleContext } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+/** Rounds of look-ups at most: a record's field that names another record ("{assets.assetId.roomId.name}"). */
+const MAX_ROUNDS = 3;
+
+/**
+ * Runs pure rule code with the records its templates name ("{assets.assetId.tag}": the asset's tag, not its
+ * id). The engine is synchronous and does no IO, so a run notes the ids a template reached for and found in
+ * neither the directory nor the records loaded so far; when there are some, they are read in one query and
+ * the rules run again — same inputs, same effects. A command whose templates name no record (most) runs
+ * once and reads nothing more.
+ */
+export async function withRelatedRecords<T>(trx: Kysely<Database>, ctx: RuleContext, run: (ctx: RuleContext) => T): Promise<T> {
+  const loaded = new Map<string, { data: Record<string, unknown> }>();
+  const asked = new Set<string>();
+  let wanted = new Set<string>();
+  const records: RecordLookup = (id) => {
+    const found = loaded.get(id);
+    if (!found && !asked.has(id)) wanted.add(id);
+    return found;
+  };
+  for (let round = 1; ; round += 1) {
+    const result = run({ ...ctx, records });
+    if (wanted.size === 0 || round === MAX_ROUNDS) return result;
+    const ids = [...wanted];
+    wanted = new Set();
+    for (const id of ids) asked.add(id);
+    const rows = await trx.selectFrom('records').select(['id', 'data']).where('id', 'in', ids).execute();
+    for (const row of rows) loaded.set(row.id, { data: row.data as Record<string, unknown> });
+  }
+}
