@@ -27,6 +27,7 @@ export const REPORT_DATASET_COLUMNS: Readonly<Record<Exclude<ReportSource, 'form
   tasks: {
     id: text, flow: text, flowVersion: { type: 'number' }, instanceId: text, node: text, nodeType: text, status: text,
     outcome: text, assigneeId: user, createdAt: instant, completedAt: instant, dueAt: instant, breached: { type: 'boolean' }, data: json,
+    subjectId: user,
   },
   history: {
     id: { type: 'number' }, flow: text, flowVersion: { type: 'number' }, instanceId: text, type: text, at: instant,
@@ -34,7 +35,7 @@ export const REPORT_DATASET_COLUMNS: Readonly<Record<Exclude<ReportSource, 'form
   },
   steps: {
     id: text, flow: text, flowVersion: { type: 'number' }, instanceId: text, node: text, nodeType: text,
-    enteredAt: instant, leftAt: instant, open: { type: 'boolean' }, data: json,
+    enteredAt: instant, leftAt: instant, open: { type: 'boolean' }, data: json, subjectId: user,
   },
   directory: {
     userId: text, name: text, department: { type: 'string', role: 'department' }, position: text, managerId: user,

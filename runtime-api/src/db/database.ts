@@ -65,6 +65,8 @@ export interface InstancesTable {
   subject_id: Generated<string | null>;
   /** Sequence of the last history row. */
   history_seq: Generated<number>;
+  /** Replayed from a pack's demo seed (migration 0018). */
+  demo: Generated<boolean>;
 }
 
 export interface TasksTable {

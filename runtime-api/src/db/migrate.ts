@@ -15,6 +15,8 @@ import * as catalogVersion from './migrations/0013-catalog-version.js';
 import * as oidcSignIn from './migrations/0014-oidc-sign-in.js';
 import * as timerReplan from './migrations/0015-timer-replan.js';
 import * as reportFlowUpdated from './migrations/0016-report-flow-updated.js';
+import * as directorySearch from './migrations/0017-directory-search.js';
+import * as demoInstances from './migrations/0018-demo-instances.js';
 import type { Database } from './database.js';
 
 /**
@@ -38,6 +40,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-oidc-sign-in': oidcSignIn,
   '0015-timer-replan': timerReplan,
   '0016-report-flow-updated': reportFlowUpdated,
+  '0017-directory-search': directorySearch,
+  '0018-demo-instances': demoInstances,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -13,6 +13,7 @@ import type { DefinitionRefValue, PackBundleValue, PackImportResultValue } from 
 import { definitionId, resolvePackBundle, validateBundle, type PackEntry, type ResolvedPackBundle } from './resolve-pack-bundle.js';
 import { resolveSeedDirectory } from './seed-dates.js';
 import { planSeedRecords, writeSeedRecords } from './seed-records.js';
+import { replayDemoInstances } from './replay-demo-instances.js';
 import './pack-errors.js';
 
 export interface ImportPackInput {
@@ -21,6 +22,8 @@ export interface ImportPackInput {
   includeDemo: boolean;
   locale: Locale;
   actor: string;
+  /** The org's time zone (runtime config): demo instances' scripted times are business hours in it. */
+  timeZone?: string;
 }
 
 const PACKABLE_KINDS = new Set(['form', 'flow', 'rule', 'report', 'document', 'connector']);
@@ -124,6 +127,25 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
   const counts = Object.fromEntries(Object.entries(resolved.seed.records).map(([form, rows]) => [form, rows.length]));
   const inserted = await writeSeedRecords(trx, seedRecords, actor, now);
   const records = { written: seedRecords.byForm.size > 0, counts, ...(seedRecords.byForm.size > 0 ? { inserted } : {}) };
+  // Demo seed rows of a flow's start form with a script are past instances, replayed through the engine.
+  const replay = input.includeDemo
+    ? await replayDemoInstances(trx, {
+        packKey: key,
+        packVersion: version,
+        records: resolved.seed.records,
+        origin: (form) => resolved.seedOrigins.records.get(form) ?? '/seed',
+        flows: resolved.entries.filter((e) => e.kind === 'flow').map((e) => ({ key: e.key, form: typeof e.body.form === 'string' ? e.body.form : undefined })),
+        now,
+        timeZone: input.timeZone ?? 'Asia/Shanghai',
+        locale,
+        actor,
+      })
+    : undefined;
+  if (replay && replay.issues.length > 0) {
+    replay.issues.sort((a, b) => comparePointers(a.path, b.path));
+    throw new ApiError('BATON_E_PACK_INVALID', {}, replay.issues, replay.issues[0]?.path ?? '');
+  }
+  const instances = replay && (Object.keys(replay.replayed).length > 0 || replay.existing > 0) ? { replayed: replay.replayed, existing: replay.existing } : undefined;
 
   const row = await trx
     .insertInto('packs')
@@ -137,9 +159,13 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
     action: 'pack.imported',
     subjectKind: 'pack',
     subjectId: `${key}@${version}`,
-    data: { key, version, hash: resolved.hash, imported, unchanged, directory, records: counts, ...(records.inserted ? { recordsInserted: records.inserted } : {}) },
+    data: {
+      key, version, hash: resolved.hash, imported, unchanged, directory, records: counts,
+      ...(records.inserted ? { recordsInserted: records.inserted } : {}),
+      ...(instances ? { demoInstances: instances.replayed } : {}),
+    },
   });
-  return { status: 201, body: { pack: toPackView(row), imported, unchanged, seed: { directory, records } } };
+  return { status: 201, body: { pack: toPackView(row), imported, unchanged, seed: { directory, records, ...(instances ? { instances } : {}) } } };
 }
 
 /**

@@ -53,6 +53,15 @@ export const PackImportResult = Closed({
       counts: Type.Record(Type.String(), Type.Integer(), { description: 'Seed rows per form in the bundle.' }),
       inserted: Type.Optional(Type.Record(Type.String(), Type.Integer(), { description: 'Records created per collection form; a record whose id exists is kept as it is.' })),
     }),
+    instances: Type.Optional(
+      Closed(
+        {
+          replayed: Type.Record(Type.String(), Type.Integer(), { description: 'Past instances written per flow (marked demo).' }),
+          existing: Type.Integer({ description: 'Past instances an earlier import already wrote: left as they are.' }),
+        },
+        { description: 'Demo seed only: past instances replayed through the engine (no deliveries, timers or documents).' },
+      ),
+    ),
   }),
 });
 export type PackImportResultValue = Static<typeof PackImportResult>;

@@ -57,7 +57,7 @@ export const packsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const principal = principalOf(request);
       return runCommand(request, reply, (trx) =>
-        importPack(trx, { bundle: request.body, includeDemo: request.query.demo, locale: request.locale, actor: principal.userId }),
+        importPack(trx, { bundle: request.body, includeDemo: request.query.demo, locale: request.locale, actor: principal.userId, timeZone: app.baton.config.timeZone }),
       );
     },
   );

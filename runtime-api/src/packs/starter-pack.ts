@@ -25,7 +25,7 @@ async function isEmpty(db: Kysely<Database>): Promise<boolean> {
  * start listening while it runs (PGlite's one connection serves requests only after it commits, so no
  * request sees half a pack).
  */
-export async function loadStarterPack(db: Kysely<Database>, folder: string | null): Promise<StarterPackOutcome> {
+export async function loadStarterPack(db: Kysely<Database>, folder: string | null, timeZone?: string): Promise<StarterPackOutcome> {
   if (folder === null) return { status: 'skipped', reason: 'disabled' };
   return db.transaction().execute(async (trx): Promise<StarterPackOutcome> => {
     if (!(await isEmpty(trx))) return { status: 'skipped', reason: 'not-empty' };
@@ -36,7 +36,7 @@ export async function loadStarterPack(db: Kysely<Database>, folder: string | nul
       if ((err as { file?: string }).file === 'pack.json' && /does not exist/.test((err as Error).message)) return { status: 'skipped', reason: 'missing' };
       throw err;
     }
-    const outcome = await importPack(trx, { bundle, includeDemo: true, locale: 'en', actor: 'system' });
+    const outcome = await importPack(trx, { bundle, includeDemo: true, locale: 'en', actor: 'system', ...(timeZone ? { timeZone } : {}) });
     // The demo history (past leavers and colleagues behind the dashboard, attributes.demoHistory) is not listed.
     const users = (bundle.seed?.directory?.users ?? []).filter((u) => u.attributes?.demoHistory !== true);
     const note = (u: (typeof users)[number]): string => {
@@ -62,7 +62,8 @@ export function starterPackHint(outcome: Extract<StarterPackOutcome, { status: '
   const lines = [
     `Starter pack "${result.pack.key}" v${result.pack.version} imported: ${result.imported.length} definitions, ` +
       `${outcome.demoUsers.length} DEMO people (ids demo-*), ` +
-      Object.entries(records).map(([form, n]) => `${n} DEMO ${form} records`).join(', ') + '.',
+      Object.entries(records).map(([form, n]) => `${n} DEMO ${form} records`).join(', ') +
+      Object.entries(result.seed.instances?.replayed ?? {}).map(([flow, n]) => `, ${n} DEMO past ${flow} instances (dashboard history)`).join('') + '.',
     `Open ${baseUrl}/ and pick a demo person on the sign-in page (the picker stays while the demo people are in the database; BATON_DEMO=off hides it, and NODE_ENV=production keeps it off),`,
     'or mint a token for one with the admin token:',
     `  curl -s -X POST ${baseUrl}/api/tokens -H "Authorization: Bearer <admin token>" -H "Content-Type: application/json" -d '{"userId":"demo-sales-1"}'`,

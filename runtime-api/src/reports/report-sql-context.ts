@@ -24,6 +24,7 @@ const TASK_COLUMNS: Record<string, SqlValue> = {
   node: col('text', 't.node_id'), nodeType: col('text', 't.kind'), status: col('text', 't.status'), outcome: col('text', 't.outcome'),
   assigneeId: col('text', "coalesce(t.completed_by, t.assignee_id, t.assignees ->> 0)"), createdAt: col('timestamptz', 't.created_at'),
   completedAt: col('timestamptz', 't.completed_at'), dueAt: col('timestamptz', 't.due_at'), data: json('t.data'),
+  subjectId: col('text', 'i.subject_id'),
 };
 const HISTORY_COLUMNS: Record<string, SqlValue> = {
   id: col('numeric', 'h.id'), flow: col('text', 'i.flow_key'), flowVersion: col('numeric', 'i.flow_version'), instanceId: col('text', 'h.instance_id'),
@@ -34,6 +35,7 @@ const STEP_COLUMNS: Record<string, SqlValue> = {
   id: col('text', 's.id::text'), flow: col('text', 's.flow_key'), flowVersion: col('numeric', 'i.flow_version'), instanceId: col('text', 's.instance_id'),
   node: col('text', 's.node_id'), nodeType: col('text', 's.node_type'), enteredAt: col('timestamptz', 's.entered_at'),
   leftAt: col('timestamptz', 's.left_at'), open: col('boolean', '(s.left_at is null)'), data: json('i.data'),
+  subjectId: col('text', 'i.subject_id'),
 };
 const DIRECTORY_COLUMNS: Record<string, SqlValue> = {
   userId: col('text', 'u.id'), name: col('text', 'u.name'), department: col('text', 'u.department_id'), position: col('text', 'u.position'),
@@ -46,9 +48,9 @@ const USER_ATTRIBUTES: Record<string, [Exclude<SqlValue['kind'], 'json'>, string
 
 /** Columns that need the instance row joined to a dataset whose base is not the instance. */
 const NEEDS_INSTANCE: Partial<Record<ReportDataset['source'], ReadonlySet<string>>> = {
-  tasks: new Set(['flow', 'flowVersion']),
+  tasks: new Set(['flow', 'flowVersion', 'subjectId']),
   history: new Set(['flow', 'flowVersion']),
-  steps: new Set(['flowVersion', 'data']),
+  steps: new Set(['flowVersion', 'data', 'subjectId']),
 };
 
 /** The recursive department tree: each department with the path of ids from the top (path[1] = top level). */

@@ -1,5 +1,5 @@
 import type { DepartmentInput, UpsertCount, UserInput } from './directory.js';
-import type { IsoDateTime, JsonObject, Page } from './common.js';
+import type { IsoDateTime, JsonObject, LocalizedText, Page } from './common.js';
 
 /** A manifest entry: a definition in a file of the pack, or inline. */
 export interface PackDefinitionEntry {
@@ -80,6 +80,8 @@ export interface PackImportResult {
      * is kept). Rows of forms that are not collections stay in the pack only.
      */
     records: { written: boolean; counts: Record<string, number>; inserted?: Record<string, number> };
+    /** Demo imports only: past instances of the seed replayed through the engine (per flow), and those already there. */
+    instances?: { replayed: Record<string, number>; existing: number };
   };
 }
 
@@ -95,3 +97,39 @@ export interface PackListQuery extends Page {
 export interface PackList {
   items: PackSummary[];
 }
+
+/** The kinds of value a pack parameter takes (pack.schema.json `parameter.type`). */
+export type PackParameterType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'time' | 'duration' | 'select';
+
+/** One parameter of a pack on this installation: its declaration, its default and the value rules read. */
+export interface PackParameter {
+  key: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  type: PackParameterType | (string & {});
+  /** What a number counts, e.g. "business-days". */
+  unit?: string;
+  minimum?: number;
+  maximum?: number;
+  /** The choices of a `select`. */
+  options?: Array<{ value: string | number; label: LocalizedText }>;
+  /** The default of the latest imported pack version (null when it declares none). */
+  default: unknown;
+  /** What rules read: the operator's value when set, else the default. */
+  value: unknown;
+  /** True when this installation set its own value. */
+  overridden: boolean;
+  /** A stored value the current declaration no longer accepts (ignored; set a new one). */
+  ignoredValue?: unknown;
+}
+
+/** What GET and PUT /packs/:key/parameters answer. */
+export interface PackParameters {
+  pack: string;
+  parameters: PackParameter[];
+  /** PUT only: rule timers moved, added or cancelled because a value changed. */
+  replannedTimers?: number;
+}
+
+/** New values by parameter key; null goes back to the pack's default. */
+export type PackParameterValues = Record<string, unknown>;

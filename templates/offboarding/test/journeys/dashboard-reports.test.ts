@@ -107,5 +107,8 @@ forEachDatabase('offboarding pack: the dashboard reports and their filters', (ct
     expect(tasks.rows.every((r: Row) => typeof r.instanceId === 'string')).toBe(true);
     // A period that ended yesterday holds none of today's tasks.
     expect((await run('sla-breaches', { from: '2025-01-01', to: shanghaiDate(-1) })).rows).toEqual([]);
+    // The department filter applies to tasks too (by the offboarding's employee): one of the two is in sales.
+    expect((await run('sla-breaches', { from: today, to: today, department: 'demo-sales' })).rows).toMatchObject([{ step: 'managerApproval', tasks: 1 }]);
+    expect((await run('sla-breaches', { from: today, to: today, department: 'dr-group' })).rows).toEqual([]);
   });
 });

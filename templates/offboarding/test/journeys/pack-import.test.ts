@@ -24,7 +24,7 @@ forEachDatabase('offboarding pack: import without demo data, then the directory;
     const again = await ok(ctx(), undefined, 'POST', '/api/packs/import', await offboardingBundle({ demo: false }), 200);
     expect(again.imported).toEqual([]);
     const bundle = await offboardingBundle({ demo: true });
-    const v2 = { ...bundle, manifest: { ...bundle.manifest, version: 2 } };
+    const v2 = { ...bundle, manifest: { ...bundle.manifest, version: Number(bundle.manifest.version) + 1 } };
     const first = await ok(ctx(), undefined, 'POST', '/api/packs/import?demo=true', v2, 201);
     expect(first.imported).toEqual([]); // no definition changed
     expect(first.seed.records.inserted).toEqual({ customer: 8, asset: 12 });
@@ -32,7 +32,7 @@ forEachDatabase('offboarding pack: import without demo data, then the directory;
     const hr = await people.token(HR);
     const customer = (await ok(ctx(), hr, 'GET', '/api/records/customer?limit=100')).items.find((r: { id: string }) => r.id === 'demo-customer-05');
     await ok(ctx(), hr, 'PATCH', `/api/records/customer/${customer.id}`, { data: { ownerId: 'demo-sales-3' }, version: customer.version });
-    const v3 = await ok(ctx(), undefined, 'POST', '/api/packs/import?demo=true', { ...v2, manifest: { ...v2.manifest, version: 3 } }, 201);
+    const v3 = await ok(ctx(), undefined, 'POST', '/api/packs/import?demo=true', { ...v2, manifest: { ...v2.manifest, version: v2.manifest.version + 1 } }, 201);
     expect(v3.seed.records.inserted).toEqual({ customer: 0, asset: 0 });
     const records = (await ok(ctx(), hr, 'GET', '/api/records/customer?limit=100')).items;
     expect(records).toHaveLength(8);
@@ -69,7 +69,7 @@ forEachDatabase('offboarding pack: import without demo data, then the directory;
   it('reads settlementReminderDays from the pack: a new pack version with 5 plans five business days ahead', async () => {
     const bundle = await offboardingBundle({ demo: false });
     const parameters = (bundle.manifest.parameters as Array<Record<string, unknown>>).map((p) => (p.key === 'settlementReminderDays' ? { ...p, default: 5 } : p));
-    await ok(ctx(), undefined, 'POST', '/api/packs/import', { ...bundle, manifest: { ...bundle.manifest, version: 4, parameters } }, 201);
+    await ok(ctx(), undefined, 'POST', '/api/packs/import', { ...bundle, manifest: { ...bundle.manifest, version: Number(bundle.manifest.version) + 3, parameters } }, 201);
     const leaver = await people.token('demo-eng-4');
     const started = await ok(ctx(), leaver, 'POST', '/api/flows/offboarding/instances', { data: request('demo-eng-4', { lastWorkingDay: '2030-10-11', terminationDate: '2030-10-11' }) }, 201);
     const rows = await ctx().database.db.selectFrom('timers').select(['id', 'due_at']).where('kind', '=', 'rule').where('status', '=', 'scheduled').execute();

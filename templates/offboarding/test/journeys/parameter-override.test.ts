@@ -79,7 +79,7 @@ forEachDatabase('offboarding pack: an operator sets settlementReminderDays for t
 
   it('keeps the installation\'s value when the pack is imported again (a new version, default still 3)', async () => {
     const bundle = await offboardingBundle({ demo: false });
-    await ok(ctx(), undefined, 'POST', '/api/packs/import', { ...bundle, manifest: { ...bundle.manifest, version: 2 } }, 201);
+    await ok(ctx(), undefined, 'POST', '/api/packs/import', { ...bundle, manifest: { ...bundle.manifest, version: Number(bundle.manifest.version) + 1 } }, 201);
     expect((await ok(ctx(), undefined, 'GET', URL)).parameters[0]).toMatchObject({ default: 3, value: 5, overridden: true });
     const next = await start('demo-sales-3', LWD);
     expect(await dueAt(next)).toBe(reminderAt(LWD, 5));
