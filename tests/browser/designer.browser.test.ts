@@ -156,7 +156,9 @@ describe.skipIf(!available)('designer in Chromium', () => {
     const props = page.getByTestId('node-properties');
     await props.getByRole('button', { name: '+ Assignee' }).click();
     await props.locator('select[name="node-assignees.0.kind"]').selectOption('user');
-    await props.locator('input[name="node-assignees.0.id"]').fill('mgr');
+    // The person picker: typed words find the manager by name; the flow stores the id.
+    await props.locator('input[name="node-assignees.0.id"]').fill('meng');
+    await props.getByTestId('node-assignees.0.id-option-mgr').click({ timeout: 10_000 });
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
     await page.getByTestId('flow-settings').locator('select[name=flow-form]').selectOption('leave-request');
     await page.getByTestId('select-node-approval_1').click();

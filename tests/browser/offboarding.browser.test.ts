@@ -73,7 +73,7 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
       if (current) await shot(current, 'failure-offboarding');
     });
     // Whose manager approves comes from the directory, not from this test.
-    const employee = await api<{ managerId: string | null }>(runtime.baseUrl, runtime.adminToken, 'GET', '/directory/users/demo-eng-2');
+    const employee = await api<{ name: string; managerId: string | null }>(runtime.baseUrl, runtime.adminToken, 'GET', '/directory/users/demo-eng-2');
     expect(employee.status, JSON.stringify(employee.body)).toBe(200);
     const managerId = employee.body.managerId!;
     expect(managerId).toBeTruthy();
@@ -83,9 +83,18 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     await hr.getByRole('link', { name: 'New request', exact: true }).click();
     await hr.getByTestId('pick-flow').selectOption('offboarding');
     await hr.locator('#start_employeeId').waitFor({ timeout: 15_000 });
-    await hr.fill('#start_employeeId', 'demo-eng-2');
-    // The picker names the person it found, so a typo shows before submitting.
-    await hr.getByTestId('start_employeeId-name').waitFor();
+    // The person picker searches the directory as HR types: a name that matches nobody says so.
+    await hr.fill('#start_employeeId', '不存在的人');
+    expect(await hr.getByTestId('start_employeeId-no-match').textContent({ timeout: 10_000 })).toBe('No matching people');
+    await hr.keyboard.press('Escape');
+    // Part of the leaver's name finds them with their department; a click chooses them.
+    await hr.fill('#start_employeeId', employee.body.name);
+    await hr.getByTestId('start_employeeId-option-demo-eng-2').click({ timeout: 10_000 });
+    await expect.poll(() => hr.locator('#start_employeeId').getAttribute('data-value')).toBe('demo-eng-2');
+    expect(await hr.locator('#start_employeeId').inputValue()).toBe(employee.body.name);
+    expect(await hr.getByTestId('start_employeeId-name').textContent()).toContain('demo-eng-2');
+    // HR starts it on the leaver's behalf: "on behalf of" follows the leaving employee.
+    await expect.poll(() => hr.locator('#start-on-behalf').getAttribute('data-value')).toBe('demo-eng-2');
     // Choices show their labels in the reader's language, and store the value.
     await hr.locator('#start_type').selectOption({ label: 'Resignation' });
     await hr.fill('#start_lastWorkingDay', '2030-06-28');
@@ -95,7 +104,11 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     // One work item handed to a colleague, one laptop to return: rows added with the tables' own buttons.
     await addRow(hr, 'workItems', 'title');
     await hr.fill('#start_workItems_0_title', 'Test plan for release 3');
-    await hr.fill('#start_workItems_0_successorId', 'demo-eng-3');
+    // The successor by keyboard only: the id typed, the first match highlighted, Enter chooses.
+    await hr.locator('#start_workItems_0_successorId').fill('demo-eng-3');
+    await hr.getByTestId('start_workItems_0_successorId-option-demo-eng-3').waitFor({ timeout: 10_000 });
+    await hr.keyboard.press('Enter');
+    await expect.poll(() => hr.locator('#start_workItems_0_successorId').getAttribute('data-value')).toBe('demo-eng-3');
     await addRow(hr, 'assets', 'assetId');
     const asset = hr.locator('#start_assets_0_assetId');
     await expect.poll(() => asset.locator('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
@@ -107,8 +120,11 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     await hr.getByTestId('instance-status').waitFor();
     const instanceId = decodeURIComponent(hr.url().split('/instances/')[1]!.split(/[?#]/)[0]!);
 
-    const started = await api<Instance>(runtime.baseUrl, runtime.adminToken, 'GET', `/instances/${instanceId}`);
+    const started = await api<Instance & { initiator: string; subjectId: string | null }>(runtime.baseUrl, runtime.adminToken, 'GET', `/instances/${instanceId}`);
     expect(started.body.activeNodes).toEqual(['managerApproval']);
+    // The request is the leaver's, not HR's: returned, it goes back to them.
+    expect(started.body.initiator).toBe('demo-eng-2');
+    expect(started.body.subjectId).toBe('demo-eng-2');
     expect(started.body.data).toMatchObject({
       employeeId: 'demo-eng-2',
       type: 'resignation',
@@ -128,7 +144,8 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     await shot(manager, 'offboarding-inbox');
     await row.first().getByRole('link').click();
     await manager.getByTestId('task-form').waitFor({ timeout: 15_000 });
-    expect(await manager.locator('#task_employeeId').inputValue()).toBe('demo-eng-2');
+    expect(await manager.locator('#task_employeeId').getAttribute('data-value')).toBe('demo-eng-2');
+    await expect.poll(() => manager.locator('#task_employeeId').inputValue(), { timeout: 10_000 }).toBe(employee.body.name);
     expect(await manager.locator('#task_reasonCategory').isDisabled()).toBe(true);
     // Column access of the pack: the manager may change a work item's successor, nothing else of the row.
     expect(await manager.locator('#task_workItems_0_title').isDisabled()).toBe(true);

@@ -1,12 +1,12 @@
 import { createTransport, type CallOptions, type TransportOptions } from './http-transport.js';
 import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
-import type { DirectoryDepartment, DirectoryImport, DirectoryImportResult, DirectoryUser } from './types/directory.js';
+import type { DirectoryDepartment, DirectoryImport, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
 import type { CancelInstanceInput, Instance, InstanceCounts, InstanceList, InstanceListQuery, StartInstanceInput } from './types/instances.js';
-import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery } from './types/packs.js';
+import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery, PackParameters, PackParameterValues } from './types/packs.js';
 import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch } from './types/records.js';
 import type { ReportDrillInput, ReportDrillResult, ReportPreviewInput, ReportResult, ReportRunInput } from './types/reports.js';
 import type { TaskAction, TaskActionResult, TaskDetail, TaskList, TaskListQuery } from './types/tasks.js';
@@ -70,11 +70,22 @@ export function createClient(options: ClientOptions) {
       list: (query: PackListQuery = {}, call?: CallOptions) => json<PackList>({ method: 'GET', path: '/packs', query: { ...query } }, call),
       export: (key: string, version?: number, call?: CallOptions) =>
         json<PackBundle>({ method: 'GET', path: `/packs/${seg(key)}/export`, query: { version } }, call),
+      /** The pack's parameters on this installation: declaration, default and current value of each (designers). */
+      parameters: (key: string, call?: CallOptions) => json<PackParameters>({ method: 'GET', path: `/packs/${seg(key)}/parameters` }, call),
+      /**
+       * Sets this installation's values (admins): each checked against the declaration, all or nothing; null
+       * goes back to the default. Setting the same values twice changes nothing, so the call may be retried.
+       */
+      setParameters: (key: string, values: PackParameterValues, call?: CallOptions) =>
+        json<PackParameters>({ method: 'PUT', path: `/packs/${seg(key)}/parameters`, body: { values }, idempotent: true }, call),
     },
 
     directory: {
       import: (input: DirectoryImport, call?: CallOptions) => json<DirectoryImportResult>({ method: 'POST', path: '/directory/import', body: input }, call),
       user: (id: string, call?: CallOptions) => json<DirectoryUser>({ method: 'GET', path: `/directory/users/${seg(id)}` }, call),
+      /** People by name or id, department (and below) or exact ids, by name; any signed-in caller. Follow `nextCursor`. */
+      searchUsers: (query: DirectorySearchQuery = {}, call?: CallOptions) =>
+        json<DirectorySearchResult>({ method: 'GET', path: '/directory/users', query: { ...query } }, call),
       /** Every department (id, name, parentId), by name: for filters and pickers. */
       departments: (call?: CallOptions) => json<{ items: DirectoryDepartment[] }>({ method: 'GET', path: '/directory/departments' }, call),
     },

@@ -30,7 +30,8 @@ export interface CallOptions {
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
-  query?: Record<string, string | number | boolean | undefined> | undefined;
+  /** An array value repeats the parameter (`?id=a&id=b`). */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined> | undefined;
   body?: unknown;
   /** multipart bodies (files) go as they are. */
   form?: FormData;
@@ -46,7 +47,10 @@ const MAX_RETRY_WAIT_MS = 5_000;
 function queryString(query: RequestSpec['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  for (const [name, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const item of value) params.append(name, item);
+    else if (value !== undefined) params.set(name, String(value));
+  }
   const text = params.toString();
   return text ? `?${text}` : '';
 }

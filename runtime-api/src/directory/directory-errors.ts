@@ -31,4 +31,9 @@ export const DIRECTORY_ERRORS = defineErrors({
     en: 'There is no directory user "{id}": check the id or import the user first.',
     'zh-CN': '目录中没有用户 "{id}"：请检查 id 或先导入该用户。',
   },
+  BATON_E_DIRECTORY_CURSOR_INVALID: {
+    status: 400,
+    en: 'The cursor "{cursor}" is not one this search gave out: search again without a cursor.',
+    'zh-CN': '游标“{cursor}”不是本次搜索返回的：请去掉 cursor 重新搜索。',
+  },
 });

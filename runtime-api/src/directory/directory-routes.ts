@@ -7,8 +7,16 @@ import { ApiError } from '../errors/api-error.js';
 import { Closed, withErrors } from '../app/schema-helpers.js';
 import { Type } from 'typebox';
 import { checkDirectoryImport } from './check-directory-import.js';
-import { DepartmentView, DirectoryImportBody, DirectoryImportResult, DirectoryUserView } from './directory-schemas.js';
+import {
+  DepartmentView,
+  DirectoryImportBody,
+  DirectoryImportResult,
+  DirectorySearchQuery,
+  DirectorySearchResult,
+  DirectoryUserView,
+} from './directory-schemas.js';
 import { findUser, listDepartments, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
+import { searchDirectoryUsers } from './search-directory-users.js';
 import './directory-errors.js';
 
 export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -46,7 +54,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // Department names and the tree are no secret inside the organisation: any signed-in caller may list
-  // them (report filters, pickers). People stay behind /directory/users/:id's checks.
+  // them (report filters, pickers). People's full records stay behind /directory/users/:id's checks.
   app.get(
     '/directory/departments',
     {
@@ -57,6 +65,24 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({ items: await listDepartments(app.baton.database.db) }),
+  );
+
+  // Finding a colleague to pick (a leaver, a successor, an approver) is open to anyone signed in, like the
+  // department list; the answer carries only what a picker shows, never contacts, roles or attributes.
+  app.get(
+    '/directory/users',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Search people by name or id (each word a case-insensitive substring), by department (and below), or by exact ids; keyset-paged by name',
+        querystring: DirectorySearchQuery,
+        response: withErrors({ 200: DirectorySearchResult }),
+      },
+    },
+    async (request) => {
+      const { limit = 20, ...filters } = request.query;
+      return searchDirectoryUsers(app.baton.database.db, { ...filters, limit });
+    },
   );
 
   app.get(

@@ -64,3 +64,40 @@ export const DepartmentView = Closed({
   name: Type.String(),
   parentId: Nullable(Type.String()),
 });
+
+// The people search (GET /directory/users): what anyone signed in may learn about a colleague to pick them,
+// nothing more (no contact details, roles, dates or attributes: those stay behind /directory/users/:id).
+export const DirectorySearchQuery = Closed({
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      // NUL cannot reach PostgreSQL text; refused here with a path instead of failing in the query.
+      pattern: '^[^\\x00]*$',
+      description: 'Words that must each appear in the name or the id (case-insensitive substring, any script)',
+    }),
+  ),
+  department: Type.Optional(
+    Type.Array(Id, { maxItems: 20, description: 'Department ids (repeat the parameter): their people and those of the departments below them' }),
+  ),
+  id: Type.Optional(
+    Type.Array(Id, { maxItems: 100, description: 'Exact ids (repeat the parameter): names for values already chosen' }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 1200, description: 'nextCursor of the previous page' })),
+});
+export type DirectorySearchInput = Static<typeof DirectorySearchQuery>;
+
+export const DirectoryPersonView = Closed({
+  id: Type.String(),
+  name: Type.String(),
+  departmentId: Nullable(Type.String()),
+  department: Nullable(Closed({ id: Type.String(), name: Type.String() })),
+  position: Nullable(Type.String()),
+  active: Type.Boolean({ description: 'false: the person has left (deactivated in the directory)' }),
+});
+export type DirectoryPerson = Static<typeof DirectoryPersonView>;
+
+export const DirectorySearchResult = Closed({
+  items: Type.Array(DirectoryPersonView),
+  nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last page' })),
+});

@@ -22,6 +22,7 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/directory/import': ['hr', 'admin'],
   'GET /api/directory/users/{id}': ['participant', 'hr', 'admin'], // id = the participant themself
   'GET /api/directory/departments': EVERYONE, // names only: the dashboard's department filter
+  'GET /api/directory/users': EVERYONE, // the people search: id, name, department, position, active only
   'POST /api/tokens': ['admin'],
   'GET /api/audit/verify': ['auditor', 'admin'],
   'GET /api/instances/{id}/evidence': ['participant', 'hr', 'auditor', 'admin'],

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PersonCombobox } from '../../workspace/people/person-combobox.js';
 
 /** Who a task goes to, as flows and rules store it (engine/schemas/flow.schema.json#/$defs/assignee). */
 export type Assignee =
@@ -99,7 +100,14 @@ export function AssigneesEditor({
                 ))}
               </select>
             </label>
-            {a.kind === 'user' || a.kind === 'department' ? field('id', t(a.kind === 'user' ? 'assigneeUserId' : 'assigneeDepartmentId')) : null}
+            {a.kind === 'user' ? (
+              // A person is found by name in the directory, never typed as an id.
+              <label className="compact" htmlFor={`${name}.${i}.id`}>
+                <span>{t('assigneeUserId')}</span>
+                <PersonCombobox id={`${name}.${i}.id`} value={a.id || undefined} onChange={(id) => set(i, { kind: 'user', id: id ?? '' })} />
+              </label>
+            ) : null}
+            {a.kind === 'department' ? field('id', t('assigneeDepartmentId')) : null}
             {a.kind === 'role' ? field('role', t('assigneeRole')) : null}
             {a.kind === 'field' || a.kind === 'manager-of' || a.kind === 'department-head-of' ? field('path', t('assigneePath')) : null}
             {a.kind === 'manager-of' ? (

@@ -6,16 +6,24 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../app/errors/error-panel.js';
 import { useLocalized } from '../../app/i18n/localized.js';
+import { useSession } from '../../app/session/session-store.js';
 import { useApi } from '../../app/session/use-api.js';
 import { EmptyState } from '../../app/ui/empty-state.js';
+import { useMyRoles } from '../../dashboard/use-my-roles.js';
 import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
 import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-schema.js';
 import { editableData } from '../task/field-access.js';
 import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
 import { usePublished } from '../use-published.js';
 import { workspaceFields, workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
+import { PersonCombobox } from '../people/person-combobox.js';
+import { initiatorToSend, mayStartForOthers, subjectFieldOf } from './on-behalf.js';
 
-/** Start a new request: pick a published process, fill its start form (at the start node's access). */
+/**
+ * Start a new request: pick a published process, fill its start form (at the start node's access). HR and
+ * admins start it for someone else: the person in the form's person field (the leaver), or whom they pick
+ * under "on behalf of", becomes the initiator, so the request is theirs (returned to them, not to HR).
+ */
 export function StartRequestPage() {
   const { t } = useTranslation('workspace');
   const { l } = useLocalized();
@@ -31,6 +39,9 @@ export function StartRequestPage() {
   const [businessKey, setBusinessKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [onBehalf, setOnBehalf] = useState<{ touched: boolean; value: string | undefined }>({ touched: false, value: undefined });
+  const me = useSession((s) => s.userId);
+  const mayActForOthers = mayStartForOthers(useMyRoles());
 
   useEffect(() => {
     setFlow(null);
@@ -38,6 +49,7 @@ export function StartRequestPage() {
     setLoadError(null);
     setError(null);
     setData({});
+    setOnBehalf({ touched: false, value: undefined });
     if (!flowKey) return;
     let live = true;
     (async () => {
@@ -55,6 +67,10 @@ export function StartRequestPage() {
 
   const startNode = flow?.nodes.find((n) => n.type === 'start')?.id ?? '';
   const form = useTaskForm(source, startNode, false);
+  const subject = subjectFieldOf(source?.form);
+  const subjectValue = subject ? data[subject.key] : undefined;
+  const initiator = initiatorToSend({ mayActForOthers, me, chosen: onBehalf, subjectValue });
+  const onBehalfShown = onBehalf.touched ? onBehalf.value : typeof subjectValue === 'string' && subjectValue !== '' ? subjectValue : undefined;
   const extraErrors = useMemo(() => issuesToErrorSchema(((error as { issues?: Array<{ path: string; message: string }> } | null)?.issues ?? []), '/data'), [error]);
 
   const submit = async (e: FormEvent) => {
@@ -64,7 +80,11 @@ export function StartRequestPage() {
     setError(null);
     try {
       const payload = form.value ? editableData(data, form.value.access) : data;
-      const instance = await api.flows.start(flowKey, { data: payload as never, ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}) });
+      const instance = await api.flows.start(flowKey, {
+        data: payload as never,
+        ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}),
+        ...(initiator ? { initiator } : {}),
+      });
       navigate(`/instances/${encodeURIComponent(instance.id)}`);
     } catch (err) {
       setError(err);
@@ -110,6 +130,16 @@ export function StartRequestPage() {
               noHtml5Validate
               onChange={(ev) => setData((ev.formData ?? {}) as Record<string, unknown>)}
             />
+          ) : null}
+          {mayActForOthers ? (
+            <div className="on-behalf" data-testid="on-behalf">
+              <label htmlFor="start-on-behalf">{t('onBehalfOf')}</label>{' '}
+              <PersonCombobox id="start-on-behalf" value={onBehalfShown} onChange={(value) => setOnBehalf({ touched: true, value })} />
+              <p className="muted small">
+                {t('onBehalfHint')}
+                {subject && !onBehalf.touched ? ` ${t('onBehalfFollows', { field: l(subject.label as never, subject.key) })}` : ''}
+              </p>
+            </div>
           ) : null}
           <label>
             {t('businessKey')}

@@ -2,6 +2,7 @@ import type { TaskAction } from '@baton/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/ui/dialog.js';
+import { ActionPeople } from './action-people.js';
 
 /** Actions that need a target: a node (return) or people (delegation, signers). */
 const NEEDS_USERS = new Set(['delegate', 'transfer', 'add-signer', 'add-signer-after', 'add-signer-before']);
@@ -15,20 +16,22 @@ export interface ActionBarProps {
   onAct: (action: Omit<TaskAction, 'data' | 'comment'>) => void;
 }
 
-/** One button per action the node allows; return and delegation ask for their target in a dialog. */
+/** One button per action the node allows; return asks for its step, delegation and signers for people (the person picker). */
 export function ActionBar({ actions, returnTargets, disabled, onAct }: ActionBarProps) {
   const { t } = useTranslation('workspace');
   const [pending, setPending] = useState<string | null>(null);
   const [target, setTarget] = useState('');
+  const [people, setPeople] = useState<string[]>([]);
   const label = (a: string) => t(`action.${a}`, { defaultValue: a });
   const close = () => {
     setPending(null);
     setTarget('');
+    setPeople([]);
   };
   const confirm = () => {
     if (!pending) return;
     if (pending === 'return') onAct({ action: 'return', ...(target ? { to: target } : {}) });
-    else onAct({ action: pending, to: target.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean) });
+    else onAct({ action: pending, to: people });
     close();
   };
   const needsTarget = pending !== null && NEEDS_USERS.has(pending);
@@ -53,14 +56,14 @@ export function ActionBar({ actions, returnTargets, disabled, onAct }: ActionBar
         footer={
           <>
             <button type="button" onClick={close}>{t('cancel')}</button>
-            <button type="button" className="primary" data-testid="confirm-action" disabled={needsTarget && target.trim() === ''} onClick={confirm}>{t('confirm')}</button>
+            <button type="button" className="primary" data-testid="confirm-action" disabled={needsTarget && people.length === 0} onClick={confirm}>{t('confirm')}</button>
           </>
         }
       >
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!(needsTarget && target.trim() === '')) confirm();
+            if (!(needsTarget && people.length === 0)) confirm();
           }}
         >
           {pending === 'return' ? (
@@ -73,12 +76,9 @@ export function ActionBar({ actions, returnTargets, disabled, onAct }: ActionBar
                 ))}
               </select>
             </label>
-          ) : (
-            <label>
-              {t('pickUsers')}
-              <input autoFocus value={target} onChange={(e) => setTarget(e.target.value)} data-testid="action-users" />
-            </label>
-          )}
+          ) : pending !== null ? (
+            <ActionPeople action={pending} value={people} onChange={setPeople} />
+          ) : null}
         </form>
       </Dialog>
     </div>

@@ -6,54 +6,12 @@ import { useApi } from '../../app/session/use-api.js';
 import { ChoiceSelect } from './choice-select.js';
 import { FallbackWidget, JsonViewField, WidgetField } from './fallback-widgets.js';
 import { FileUploadWidget, SignaturePadWidget } from './file-widgets.js';
+import { HelpOnceSchemaField } from './help-once-schema-field.js';
 import { DepartmentPickerWidget, MoneyWidget } from './money-department-widgets.js';
+import { UserPickerWidget } from './user-picker-widget.js';
 import { FALLBACK_WIDGET, JSON_VIEW_FIELD, WIDGET_FIELD, resolveUiSchema } from './widget-resolution.js';
 
 type Json = Record<string, unknown>;
-
-/**
- * A person of the directory by id (the engine's `user-picker`): the directory has no list route, so the id
- * is typed and the person's name is looked up and shown beside it, or a note that nobody has this id.
- */
-function UserPickerWidget({ id, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus }: WidgetProps) {
-  const { t } = useTranslation('workspace');
-  const api = useApi();
-  const text = typeof value === 'string' ? value : '';
-  const [name, setName] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    setName(undefined);
-    if (!text.trim()) return;
-    let live = true;
-    // Looked up a moment after the last keystroke, not on every one.
-    const timer = setTimeout(() => {
-      api.directory.user(text.trim()).then((u) => live && setName(u.name), () => live && setName(null));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, text]);
-  return (
-    <span className="user-picker">
-      <input
-        id={id}
-        name={id}
-        type="text"
-        value={text}
-        required={required}
-        disabled={disabled}
-        readOnly={readonly}
-        autoFocus={autofocus}
-        autoComplete="off"
-        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-        onBlur={() => onBlur(id, text)}
-        onFocus={() => onFocus(id, text)}
-      />
-      {name ? <span className="muted small" data-testid={`${id}-name`}> {name}</span> : null}
-      {name === null ? <span className="muted small"> {t('userUnknown')}</span> : null}
-    </span>
-  );
-}
 
 /** A record of a collection form (the engine's `record-picker`, options `form` and `displayField`). */
 function RecordPickerWidget(props: WidgetProps) {
@@ -121,6 +79,8 @@ export const workspaceWidgets: RegistryWidgetsType = {
 
 /** The fields the resolved uiSchema names: object values drawn by a widget, or shown as JSON. */
 export const workspaceFields: RegistryFieldsType = {
+  // Every field goes through it: a description the engine also wrote as help text is shown once.
+  SchemaField: HelpOnceSchemaField,
   [WIDGET_FIELD]: WidgetField,
   [JSON_VIEW_FIELD]: JsonViewField,
 };

@@ -59,3 +59,34 @@ export interface DirectoryDepartment {
   name: string;
   parentId: string | null;
 }
+
+/** GET /directory/users: every filter is optional and they combine (all must hold). */
+export interface DirectorySearchQuery {
+  /** Words that must each appear in the name or the id (case-insensitive substring, any script). */
+  q?: string;
+  /** Department ids: their people and those of the departments below them. */
+  department?: string | readonly string[];
+  /** Exact ids (at most 100): the names of values already chosen. */
+  id?: readonly string[];
+  /** 1–50, default 20. */
+  limit?: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+}
+
+/** A person as the search shows them to anyone signed in: no contacts, roles, dates or attributes. */
+export interface DirectoryPerson {
+  id: string;
+  name: string;
+  departmentId: string | null;
+  department: { id: string; name: string } | null;
+  position: string | null;
+  /** false: the person has left. */
+  active: boolean;
+}
+
+export interface DirectorySearchResult {
+  items: DirectoryPerson[];
+  /** Pass as cursor for the next page; null on the last page. */
+  nextCursor: string | null;
+}

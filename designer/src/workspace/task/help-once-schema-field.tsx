@@ -1,0 +1,27 @@
+import { getDefaultRegistry } from '@rjsf/core';
+import { getUiOptions, type FieldProps, type RJSFSchema } from '@rjsf/utils';
+import { useMemo } from 'react';
+
+// rjsf always registers its own SchemaField; the wrapper draws it after adjusting the schema.
+const SchemaField = getDefaultRegistry().fields.SchemaField!;
+
+/**
+ * rjsf's SchemaField, but a field's description is shown once. The engine writes a field's description
+ * both as the schema's `description` (for API docs) and as its `ui:help`; rjsf draws the first under the
+ * label (and again inside a checkbox) and the second under the input. The help text stays — it is the one
+ * every field template draws, widgets of our own and sub-table columns included — and an identical
+ * `description` is dropped. A different description (a hand-written uiSchema) is left alone.
+ */
+export function HelpOnceSchemaField(props: FieldProps) {
+  const { schema, uiSchema } = props;
+  const help = getUiOptions(uiSchema).help;
+  const shown = useMemo(() => withoutRepeatedDescription(schema, help), [schema, help]);
+  return <SchemaField {...props} schema={shown} />;
+}
+
+/** The schema without its `description` when the help text says the same. */
+export function withoutRepeatedDescription(schema: RJSFSchema, help: unknown): RJSFSchema {
+  if (typeof help !== 'string' || typeof schema.description !== 'string' || schema.description.trim() !== help.trim()) return schema;
+  const { description: _repeated, ...rest } = schema;
+  return rest;
+}

@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { ApiError } from '../errors/api-error.js';
+import type { DirectoryPerson, DirectorySearchInput } from './directory-schemas.js';
+import './directory-errors.js';
+
+/** Words a search is split into; more are ignored (a name is a few words, not a sentence). */
+const MAX_WORDS = 5;
+
+/** Keyset position: the last row's (name, id), base64url JSON so any name survives the query string. */
+function encodeCursor(name: string, id: string): string {
+  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { name: string; id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && !`${parsed[0]}${parsed[1]}`.includes('\u0000')) {
+      return { name: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new ApiError('BATON_E_DIRECTORY_CURSOR_INVALID', { cursor: cursor.slice(0, 40) }, [], '/querystring/cursor');
+}
+
+/** A word as a LIKE pattern matching it anywhere: `%`, `_` and `\` the person typed are literal. */
+export function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '').trim().split(/\s+/u).filter(Boolean).slice(0, MAX_WORDS);
+}
+
+/**
+ * People by name then id, each word of `q` found in the name or the id (ILIKE: any script, ASCII case
+ * folded), optionally within departments and the departments below them, keyset-paged on (name, id) so a
+ * page stays stable while the directory is re-imported. The (name, id) indexes of migration 0017 let an
+ * unfiltered or department page stop after `limit` rows; a word filter scans at most the directory.
+ */
+export async function searchDirectoryUsers(
+  db: Kysely<Database>,
+  input: DirectorySearchInput & { limit: number },
+): Promise<{ items: DirectoryPerson[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('directory_users as u')
+    .leftJoin('directory_departments as d', 'd.id', 'u.department_id')
+    .select(['u.id', 'u.name', 'u.department_id', 'u.position', 'u.active', 'd.name as department_name']);
+  for (const word of searchWords(input.q)) {
+    const pattern = containsPattern(word);
+    query = query.where((eb) => eb.or([eb('u.name', 'ilike', pattern), eb('u.id', 'ilike', pattern)]));
+  }
+  if (input.id !== undefined) query = query.where('u.id', 'in', input.id.length > 0 ? input.id : ['']);
+  if (input.department !== undefined && input.department.length > 0) {
+    // The departments and every one below them (imports refuse parent cycles; UNION stops on one anyway).
+    const roots = sql.join(input.department.map((d) => sql`${d}`));
+    query = query.where(
+      'u.department_id',
+      'in',
+      sql<string>`(with recursive below(id) as (
+        select id from directory_departments where id in (${roots})
+        union select c.id from directory_departments c join below on c.parent_id = below.id
+      ) select id from below)`,
+    );
+  }
+  if (input.cursor !== undefined) {
+    const after = decodeCursor(input.cursor);
+    query = query.where(sql<boolean>`(u.name, u.id) > (${after.name}, ${after.id})`);
+  }
+  const rows = await query.orderBy('u.name').orderBy('u.id').limit(input.limit + 1).execute();
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      departmentId: r.department_id,
+      department: r.department_id && r.department_name !== null ? { id: r.department_id, name: r.department_name } : null,
+      position: r.position,
+      active: r.active,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.name, last.id) : null,
+  };
+}
