@@ -5,7 +5,9 @@ import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useLocalized, type Localizable } from '../app/i18n/localized.js';
 import { useApi } from '../app/session/use-api.js';
 import { EmptyState } from '../app/ui/empty-state.js';
+import { useMyRoles } from '../dashboard/use-my-roles.js';
 import { importChanges, type ImportChange } from './pack-import-preview.js';
+import { PackParametersPanel } from './pack-parameters-panel.js';
 
 function download(name: string, value: unknown): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
@@ -29,6 +31,9 @@ export function PacksPage() {
   const [demo, setDemo] = useState(false);
   const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<PackImportResult | null>(null);
+  const [parametersOf, setParametersOf] = useState<string | null>(null);
+  // PUT /packs/:key/parameters is for admins; designers read the values (GET).
+  const isAdmin = useMyRoles()?.includes('admin') === true;
 
   const load = () =>
     api.packs
@@ -89,6 +94,10 @@ export function PacksPage() {
       setError(err);
     }
   };
+
+  // Parameters belong to a pack key (its latest version declares them): offered on that row only.
+  const latest = new Map<string, number>();
+  for (const p of packs ?? []) latest.set(p.key, Math.max(latest.get(p.key) ?? 0, p.version));
 
   return (
     <section>
@@ -156,11 +165,26 @@ export function PacksPage() {
                 <td>v{p.version}{p.release ? ` (${p.release})` : ''}</td>
                 <td>{p.definitions.length}</td>
                 <td>{new Date(p.importedAt).toLocaleString()}</td>
-                <td><button type="button" onClick={() => void exportPack(p)}>{t('export')}</button></td>
+                <td>
+                  <span className="row">
+                    <button type="button" onClick={() => void exportPack(p)}>{t('export')}</button>
+                    {latest.get(p.key) === p.version ? (
+                      <button type="button" data-testid={`parameters-${p.key}`} aria-expanded={parametersOf === p.key} onClick={() => setParametersOf(parametersOf === p.key ? null : p.key)}>
+                        {parametersOf === p.key ? t('parametersHide') : t('parameters')}
+                      </button>
+                    ) : null}
+                  </span>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      ) : null}
+      {parametersOf ? (
+        <section aria-labelledby="pack-parameters-title">
+          <h2 id="pack-parameters-title">{t('parametersTitle', { key: parametersOf })}</h2>
+          <PackParametersPanel key={parametersOf} packKey={parametersOf} canEdit={isAdmin} />
+        </section>
       ) : null}
     </section>
   );
