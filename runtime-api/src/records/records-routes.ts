@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { canReadRecords, canWriteRecords } from '../access/record-access.js';
+import { checkPersonFields } from '../access/person-field-check.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { principalOf } from '../auth/auth-plugin.js';
 import { withErrors } from '../app/schema-helpers.js';
@@ -16,6 +17,7 @@ import { underData, writeRuleEffects } from '../execution/instance-pipeline.js';
 import { runRules } from '../execution/rules-step.js';
 import '../execution/execution-errors.js';
 import { guardSubmission } from '../secrets/submission-guard.js';
+import { leavesRecordUnchanged } from './record-unchanged.js';
 import {
   CreateRecordBody,
   FormKeyParams,
@@ -114,6 +116,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // Validated with clear secret values, stored sealed; file references checked and linked.
         const guard = await guardSubmission(env, { kind: 'record', id }, [form.compiled], request.body.data, {});
         const data = guard.seal(validated(env, guard.openForm(form.compiled), guard.data));
+        checkPersonFields(env, [form.compiled], data);
         const row = await trx
           .insertInto('records')
           .values({
@@ -165,6 +168,9 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         const guard = await guardSubmission(env, { kind: 'record', id }, [form.compiled], request.body.data, current.data);
         const data = guard.seal(validated(env, guard.openForm(form.compiled), { ...current.data, ...guard.data }, current.data));
+        checkPersonFields(env, [form.compiled], data, current.data);
+        // Validated, and nothing changes: the record as it is, at its version, with nothing written.
+        if (leavesRecordUnchanged(current, data, form.version)) return { status: 200, body: toRecordView(current) };
         const row = await trx
           .updateTable('records')
           .set((eb) => ({

@@ -8,6 +8,7 @@ import { appendHistory } from '../execution/history-rows.js';
 import { underData, writeRuleEffects, type InstanceRow } from '../execution/instance-pipeline.js';
 import { runRules } from '../execution/rules-step.js';
 import { guardSubmission } from '../secrets/submission-guard.js';
+import { checkPersonFields } from '../access/person-field-check.js';
 import { instanceRuleRecord } from '../execution/instance-rule-record.js';
 
 export interface RuleTaskAction {
@@ -53,6 +54,7 @@ export async function completeRuleTask(
         const issues = underData(result.errors);
         throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
       }
+      checkPersonFields(env, [form.compiled], result.data, task.data);
       data = guard.seal(result.data);
     }
   }

@@ -1,0 +1,192 @@
+import { issue, type CompiledForm, type DirectoryReader, type FlowCommand, type FlowState, type Issue, type Locale } from '@baton/engine';
+import { ApiError } from '../errors/api-error.js';
+import { isRecord, valuesAtPaths } from '../secrets/data-paths.js';
+import './person-field-errors.js';
+
+type PersonKind = 'user' | 'department';
+
+/** A user or department field ("employeeId") or column ("customers.successorId") and its options. */
+interface PersonField {
+  path: string;
+  kind: PersonKind;
+  /** user: allowed departments (and those below them). */
+  departments: string[];
+  /** user: the person must hold one of these. */
+  roles: string[];
+  /** department: only this one and those below it. */
+  root: string | undefined;
+}
+
+/** What the directory says about an id asked for. */
+interface Found {
+  roles: string[];
+  /** The person's department (or the department itself) and every one above it. */
+  chain: Set<string>;
+}
+
+const WIDGETS: Record<string, PersonKind> = { 'user-picker': 'user', 'department-picker': 'department' };
+const fieldsByForm = new WeakMap<CompiledForm, PersonField[]>();
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+function personField(path: string, entry: unknown): PersonField | undefined {
+  if (!isRecord(entry)) return undefined;
+  const kind = WIDGETS[String(entry['ui:widget'])];
+  if (!kind) return undefined;
+  const options = isRecord(entry['ui:options']) ? entry['ui:options'] : {};
+  return { path, kind, departments: strings(options.departments), roles: strings(options.roles), root: typeof options.root === 'string' ? options.root : undefined };
+}
+
+/**
+ * The form's user and department fields, read from its compiled uiSchema: the field types state their
+ * widget and options there (user-field-type.ts, department-field-type.ts), so the runtime needs neither
+ * the definition body nor a change to the engine.
+ */
+function personFieldsOf(form: CompiledForm): PersonField[] {
+  let fields = fieldsByForm.get(form);
+  if (fields) return fields;
+  fields = [];
+  for (const [key, entry] of Object.entries(form.uiSchema)) {
+    if (key.startsWith('ui:')) continue;
+    const top = personField(key, entry);
+    if (top) fields.push(top);
+    const items = isRecord(entry) ? entry.items : undefined;
+    if (isRecord(items)) {
+      for (const [column, cell] of Object.entries(items)) {
+        const inRow = column.startsWith('ui:') ? undefined : personField(`${key}.${column}`, cell);
+        if (inRow) fields.push(inRow);
+      }
+    }
+  }
+  fieldsByForm.set(form, fields);
+  return fields;
+}
+
+interface Asked {
+  field: PersonField;
+  form: CompiledForm;
+  id: string;
+  pointer: string;
+}
+
+/** Every id of the submission's person fields that differs from the stored data (a kept value is never re-judged). */
+function askedIds(forms: readonly CompiledForm[], data: Readonly<Record<string, unknown>>, previous: Readonly<Record<string, unknown>>): Asked[] {
+  const asked: Asked[] = [];
+  const claimed = new Set<string>();
+  for (const form of forms) {
+    for (const field of personFieldsOf(form)) {
+      const top = field.path.split('.')[0] ?? field.path;
+      // The first form that declares a key judges it (the node's form before the start form).
+      if (claimed.has(top)) continue;
+      const kept = new Set(valuesAtPaths(previous as Record<string, unknown>, [field.path]).map((v) => v.value));
+      for (const at of valuesAtPaths(data as Record<string, unknown>, [field.path])) {
+        if (typeof at.value === 'string' && at.value !== '' && !kept.has(at.value)) asked.push({ field, form, id: at.value, pointer: at.pointer });
+      }
+    }
+    for (const key of Object.keys(isRecord(form.jsonSchema.properties) ? form.jsonSchema.properties : {})) claimed.add(key);
+  }
+  return asked;
+}
+
+/**
+ * The department and every one above it, from the command's directory snapshot (checked current in the
+ * command's transaction, directory-snapshot.ts): no round trip. Empty when the department is unknown; a
+ * cycle in imported data ends the walk instead of looping.
+ */
+function chainOf(directory: DirectoryReader, departmentId: string | undefined): Set<string> {
+  const chain = new Set<string>();
+  if (departmentId === undefined || !directory.department(departmentId)) return chain;
+  for (let id: string | undefined = departmentId; id !== undefined && !chain.has(id); id = directory.department(id)?.parentId) chain.add(id);
+  return chain;
+}
+
+/** The user or department asked for, with its roles and department chain; undefined when the directory has none. */
+function lookUp(directory: DirectoryReader, kind: PersonKind, id: string): Found | undefined {
+  if (kind === 'department') return directory.department(id) ? { roles: [], chain: chainOf(directory, id) } : undefined;
+  const user = directory.user(id);
+  return user ? { roles: user.roles, chain: chainOf(directory, user.departmentId) } : undefined;
+}
+
+const KIND_ZH: Record<PersonKind, string> = { user: '人员', department: '部门' };
+const KIND_EN: Record<PersonKind, string> = { user: 'person', department: 'department' };
+
+/** Why a found id does not meet its field's options, in both locales; undefined when it does. */
+function refusal(field: PersonField, found: Found): { reason: string; reasonZh: string } | undefined {
+  const within = (ids: readonly string[]) => ids.some((d) => found.chain.has(d));
+  if (field.kind === 'department') {
+    if (field.root !== undefined && !found.chain.has(field.root)) {
+      return { reason: `is not "${field.root}" or a department below it`, reasonZh: `不是“${field.root}”或其下级部门` };
+    }
+    return undefined;
+  }
+  if (field.departments.length > 0 && !within(field.departments)) {
+    const names = field.departments.join(', ');
+    return { reason: `is not in ${names} or a department below`, reasonZh: `不属于 ${names} 及其下级部门` };
+  }
+  if (field.roles.length > 0 && !field.roles.some((r) => found.roles.includes(r))) {
+    const names = field.roles.join(', ');
+    return { reason: `holds none of the roles ${names}`, reasonZh: `不具备以下任一角色：${names}` };
+  }
+  return undefined;
+}
+
+/** The field's label in one locale ("Successor" for customers.successorId), the path when it has none. */
+function labelOf(form: CompiledForm, path: string, locale: Locale): string {
+  const [top, column] = path.split('.');
+  const ui = form.schemas(locale).uiSchema;
+  const entry = isRecord(ui[top ?? '']) ? (ui[top ?? ''] as Record<string, unknown>) : {};
+  const cell = column !== undefined && isRecord(entry.items) ? entry.items[column] : entry;
+  const title = isRecord(cell) ? cell['ui:title'] : undefined;
+  return typeof title === 'string' && title !== '' ? title : path;
+}
+
+/**
+ * Refuses (422) a submission whose user or department values name nobody in the directory
+ * (BATON_E_PERSON_NOT_FOUND) or someone the field does not allow (BATON_E_PERSON_NOT_ALLOWED: outside
+ * its departments, without one of its roles, outside its root department). Runs after the engine
+ * validated the data and before anything is written, against the command's directory snapshot (no
+ * query). Only values that differ from `previous` are judged, so a kept value whose person has since
+ * left never blocks a step.
+ * Paths are JSON Pointers into the request body (`/data/...`).
+ */
+export function checkPersonFields(
+  env: { directory: DirectoryReader; locale: Locale },
+  forms: ReadonlyArray<CompiledForm | undefined>,
+  data: Readonly<Record<string, unknown>>,
+  previous: Readonly<Record<string, unknown>> = {},
+): void {
+  const asked = askedIds([...new Set(forms.filter((f): f is CompiledForm => f !== undefined))], data, previous);
+  const issues: Issue[] = [];
+  for (const a of asked) {
+    const hit = lookUp(env.directory, a.field.kind, a.id);
+    const why = hit ? refusal(a.field, hit) : undefined;
+    if (hit && !why) continue;
+    const path = `/data${a.pointer}`;
+    const params = {
+      path, id: a.id, kind: KIND_EN[a.field.kind], kindZh: KIND_ZH[a.field.kind],
+      field: labelOf(a.form, a.field.path, 'en'), fieldZh: labelOf(a.form, a.field.path, 'zh-CN'), ...why,
+    };
+    issues.push(issue(hit ? 'BATON_E_PERSON_NOT_ALLOWED' : 'BATON_E_PERSON_NOT_FOUND', path, params, env.locale));
+  }
+  const first = issues[0];
+  if (first) throw new ApiError(first.code, first.params ?? {}, issues, first.path);
+}
+
+/**
+ * The person check of a flow command: the fields a task submission touched, as the engine is about to
+ * store them (a value it dropped, e.g. of a hidden field, is not judged), against the task's form and the
+ * flow's start form, compared with the instance's stored data.
+ */
+export function checkCommandPersonFields(
+  env: { directory: DirectoryReader; locale: Locale },
+  command: FlowCommand,
+  before: FlowState,
+  after: FlowState,
+  formOf: (formKey: string | undefined) => CompiledForm | undefined,
+): void {
+  if (command.type !== 'completeTask' || !command.data) return;
+  const task = before.tasks.find((t) => t.id === command.taskId);
+  const stored = after.data as Record<string, unknown>;
+  const touched = Object.fromEntries(Object.keys(command.data).filter((key) => Object.hasOwn(stored, key)).map((key) => [key, stored[key]]));
+  checkPersonFields(env, [formOf(task?.formKey), formOf(undefined)], touched, before.data as Record<string, unknown>);
+}

@@ -1,0 +1,15 @@
+import { defineErrors } from '@baton/engine';
+
+/** Codes of person and department values in submitted form data (person-field-check.ts). */
+export const PERSON_FIELD_ERRORS = defineErrors({
+  BATON_E_PERSON_NOT_FOUND: {
+    status: 422,
+    en: 'Choose another {kind} for "{field}" ({path}): the directory has no {kind} "{id}".',
+    'zh-CN': '请为“{fieldZh}”（{path}）重新选择{kindZh}：通讯录中没有{kindZh}“{id}”。',
+  },
+  BATON_E_PERSON_NOT_ALLOWED: {
+    status: 422,
+    en: 'Choose another {kind} for "{field}" ({path}): "{id}" {reason}.',
+    'zh-CN': '请为“{fieldZh}”（{path}）重新选择{kindZh}：“{id}”{reasonZh}。',
+  },
+});
