@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { hot } from '../execution/prepared-statements.js';
 import type { Database } from '../db/database.js';
 
 export interface AuditInput {
@@ -62,4 +63,40 @@ export async function appendAuditAtEnd(trx: Kysely<Database>, input: AuditInput)
   const entries = held.get(trx);
   if (entries) entries.push(input);
   else await appendAudit(trx, input);
+}
+
+const AUDIT_COLUMNS = ['at', 'actor', 'action', 'subject_kind', 'subject_id', 'data'] as const;
+
+/**
+ * `insert into audit_log … values …` for `count` entries with placeholders from `$(offset + 1)`: the fixed
+ * text of the held entries' INSERT (runCommand, storeResponse), so no query is built per command. An entry
+ * without its own time takes the database clock at append time, as auditRow does.
+ */
+export function auditInsertText(count: number, offset = 0): string {
+  const rows: string[] = [];
+  for (let r = 0, n = offset; r < count; r += 1) {
+    rows.push(`(coalesce($${++n}::timestamptz, date_trunc('milliseconds', clock_timestamp())), $${++n}, $${++n}, $${++n}, $${++n}, $${++n})`);
+  }
+  return `insert into "audit_log" (${AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${rows.join(', ')}`;
+}
+
+/** The values of auditInsertText's placeholders, appended to `into`. */
+export function auditParams(entries: readonly AuditInput[], into: unknown[] = []): unknown[] {
+  for (const entry of entries) {
+    into.push(entry.at ? new Date(entry.at.getTime()).toISOString() : null, entry.actor, entry.action, entry.subjectKind, entry.subjectId, JSON.stringify(entry.data ?? {}));
+  }
+  return into;
+}
+
+const heldTexts = new Map<number, string>();
+
+/** Writes the entries a command held back (runCommand without an Idempotency-Key): one fixed-text INSERT. */
+export async function insertHeldAudit(trx: Kysely<Database>, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  let text = heldTexts.get(entries.length);
+  if (text === undefined) {
+    text = hot(auditInsertText(entries.length));
+    if (heldTexts.size < 64) heldTexts.set(entries.length, text);
+  }
+  await trx.executeQuery(CompiledQuery.raw(text, auditParams(entries)));
 }

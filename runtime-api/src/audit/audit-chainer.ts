@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuditSettings } from '../config/runtime-config.js';
 import type { Database } from '../db/database.js';
 import { loadAuditSigner, type AuditSigner } from './audit-signer.js';
-import { chainIdOf, chainPending, chainWorkPending, type ChainResult } from './chain-pending.js';
+import { chainIdOf, chainPending, chainWorkPending, type ChainDialect, type ChainResult } from './chain-pending.js';
 import { appendHeadFile, postHead, signHead, type SignedHead } from './signed-head.js';
 import { verifyAudit, type AuditVerification } from './verify-audit.js';
 
@@ -15,6 +15,8 @@ export interface AuditChainerOptions {
   settings: AuditSettings;
   dataDir: string;
   log: FastifyBaseLogger;
+  /** 'postgres' pipelines a chain run's BEGIN and COMMIT with its other statements (2 round trips, not 6). */
+  dialect?: ChainDialect;
 }
 
 /**
@@ -27,6 +29,7 @@ export class AuditChainer {
   readonly #db: Kysely<Database>;
   readonly #settings: AuditSettings;
   readonly #log: FastifyBaseLogger;
+  readonly #dialect: ChainDialect | undefined;
   #current: Promise<ChainResult> | null = null;
   #next: Promise<ChainResult> | null = null;
   #sweep: NodeJS.Timeout | undefined;
@@ -38,6 +41,7 @@ export class AuditChainer {
     this.#db = options.db;
     this.#settings = options.settings;
     this.#log = options.log;
+    this.#dialect = options.dialect;
     this.signer = loadAuditSigner(options.settings.signingKey, options.dataDir);
   }
 
@@ -70,7 +74,7 @@ export class AuditChainer {
   }
 
   #run(forceCheckpoint: boolean): Promise<ChainResult> {
-    return chainPending(this.#db, { signer: this.signer, forceCheckpoint });
+    return chainPending(this.#db, { signer: this.signer, forceCheckpoint }, this.#dialect);
   }
 
   /** Chains what is committed, then verifies (the chain, its checkpoints and the last signed head). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { hot, lastResultOf } from '../execution/prepared-statements.js';
 import type { Database } from '../db/database.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 import type { AuditSigner } from './audit-signer.js';
@@ -45,7 +46,7 @@ export async function chainIdOf(db: Kysely<Database>): Promise<string | null> {
   return row?.chain_id ?? null;
 }
 
-async function ensureChainId(trx: Transaction<Database>): Promise<string> {
+async function ensureChainId(trx: Kysely<Database>): Promise<string> {
   const existing = await chainIdOf(trx);
   if (existing) return existing;
   const chainId = randomUUID();
@@ -60,35 +61,56 @@ interface ChainState {
   checkpoint: { toSeq: number; at: Date } | null;
 }
 
-/** The head and the last checkpoint in one round trip (after the lock: its snapshot sees the previous chainer's work). */
-async function chainState(trx: Kysely<Database>): Promise<ChainState> {
-  const row = (
-    await sql<{ seq: number | null; hash: string | null; cp_to: number | null; cp_at: Date | null }>`
-      select h.seq, h.hash, c.to_seq as cp_to, c.at as cp_at
-      from (select 1) as one
-      left join (select seq, hash from audit_log where seq is not null order by seq desc limit 1) as h on true
-      left join (select to_seq, at from audit_checkpoints order by to_seq desc limit 1) as c on true`.execute(trx)
-  ).rows[0];
-  return {
-    seq: row?.seq ?? 0,
-    hash: row?.hash ?? null,
-    checkpoint: row?.cp_to != null && row.cp_at ? { toSeq: row.cp_to, at: new Date(row.cp_at) } : null,
-  };
+interface PendingRow {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  subject_kind: string;
+  subject_id: string;
+  data: Record<string, unknown>;
 }
 
-/** Links up to BATCH committed, unchained entries after the head, in order of insertion id. */
-async function linkBatch(trx: Transaction<Database>, head: { seq: number; hash: string | null }): Promise<{ seq: number; hash: string | null; linked: number }> {
-  const rows = await trx
-    .selectFrom('audit_log')
-    .select(['id', 'at', 'actor', 'action', 'subject_kind', 'subject_id', 'data'])
-    .where('hash', 'is', null)
-    .orderBy('id')
-    .limit(BATCH)
-    .execute();
-  if (rows.length === 0) return { ...head, linked: 0 };
+/**
+ * The head, the last checkpoint and up to BATCH committed, unchained entries (in insertion order), in one
+ * round trip. Run after the lock: its snapshot then sees the previous chainer's work.
+ */
+const STATE_AND_PENDING = `select h.seq as head_seq, h.hash as head_hash, c.to_seq as cp_to, c.at as cp_at,
+       p.id, p.at, p.actor, p.action, p.subject_kind, p.subject_id, p.data
+from (select 1) as one
+left join (select seq, hash from audit_log where seq is not null order by seq desc limit 1) as h on true
+left join (select to_seq, at from audit_checkpoints order by to_seq desc limit 1) as c on true
+left join (select id, at, actor, action, subject_kind, subject_id, data from audit_log where hash is null order by id limit $1) as p on true
+order by p.id`;
+
+type StateRow = { head_seq: number | null; head_hash: string | null; cp_to: number | null; cp_at: Date | null } & { [K in keyof PendingRow]: PendingRow[K] | null };
+
+async function chainStateAndPending(trx: Kysely<Database>): Promise<{ state: ChainState; pending: PendingRow[] }> {
+  return stateFromRows((await trx.executeQuery<StateRow>(CompiledQuery.raw(hot(STATE_AND_PENDING), [BATCH]))).rows);
+}
+
+function stateFromRows(rows: readonly StateRow[]): { state: ChainState; pending: PendingRow[] } {
+  const first = rows[0];
+  const state: ChainState = {
+    seq: first?.head_seq ?? 0,
+    hash: first?.head_hash ?? null,
+    checkpoint: first?.cp_to != null && first.cp_at ? { toSeq: first.cp_to, at: new Date(first.cp_at) } : null,
+  };
+  return { state, pending: rows.filter((r) => r.id !== null) as PendingRow[] };
+}
+
+interface Link {
+  id: number;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** The chain fields of the pending entries after the head, in order. */
+function linksAfter(head: { seq: number; hash: string | null }, rows: readonly PendingRow[]): Link[] {
   let seq = head.seq;
   let prevHash = head.hash ?? GENESIS_HASH;
-  const links = rows.map((row) => {
+  return rows.map((row) => {
     seq += 1;
     const hash = chainHash(prevHash, {
       seq,
@@ -99,33 +121,49 @@ async function linkBatch(trx: Transaction<Database>, head: { seq: number; hash: 
       subjectId: row.subject_id,
       data: row.data,
     });
-    const link = { id: row.id, seq, prevHash, hash };
+    const link = { id: Number(row.id), seq, prevHash, hash };
     prevHash = hash;
     return link;
   });
-  const values = sql.join(links.map((l) => sql`(${l.id}::bigint, ${l.seq}::bigint, ${l.prevHash}::text, ${l.hash}::text)`));
-  await sql`
-    update audit_log as a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-    from (values ${values}) as v(id, seq, prev_hash, hash)
-    where a.id = v.id`.execute(trx);
-  return { seq, hash: prevHash, linked: rows.length };
+}
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+/**
+ * The UPDATE that links entries, with its values written into the text: every value is a number or a hex
+ * hash this process computed (checked here), so the statement needs no parameters and may travel in one
+ * simple-protocol message with the COMMIT after it (PostgreSQL; see chainPending).
+ */
+function linkStatement(links: readonly Link[]): string {
+  const values = links.map((l) => {
+    if (!Number.isSafeInteger(l.id) || !Number.isSafeInteger(l.seq) || !HEX_HASH.test(l.prevHash) || !HEX_HASH.test(l.hash)) {
+      throw new Error(`audit chain: unexpected link values for entry ${l.id}`);
+    }
+    return `(${l.id}::bigint, ${l.seq}::bigint, '${l.prevHash}'::text, '${l.hash}'::text)`;
+  });
+  return `update audit_log as a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash from (values ${values.join(', ')}) as v(id, seq, prev_hash, hash) where a.id = v.id`;
+}
+
+/** Whether a checkpoint is due over a head at `headSeq`, given the last one. */
+function checkpointDue(headSeq: number, last: ChainState['checkpoint'], options: ChainOptions, written: number, now: number): boolean {
+  const uncovered = headSeq - (last?.toSeq ?? 0);
+  if (uncovered <= 0) return false;
+  return (
+    written > 0 ||
+    options.forceCheckpoint === true ||
+    uncovered >= (options.checkpointEvery ?? 4096) ||
+    !last ||
+    now - last.at.getTime() >= (options.checkpointIntervalMs ?? 5000)
+  );
 }
 
 /** Signs checkpoints over the chained entries no checkpoint covers yet, when one is due. */
-async function checkpointIfDue(trx: Transaction<Database>, headSeq: number, last: ChainState['checkpoint'], options: ChainOptions): Promise<number> {
+async function checkpointIfDue(trx: Kysely<Database>, headSeq: number, last: ChainState['checkpoint'], options: ChainOptions): Promise<number> {
   let written = 0;
   for (;;) {
     const covered = last?.toSeq ?? 0;
-    const uncovered = headSeq - covered;
-    if (uncovered <= 0) return written;
     const now = Date.now();
-    const due =
-      written > 0 ||
-      options.forceCheckpoint === true ||
-      uncovered >= (options.checkpointEvery ?? 4096) ||
-      !last ||
-      now - last.at.getTime() >= (options.checkpointIntervalMs ?? 5000);
-    if (!due) return written;
+    if (!checkpointDue(headSeq, last, options, written, now)) return written;
     const toSeq = Math.min(headSeq, covered + MAX_CHECKPOINT_RANGE);
     const rows = await trx
       .selectFrom('audit_log')
@@ -161,35 +199,97 @@ async function checkpointIfDue(trx: Transaction<Database>, headSeq: number, last
   }
 }
 
+/** How a chain run talks to the database: its transaction's begin + lock and its commit. */
+export type ChainDialect = 'postgres' | 'pglite';
+
+const LOCK_SQL = `select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`;
+
+/**
+ * One batch under the lock, on a connection in a transaction: reads, links, and signs a checkpoint when one
+ * is due. `finish(statement)` runs the last write together with the commit when it can (PostgreSQL).
+ */
+async function chainBatch(
+  trx: Kysely<Database>,
+  options: ChainOptions,
+  read: { state: ChainState; pending: PendingRow[] },
+  finish: (lastWrite: string | null) => Promise<void>,
+): Promise<{ head: { seq: number; hash: string | null }; linked: number; checkpoints: number }> {
+  const { state, pending } = read;
+  const links = linksAfter(state, pending);
+  const last = links[links.length - 1];
+  const head = last ? { seq: last.seq, hash: last.hash } : { seq: state.seq, hash: state.hash };
+  const more = links.length === BATCH;
+  const update = links.length > 0 ? linkStatement(links) : null;
+  // No checkpoint due (most runs): the links travel with the commit.
+  if (more || head.seq === 0 || !checkpointDue(head.seq, state.checkpoint, options, 0, Date.now())) {
+    await finish(update);
+    return { head, linked: links.length, checkpoints: 0 };
+  }
+  if (update) await sql.raw(update).execute(trx);
+  const written = await checkpointIfDue(trx, head.seq, state.checkpoint, options);
+  // Anything shown outside (a checkpoint, which evidence and signed heads need) commits synchronously.
+  if (written > 0) await sql`set local synchronous_commit = on`.execute(trx);
+  await finish(null);
+  return { head, linked: links.length, checkpoints: written };
+}
+
 /**
  * The chaining step: under a transaction-scoped advisory lock held for one short batch (not for any
  * command), links committed unchained entries after the current head, in order of commit as the chainer
  * sees them, then signs a checkpoint when one is due. Safe to run from any number of processes at once:
  * they take turns on the lock, and each sees what the one before linked.
+ *
+ * Linking need not wait for its own WAL flush (synchronous_commit off): if a crash loses it, the entries
+ * are simply unchained again and relinked; a checkpoint's synchronous commit makes every earlier link
+ * durable too (WAL is sequential). On PostgreSQL a run is two round trips: BEGIN, the lock and the read
+ * in one simple-protocol message, the links and the COMMIT in another; PGlite, which prepares every
+ * statement, runs them one by one in a Kysely transaction (five).
  */
-export async function chainPending(db: Kysely<Database>, options: ChainOptions): Promise<ChainResult> {
+export async function chainPending(db: Kysely<Database>, options: ChainOptions, dialect: ChainDialect = 'pglite'): Promise<ChainResult> {
   let chained = 0;
   let checkpoints = 0;
   let head: { seq: number; hash: string | null } = { seq: 0, hash: null };
   for (let more = true; more; ) {
-    await db.transaction().execute(async (trx) => {
-      // Linking need not wait for its own WAL flush: if a crash loses it, the entries are simply unchained
-      // again and relinked. Anything shown outside (a checkpoint, which evidence and signed heads need)
-      // commits synchronously, and that flush makes every earlier link durable too (WAL is sequential).
-      await sql`select set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx);
-      const state = await chainState(trx);
-      const linked = await linkBatch(trx, state);
-      head = { seq: linked.seq, hash: linked.hash };
-      chained += linked.linked;
-      more = linked.linked === BATCH;
-      if (head.seq > 0 && !more) {
-        const written = await checkpointIfDue(trx, head.seq, state.checkpoint, options);
-        if (written > 0) await sql`set local synchronous_commit = on`.execute(trx);
-        checkpoints += written;
-      }
-    });
+    const batch = dialect === 'postgres' ? await pipelinedBatch(db, options) : await transactionBatch(db, options);
+    head = batch.head;
+    chained += batch.linked;
+    checkpoints += batch.checkpoints;
+    more = batch.linked === BATCH;
   }
   return { chained, headSeq: head.seq, headHash: head.hash, checkpoints };
+}
+
+function transactionBatch(db: Kysely<Database>, options: ChainOptions) {
+  return db.transaction().execute(async (trx) => {
+    await sql.raw(LOCK_SQL).execute(trx);
+    return chainBatch(trx, options, await chainStateAndPending(trx), async (lastWrite) => {
+      if (lastWrite) await sql.raw(lastWrite).execute(trx);
+    });
+  });
+}
+
+/**
+ * PostgreSQL: BEGIN + lock + the read in one simple-protocol message, the links + COMMIT in another (no
+ * parameters: the batch size is a constant). Under READ COMMITTED each statement of the message takes its
+ * own snapshot, so the read, which runs after the lock is granted, sees the previous chainer's work.
+ */
+const BEGIN_LOCK_READ = lastResultOf(`begin; ${LOCK_SQL}; ${STATE_AND_PENDING.replace('$1', String(BATCH))}`);
+
+function pipelinedBatch(db: Kysely<Database>, options: ChainOptions) {
+  return db.connection().execute(async (conn) => {
+    try {
+      const read = stateFromRows((await sql.raw<StateRow>(BEGIN_LOCK_READ).execute(conn)).rows);
+      return await chainBatch(conn, options, read, async (lastWrite) => {
+        await sql.raw(lastWrite ? `${lastWrite}; commit` : 'commit').execute(conn);
+      });
+    } catch (err) {
+      // A failed statement in any message: roll back what is open, so the connection goes back to the pool
+      // clean (a COMMIT after a failed UPDATE in the same message never ran; after a failed BEGIN there is
+      // nothing to roll back, and that ROLLBACK only warns).
+      await sql.raw('rollback').execute(conn).catch(() => undefined);
+      throw err;
+    }
+  });
 }
 
 /**

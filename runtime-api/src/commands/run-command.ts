@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { auditRow, holdAudit, takeHeldAudit } from '../audit/append-audit.js';
+import { holdAudit, insertHeldAudit, takeHeldAudit } from '../audit/append-audit.js';
 import { ApiError } from '../errors/api-error.js';
 import { rememberVersions } from '../execution/command-versions.js';
+import { isStalePlan } from '../execution/prepared-statements.js';
 import {
   claimInCommand,
   completeIdempotencyKey,
@@ -17,7 +18,8 @@ const RETRYABLE = new Set(['23505', '40001', '40P01']);
 
 function isRetryable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE.has(code);
+  // A prepared statement planned before a migration changed its `*`: the retry prepares it afresh.
+  return (typeof code === 'string' && RETRYABLE.has(code)) || isStalePlan(err);
 }
 
 export interface CommandResult<T> {
@@ -69,7 +71,7 @@ export async function runCommand<T>(
         await storeResponse(trx, claim, outcome.status, outcome.body, audit);
         return outcome;
       }
-      if (audit.length > 0) await trx.insertInto('audit_log').values(audit.map(auditRow)).execute();
+      await insertHeldAudit(trx, audit);
       if (claim && !(await completeIdempotencyKey(trx, claim, outcome.status, outcome.body))) {
         throw new ApiError('BATON_E_IDEMPOTENCY_IN_FLIGHT', {}, [], '/headers/idempotency-key');
       }

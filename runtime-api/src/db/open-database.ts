@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { seedDataDir, type SeedOutcome } from './pglite-template.js';
+import { nameHotStatements } from '../execution/prepared-statements.js';
 
 export type DatabaseDialect = 'postgres' | 'pglite';
 
@@ -69,6 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<BatonD
     // uncaught exception that kills the process. The query itself rejects, and the pool drops the client.
     pool.on('connect', (client) => {
       client.on('error', onConnectionError);
+      nameHotStatements(client);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {

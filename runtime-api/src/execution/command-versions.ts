@@ -36,9 +36,10 @@ export function rememberVersions(trx: Kysely<Database>, versions: CommandVersion
 }
 
 /** SQL selecting both versions as `directory_version` and `catalog_version` columns (for a larger statement). */
-export const VERSIONS_SELECT = sql<number>`(select version from directory_version where id = 1) as directory_version,
+export const VERSIONS_SELECT_TEXT = `(select version from directory_version where id = 1) as directory_version,
   (select version from catalog_version where id = 1) as catalog_version,
   coalesce(current_setting('baton.catalog_written', true), '') = 'on' as catalog_written`;
+export const VERSIONS_SELECT = sql<number>`${sql.raw(VERSIONS_SELECT_TEXT)}`;
 
 export interface VersionsRow {
   directory_version: unknown;

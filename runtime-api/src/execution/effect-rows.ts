@@ -15,12 +15,12 @@ function json(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const FLOW_TASK_COLUMNS = [
+export const FLOW_TASK_COLUMNS = [
   'id', 'instance_id', 'node_id', 'status', 'assignee_id', 'assignees', 'candidates', 'candidate_roles', 'actions', 'kind', 'title',
   'description', 'form_key', 'due_at', 'on_behalf_of', 'outcome', 'completed_by', 'completed_at', 'comment', 'data', 'created_at', 'effect_key',
 ] as const;
 /** A task the engine touched again (completed, reassigned) keeps its row; its comment survives a null. */
-const FLOW_TASK_UPSERT =
+export const FLOW_TASK_UPSERT =
   'on conflict ("id") do update set "status" = "excluded"."status", "assignees" = "excluded"."assignees", ' +
   '"assignee_id" = "excluded"."assignee_id", "outcome" = "excluded"."outcome", "completed_by" = "excluded"."completed_by", ' +
   '"completed_at" = "excluded"."completed_at", "comment" = coalesce(excluded.comment, tasks.comment) returning *';
@@ -31,6 +31,13 @@ const FLOW_TASK_UPSERT =
  * returns the rows as stored, so callers need not read them back.
  */
 export async function writeFlowTasks(trx: Kysely<Database>, instanceId: string, state: FlowState, events: readonly DomainEvent[], effects: readonly Effect[]): Promise<Array<Selectable<TasksTable>>> {
+  const rows = flowTaskRows(instanceId, state, events, effects);
+  if (rows.length === 0) return [];
+  return insertRows<Selectable<TasksTable>>(trx, 'tasks', FLOW_TASK_COLUMNS, rows, FLOW_TASK_UPSERT);
+}
+
+/** The rows writeFlowTasks upserts (FLOW_TASK_COLUMNS, with FLOW_TASK_UPSERT), for a caller that writes them in a larger statement. */
+export function flowTaskRows(instanceId: string, state: FlowState, events: readonly DomainEvent[], effects: readonly Effect[]): Array<Record<(typeof FLOW_TASK_COLUMNS)[number], unknown>> {
   const touched = new Set<string>();
   for (const event of events) {
     if (!event.type.startsWith('task.')) continue;
@@ -76,8 +83,7 @@ export async function writeFlowTasks(trx: Kysely<Database>, instanceId: string, 
       effect_key: null,
     });
   }
-  if (rows.length === 0) return [];
-  return insertRows<Selectable<TasksTable>>(trx, 'tasks', FLOW_TASK_COLUMNS, rows, FLOW_TASK_UPSERT);
+  return rows;
 }
 
 export interface RuleTaskTarget {

@@ -10,29 +10,43 @@ import {
   type Transition,
 } from '@baton/engine';
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { appendAuditAtEnd } from '../audit/append-audit.js';
 import type { InstancesTable, TasksTable } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import type { Published } from './definition-cache.js';
-import { insertRuleTasks, markFiredTimers, writeFlowTasks, writeOutbox, writeTimers } from './effect-rows.js';
+import { flowTaskRows, insertRuleTasks, markFiredTimers, writeFlowTasks, writeOutbox, writeTimers } from './effect-rows.js';
 import { flowContext, type CommandEnv } from './execution-services.js';
 import './execution-errors.js';
-import { appendHistory } from './history-rows.js';
-import { insertRows } from './row-inserts.js';
+import { appendHistory, historyRowsOf } from './history-rows.js';
+import { deferInstanceUpdate } from './deferred-writes.js';
+import { insertText } from './row-inserts.js';
+import { writeStepRows } from './step-writes.js';
 import { runRules } from './rules-step.js';
 import { guardFlowCommand, guardStart } from '../secrets/submission-guard.js';
+import { checkCommandPersonFields } from '../access/person-field-check.js';
 import { instanceRuleRecord, instanceRuleScope } from './instance-rule-record.js';
 
 export type InstanceRow = Selectable<InstancesTable>;
 
-// The two instance writes of every command as fixed SQL text (see row-inserts.ts: no query building).
-const INSTANCE_COLUMNS = [
+// The two instance writes of every command as fixed SQL text (see row-inserts.ts: no query building),
+// numbered from `offset` so they sit in writeStepRows' statement.
+export const INSTANCE_COLUMNS = [
   'id', 'flow_key', 'flow_version', 'business_key', 'status', 'state', 'data', 'started_by', 'form_key', 'subject_id', 'created_at', 'updated_at', 'completed_at',
 ] as const;
-const UPDATE_INSTANCE =
-  'update "instances" set "state" = $1, "data" = $2, "status" = $3, "version" = "version" + 1, "history_seq" = $4, ' +
-  '"updated_at" = $5, "completed_at" = $6 where "id" = $7 and "version" = $8 returning *';
+const START_COLUMNS = [...INSTANCE_COLUMNS, 'history_seq'] as const;
+const updateTexts = new Map<number, string>();
+function updateInstanceText(offset: number): string {
+  let text = updateTexts.get(offset);
+  if (text === undefined) {
+    const $ = (n: number) => `$${offset + n}`;
+    text =
+      `update "instances" set "state" = ${$(1)}, "data" = ${$(2)}, "status" = ${$(3)}, "version" = "version" + 1, "history_seq" = ${$(4)}, ` +
+      `"updated_at" = ${$(5)}, "completed_at" = ${$(6)} where "id" = ${$(7)} and "version" = ${$(8)} returning *`;
+    if (updateTexts.size < 256) updateTexts.set(offset, text);
+  }
+  return text;
+}
 
 /** A lost optimistic write: SQLSTATE 40001 makes runCommand retry on fresh data, then answer 409. */
 export class ConcurrentWriteError extends Error {
@@ -97,22 +111,23 @@ async function formsFor(env: CommandEnv, flow: CompiledFlow, command: FlowComman
 }
 
 /**
- * Writes everything one engine step decided, in the command's transaction: history, task rows, timers,
- * outbox, then the rules over every event (their effects written the same way). Returns the history's
- * last seq; the caller writes the instance row, then the audit entry.
+ * Writes what one engine step decided besides its own rows (timers, outbox, webhook events), then runs the
+ * rules over every event and writes their effects. The step's history, flow task rows and instance row are
+ * written by the caller in one statement (writeStepRows): before this for a new instance (rule tasks refer to
+ * it), after it for an existing one. Returns the history's last seq, the flow events' rows being numbered
+ * from the instance's `history_seq` (seqs are assigned here, so the write order does not matter).
  */
-async function persistStep(
+async function persistEffects(
   env: CommandEnv,
   instance: InstanceRow,
   transition: Transition,
   markedTimerId?: string,
-): Promise<{ seq: number; fired: StepResult['rulesFired']; tasks: StepResult['tasks'] }> {
+): Promise<{ seq: number; fired: StepResult['rulesFired'] }> {
   const { trx } = env;
   const { state, events, effects } = transition;
   const firstSeq = instance.history_seq;
-  let seq = await appendHistory(trx, instance.id, firstSeq, events, 'flow');
+  let seq = firstSeq + events.length;
   if (events.length > 0) await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events), await env.services.webhooks.get(trx, env.catalog));
-  const tasks = await writeFlowTasks(trx, instance.id, state, events, effects);
   await writeTimers(trx, instance.id, effects);
   await markFiredTimers(trx, events, markedTimerId);
   // The reducer already folded its own setData into the state (and recorded data.changed); the effect is a
@@ -123,7 +138,7 @@ async function persistStep(
   const record = instanceRuleRecord(instance, state.data as Record<string, unknown>);
   const ruled = await runRules(env, rules, events, { record });
   seq = await writeRuleEffects(env, { instanceId: instance.id, flowKey: instance.flow_key, recordId: null }, ruled.effects, seq);
-  return { seq, fired: ruled.fired, tasks };
+  return { seq, fired: ruled.fired };
 }
 
 /**
@@ -210,30 +225,28 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
   } catch (err) {
     throw translateEngineError(err);
   }
-  const { state } = transition;
-  const [instance] = await insertRows<InstanceRow>(env.trx, 'instances', INSTANCE_COLUMNS, [
-    {
-      id: instanceId,
-      flow_key: compiled.key,
-      flow_version: compiled.version,
-      business_key: input.businessKey ?? null,
-      status: state.status,
-      state: JSON.stringify(state),
-      data: JSON.stringify(state.data),
-      started_by: input.initiator,
-      form_key: compiled.definition.form ?? null,
-      subject_id: input.subjectId,
-      created_at: env.now,
-      updated_at: env.now,
-      completed_at: endedAt(state, env.now),
-    },
-  ], 'returning *');
-  if (!instance) throw new Error(`instance ${instanceId} was not inserted`);
-  const step = await persistStep(env, instance, transition);
+  const { state, events, effects } = transition;
+  // The instance, the first step's history and task rows: one statement (writeStepRows).
+  const history = historyRowsOf(instanceId, 0, events, 'flow');
+  const values = [
+    instanceId, compiled.key, compiled.version, input.businessKey ?? null, state.status, JSON.stringify(state), JSON.stringify(state.data),
+    input.initiator, compiled.definition.form ?? null, input.subjectId, env.now, env.now, endedAt(state, env.now), history.seq,
+  ];
+  const written = await writeStepRows(
+    env.trx,
+    { history: history.rows, tasks: flowTaskRows(instanceId, state, events, effects), instance: { text: (offset: number) => insertText('instances', START_COLUMNS, 1, 'returning *', offset), params: values } },
+    'start',
+  );
+  const inserted = written.instance;
+  if (!inserted) throw new Error(`instance ${instanceId} was not inserted`);
+  // Effects and rules run on the row as it was before the step's events (history_seq 0), as they always did.
+  const step = await persistEffects(env, { ...inserted, history_seq: 0 }, transition);
   await guard.link();
-  await env.trx.updateTable('instances').set({ history_seq: step.seq }).where('id', '=', instanceId).execute();
+  // Rule tasks appended runtime history after the flow's own: the row's seq moves with them.
+  if (step.seq !== history.seq) await env.trx.updateTable('instances').set({ history_seq: step.seq }).where('id', '=', instanceId).execute();
+  const instance = { ...inserted, history_seq: step.seq };
   await auditStep(env, instance, state, { action: 'instance.started', data: input.initiator !== env.actor ? { onBehalfOf: input.initiator } : {} }, step.fired);
-  return { instance: { ...instance, history_seq: step.seq }, state, transition, rulesFired: step.fired, tasks: step.tasks };
+  return { instance, state, transition, rulesFired: step.fired, tasks: written.tasks };
 }
 
 export interface InstanceCommandInput {
@@ -269,17 +282,31 @@ export async function executeInstanceCommand(env: CommandEnv, input: InstanceCom
   } catch (err) {
     throw translateEngineError(err);
   }
+  checkCommandPersonFields(env, command, state, transition.state, formOf);
   const next = transition.state;
-  // The row lock makes the version check redundant today; it keeps a lost update impossible should a
-  // caller ever load without FOR UPDATE. The row is written last, with the history's new sequence.
-  const step = await persistStep(env, row, transition, input.markedTimerId);
+  const step = await persistEffects(env, row, transition, input.markedTimerId);
   await link();
-  const [updated] = (
-    await env.trx.executeQuery<InstanceRow>(
-      CompiledQuery.raw(UPDATE_INSTANCE, [JSON.stringify(next), JSON.stringify(next.data), next.status, step.seq, env.now, endedAt(next, env.now), row.id, row.version]),
-    )
-  ).rows;
+  const { events, effects } = transition;
+  const completedAt = endedAt(next, env.now);
+  // A batch of commands (the timer worker, deferred-writes.ts) sends history and instance rows at its end.
+  const deferred = deferInstanceUpdate(env.trx, row, { state: next, historySeq: step.seq, at: env.now, completedAt });
+  let updated: InstanceRow | undefined;
+  let tasks: StepResult['tasks'];
+  if (deferred) {
+    await appendHistory(env.trx, row.id, row.history_seq, events, 'flow');
+    tasks = await writeFlowTasks(env.trx, row.id, next, events, effects);
+    [updated] = deferred;
+  } else {
+    // The step's history, task rows and the instance row in one statement, the row last as before: written
+    // only if the version read is still current (the row lock makes that redundant today; it keeps a lost
+    // update impossible should a caller ever load without FOR UPDATE).
+    const history = historyRowsOf(row.id, row.history_seq, events, 'flow');
+    const values = [JSON.stringify(next), JSON.stringify(next.data), next.status, step.seq, env.now, completedAt, row.id, row.version];
+    const written = await writeStepRows(env.trx, { history: history.rows, tasks: flowTaskRows(row.id, next, events, effects), instance: { text: updateInstanceText, params: values } }, 'update');
+    updated = written.instance;
+    tasks = written.tasks;
+  }
   if (!updated) throw new ConcurrentWriteError(row.id);
   await auditStep(env, updated, next, input.audit, step.fired);
-  return { instance: updated, state: next, transition, rulesFired: step.fired, tasks: step.tasks };
+  return { instance: updated, state: next, transition, rulesFired: step.fired, tasks };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import { VERSIONS_SELECT, versionsOf, type CommandVersions, type VersionsRow } from '../execution/command-versions.js';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { VERSIONS_SELECT_TEXT, versionsOf, type CommandVersions, type VersionsRow } from '../execution/command-versions.js';
+import { hot } from '../execution/prepared-statements.js';
 import type { Database } from '../db/database.js';
-import { auditRow, type AuditInput } from '../audit/append-audit.js';
+import { auditInsertText, auditParams, type AuditInput } from '../audit/append-audit.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 
 /**
@@ -119,13 +120,8 @@ export type InCommandClaim =
  * finding the stored answer.
  */
 export async function claimInCommand(trx: Kysely<Database>, claim: IdempotencyClaim): Promise<InCommandClaim> {
-  const row = (
-    await sql<VersionsRow & { locked: boolean; request_hash: string | null; state: string | null; response_status: number | null; response_body: unknown }>`
-      select pg_try_advisory_xact_lock(hashtextextended(${claim.principal} || E'\n' || ${claim.key}, 0)) as locked,
-             k.request_hash, k.state, k.response_status, k.response_body, ${VERSIONS_SELECT}
-      from (select 1) as one
-      left join idempotency_keys as k on k.principal = ${claim.principal} and k.key = ${claim.key}`.execute(trx)
-  ).rows[0];
+  type Row = VersionsRow & { locked: boolean; request_hash: string | null; state: string | null; response_status: number | null; response_body: unknown };
+  const row = (await trx.executeQuery<Row>(CompiledQuery.raw(hot(CLAIM_IN_COMMAND), [claim.principal, claim.key]))).rows[0];
   if (!row || !row.locked) return { kind: 'in-flight' };
   if (row.request_hash === null) return { kind: 'go', versions: versionsOf(row) };
   if (row.request_hash !== claim.requestHash) return { kind: 'mismatch' };
@@ -134,29 +130,34 @@ export async function claimInCommand(trx: Kysely<Database>, claim: IdempotencyCl
   return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
 }
 
+// The hot statements of a keyed command as fixed text (no query building per command; named prepared
+// statements on PostgreSQL, see prepared-statements.ts).
+const CLAIM_IN_COMMAND = `select pg_try_advisory_xact_lock(hashtextextended($1 || E'\\n' || $2, 0)) as locked,
+       k.request_hash, k.state, k.response_status, k.response_body, ${VERSIONS_SELECT_TEXT}
+from (select 1) as one
+left join idempotency_keys as k on k.principal = $1 and k.key = $2`;
+
+const KEY_COLUMNS = '"principal", "key", "request_hash", "state", "response_status", "response_body", "locked_until"';
+const storeTexts = new Map<number, string>();
+
+/** INSERT of the key (`$1`…`$5`), after an INSERT of `auditCount` held audit entries in a CTE. */
+function storeText(auditCount: number): string {
+  let text = storeTexts.get(auditCount);
+  if (text === undefined) {
+    const key = `insert into "idempotency_keys" (${KEY_COLUMNS}) values ($1, $2, $3, 'completed', $4, $5, now())`;
+    text = hot(auditCount === 0 ? key : `with "held_audit" as (${auditInsertText(auditCount, 5)}) ${key}`);
+    if (storeTexts.size < 64) storeTexts.set(auditCount, text);
+  }
+  return text;
+}
+
 /**
  * Stores a deferred key with the command's answer, in the command's transaction (after claimInCommand),
  * together with the audit entries the command held back (one statement: a data-modifying CTE).
  */
 export async function storeResponse(trx: Kysely<Database>, claim: IdempotencyClaim, status: number, body: unknown, audit: readonly AuditInput[] = []): Promise<void> {
-  const key = {
-    principal: claim.principal,
-    key: claim.key,
-    request_hash: claim.requestHash,
-    state: 'completed' as const,
-    response_status: status,
-    response_body: JSON.stringify(body ?? null),
-    locked_until: sql<Date>`now()`,
-  };
-  if (audit.length === 0) {
-    await trx.insertInto('idempotency_keys').values(key).execute();
-    return;
-  }
-  await trx
-    .with('held_audit', (qc) => qc.insertInto('audit_log').values(audit.map(auditRow)))
-    .insertInto('idempotency_keys')
-    .values(key)
-    .execute();
+  const params = auditParams(audit, [claim.principal, claim.key, claim.requestHash, status, JSON.stringify(body ?? null)]);
+  await trx.executeQuery(CompiledQuery.raw(storeText(audit.length), params));
 }
 
 /** The stored answer of a completed key with this request's hash, if any (read outside any transaction). */

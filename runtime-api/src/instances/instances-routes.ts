@@ -7,6 +7,7 @@ import { withErrors } from '../app/schema-helpers.js';
 import { instanceViewOf, subjectOf } from '../access/instance-access.js';
 import { nodeFormsFor } from '../access/node-forms.js';
 import { commandEnv, executionServices } from '../execution/execution-services.js';
+import { checkPersonFields } from '../access/person-field-check.js';
 import { executeInstanceCommand, startInstance, underData, type InstanceRow } from '../execution/instance-pipeline.js';
 import '../execution/execution-errors.js';
 import {
@@ -73,6 +74,7 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
             throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
           }
           startData = result.data;
+          checkPersonFields(env, [form.compiled], startData);
         }
         const step = await startInstance(env, {
           flow,

@@ -13,6 +13,7 @@ import '../execution/execution-errors.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
 import { commentOnTask, COMMENT_ACTION } from './comment-on-task.js';
 import { completeRuleTask } from './complete-rule-task.js';
+import { loadTaskForAction } from './task-for-action.js';
 import { TaskActionBody, TaskActionResult, TaskDetailSchema, TaskListQuery, TaskListResult, toTaskView } from './task-schemas.js';
 import { Closed } from '../app/schema-helpers.js';
 import { Type } from 'typebox';
@@ -120,7 +121,9 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       const { action, data, comment, to } = request.body;
       return runCommand(request, reply, async (trx) => {
-        const task = await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+        // The task with its instance locked (one round trip): the flow command below runs on that row.
+        const loaded = await loadTaskForAction(trx, id);
+        const task = loaded?.task;
         if (!task || !(await canSeeTask(trx, services, principal, task))) {
           throw new ApiError('BATON_E_TASK_NOT_FOUND', { taskId: id }, [], '/params/id');
         }
@@ -142,6 +145,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!task.instance_id) throw new ApiError('BATON_E_TASK_NOT_FOUND', { taskId: id }, [], '/params/id');
         const step = await executeInstanceCommand(env, {
           instanceId: task.instance_id,
+          ...(loaded?.instance ? { locked: loaded.instance } : {}),
           authorize: () => undefined,
           command: () => ({
             type: 'completeTask',

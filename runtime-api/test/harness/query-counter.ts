@@ -21,15 +21,19 @@ const patched = new WeakSet<object>();
 function note(client: object, text: string): void {
   const count = store.getStore();
   const head = text.trimStart().slice(0, 20).toLowerCase();
+  // A simple-protocol message may carry several statements ("update …; commit", the audit chainer's).
+  const tail = text.trimEnd().slice(-12).toLowerCase();
+  const commitsAtEnd = !head.startsWith('commit') && /;\s*commit$/.test(tail);
   const opens = head.startsWith('begin') || head.startsWith('start transaction');
-  const ends = head.startsWith('commit') || head.startsWith('rollback');
+  const ends = head.startsWith('commit') || head.startsWith('rollback') || commitsAtEnd;
   const open = inTransaction.get(client) === true;
   if (opens) inTransaction.set(client, true);
   if (ends) inTransaction.set(client, false);
   if (!count) return;
   count.roundTrips += 1;
-  count.statements.push(text.replace(/\s+/g, ' ').slice(0, 160));
-  if (head.startsWith('commit') || (!open && !opens && !ends)) count.commits += 1;
+  const shown = text.replace(/\s+/g, ' ');
+  count.statements.push(shown.length > 160 ? `${shown.slice(0, 140)} … ${shown.slice(-16)}` : shown);
+  if (head.startsWith('commit') || commitsAtEnd || (!open && !opens && !ends)) count.commits += 1;
 }
 
 /** Wraps `query` of an object (a pg Client prototype, a PGlite instance) so calls are counted; idempotent. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,21 @@ export interface BenchServer {
   url: string;
   /** Milliseconds from spawn to the first 200 of /api/health. */
   startupMs: number;
+  /** The server process's CPU time so far (user + system, ms, from /proc): divide a phase's by its requests. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** utime + stime of a process in ms (Linux /proc; clock ticks of 10 ms). NaN where /proc is missing. */
+export function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -30,7 +44,7 @@ export async function freePort(): Promise<number> {
  * The runtime as operators run it: its own process (so the load generator does not share its event loop),
  * on PostgreSQL when `databaseUrl` is given, else on a fresh embedded data folder.
  */
-export async function startBenchServer(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<BenchServer> {
+export async function startBenchServer(options: { databaseUrl?: string; env?: Record<string, string>; nodeArgs?: string[]; entry?: string } = {}): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'baton-bench-'));
   const env: Record<string, string> = {
@@ -47,7 +61,7 @@ export async function startBenchServer(options: { databaseUrl?: string; env?: Re
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'runtime-api/src/server.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry ?? path.join(repoRoot, 'runtime-api/src/server.ts')], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -70,6 +84,7 @@ export async function startBenchServer(options: { databaseUrl?: string; env?: Re
   return {
     url,
     startupMs,
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
