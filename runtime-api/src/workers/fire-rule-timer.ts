@@ -1,6 +1,7 @@
 import { timerPlanFromEffect, type CompiledRules, type RuleRecord, type ScheduleTimerEffect } from '@baton/engine';
 import { sql } from 'kysely';
-import { appendAudit } from '../audit/append-audit.js';
+import { appendAuditAtEnd } from '../audit/append-audit.js';
+import { deferHistorySeq } from '../execution/deferred-writes.js';
 import { ruleContext, type CommandEnv } from '../execution/execution-services.js';
 import { writeRuleEffects } from '../execution/instance-pipeline.js';
 import { ObsoleteTimer, type TimerTarget } from './timer-marks.js';
@@ -51,12 +52,13 @@ export async function fireRuleTimer({ env, timer, instance, record: recordRow }:
   const outcome = rules.onTimer(plan, record, ruleContext(env));
   const target = { instanceId: instance?.id ?? null, flowKey: instance?.flow_key ?? null, recordId: instance ? null : (recordRow?.id ?? null) };
   const seq = await writeRuleEffects(env, target, outcome.effects, instance?.history_seq ?? 0);
-  if (instance && seq !== instance.history_seq) {
+  // In a batch that defers its writes, the new sequence goes out with the batch's instance rows.
+  if (instance && seq !== instance.history_seq && !deferHistorySeq(env.trx, instance, seq, env.now)) {
     await env.trx.updateTable('instances').set({ history_seq: seq, updated_at: env.now }).where('id', '=', instance.id).execute();
   }
   if (outcome.fired.length === 0) return;
   // Audited like any command that changed something; a timer whose condition no longer holds leaves no entry.
-  await appendAudit(env.trx, {
+  await appendAuditAtEnd(env.trx, {
     actor: 'system',
     action: 'rule.timer-fired',
     subjectKind: instance ? 'instance' : recordRow ? 'record' : 'rule',

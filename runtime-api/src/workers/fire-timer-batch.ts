@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RecordsTable } from '../db/database.js';
+import { deferWrites, flushDeferredWrites, latestInstance } from '../execution/deferred-writes.js';
 import { commandEnv } from '../execution/execution-services.js';
 import type { InstanceRow } from '../execution/instance-pipeline.js';
 import { fireTimer, obsoleteReason, runTimer, timerRecordId, type FireOutcome } from './fire-timer.js';
@@ -80,16 +81,19 @@ function lockedInstance(trx: Kysely<Database>, id: string): Promise<InstanceRow 
 class NeedsSavepoints extends Error {}
 
 /**
- * Fires a batch of claimed timers in ONE transaction, each timer under its own SAVEPOINT: a timer that fails
- * rolls back alone (to just after the batch's mark) and is recorded for a retry with backoff, or the dead
- * letter, in the same transaction; the others commit together. One commit and a few statements per batch
- * replace a transaction per timer. Exactly once holds as before: the batch's mark re-checks, under the row
- * locks, that each timer is still scheduled, still leased to this worker and still due when claimed.
+ * Fires a batch of claimed timers in ONE transaction. The first run defers the batch's writes: every
+ * timer's command runs as usual (engine, rules, effects) but its history rows, instance row and audit entry
+ * are kept and sent at the end as one multi-row statement per table (`deferred-writes.ts`), so a batch of
+ * 50 timer steps costs about 8 statements instead of 3 per timer. Exactly once holds as before: the
+ * batch's mark re-checks, under the row locks, that each timer is still scheduled, still leased to this
+ * worker and still due when claimed.
  *
- * Savepoints cost two round trips a timer, and timers rarely fail, so a batch first runs without them; when
- * one of its timers fails, that transaction is rolled back whole and the batch runs again with a savepoint
- * per timer. When a batch fails as a whole (the connection dropped, the commit failed), its timers are fired
- * one transaction each, which re-checks every mark: whatever did commit is skipped, never repeated.
+ * A timer that fails must not take the others with it: when one throws (or the deferred writes are
+ * refused), that transaction is rolled back whole and the batch runs again the careful way: writes at once,
+ * each timer under its own SAVEPOINT, a failing one rolled back alone (to just after the mark) and recorded
+ * for a retry with backoff, or the dead letter, in the same transaction. When a batch fails as a whole (the
+ * connection dropped, the commit failed), its timers are fired one transaction each, which re-checks every
+ * mark: whatever did commit is skipped, never repeated.
  */
 export async function fireTimerBatch(ctx: WorkerContext, claimed: readonly ClaimedTimer[]): Promise<BatchResult> {
   const timers = batchOrder(claimed);
@@ -115,6 +119,7 @@ export async function fireTimerBatch(ctx: WorkerContext, claimed: readonly Claim
 
 async function fireInTransaction(ctx: WorkerContext, trx: Kysely<Database>, timers: readonly ClaimedTimer[], savepoints: boolean): Promise<BatchResult> {
   const outcomes = new Map<string, FireOutcome>();
+  if (!savepoints) deferWrites(trx);
   const { instances, records } = await lockTargets(trx, timers);
   // Directory snapshot and pack parameters once per batch; the clock is read again for every timer.
   const env = await commandEnv(trx, ctx.services, 'system', 'en');
@@ -134,12 +139,12 @@ async function fireInTransaction(ctx: WorkerContext, trx: Kysely<Database>, time
   let committed = 0;
   for (const timer of timers) {
     if (!marked.has(timer.id)) continue;
-    // A second timer of the same instance sees what the first one changed.
+    // A second timer of the same instance sees what the first one changed (kept in memory while writes wait).
     const refetch = timer.instanceId !== null && seen.has(timer.instanceId);
     if (timer.instanceId) seen.add(timer.instanceId);
     let outcome: FireOutcome | undefined;
     if (!savepoints) {
-      const instance = timer.instanceId ? (refetch ? await lockedInstance(trx, timer.instanceId) : instances.get(timer.instanceId)) : undefined;
+      const instance = timer.instanceId ? (latestInstance(trx, timer.instanceId) ?? instances.get(timer.instanceId)) : undefined;
       const recordId = timerRecordId(timer);
       try {
         outcome = await runTimer({ env: { ...env, now: new Date() }, timer, instance, record: recordId ? records.get(recordId) : undefined });
@@ -176,6 +181,13 @@ async function fireInTransaction(ctx: WorkerContext, trx: Kysely<Database>, time
     }
     outcomes.set(timer.id, outcome);
     if (outcome === 'fired' || outcome === 'obsolete') committed += 1;
+  }
+  if (!savepoints) {
+    try {
+      await flushDeferredWrites(trx);
+    } catch (err) {
+      throw new NeedsSavepoints(errorText(err), { cause: err });
+    }
   }
   return { outcomes, committed };
 }

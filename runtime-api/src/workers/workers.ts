@@ -12,7 +12,7 @@ import type { OutboxHandlers } from './outbox-handler.js';
 import { runConcurrently } from './run-concurrently.js';
 import { syncScheduleTimers } from './schedule-timers.js';
 import { notifyParents } from './subflow-completion.js';
-import { claimTimers, releaseTimers } from './timer-claims.js';
+import { claimTimers, releaseTimers, type ClaimedTimer } from './timer-claims.js';
 import { errorText, type WorkerContext } from './worker-context.js';
 
 export interface WorkersOptions {
@@ -32,6 +32,10 @@ export interface DrainReport {
 
 /** How often the schedule (cron) rules are checked for a timer to plan, and unhandled outbox types reported. */
 const HOUSEKEEPING_MS = 60_000;
+/** A timer round stops claiming after this long, so subflow completions and housekeeping get their turn in a backlog. */
+const ROUND_MS = 1_000;
+/** While a backlog fires, the audit chainer is asked at most this often (see committedSoon). */
+const CHAIN_GAP_MS = 200;
 
 /**
  * The timer and outbox workers of one process. `start()` runs two polling loops (timers + subflow
@@ -51,6 +55,8 @@ export class Workers {
   private readonly reportedTypes = new Set<string>();
   private lastHousekeeping = 0;
   private readonly commitListeners: Array<() => void> = [];
+  private lastChainAsk = 0;
+  private chainSoon: NodeJS.Timeout | undefined;
 
   constructor(options: WorkersOptions) {
     this.handlers = options.handlers;
@@ -81,6 +87,27 @@ export class Workers {
    */
   onCommitted(listener: () => void): void {
     this.commitListeners.push(listener);
+  }
+
+  /**
+   * `committed()` for the timer loop's batches: at once when the chainer was last asked more than
+   * CHAIN_GAP_MS ago, else once at the end of that gap. Each chainer run is a transaction of its own (about
+   * six statements); asked after every batch of a backlog it cost as many statements as the timers.
+   */
+  private committedSoon(): void {
+    if (this.chainSoon) return;
+    const wait = this.lastChainAsk + CHAIN_GAP_MS - Date.now();
+    if (wait <= 0) {
+      this.lastChainAsk = Date.now();
+      this.committed();
+      return;
+    }
+    this.chainSoon = setTimeout(() => {
+      this.chainSoon = undefined;
+      this.lastChainAsk = Date.now();
+      this.committed();
+    }, wait);
+    this.chainSoon.unref();
   }
 
   private committed(): void {
@@ -115,6 +142,12 @@ export class Workers {
       this.ctx.log.warn({ timeoutMs: this.ctx.settings.shutdownTimeoutMs }, 'workers still busy at shutdown: aborting deliveries; unfinished claims return when their lease ends');
       this.abort.abort(new Error('shutting down'));
       await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    }
+    // Entries of the last batches: chained now (the app's audit plugin chains once more as it closes).
+    if (this.chainSoon) {
+      clearTimeout(this.chainSoon);
+      this.chainSoon = undefined;
+      this.committed();
     }
     this.ctx.log.info('workers stopped');
   }
@@ -190,34 +223,57 @@ export class Workers {
   }
 
   /**
-   * One claim of due timers, fired as up to `concurrency` batches at once (a transaction each, a savepoint
-   * per timer), then the subflow completions (background loop only). Timers of one instance go to the same
-   * batch; batches take their row locks in id order, so they never deadlock each other.
+   * Due timers, earliest first, fired as batches (a transaction each) with up to `concurrency` in flight:
+   * as soon as a lane is free the next claim runs, while the other batches are still writing, so the
+   * database never waits for a whole round. Then the subflow completions (background loop only). Timers of
+   * one instance go to the same batch; batches take their row locks in id order, so they never deadlock
+   * each other. A round claims for about a second at most, then lets its batches finish.
    */
   private async timerRound(report?: DrainReport): Promise<number> {
     if (!report) await this.housekeeping();
     const { settings, db } = this.ctx;
-    const claimed = await claimTimers(db, this.id, settings.batchSize, settings.leaseMs);
-    if (this.stopping) {
-      await releaseTimers(db, this.id, claimed.map((t) => t.id));
-      return claimed.length;
-    }
-    let committed = 0;
-    await runConcurrently(splitBatches(claimed, settings.concurrency, TIMER_BATCH), settings.concurrency, async (batch) => {
-      if (this.stopping) {
-        await releaseTimers(db, this.id, batch.map((t) => t.id));
-        return;
+    const lanes = Math.max(1, settings.concurrency);
+    const inFlight = new Set<Promise<void>>();
+    const began = Date.now();
+    let claimedTotal = 0;
+    // Never rejects: a batch in flight must not leave an unobserved rejection when another one ends the round.
+    const fire = async (batch: ClaimedTimer[]): Promise<void> => {
+      try {
+        const result = await fireTimerBatch(this.ctx, batch);
+        if (report) for (const outcome of result.outcomes.values()) report.timers[outcome] += 1;
+        // Fired timers appended audit entries: have them chained now, not at the chainer's next sweep.
+        if (result.committed > 0) {
+          if (report) this.committed();
+          else this.committedSoon();
+        }
+      } catch (err) {
+        // The database itself is failing: the leases run out and the timers are claimed again later.
+        this.ctx.log.error({ timers: batch.length, err: errorText(err) }, 'a timer batch could not be fired');
       }
-      const result = await fireTimerBatch(this.ctx, batch);
-      committed += result.committed;
-      if (report) for (const outcome of result.outcomes.values()) report.timers[outcome] += 1;
-    });
-    // Fired timers appended audit entries: have them chained now, not at the chainer's next sweep.
-    if (committed > 0) this.committed();
-    if (report) return claimed.length;
+    };
+    while (!this.stopping && Date.now() - began < ROUND_MS) {
+      const free = lanes - inFlight.size;
+      const limit = Math.min(settings.batchSize, free * TIMER_BATCH);
+      const claimed = await claimTimers(db, this.id, limit, settings.leaseMs);
+      claimedTotal += claimed.length;
+      if (this.stopping) {
+        await releaseTimers(db, this.id, claimed.map((t) => t.id));
+        break;
+      }
+      // Full batches (the fixed cost of a batch is most of what a small one costs); the next claim fills the other lanes.
+      for (const batch of splitBatches(claimed, Math.ceil(claimed.length / TIMER_BATCH), TIMER_BATCH)) {
+        const run: Promise<void> = fire(batch).finally(() => inFlight.delete(run));
+        inFlight.add(run);
+      }
+      // Nothing more is due now: finish what runs.
+      if (claimed.length < limit) break;
+      while (inFlight.size >= lanes) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (report) return claimedTotal;
     const parents = await notifyParents(this.ctx, () => this.stopping);
     if (parents > 0) this.committed();
-    return claimed.length + parents;
+    return claimedTotal + parents;
   }
 
   /** One batch of due outbox rows, delivered by their handlers with bounded concurrency. */

@@ -24,6 +24,25 @@ export async function createScratchDatabase(baseUrl: string, name: string): Prom
   };
 }
 
+/** PostgreSQL's "terminating connection due to administrator command" (admin_shutdown). */
+const ADMIN_SHUTDOWN = '57P01';
+let terminatedByServer = false;
+
+/**
+ * The connection-error handler of a bench's pool or client: a scratch database's drop WITH (FORCE) ends every
+ * connection still open with admin_shutdown, which is expected and stays quiet (a query it interrupts still
+ * fails on its own), as does the closed socket a plain client reports right after it; any other connection
+ * error is printed. A pg client with no handler would crash the bench on it.
+ */
+export function quietOnScratchDrop(err: Error & { code?: string }): void {
+  if (err.code === ADMIN_SHUTDOWN) {
+    terminatedByServer = true;
+    return;
+  }
+  if (terminatedByServer && err.message === 'Connection terminated unexpectedly') return;
+  console.error('PostgreSQL connection failed:', err.message);
+}
+
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = '/' + database;
