@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { openDatabase } from '../../src/db/open-database.js';
 // The key covers every migration, the migrator (migrate.ts) and the PGlite version.
 import { migrationsKey } from '../../src/db/pglite-template.js';
-import { ensurePostgresTemplate } from './postgres-template.js';
+import { dropStaleTemplates, ensurePostgresTemplate, holdTemplate } from './postgres-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +20,7 @@ declare module 'vitest' {
  * A fresh PGlite folder costs 3-4 s and ~900 MB to initialise; a migrated template is built once (and kept
  * in the temp folder between runs) and every test suite starts from a copy of it.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const key = await migrationsKey();
   const file = path.join(os.tmpdir(), `baton-pglite-template-${key}.tar.gz`);
   try {
@@ -35,8 +35,15 @@ export default async function setup(project: TestProject): Promise<void> {
     await database.close();
   }
   project.provide('pgliteTemplate', file);
-  project.provide('postgresTemplate', process.env.DATABASE_URL ? await ensurePostgresTemplate(process.env.DATABASE_URL, key) : '');
-  if (!process.env.DATABASE_URL) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    project.provide('postgresTemplate', '');
     console.log('PostgreSQL suites skipped: DATABASE_URL is not set');
+    return undefined;
   }
+  // Hold this key's template for the run, then drop other keys' templates no run holds (they piled up).
+  const release = await holdTemplate(url, key);
+  await dropStaleTemplates(url, key);
+  project.provide('postgresTemplate', await ensurePostgresTemplate(url, key));
+  return release;
 }
