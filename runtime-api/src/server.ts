@@ -1,6 +1,8 @@
+import type { PerformanceMark } from 'node:perf_hooks';
 import { ensureBootstrapToken } from './auth/bootstrap-token.js';
 import { loadConfig } from './config/runtime-config.js';
 import { migrateToLatest } from './db/migrate.js';
+import { migrationsCurrent } from './db/migrations-current.js';
 import { openDatabase } from './db/open-database.js';
 
 /**
@@ -14,9 +16,7 @@ function cpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
-function phase(name: string): void {
-  const now = performance.now();
-  const cpu = cpuMs();
+function phase(name: string, now = performance.now(), cpu = cpuMs()): void {
   phases[name] = { wallMs: Math.round(now - lastMark), cpuMs: Math.round(cpu - lastCpu) };
   lastMark = now;
   lastCpu = cpu;
@@ -24,7 +24,10 @@ function phase(name: string): void {
 
 /** `pnpm start`: configuration from the environment, migrations, then the HTTP server until a signal. */
 async function main(): Promise<void> {
-  phase('node and first modules');
+  // scripts/start.mjs marks when Node has started and the bundle is checked (or built); tsx has no mark.
+  const launched = performance.getEntriesByName('baton:bundle-ready')[0] as PerformanceMark | undefined;
+  if (launched) phase('node and bundle check', launched.startTime, (launched.detail as { cpuMs?: number } | null)?.cpuMs ?? 0);
+  phase(launched ? 'server modules' : 'node and first modules');
   const config = loadConfig();
   // The app's modules (Fastify, the engine, every route) load while the database opens: PGlite compiles
   // its WebAssembly and copies its folder off the main thread meanwhile.
@@ -37,9 +40,14 @@ async function main(): Promise<void> {
   });
   phase(database.seeded === 'template-built' ? 'open database (template built)' : database.seeded === 'from-template' ? 'open database (from template)' : 'open database');
   // A folder just copied from the template is at the latest migration already (the template's key covers
-  // every migration and the migrator); anything else is brought up to date.
-  if (database.seeded !== 'from-template' && database.seeded !== 'template-built') await migrateToLatest(database.db);
-  phase('migrate');
+  // every migration and the migrator); anything else is brought up to date, unless it already is.
+  const fromTemplate = database.seeded === 'from-template' || database.seeded === 'template-built';
+  if (!fromTemplate && !(await migrationsCurrent(database.db))) {
+    await migrateToLatest(database.db);
+    phase('migrate');
+  } else {
+    phase('migrations check');
+  }
   await ensureBootstrapToken(database.db, config.bootstrapToken, (token) => {
     // Plain stdout, once: the JSON log may be shipped elsewhere, and this secret must not be.
     process.stdout.write(
@@ -61,7 +69,7 @@ async function main(): Promise<void> {
   const printStarter = (starter: Awaited<ReturnType<typeof loadStarterPack>>) => {
     if (starter.status === 'loaded') process.stdout.write(`${starterPackHint(starter, `http://${config.host}:${config.port}`)}\n\n`);
   };
-  const starting = loadStarterPack(database.db, config.starterPack);
+  const starting = loadStarterPack(database.db, config.starterPack, config.timeZone);
   if (database.dialect === 'postgres') {
     const starter = await starting;
     printStarter(starter);

@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -31,7 +30,9 @@ import { registryRoutes } from '../registry/registry-routes.js';
 import { reportsRoutes } from '../reports/reports-routes.js';
 import { designerStatic } from '../static/designer-static.js';
 import { openapiPlugin } from './openapi-plugin.js';
+import { securityHeadersPlugin } from './security-headers.js';
 import { buildValidatorCompiler } from './validator-compiler.js';
+import { LazySchemas, lazySerializerBuilder } from './lazy-schemas.js';
 import { registerJsonBodyParser } from './json-body-parser.js';
 import { simpleErrorBody } from '../errors/error-body.js';
 import { requestLocale } from '../i18n/request-locale.js';
@@ -53,6 +54,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Defaults to loadSecretBox(config, config.dataDir). */
   secretBox?: SecretBox;
+  /** Where route schemas wait to be compiled on first use (tests pass one to compile them all at once). */
+  schemas?: LazySchemas;
 }
 
 /** Rate-limit bucket: the token (hashed, so it never sits in memory as plaintext), else the client address. */
@@ -67,8 +70,10 @@ function rateLimitKey(authorization: string | undefined, ip: string): string {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db: database } = options;
+  const schemas = options.schemas ?? new LazySchemas();
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializerBuilder(schemas) } },
     bodyLimit: config.bodyLimit,
     // Our own JSON errors replace Fastify's; request ids let a 500 be found in the logs.
     genReqId: () => randomUUID(),
@@ -82,7 +87,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         .send(simpleErrorBody(code, { url, detail: error.message }, '', requestLocale(request.headers['accept-language'])));
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(buildValidatorCompiler());
+  app.setValidatorCompiler(buildValidatorCompiler(schemas));
+  // Schemas no request has needed yet compile after start-up, between requests (see lazy-schemas.ts).
+  app.addHook('onListen', async () => schemas.warmUp(app.log));
+  app.addHook('onClose', async () => schemas.stop());
   registerJsonBodyParser(app);
   const outboxHandlers = new OutboxHandlers();
   app.decorate('baton', {
@@ -91,7 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     secrets: options.secretBox ?? loadSecretBox(config, config.dataDir),
     outboxHandlers,
     workers: new Workers({ database, config, handlers: outboxHandlers, log: app.log }),
-    audit: new AuditChainer({ db: database.db, settings: config.audit, dataDir: config.dataDir, log: app.log }),
+    audit: new AuditChainer({ db: database.db, settings: config.audit, dataDir: config.dataDir, log: app.log, dialect: database.dialect }),
     connectors: createConnectorRuntime(),
   });
 
@@ -99,9 +107,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   executionServices(database, config, app.baton.secrets);
 
   await app.register(errorHandlerPlugin);
-  // Helmet's defaults, except upgrade-insecure-requests: on-premise installs often serve plain HTTP inside
-  // the company network, where that directive would break every asset of the docs (and later the designer).
-  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  // Helmet's defaults as a fixed list, except upgrade-insecure-requests (security-headers.ts).
+  await app.register(securityHeadersPlugin);
   if (config.corsOrigins.length > 0) {
     await app.register(cors, { origin: config.corsOrigins, credentials: false });
   }

@@ -8,6 +8,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/health',
     {
       config: { public: true },
+      // Plain JSON.stringify of the two fields: the first health check at start-up would otherwise load and
+      // run fast-json-stringify (see app/lazy-schemas.ts) before answering.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['health'],
         security: [],

@@ -9,8 +9,9 @@ import { freePort } from '../harness/free-port.js';
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKEN = 'embedded-start-up-admin-token-0000000000';
 
-// `pnpm start` on a new embedded data folder: the folder comes from the migrated template, /api/health answers
-// while the starter pack is still being imported, and no request sees the database without the whole pack.
+// `pnpm start` on a new embedded data folder: the server runs from its bundle, the folder comes from the
+// migrated template, /api/health answers while the starter pack is still being imported, and no request sees
+// the database without the whole pack.
 describe('embedded start-up', () => {
   let child: ChildProcess | undefined;
   let dataDir = '';
@@ -23,7 +24,8 @@ describe('embedded start-up', () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'baton-start-up-'));
     const port = await freePort();
     let out = '';
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    // What `pnpm start` runs: the bundled server (built first when its sources changed).
+    child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: packageDir,
       env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', BATON_DATA_DIR: path.join(dataDir, 'data'), BATON_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: 'debug' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,6 +58,9 @@ describe('embedded start-up', () => {
     const phases = Object.keys((JSON.parse(line!) as { phases: Record<string, unknown> }).phases);
     expect(phases.some((p) => /^open database \((from template|template built)\)$/.test(p)), phases.join(', ')).toBe(true);
     expect(phases).toContain('starter pack after listen (loaded)');
+    // It ran from the bundle, not from the sources through tsx.
+    expect(phases).toContain('node and bundle check');
+    expect(out).not.toContain('could not be built');
     expect(out).toMatch(/"startupMs":\d+/);
     expect(await fs.readFile(path.join(dataDir, 'data', 'PG_VERSION'), 'utf8')).toMatch(/^\d+/);
 
