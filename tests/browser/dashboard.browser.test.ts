@@ -190,6 +190,39 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     expect(png.length).toBeGreaterThan(2_000);
   });
 
+  it('names the leavers, their departments and every step instead of showing ids', async () => {
+    // Each offboarding: a short reference (no business key in the demo data: the id's first 8 characters),
+    // the leaver's name and department from the directory, the business days.
+    const perInstance = page.getByTestId('widget-cycle-time-per-instance');
+    await perInstance.locator('.widget-table tbody tr').first().waitFor();
+    const rows = await tableRows(perInstance);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.flat().filter((text) => /[0-9a-f]{8}-[0-9a-f]{4}-/i.test(text))).toEqual([]);
+    expect(rows.filter((r) => !/^[0-9a-f]{8}$/.test(r[0]!) || /^(demo-|bt-)/.test(r[1]!) || /^(demo-|bt-)/.test(r[2]!) || r[1] === '(none)')).toEqual([]);
+    // demo-leaver-015 of the pack's demo directory.
+    expect(rows.map((r) => r[1])).toContain('李伟');
+    // The drill-down link of a row still leads to that offboarding.
+    expect(await perInstance.locator('.widget-table tbody tr').first().getByRole('button').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), perInstance.getByRole('button', { name: 'CSV' }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+    expect(csv[0]).toEqual(['Offboarding', 'Offboarding (ID)', 'Employee', 'Employee (ID)', 'Department', 'Business days']);
+    const leaver = csv.find((cells) => cells[3] === 'demo-leaver-015')!;
+    expect(leaver[2]).toBe('李伟');
+    expect(leaver[1]).toMatch(/^[0-9a-f]{8}-/);
+    expect(leaver[0]).toBe(leaver[1]!.slice(0, 8));
+
+    // Every step of the SLA widget's data table is named on its chart: ECharts' aria description lists the
+    // categories it draws (the axis shows each one: horizontal bars, no label skipped).
+    const sla = page.getByTestId('widget-sla-breaches');
+    await sla.locator('.widget-table summary').click();
+    const steps = (await tableRows(sla)).map((r) => r[0]!);
+    expect(steps.length).toBeGreaterThan(4);
+    expect(steps.filter((step) => /^[a-z]+(-[a-z]+)+$/.test(step))).toEqual([]);
+    const described = (await sla.getByTestId('echart').getAttribute('aria-label')) ?? '';
+    expect(steps.filter((step) => !described.includes(`the data for ${step} is`))).toEqual([]);
+    await sla.locator('.widget-table summary').click();
+  });
+
   it('filters by department: only Beta is left, task-based widgets included', async () => {
     await page.selectOption('select[name=department]', 'bt-beta');
     await page.getByRole('button', { name: 'Apply' }).click();

@@ -2,7 +2,8 @@ import type { ReportResult } from '@baton/client';
 import { describe, expect, it } from 'vitest';
 import { chartOption } from './chart-options.js';
 import { dashboardReports, dashboardSlot } from './dashboard-tags.js';
-import { dimensionText, measureText } from './report-values.js';
+import { fitLegend, legendRows } from './legend-layout.js';
+import { axisNumberText, dimensionText, measureText } from './report-values.js';
 import { widgetParams } from './dashboard-widget.js';
 
 const text = { none: '(none)', locale: 'en' as const };
@@ -55,6 +56,50 @@ describe('chartOption', () => {
     // Rates are drawn side by side even when the report asks for stacking: their sum means nothing.
     const rates = chartOption(attrition, { type: 'stacked-bar', x: 'month', series: 'department', y: ['rate'] }, text) as { series: Series[] };
     expect(rates.series.map((s) => s.stack)).toEqual([undefined, undefined]);
+  });
+
+  it('names every step on a category axis (turned when many), lets dates thin out, and writes round ticks', () => {
+    const steps: ReportResult = {
+      ...attrition,
+      columns: [
+        { key: 'step', role: 'dimension', kind: 'field', label: 'Step', type: 'string', valueLabels: { a: 'Manager approval', b: 'HR exit interview' } },
+        { key: 'hours', role: 'measure', kind: 'duration', label: 'Median (hours)', type: 'number', format: { style: 'number', decimals: 1 } },
+      ],
+      rows: ['a', 'b', 'c', 'd', 'e', 'f'].map((step, i) => ({ step, hours: i * 30.5 })),
+    };
+    type Axis = { data?: string[]; axisLabel: { interval?: number; rotate?: number; hideOverlap?: boolean; formatter?: (v: number) => string } };
+    const horizontal = chartOption(steps, { type: 'bar', x: 'step', y: ['hours'], horizontal: true }, text) as { xAxis: Axis; yAxis: Axis };
+    expect(horizontal.yAxis.data?.slice(0, 2)).toEqual(['Manager approval', 'HR exit interview']);
+    expect(horizontal.yAxis.axisLabel).toMatchObject({ interval: 0 });
+    expect(horizontal.yAxis.axisLabel.rotate).toBeUndefined();
+    expect(horizontal.xAxis.axisLabel.hideOverlap).toBe(true);
+    expect([0, 30, 150, 2.5].map((v) => horizontal.xAxis.axisLabel.formatter!(v))).toEqual(['0', '30', '150', '2.5']);
+    const vertical = chartOption(steps, { type: 'bar', x: 'step', y: ['hours'] }, text) as { xAxis: Axis };
+    expect(vertical.xAxis.axisLabel).toMatchObject({ interval: 0, rotate: 30 });
+    const months = chartOption(attrition, { type: 'line', x: 'month', series: 'department', y: ['rate'] }, text) as { xAxis: Axis; yAxis: Axis };
+    expect(months.xAxis.axisLabel).toEqual({ hideOverlap: true });
+    expect(months.yAxis.axisLabel.formatter!(20)).toBe('20%');
+  });
+
+  it('lays a legend out in rows when a few rows hold it, and keeps paging when they would not', () => {
+    expect(legendRows(['Median (hours)', '90th percentile (hours)'], 400)).toBe(1);
+    const names = ['Engineer', 'IT 工程师', 'Sales rep', '人事专员', '财务', 'Product manager', 'Designer', 'Support'];
+    const option = { legend: { type: 'scroll', top: 0 }, grid: { top: 32, left: 8 }, series: names.map((name) => ({ name, type: 'bar', data: [] })) };
+    const rows = legendRows(names, 390);
+    expect(rows).toBeGreaterThan(1);
+    const fitted = fitLegend(option, 400);
+    expect(fitted.option.legend).toEqual({ type: 'plain', top: 0 });
+    expect((fitted.option.grid as { top: number; left: number })).toEqual({ top: rows * 24 + 14, left: 8 });
+    expect(fitted.extraHeight).toBe(rows * 24 + 14 - 32);
+    // Too many rows for a narrow chart: it pages as before, at the usual height.
+    const many = { ...option, series: Array.from({ length: 60 }, (_, i) => ({ name: `Position number ${i}`, type: 'bar' })) };
+    expect(fitLegend(many, 400)).toEqual({ option: many, extraHeight: 0 });
+    // A donut's legend sits below: the pie's box shrinks by the legend instead of the grid.
+    const donut = { legend: { type: 'scroll', bottom: 0 }, series: [{ type: 'pie', data: names.map((name) => ({ name, value: 1 })) }] };
+    const pie = fitLegend(donut, 400).option as { legend: unknown; series: Array<{ bottom?: number }> };
+    expect(pie.legend).toEqual({ type: 'plain', bottom: 0 });
+    expect(pie.series[0]?.bottom).toBe(rows * 24 + 10);
+    expect(axisNumberText(undefined, 1234.5, { ...text, locale: 'zh-CN' })).toBe('1,234.5');
   });
 
   it('shows words as the top words in a bar chart and donuts as pie slices with their cells', () => {

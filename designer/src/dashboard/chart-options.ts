@@ -1,6 +1,6 @@
 import type { ReportCell, ReportColumn, ReportResult } from '@baton/client';
 import type { EChartsCoreOption } from 'echarts/core';
-import { dimensionText, measureText, type ValueText } from './report-values.js';
+import { axisNumberText, dimensionText, measureText, type ValueText } from './report-values.js';
 
 /** The `chart` block of a report definition (engine/schemas/report.schema.json). */
 export interface ChartSpec {
@@ -20,10 +20,28 @@ export interface DrillableDatum {
   cell: CellValues;
 }
 
+/** Category labels longer than this (in characters) are cut with an ellipsis; the tooltip has the full name. */
+const CATEGORY_LABEL_WIDTH = 180;
+
+/**
+ * How the category axis writes its labels. Dates are ordered periods: ECharts may skip some. Named categories
+ * (steps, positions) must each be readable: every one is shown, on the y axis of a horizontal chart, or
+ * turned on the x axis when there are more than a few.
+ */
+function categoryLabels(chart: ChartSpec, column: ReportColumn | undefined, count: number): Record<string, unknown> {
+  if (column?.type === 'date') return { hideOverlap: true };
+  const named = { interval: 0, width: CATEGORY_LABEL_WIDTH, overflow: 'truncate' };
+  if (chart.horizontal || count <= 4) return named;
+  return { ...named, rotate: 30 };
+}
+
 /** Chart types drawn with ECharts; `kpi` and `table` are plain HTML. */
 export const ECHART_TYPES = new Set(['line', 'area', 'bar', 'stacked-bar', 'donut', 'pie', 'word-cloud', 'funnel']);
 
 const WORDS_SHOWN = 20;
+
+/** The chart described in its aria-label (series, then each datum's name and value): readable without the canvas. */
+const ARIA = { enabled: true, label: { data: { maxCount: 40 } } };
 
 function distinct(values: ReportCell[]): ReportCell[] {
   const seen = new Set<string>();
@@ -71,6 +89,7 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
       cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {},
     }));
     return {
+      aria: ARIA,
       tooltip: { trigger: 'item', valueFormatter: fmt(yKey) },
       legend: { type: 'scroll', bottom: 0 },
       series: [{ type: type === 'funnel' ? 'funnel' : 'pie', radius: type === 'donut' ? ['40%', '68%'] : '68%', name: columnOf(result, yKey)?.label ?? yKey, data, label: { formatter: '{b}: {c}' } }],
@@ -81,6 +100,7 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
     const yKey = yKeys[0] ?? '';
     const rows = [...result.rows].sort((a, b) => (numberOf(b[yKey]) ?? 0) - (numberOf(a[yKey]) ?? 0)).slice(0, WORDS_SHOWN).reverse();
     return {
+      aria: ARIA,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt(yKey) },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
@@ -127,9 +147,12 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
       series.push({ ...base(columnOf(result, yKey)?.label ?? yKey), data, tooltip: { valueFormatter: fmt(yKey) } });
     }
   }
-  const categories = { type: 'category', data: xValues.map((v) => label(xCol, v)), axisLabel: { hideOverlap: true } };
-  const values = { type: 'value', axisLabel: { formatter: (v: number) => fmt(yKeys[0] ?? '')(v) } };
+  const categories = { type: 'category', data: xValues.map((v) => label(xCol, v)), axisLabel: categoryLabels(chart, xCol, xValues.length) };
+  // Axis ticks are round numbers: "30", not "30.0"; ECharts drops labels that would still overlap.
+  const firstMeasure = columnOf(result, yKeys[0]);
+  const values = { type: 'value', splitNumber: chart.horizontal ? 4 : 5, axisLabel: { hideOverlap: true, formatter: (v: number) => axisNumberText(firstMeasure, v, text) } };
   return {
+    aria: ARIA,
     tooltip: { trigger: 'axis', axisPointer: { type: seriesType === 'bar' ? 'shadow' : 'line' } },
     legend: { type: 'scroll', top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },

@@ -1,7 +1,11 @@
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CellValues } from './chart-options.js';
 import { echarts } from './echarts-setup.js';
+import { fitLegend } from './legend-layout.js';
+
+/** The chart's height without legend rows beyond the first (as `.dashboard-chart` in dashboard.css). */
+const CHART_HEIGHT = 280;
 
 /**
  * One ECharts instance in a div: created once, options replaced on change, resized with its box, disposed
@@ -18,6 +22,9 @@ export function EChartView({ option, locale, onCell, onReady, label }: {
   const chart = useRef<EChartsType | null>(null);
   const handler = useRef(onCell);
   handler.current = onCell;
+  // The legend is laid out for the box's width: it wraps into rows when they are few, and pages otherwise.
+  const [width, setWidth] = useState(0);
+  const fitted = useMemo(() => fitLegend(option, width), [option, width]);
 
   useEffect(() => {
     if (!box.current) return;
@@ -27,7 +34,10 @@ export function EChartView({ option, locale, onCell, onReady, label }: {
       const datum = params.data as { cell?: CellValues } | null | undefined;
       if (datum?.cell) handler.current?.(datum.cell, String(params.name ?? ''));
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      setWidth(box.current?.clientWidth ?? 0);
+      instance.resize();
+    });
     observer.observe(box.current);
     onReady?.(instance);
     return () => {
@@ -41,8 +51,8 @@ export function EChartView({ option, locale, onCell, onReady, label }: {
   }, [locale]);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option, locale]);
+    chart.current?.setOption(fitted.option, { notMerge: true });
+  }, [fitted, locale]);
 
-  return <div ref={box} className="dashboard-chart" role="img" aria-label={label} data-testid="echart" />;
+  return <div ref={box} className="dashboard-chart" style={{ height: CHART_HEIGHT + fitted.extraHeight }} role="img" aria-label={label} data-testid="echart" />;
 }

@@ -40,3 +40,12 @@ export function measureText(column: ReportColumn | undefined, value: ReportCell,
   const number = new Intl.NumberFormat(text.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
   return format.style === 'percent' ? `${number}%` : number;
 }
+
+/**
+ * A value-axis tick: the measure's style (percent) but no fixed decimals, since ECharts picks round ticks
+ * (30, 60, 90) and "30.0 60.0 90.0" only makes the labels collide.
+ */
+export function axisNumberText(column: ReportColumn | undefined, value: number, text: ValueText): string {
+  const number = new Intl.NumberFormat(text.locale, { maximumFractionDigits: 1 }).format(value);
+  return (column?.format as { style?: unknown } | undefined)?.style === 'percent' ? `${number}%` : number;
+}

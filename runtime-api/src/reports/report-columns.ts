@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { latestPublished } from '../definitions/latest-published.js';
 import type { LoadedReport } from './report-catalog.js';
+import { idsIn, instanceReferences, userNames } from './reference-labels.js';
 
 /** What a result column is, so a chart or a table can draw it without reading the definition. */
 export interface ReportColumn {
@@ -14,14 +15,41 @@ export interface ReportColumn {
   type: 'string' | 'number' | 'boolean' | 'date';
   /** Date dimensions: the bucket (values are the first day of each). */
   bucket?: string;
-  /** Display labels of values (department names, tenure bands, option labels). */
+  /** Display labels of values (department names, tenure bands, option labels, people's names). */
   valueLabels?: Record<string, string>;
+  /**
+   * The values are ids of people or flow instances, shown by their labels (name; business key or short id):
+   * a CSV carries the label and, in a column of its own, the id.
+   */
+  references?: 'user' | 'instance';
   format?: Record<string, unknown>;
   unit?: string;
   stat?: string;
 }
 
 type Localized = Parameters<typeof localize>[0];
+type FieldDimension = Extract<ReportQuery['dimensions'][number], { kind: 'field' }>;
+
+/** What the values of a field dimension are ids of, if anything: a person, or a flow instance. */
+function referenceOf(query: ReportQuery, d: FieldDimension): 'user' | 'instance' | undefined {
+  if (d.field.via) return undefined;
+  if (d.field.role === 'user') return 'user';
+  const column = d.field.column;
+  if (column === 'instanceId' || column === '$instanceId' || (query.dataset.source === 'flow-instances' && column === 'id')) return 'instance';
+  return undefined;
+}
+
+function labelsOf(labels: Map<string, string>, ids: string[]): Record<string, string> {
+  return Object.fromEntries(ids.flatMap((id) => (labels.has(id) ? [[id, labels.get(id)!]] : [])));
+}
+
+/** Labels of the reference dimensions' values (names of people, references of instances), one query each kind. */
+async function referenceLabels(db: Kysely<Database>, query: ReportQuery, rows: ReportRow[]): Promise<Record<'user' | 'instance', Map<string, string>>> {
+  const fields = query.dimensions.filter((d): d is FieldDimension => d.kind === 'field');
+  const keysOf = (kind: 'user' | 'instance') => fields.filter((d) => referenceOf(query, d) === kind).map((d) => d.key);
+  const [user, instance] = await Promise.all([userNames(db, idsIn(rows, keysOf('user'))), instanceReferences(db, idsIn(rows, keysOf('instance')))]);
+  return { user, instance };
+}
 
 function optionLabels(formBody: Record<string, unknown> | undefined, fieldKey: string, locale: Locale): Record<string, string> | undefined {
   const fields = Array.isArray(formBody?.fields) ? (formBody.fields as Array<Record<string, unknown>>) : [];
@@ -59,6 +87,7 @@ export async function reportColumns(db: Kysely<Database>, loaded: LoadedReport, 
   const flow = 'flow' in query.dataset && typeof query.dataset.flow === 'string' ? query.dataset.flow : undefined;
   const showsNodes = query.dimensions.some((d) => d.kind === 'field' && d.field.column === 'node' && !d.field.via);
   const steps = flow && showsNodes ? await nodeNames(db, flow, locale) : undefined;
+  const references = await referenceLabels(db, query, rows);
   const columns: ReportColumn[] = query.dimensions.map((d) => {
     const base = { key: d.key, role: 'dimension' as const, kind: d.kind, label: localize((d.label ?? d.key) as Localized, locale) };
     switch (d.kind) {
@@ -76,8 +105,10 @@ export async function reportColumns(db: Kysely<Database>, loaded: LoadedReport, 
         const options = d.field.column === 'data' && d.field.path.length === 1 && !d.field.via ? optionLabels(loaded.formBody, d.field.path[0] as string, locale) : undefined;
         const departments = d.field.role === 'department' ? Object.fromEntries([...names].filter(([id]) => rows.some((r) => r[d.key] === id))) : undefined;
         const nodes = d.field.column === 'node' && !d.field.via && steps ? Object.fromEntries(Object.entries(steps).filter(([id]) => rows.some((r) => r[d.key] === id))) : undefined;
-        const valueLabels = { ...departments, ...nodes, ...options, ...declared };
-        return { ...base, type, ...(Object.keys(valueLabels).length > 0 ? { valueLabels } : {}) };
+        const reference = referenceOf(query, d);
+        const referenced = reference ? labelsOf(references[reference], idsIn(rows, [d.key])) : undefined;
+        const valueLabels = { ...departments, ...nodes, ...referenced, ...options, ...declared };
+        return { ...base, type, ...(Object.keys(valueLabels).length > 0 ? { valueLabels } : {}), ...(reference ? { references: reference } : {}) };
       }
     }
   });

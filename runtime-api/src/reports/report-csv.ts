@@ -18,20 +18,21 @@ export function csvCell(value: ReportCell): string {
 
 /**
  * A report result as CSV: a UTF-8 byte-order mark (Excel then reads Chinese correctly), the column labels,
- * and one line per row, with value labels (department names, band labels) where the report has them.
+ * and one line per row, with value labels (department names, band labels, people's names) where the report
+ * has them. A column of ids (people, instances) is written twice: its labels, then the ids themselves, so a
+ * spreadsheet can still be matched against other exports.
  */
 export function reportCsv(columns: readonly ReportColumn[], rows: readonly ReportRow[]): string {
-  const lines = [columns.map((c) => csvCell(c.label)).join(',')];
-  for (const row of rows) {
-    lines.push(
-      columns
-        .map((c) => {
-          const value = row[c.key] ?? null;
-          const label = typeof value === 'string' || typeof value === 'number' ? c.valueLabels?.[String(value)] : undefined;
-          return csvCell(label ?? value);
-        })
-        .join(','),
-    );
-  }
+  const cells = columns.flatMap((c) => {
+    const labelled = (row: ReportRow) => {
+      const value = row[c.key] ?? null;
+      const label = typeof value === 'string' || typeof value === 'number' ? c.valueLabels?.[String(value)] : undefined;
+      return label ?? value;
+    };
+    const shown = { header: c.label, value: labelled };
+    return c.references ? [shown, { header: `${c.label} (ID)`, value: (row: ReportRow) => row[c.key] ?? null }] : [shown];
+  });
+  const lines = [cells.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(cells.map((c) => csvCell(c.value(row))).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -31,6 +31,7 @@ const Column = Closed({
   type: Type.Union([Type.Literal('string'), Type.Literal('number'), Type.Literal('boolean'), Type.Literal('date')]),
   bucket: Type.Optional(Type.String()),
   valueLabels: Type.Optional(Type.Record(Type.String(), Type.String())),
+  references: Type.Optional(Type.Union([Type.Literal('user'), Type.Literal('instance')], { description: 'The values are ids of people or flow instances; valueLabels hold their names or references' })),
   format: Type.Optional(JsonObject),
   unit: Type.Optional(Type.String()),
   stat: Type.Optional(Type.String()),

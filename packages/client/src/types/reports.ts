@@ -20,6 +20,8 @@ export interface ReportColumn {
   bucket?: string;
   /** Display labels of values: department names, tenure bands, option labels. */
   valueLabels?: Record<string, string>;
+  /** The values are ids of people or flow instances; valueLabels hold their names or short references. */
+  references?: 'user' | 'instance';
   format?: JsonObject;
   unit?: string;
   stat?: string;
