@@ -18,8 +18,8 @@ export interface AuditInput {
  *
  * The entry is inserted unchained: no lock, no read of the previous entry, so commands do not wait for
  * each other here. After commit the chainer (`chainPending`, run by every process) gives it its `seq`,
- * `prev_hash` and `hash` in order of commit; the HTTP layer waits for that before answering, so a client
- * that saw a 2xx can find its entry in the chain.
+ * `prev_hash` and `hash` in order of commit: within CHAIN_DELAY_MS of the answer (audit-chainer.ts), or
+ * before it with BATON_AUDIT_CHAIN_WAIT=on. Verify and evidence chain what is committed first.
  */
 export async function appendAudit(trx: Kysely<Database>, input: AuditInput): Promise<{ id: number }> {
   const row = await trx.insertInto('audit_log').values(auditRow(input)).returning('id').executeTakeFirstOrThrow();

@@ -9,6 +9,13 @@ import { verifyAudit, type AuditVerification } from './verify-audit.js';
 
 /** How often the chainer looks for entries that no request waited for (workers, other processes' leftovers). */
 const SWEEP_INTERVAL_MS = 1000;
+/**
+ * The longest a committed command's entries wait before a chain run starts (plus that run, and one already
+ * going). Under load one run links everything committed in the window: the chainer's transactions stay a
+ * small fraction of the commands' (not one every second command), and an entry is unchained for tens of
+ * milliseconds at most.
+ */
+export const CHAIN_DELAY_MS = 20;
 
 export interface AuditChainerOptions {
   db: Kysely<Database>;
@@ -35,6 +42,9 @@ export class AuditChainer {
   #sweep: NodeJS.Timeout | undefined;
   #headTimer: NodeJS.Timeout | undefined;
   #lastHead: { seq: number; hash: string } | null = null;
+  /** The chain run committed() scheduled and has not started yet. */
+  #soon: { timer: NodeJS.Timeout; settle: () => void } | undefined;
+  #lastScheduled: Promise<void> = Promise.resolve();
   #stopped = false;
 
   constructor(options: AuditChainerOptions) {
@@ -58,6 +68,28 @@ export class AuditChainer {
       });
     this.#next = next;
     return next;
+  }
+
+  /**
+   * A command committed audit entries and answered without waiting for them: a chain run starts within
+   * CHAIN_DELAY_MS, shared by every command that commits meanwhile. Failures are logged; the sweep retries.
+   */
+  committed(): void {
+    if (this.#soon || this.#stopped) return;
+    let settle = noop;
+    this.#lastScheduled = new Promise<void>((resolve) => (settle = resolve));
+    const timer = setTimeout(() => {
+      this.#soon = undefined;
+      this.flush()
+        .then(noop, (err: unknown) => this.#log.warn({ err }, 'audit chaining failed after a command; the sweep retries'))
+        .finally(settle);
+    }, CHAIN_DELAY_MS);
+    this.#soon = { timer, settle };
+  }
+
+  /** Settles when the run committed() scheduled last has finished (or was dropped at stop). */
+  scheduledRun(): Promise<void> {
+    return this.#lastScheduled;
   }
 
   #after(work: () => Promise<ChainResult>): Promise<ChainResult> {
@@ -135,6 +167,10 @@ export class AuditChainer {
   async stop(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#sweep);
+    // stop() chains what is left itself, below.
+    clearTimeout(this.#soon?.timer);
+    this.#soon?.settle();
+    this.#soon = undefined;
     clearInterval(this.#headTimer);
     try {
       await this.writeHead();

@@ -4,10 +4,12 @@ import fp from 'fastify-plugin';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Runs the audit chainer of `app.baton.audit`: a successful state-changing request answers only once the
- * entries it committed are chained (so a client that saw a 2xx finds them in the chain and in evidence;
- * BATON_AUDIT_CHAIN_WAIT=off answers first and chains right after),
- * a sweep links what nobody waited for, and the signed head is written at an interval and at shutdown.
+ * Runs the audit chainer of `app.baton.audit`: a successful state-changing request answers after its own
+ * commit (its entries are durable, unchained) and asks for a chain run within CHAIN_DELAY_MS, shared with
+ * every command committed meanwhile — waiting for the chain was a third of a completion's latency at 8
+ * clients and, behind the pool, 40 % at 32. BATON_AUDIT_CHAIN_WAIT=on answers only once they are chained.
+ * Verify and evidence chain what is committed first; a sweep links what nobody asked for; the signed head
+ * is written at an interval and at shutdown.
  */
 export const auditPlugin = fp(
   async (app: FastifyInstance) => {
@@ -15,8 +17,8 @@ export const auditPlugin = fp(
     app.addHook('onSend', async (request, reply, payload) => {
       if (READS.has(request.method) || reply.statusCode >= 400) return payload;
       if (!app.baton.config.audit.waitForChain) {
-        // Chained right after the answer, by a run this request started or joined.
-        chainer.flush().catch((err: unknown) => request.log.warn({ err }, 'audit chaining failed after a command; the sweep retries'));
+        // Chained within CHAIN_DELAY_MS of the answer, by a run shared with every command committed meanwhile.
+        chainer.committed();
         return payload;
       }
       try {

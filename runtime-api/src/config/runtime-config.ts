@@ -62,7 +62,10 @@ export interface AuditSettings {
   headIntervalMs: number;
   /** BATON_AUDIT_TRUSTED_KEYS: key ids of other processes' signing keys whose checkpoints verify accepts. */
   trustedKeyIds: string[];
-  /** BATON_AUDIT_CHAIN_WAIT (default on): a state-changing request answers once its entries are chained; off: chained right after. */
+  /**
+   * BATON_AUDIT_CHAIN_WAIT (default off): a state-changing request answers after its own commit and its entries
+   * are chained within CHAIN_DELAY_MS (audit-chainer.ts); on: it answers once they are chained.
+   */
   waitForChain: boolean;
 }
 
@@ -148,7 +151,7 @@ function auditSettingsFrom(env: Record<string, string | undefined>, dataDir: str
     headUrl,
     headIntervalMs: intFrom(env, 'BATON_AUDIT_HEAD_INTERVAL_MS', 60_000),
     trustedKeyIds: (env.BATON_AUDIT_TRUSTED_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k.length > 0),
-    waitForChain: flagFrom(env, 'BATON_AUDIT_CHAIN_WAIT', true),
+    waitForChain: flagFrom(env, 'BATON_AUDIT_CHAIN_WAIT', false),
   };
 }
 
