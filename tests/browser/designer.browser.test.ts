@@ -264,7 +264,8 @@ describe.skipIf(!available)('designer in Chromium', () => {
     await shot('pack-import-preview');
     await page.getByRole('button', { name: 'Import and publish' }).click();
     await page.getByText('Imported leave-pack v1').waitFor();
-    expect(await page.locator('table.list tbody tr').count()).toBe(1);
+    // The list reloads after the success message shows.
+    await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(1);
     const republished = await api<{ version: number; body: { title: unknown } }>(runtime.baseUrl, runtime.adminToken, 'GET', '/definitions/form/leave-request');
     expect(republished.body.body.title).toEqual({ en: 'Leave request', 'zh-CN': '请假申请' });
     expect(problems).toEqual([]);
