@@ -1,17 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { holdAudit, insertHeldAudit, takeHeldAudit } from '../audit/append-audit.js';
 import { ApiError } from '../errors/api-error.js';
 import { rememberVersions } from '../execution/command-versions.js';
-import { isStalePlan } from '../execution/prepared-statements.js';
+import { hot, isStalePlan } from '../execution/prepared-statements.js';
 import {
   claimInCommand,
+  claimInCommandWith,
   completeIdempotencyKey,
   storeResponse,
   storedResponse,
   type IdempotencyClaim,
+  type InCommandClaim,
 } from '../idempotency/idempotency-claim.js';
+import type { FirstRead } from './first-read.js';
 
 const MAX_TRIES = 3;
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
@@ -32,9 +35,8 @@ class Replay {
   constructor(readonly status: number, readonly body: unknown) {}
 }
 
-/** Claims a deferred key at the start of the transaction; throws what the client must hear instead of a run. */
-async function claimFirst(trx: Transaction<Database>, claim: IdempotencyClaim): Promise<void> {
-  const result = await claimInCommand(trx, claim);
+/** Acts on the deferred key's check at the start of the transaction; throws what the client must hear instead of a run. */
+function acceptClaim(trx: Transaction<Database>, result: InCommandClaim): void {
   switch (result.kind) {
     case 'go':
       rememberVersions(trx, result.versions);
@@ -48,24 +50,54 @@ async function claimFirst(trx: Transaction<Database>, claim: IdempotencyClaim): 
   }
 }
 
+/** The deferred key's check, with the command's first read in the same statement when it has one. */
+async function claimFirst<R>(trx: Transaction<Database>, claim: IdempotencyClaim, first: FirstRead<R> | undefined): Promise<R | undefined> {
+  if (!first) {
+    acceptClaim(trx, await claimInCommand(trx, claim));
+    return undefined;
+  }
+  const both = await claimInCommandWith(trx, claim, first);
+  acceptClaim(trx, both.claim);
+  return both.first;
+}
+
+/** The first read alone (no deferred key to check with it). */
+async function readFirst<R>(trx: Transaction<Database>, first: FirstRead<R>): Promise<R> {
+  return first.read((await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(hot(first.text), [...first.params]))).rows[0]);
+}
+
 /**
  * Runs one command as one transaction: the Idempotency-Key's check, the work, its audit entries and the
  * stored idempotent response commit together or not at all — one commit per command, nothing to release
  * when it fails. Inside `work`, use only `trx` (PGlite has a single connection: a query on the outer `db`
- * would wait for this transaction forever).
+ * would wait for this transaction forever). `first`, the command's first read, is sent with the key's
+ * check as one statement (see FirstRead); `work` receives what it read.
  */
 export async function runCommand<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   work: (trx: Transaction<Database>) => Promise<CommandResult<T>>,
+): Promise<T>;
+export async function runCommand<T, R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  work: (trx: Transaction<Database>, first: R) => Promise<CommandResult<T>>,
+  first: FirstRead<R>,
+): Promise<T>;
+export async function runCommand<T, R>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  work: (trx: Transaction<Database>, first: R) => Promise<CommandResult<T>>,
+  first?: FirstRead<R>,
 ): Promise<T> {
   const claim = request.idempotencyClaim;
   const attempt = () =>
     request.server.baton.database.db.transaction().execute(async (trx) => {
-      if (claim?.deferred) await claimFirst(trx, claim);
+      const firstRead = claim?.deferred ? await claimFirst(trx, claim, first) : first ? await readFirst(trx, first) : undefined;
       // Audit entries of the pipeline wait for the last statement (appendAuditAtEnd): one round trip fewer.
       holdAudit(trx);
-      const outcome = await work(trx);
+      // Without `first`, R is undefined (the first overload's work takes no second argument).
+      const outcome = await work(trx, firstRead as R);
       const audit = takeHeldAudit(trx);
       if (claim?.deferred) {
         await storeResponse(trx, claim, outcome.status, outcome.body, audit);

@@ -5,6 +5,7 @@ import { hot } from '../execution/prepared-statements.js';
 import type { Database } from '../db/database.js';
 import { auditInsertText, auditParams, type AuditInput } from '../audit/append-audit.js';
 import { canonicalJson } from '../audit/canonical-json.js';
+import { shiftParams, type FirstRead } from '../commands/first-read.js';
 
 /**
  * A request's Idempotency-Key. `deferred` (the plugin's claims): nothing is stored yet; runCommand checks
@@ -120,14 +121,51 @@ export type InCommandClaim =
  * finding the stored answer.
  */
 export async function claimInCommand(trx: Kysely<Database>, claim: IdempotencyClaim): Promise<InCommandClaim> {
-  type Row = VersionsRow & { locked: boolean; request_hash: string | null; state: string | null; response_status: number | null; response_body: unknown };
-  const row = (await trx.executeQuery<Row>(CompiledQuery.raw(hot(CLAIM_IN_COMMAND), [claim.principal, claim.key]))).rows[0];
+  const row = (await trx.executeQuery<ClaimRow>(CompiledQuery.raw(hot(CLAIM_IN_COMMAND), [claim.principal, claim.key]))).rows[0];
+  return judgeClaim(claim, row);
+}
+
+/**
+ * claimInCommand and the command's first read in ONE statement: the read joined laterally to the key's
+ * check, its row only when the command goes ahead (the check's columns come as one JSON `baton_key`, so
+ * no column of the read can shadow them). One round trip instead of two.
+ */
+export async function claimInCommandWith<R>(trx: Kysely<Database>, claim: IdempotencyClaim, first: FirstRead<R>): Promise<{ claim: InCommandClaim; first: R }> {
+  const params = [claim.principal, claim.key, ...first.params];
+  const row = (await trx.executeQuery<Record<string, unknown> & { baton_key: unknown }>(CompiledQuery.raw(claimWithText(first.text), params))).rows[0];
+  const { baton_key: keyJson, ...rest } = row ?? { baton_key: undefined };
+  const key = (typeof keyJson === 'string' ? JSON.parse(keyJson) : keyJson) as ClaimRow | undefined;
+  const judged = judgeClaim(claim, key);
+  // When the command does not go ahead, the read's columns are all null and not read.
+  return { claim: judged, first: first.read(judged.kind === 'go' && row ? rest : undefined) };
+}
+
+type ClaimRow = VersionsRow & { locked: boolean; request_hash: string | null; state: string | null; response_status: number | null; response_body: unknown };
+
+function judgeClaim(claim: IdempotencyClaim, row: ClaimRow | undefined): InCommandClaim {
   if (!row || !row.locked) return { kind: 'in-flight' };
   if (row.request_hash === null) return { kind: 'go', versions: versionsOf(row) };
   if (row.request_hash !== claim.requestHash) return { kind: 'mismatch' };
   // An upload's claim (claimed ahead, its own lease) still running.
   if (row.state !== 'completed') return { kind: 'in-flight' };
   return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
+}
+
+const claimWithTexts = new Map<string, string>();
+
+function claimWithText(firstText: string): string {
+  let text = claimWithTexts.get(firstText);
+  if (text === undefined) {
+    text = hot(
+      // The condition inside the OFFSET 0 subquery becomes a one-time filter checked before the read runs,
+      // so a key in flight or already used takes no row lock (a join condition would lock, then discard).
+      `select to_json(c) as baton_key, f.* from (${CLAIM_IN_COMMAND}) as c ` +
+        `left join lateral (select * from (${shiftParams(firstText, 2)}) as f0 ` +
+        `where c.locked and c.request_hash is null offset 0) as f on true`,
+    );
+    if (claimWithTexts.size < 64) claimWithTexts.set(firstText, text);
+  }
+  return text;
 }
 
 // The hot statements of a keyed command as fixed text (no query building per command; named prepared

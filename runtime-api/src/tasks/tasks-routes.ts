@@ -13,7 +13,7 @@ import '../execution/execution-errors.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
 import { commentOnTask, COMMENT_ACTION } from './comment-on-task.js';
 import { completeRuleTask } from './complete-rule-task.js';
-import { loadTaskForAction } from './task-for-action.js';
+import { taskForAction } from './task-for-action.js';
 import { TaskActionBody, TaskActionResult, TaskDetailSchema, TaskListQuery, TaskListResult, toTaskView } from './task-schemas.js';
 import { Closed } from '../app/schema-helpers.js';
 import { Type } from 'typebox';
@@ -120,9 +120,9 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = principalOf(request);
       const { id } = request.params;
       const { action, data, comment, to } = request.body;
-      return runCommand(request, reply, async (trx) => {
-        // The task with its instance locked (one round trip): the flow command below runs on that row.
-        const loaded = await loadTaskForAction(trx, id);
+      // The task with its instance locked, read with the Idempotency-Key's check (one round trip for both):
+      // the flow command below runs on that row.
+      return runCommand(request, reply, async (trx, loaded) => {
         const task = loaded?.task;
         if (!task || !(await canSeeTask(trx, services, principal, task))) {
           throw new ApiError('BATON_E_TASK_NOT_FOUND', { taskId: id }, [], '/params/id');
@@ -164,7 +164,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           status: 200,
           body: { task: toTaskView(updated), instance: { id: step.instance.id, status: step.instance.status, version: step.instance.version } },
         };
-      });
+      }, taskForAction(id));
     },
   );
 };

@@ -70,12 +70,13 @@ forEachDatabase('what a task completion costs the database', (ctx) => {
     expect(transactions, report).toBe(2);
     expect(commandCommits(count), report).toBe(2);
     expect(count.commits, report).toBe(2 + lookups);
-    // Round trips today: auth 0 (cached; 1 on a miss); command 6 (begin; key + lock + cache versions; task
-    // with its instance FOR UPDATE; history + task rows + instance in one statement; audit entry + stored
-    // response; commit); chainer 2 on PostgreSQL (begin + lock + head + pending in one message; links +
-    // commit in another), 5 on PGlite (one statement per message). Before: 15, and 24 (4 commits) before
-    // that. A new per-command query fails this: find it in `report` (BATON_PRINT_QUERIES=1).
-    expect(count.roundTrips - lookups, report).toBeLessThanOrEqual(c.dialect === 'postgres' ? 8 : 11);
+    // Round trips today: auth 0 (cached; 1 on a miss); command 5 (begin; key + lock + cache versions and
+    // the task with its instance FOR UPDATE in one statement; history + task rows + instance in one
+    // statement; audit entry + stored response; commit); chainer 2 on PostgreSQL (begin + lock + head +
+    // pending in one message; links + commit in another), 5 on PGlite (one statement per message). Before:
+    // 8, 15, and 24 (4 commits) before that. A new per-command query fails this: find it in `report`
+    // (BATON_PRINT_QUERIES=1).
+    expect(count.roundTrips - lookups, report).toBeLessThanOrEqual(c.dialect === 'postgres' ? 7 : 10);
     expect(count.statements.filter((s) => /from "definitions"|from definitions|"connectors"|"packs"|directory_version" where/i.test(s)), report).toEqual([]);
   });
 
@@ -98,6 +99,42 @@ forEachDatabase('what a task completion costs the database', (ctx) => {
     // 2xx POST (2 on PostgreSQL, up to 5 on PGlite). Before: ≤ 9.
     expect(commandCommits(count), report).toBeLessThanOrEqual(1);
     expect(count.roundTrips - tokenLookups(count), report).toBeLessThanOrEqual(c.dialect === 'postgres' ? 5 : 8);
+  });
+
+  it('judges the key and the task read with it in one statement: 422 for another body, 404 for no task', async () => {
+    const c = ctx();
+    const taskId = await start(c, 4);
+    expect((await approve(c, taskId, `judged-${taskId}`)).statusCode).toBe(200);
+    const reused = await c.call({ method: 'POST', url: `/api/tasks/${taskId}/actions`, payload: { action: 'reject' }, token: approver, headers: { 'idempotency-key': `judged-${taskId}` } });
+    expect(reused.statusCode, reused.body).toBe(422);
+    expect(reused.json().error).toMatchObject({ code: 'BATON_E_IDEMPOTENCY_KEY_REUSED', path: '/headers/idempotency-key' });
+    // No task (the lateral read came back empty): nothing stored under the key, which another request may use.
+    const missing = await approve(c, 'no-such-task', 'judged-missing');
+    expect(missing.statusCode, missing.body).toBe(404);
+    expect(missing.json().error.code).toBe('BATON_E_TASK_NOT_FOUND');
+    expect((await approve(c, 'no-such-task', 'judged-missing')).statusCode).toBe(404);
+    const other = await start(c, 5);
+    const taken = await c.call({ method: 'POST', url: `/api/tasks/${other}/actions`, payload: { action: 'approve' }, token: approver, headers: { 'idempotency-key': 'judged-missing' } });
+    expect(taken.statusCode, taken.body).toBe(200);
+  });
+
+  it('answers 409 at once for a key in flight, taking no lock on the instance (PostgreSQL)', async () => {
+    const c = ctx();
+    // PGlite has one connection, so no second transaction can hold the key and the instance meanwhile.
+    if (c.dialect !== 'postgres') return;
+    const taskId = await start(c, 6);
+    const key = `in-flight-${taskId}`;
+    await c.database.db.transaction().execute(async (trx) => {
+      // What the first request with the key holds while it runs: the key's lock and its instance's row.
+      await sql`select pg_advisory_xact_lock(hashtextextended(${'approver'} || E'\\n' || ${key}, 0))`.execute(trx);
+      await sql`select 1 from instances where id = (select instance_id from tasks where id = ${taskId}) for update`.execute(trx);
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the second request waited on the instance lock')), 3000));
+      const res = await Promise.race([approve(c, taskId, key), timeout]);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.code).toBe('BATON_E_IDEMPOTENCY_IN_FLIGHT');
+    });
+    // The first request's transaction is gone: the key goes ahead now.
+    expect((await approve(c, taskId, key)).statusCode).toBe(200);
   });
 
   it('starts an instance in one transaction and a bounded number of round trips', async () => {
