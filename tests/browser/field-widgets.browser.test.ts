@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './harness/api.js';
 import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
-import { approvalFlow, sceneCaller } from './harness/scene.js';
+import { saveScreenshot, sessionPage } from './harness/pages.js';
+import { approvalFlow, sceneCaller, t } from './harness/scene.js';
 
-const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const available = hasChromium();
 if (!available) console.log(skipNotice());
-
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
 // The start page of a form using the field types whose widgets rjsf lacks (money, department, attachment,
 // signature): each draws, takes input (a file uploaded, a signature drawn with the pointer) and the request
@@ -45,7 +40,7 @@ describe.skipIf(!available)('field widgets in Chromium', () => {
     await call('POST', '/definitions', approvalFlow({ key: 'expense', title: t('Expense', '报销'), form: 'expense' }, { name: t('Approval', '审批'), approverId: 'mgr' }));
     await call('POST', '/definitions/flow/expense/publish', {});
     const token = await runtime.tokenFor('ann', []);
-    page = await signedIn(browser, token, 'ann', problems);
+    page = await sessionPage(browser, token, 'ann', problems, { viewport: { width: 1400, height: 1000 } });
   });
 
   afterAll(async () => {
@@ -78,8 +73,7 @@ describe.skipIf(!available)('field widgets in Chromium', () => {
     await page.mouse.up();
     await page.getByTestId('start_signature-signature').getByRole('button', { name: 'Sign' }).click();
     await page.getByTestId('start_signature-signed').waitFor({ timeout: 10_000 });
-    fs.mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: path.join(artifacts, 'field-widgets-start.png'), fullPage: true });
+    await saveScreenshot(page, 'field-widgets-start');
 
     await page.getByTestId('start-submit').click();
     await Promise.race([page.waitForURL(/\/instances\//, { timeout: 15_000 }), page.locator('.error-panel').waitFor({ timeout: 15_000 })]);
@@ -100,7 +94,7 @@ describe.skipIf(!available)('field widgets in Chromium', () => {
     expect(res.headers.get('content-type')).toContain('image/png');
 
     // The approver's task page shows the same values through the same widgets, the signature drawn from its file.
-    const mgr = await signedIn(browser, await runtime.tokenFor('mgr', []), 'mgr', problems);
+    const mgr = await sessionPage(browser, await runtime.tokenFor('mgr', []), 'mgr', problems, { viewport: { width: 1400, height: 1000 } });
     await mgr.goto(`${runtime.baseUrl}/inbox`);
     const row = mgr.locator('[data-testid^=task-row-]');
     await row.first().waitFor({ timeout: 15_000 });
@@ -120,20 +114,7 @@ describe.skipIf(!available)('field widgets in Chromium', () => {
         return n;
       });
     await expect.poll(inked, { timeout: 10_000 }).toBeGreaterThan(100);
-    await mgr.screenshot({ path: path.join(artifacts, 'field-widgets-task.png'), fullPage: true });
+    await saveScreenshot(mgr, 'field-widgets-task');
     expect(problems).toEqual([]);
   });
 });
-
-/** A page signed in as `userId` the way the designer keeps a session (sessionStorage), without a sign-in journey. */
-async function signedIn(browser: Browser, token: string, userId: string, problems: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-  await context.addInitScript(([tk, id]) => {
-    const { sessionStorage } = globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } };
-    sessionStorage.setItem('baton.token', tk!);
-    sessionStorage.setItem('baton.token.user', id!);
-  }, [token, userId]);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror (${userId}): ${e.message}`));
-  return page;
-}

@@ -2,12 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
-import { approvalFlow, sceneCaller } from './harness/scene.js';
+import { trackedPage } from './harness/pages.js';
+import { approvalFlow, sceneCaller, t } from './harness/scene.js';
 
 const available = hasChromium();
 if (!available) console.log(skipNotice());
-
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
 // Issue 6 gaps in real Chromium against the real runtime: running instances per flow version in the
 // version history (with the link to the list), a comment-only task action, and a report draft previewed
@@ -50,8 +49,7 @@ describe.skipIf(!available)('definitions lifecycle and task comments in Chromium
     });
     analyst = await runtime.tokenFor('ana', ['designer', 'hr']);
     manager = await runtime.tokenFor('mgr', []);
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page = await trackedPage(browser, problems);
     await page.goto(`${runtime.baseUrl}/sign-in`);
   });
 

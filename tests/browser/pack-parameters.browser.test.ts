@@ -2,12 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './harness/api.js';
 import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
+import { trackedPage } from './harness/pages.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { t } from './harness/scene.js';
 
 const available = hasChromium();
 if (!available) console.log(skipNotice());
 
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 const pack = (key: string, parameters: unknown[]) => ({
   manifest: {
     kind: 'pack', key, version: 1, title: t(`Kit ${key}`, `工具包 ${key}`), engine: '^0.1.0',
@@ -41,8 +42,7 @@ describe.skipIf(!available)('pack parameters in Chromium', () => {
       const res = await api(runtime.baseUrl, runtime.adminToken, 'POST', '/packs/import', bundle);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page = await trackedPage(browser, problems);
     await page.goto(`${runtime.baseUrl}/sign-in`);
   });
 

@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './harness/api.js';
 import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
-import { approvalFlow, sceneCaller } from './harness/scene.js';
+import { saveScreenshot, sessionPage } from './harness/pages.js';
+import { approvalFlow, sceneCaller, t } from './harness/scene.js';
 
-const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const available = hasChromium();
 if (!available) console.log(skipNotice());
-
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
 // The person field's picker (designer/src/workspace/people): a search of the directory as one types,
 // keyboard navigable, showing department and who left, the chosen person's name for a stored id — also for
@@ -67,8 +62,7 @@ describe.skipIf(!available)('person picker in Chromium', () => {
       expect.stringMatching(/^Chen Jing.*Finance · Accountant · chen-2$/),
       expect.stringMatching(/^Chen Long.*left.*Finance · chen-3$/),
     ]);
-    fs.mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: path.join(artifacts, 'person-picker-open.png'), fullPage: true });
+    await saveScreenshot(page, 'person-picker-open');
 
     // The first match is highlighted; the arrows move (and wrap), Enter chooses.
     const active = () => input.getAttribute('aria-activedescendant');
@@ -165,16 +159,7 @@ describe.skipIf(!available)('person picker in Chromium', () => {
   });
 });
 
-/** A page signed in as `userId` the way the designer keeps a session (sessionStorage), without a sign-in journey. */
+/** A page signed in as `userId` (a token minted with `roles`) in `locale`. */
 async function signedIn(browser: Browser, runtime: RunningRuntime, userId: string, locale: string, problems: string[], roles: string[] = []): Promise<Page> {
-  const token = await runtime.tokenFor(userId, roles);
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale });
-  await context.addInitScript(([tk, id]) => {
-    const { sessionStorage } = globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } };
-    sessionStorage.setItem('baton.token', tk!);
-    sessionStorage.setItem('baton.token.user', id!);
-  }, [token, userId]);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror (${userId}): ${e.message}`));
-  return page;
+  return sessionPage(browser, await runtime.tokenFor(userId, roles), userId, problems, { locale, viewport: { width: 1200, height: 900 } });
 }

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { api } from './api.js';
 
-const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+/** A text in both languages. */
+export const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
 
 /** API calls that set the scene before a journey: as the admin unless a token is given, and they must succeed. */
 export function sceneCaller(baseUrl: string, adminToken: string) {
