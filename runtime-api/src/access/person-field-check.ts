@@ -184,9 +184,29 @@ export function checkCommandPersonFields(
   after: FlowState,
   formOf: (formKey: string | undefined) => CompiledForm | undefined,
 ): void {
-  if (command.type !== 'completeTask' || !command.data) return;
+  if (command.type !== 'completeTask') return;
+  checkActionTargets(env, command.action, command.to);
+  if (!command.data) return;
   const task = before.tasks.find((t) => t.id === command.taskId);
   const stored = after.data as Record<string, unknown>;
   const touched = Object.fromEntries(Object.keys(command.data).filter((key) => Object.hasOwn(stored, key)).map((key) => [key, stored[key]]));
   checkPersonFields(env, [formOf(task?.formKey), formOf(undefined)], touched, before.data as Record<string, unknown>);
 }
+
+/** The people a delegate, transfer or add-signer action names in `to` (a return's `to` is a node). */
+function checkActionTargets(env: { directory: DirectoryReader; locale: Locale }, action: string, to: string | string[] | undefined): void {
+  if (to === undefined || !(action === 'delegate' || action === 'transfer' || action.startsWith('add-signer'))) return;
+  const ids = Array.isArray(to) ? to : [to];
+  const issues: Issue[] = [];
+  ids.forEach((id, i) => {
+    if (lookUp(env.directory, 'user', id)) return;
+    const path = Array.isArray(to) ? `/to/${i}` : '/to';
+    const params = { path, id, kind: KIND_EN.user, kindZh: KIND_ZH.user, field: TARGET_EN[action] ?? action, fieldZh: TARGET_ZH[action] ?? action };
+    issues.push(issue('BATON_E_PERSON_NOT_FOUND', path, params, env.locale));
+  });
+  const first = issues[0];
+  if (first) throw new ApiError(first.code, first.params ?? {}, issues, first.path);
+}
+
+const TARGET_EN: Record<string, string> = { delegate: 'Delegate to', transfer: 'Transfer to', 'add-signer-before': 'Signers to add', 'add-signer-after': 'Signers to add' };
+const TARGET_ZH: Record<string, string> = { delegate: '委托给', transfer: '转交给', 'add-signer-before': '加签人', 'add-signer-after': '加签人' };

@@ -198,6 +198,12 @@ forEachDatabase('instances and tasks', (ctx) => {
     const res = await start('emp', goodData);
     const id = res.json().id;
     const task = await openTaskOf('mgr', id);
+    // A target nobody in the directory has is refused with its path, and the task stays the manager's.
+    const ghost = await act('mgr', task.id, { action: 'delegate', to: 'ghost', comment: 'on leave' });
+    expect(ghost.statusCode, ghost.body).toBe(422);
+    expect(ghost.json().error).toMatchObject({ code: 'BATON_E_PERSON_NOT_FOUND', path: '/to' });
+    expect(ghost.json().error.message).toContain('"Delegate to"');
+    expect((await openTaskOf('mgr', id)).id).toBe(task.id);
     const delegated = await act('mgr', task.id, { action: 'delegate', to: 'hr1', comment: 'on leave' });
     expect(delegated.statusCode, delegated.body).toBe(200);
     expect(delegated.json().task.status).toBe('reassigned');
