@@ -62,7 +62,9 @@ function itemTerm(logic: unknown): unknown {
  * `{"reduce": [list, {"+": [{"var": "accumulator"}, term]}, initial]}` (either operand order), where the
  * term reads only the current item: the commonest reduce (count or sum over a sub-table, with a condition),
  * run as one loop that evaluates the term on each item directly, with `+` inline. Undefined for any other
- * shape (the generic reduce then runs). Values, coercions and errors are the generic reduce's.
+ * shape (the generic reduce then runs). Values, coercions and errors are the generic reduce's. The loop's
+ * preamble (no list, no initial value) repeats compileReduce's on purpose: a shared helper returning the
+ * start index and accumulator would allocate on every evaluation of this hot path.
  */
 export function compileSumReduce(args: unknown, cc: CompileContext, list: Evaluator, initial: Evaluator | undefined): Compiled | undefined {
   if (cc.scoped || !Array.isArray(args)) return undefined;
