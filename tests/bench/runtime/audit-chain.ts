@@ -21,7 +21,7 @@ import { migrateToLatest } from '../../../runtime-api/src/db/migrate.js';
 import { openDatabase } from '../../../runtime-api/src/db/open-database.js';
 import { createScratchDatabase } from './bench-database.js';
 import { percentile } from './load-runner.js';
-import { pgbenchAvailable, pgbenchInit, pgbenchTps } from './pgbench-baseline.js';
+import { pgbenchAvailable, pgbenchInit, pgbenchRun } from './pgbench-baseline.js';
 
 type Log = ConstructorParameters<typeof AuditChainer>[0]['log'];
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child: () => silent, level: 'silent' } as unknown as Log;
@@ -110,7 +110,10 @@ async function main(): Promise<void> {
       let catchUp = 0;
       // Interleaved rounds, median of each: the machine is shared, so load drifts during a run.
       for (let round = 0; round < ROUNDS; round += 1) {
-        if (withPgbench) figures.pgbench.push({ commitsPerSecond: pgbenchTps(scratch.url, writers, seconds), p50: NaN, p99: NaN, count: 0 });
+        if (withPgbench) {
+          const pgbench = pgbenchRun(scratch.url, writers, seconds);
+          figures.pgbench.push({ commitsPerSecond: pgbench.tps, p50: pgbench.p50, p99: pgbench.p99, count: 0 });
+        }
         figures.before.push(await runFor(writers, seconds * 1000, (w, i) => db.transaction().execute(async (trx) => {
           await bump(trx, w);
           await appendLocked(trx, entry(w, i));

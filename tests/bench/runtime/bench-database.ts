@@ -1,10 +1,21 @@
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 
-/** A scratch PostgreSQL database for one benchmark, so the shared `test` database is never disturbed. */
-export async function createScratchDatabase(baseUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A scratch PostgreSQL database for one benchmark, so the shared `test` database is never disturbed. Its name
+ * carries this process's pid, so two benches at once do not drop each other's; one left by a bench that died
+ * (its pid gone) is dropped here.
+ */
+export async function createScratchDatabase(baseUrl: string, base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${base}_${process.pid}`;
   const admin = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres') });
   await admin.connect();
   try {
+    const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${base}\\_%`]);
+    for (const { datname } of rows) {
+      const pid = Number(datname.slice(base.length + 1));
+      if (Number.isInteger(pid) && !existsSync(`/proc/${pid}`)) await admin.query(`drop database if exists ${datname} with (force)`);
+    }
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.query(`create database ${name}`);
   } finally {

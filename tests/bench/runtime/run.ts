@@ -14,7 +14,7 @@ import { approve, setUpBenchFlow, startOne, type BenchActors } from './bench-flo
 import { createScratchDatabase, readCounters } from './bench-database.js';
 import { ADMIN_TOKEN, startBenchServer } from './bench-server.js';
 import { percentile, progress, runConcurrently } from './load-runner.js';
-import { pgbenchAvailable, pgbenchInit, pgbenchTps } from './pgbench-baseline.js';
+import { pgbenchAvailable, pgbenchInit, pgbenchRun } from './pgbench-baseline.js';
 import { benchTimerLines, TIMERS_DEFAULT } from './timer-lines.js';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 1500);
@@ -46,8 +46,10 @@ async function completions(actors: BenchActors, clients: number, serverCpuMs: ()
   const ids = await openTasks(actors, TASKS);
   const before = counters ? await counters() : undefined;
   const cpu = serverCpuMs();
+  const own = process.cpuUsage();
   const result = await runConcurrently(ids, clients, (id) => approve(actors, id));
   const cpuMs = serverCpuMs() - cpu;
+  const ownUsage = process.cpuUsage(own);
   const after = counters ? await counters() : undefined;
   const done = ids.length - result.failures;
   const perSecond = (done / result.elapsedMs) * 1000;
@@ -59,6 +61,8 @@ async function completions(actors: BenchActors, clients: number, serverCpuMs: ()
     walSyncsPer: before && after ? (after.walSyncs - before.walSyncs) / done : undefined,
     /** The server process's CPU per completion (user + system, /proc): what limits throughput here. */
     cpuPer: cpuMs / done,
+    /** This process's CPU per completion: the load generator's share of the machine. */
+    clientCpuPer: (ownUsage.user + ownUsage.system) / 1000 / done,
   };
 }
 
@@ -83,15 +87,18 @@ async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string, s
       if (databaseUrl && pgbenchAvailable()) {
         const scratch = await createScratchDatabase(databaseUrl, 'baton_bench_pgbench');
         pgbenchInit(scratch.url);
-        baseline = pgbenchTps(scratch.url, clients, PGBENCH_SECONDS);
+        const pgbench = pgbenchRun(scratch.url, clients, PGBENCH_SECONDS);
+        baseline = pgbench.tps;
         await scratch.drop();
         report(`pgbench TPS at ${clients} clients (baseline)`, baseline.toFixed(0));
+        report(`  pgbench latency p50 / p99 at ${clients} clients`, `${pgbench.p50.toFixed(1)} / ${pgbench.p99.toFixed(1)} ms`, 'one SQL transaction, no HTTP');
       }
       const r = await completions(actors, clients, server.cpuMs, counters);
       const ratio = baseline ? `  ${(r.perSecond / baseline).toFixed(2)}× pgbench (target ≥ 0.3×, stretch 0.5×)` : '';
       report(`task completions/s through HTTP at ${clients} clients`, r.perSecond.toFixed(0), ratio.trim());
       report(`  latency p50 / p99 at ${clients} clients`, `${r.p50.toFixed(1)} / ${r.p99.toFixed(1)} ms`, clients === 32 ? 'target p99 < 50 ms' : undefined);
       report(`  server CPU per completion at ${clients} clients`, `${r.cpuPer.toFixed(2)} ms`, 'user + system of the server process');
+      report(`  load generator CPU per completion at ${clients} clients`, `${r.clientCpuPer.toFixed(2)} ms`, 'this process, sharing the machine');
       if (r.commitsPer !== undefined) report(`  commits / WAL flushes per completion at ${clients}`, `${r.commitsPer.toFixed(2)} / ${r.walSyncsPer?.toFixed(2)}`, 'target ≤ 1 commit per action');
     }
     const processes = await oneStepProcesses(actors, 16, server.cpuMs);
@@ -100,7 +107,7 @@ async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string, s
   } finally {
     await server.stop();
   }
-  await benchTimerLines(name, TIMERS, serverUrl, { report, ratePerSecond: TIMER_RATE });
+  if (TIMERS > 0) await benchTimerLines(name, TIMERS, serverUrl, { report, ratePerSecond: TIMER_RATE });
 }
 
 async function main(): Promise<void> {
