@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { holdAudit, insertHeldAudit, takeHeldAudit } from '../audit/append-audit.js';
+import { auditInsertText, auditParams, holdAudit, insertHeldAudit, takeHeldAudit, type AuditInput } from '../audit/append-audit.js';
+import { commitAfter } from '../db/deferred-transaction.js';
 import { ApiError } from '../errors/api-error.js';
 import { rememberVersions } from '../execution/command-versions.js';
 import { hot, isStalePlan } from '../execution/prepared-statements.js';
@@ -61,6 +62,19 @@ async function claimFirst<R>(trx: Transaction<Database>, claim: IdempotencyClaim
   return both.first;
 }
 
+const lastAuditTexts = new Map<number, string>();
+
+/** The held audit entries as the transaction's last statement: on PostgreSQL the commit travels with it. */
+async function insertHeldAuditLast(trx: Transaction<Database>, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  let text = lastAuditTexts.get(entries.length);
+  if (text === undefined) {
+    text = commitAfter(hot(auditInsertText(entries.length)));
+    if (lastAuditTexts.size < 64) lastAuditTexts.set(entries.length, text);
+  }
+  await trx.executeQuery(CompiledQuery.raw(text, auditParams(entries)));
+}
+
 /** The first read alone (no deferred key to check with it). */
 async function readFirst<R>(trx: Transaction<Database>, first: FirstRead<R>): Promise<R> {
   return first.read((await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(hot(first.text), [...first.params]))).rows[0]);
@@ -103,7 +117,8 @@ export async function runCommand<T, R>(
         await storeResponse(trx, claim, outcome.status, outcome.body, audit);
         return outcome;
       }
-      await insertHeldAudit(trx, audit);
+      if (claim) await insertHeldAudit(trx, audit);
+      else await insertHeldAuditLast(trx, audit);
       if (claim && !(await completeIdempotencyKey(trx, claim, outcome.status, outcome.body))) {
         throw new ApiError('BATON_E_IDEMPOTENCY_IN_FLIGHT', {}, [], '/headers/idempotency-key');
       }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { sendInTransaction, transactionControl, unmarkCommit } from '../db/deferred-transaction.js';
 
 /**
  * The hot statements of every command (the Idempotency-Key's check, the task load, the step's rows, the
@@ -60,26 +61,34 @@ function renew(client: object, name: string): void {
 /**
  * Installs the naming on one pool client (open-database.ts, on 'connect'): a query whose text is registered
  * and that carries values goes out as `{ name, text, values }`; a lastResultOf text answers with its last
- * result. The prototype's `query` is looked up per
- * call, so wrappers installed on it later (the tests' query counter) still see every statement.
+ * result; Kysely's begin and a commitAfter statement's commit travel with the transaction's statements
+ * (deferred-transaction.ts). The prototype's `query` is looked up per call, so wrappers installed on it
+ * later (the tests' query counter) still see every statement.
  */
 export function nameHotStatements(client: pg.Client): void {
   const own = function (this: pg.Client, ...args: unknown[]) {
     const query = (pg.Client.prototype as unknown as { query: Query }).query;
-    const [text, values] = args;
-    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
-      const name = names.get(text);
-      if (name) {
-        return (query.call(this, { name: nameOn(this, name), text, values }) as Promise<unknown>).catch((err: unknown) => {
-          if (isStalePlan(err)) renew(this, name);
-          throw err;
-        });
-      }
-    }
-    if (typeof text === 'string' && lastResultTexts.has(text) && !args.some((a) => typeof a === 'function')) {
+    const [marked, values] = args;
+    if (typeof marked === 'string' && lastResultTexts.has(marked) && !args.some((a) => typeof a === 'function')) {
       return (query.apply(this, args) as Promise<unknown>).then((result) => (Array.isArray(result) ? result[result.length - 1] : result));
+    }
+    if (typeof marked === 'string' && Array.isArray(values) && args.length === 2) {
+      const control = transactionControl(this, marked, values);
+      if (control) return control;
+      const { text, commit } = unmarkCommit(marked);
+      const name = values.length > 0 ? names.get(text) : undefined;
+      const plain = () => query.call(this, name ? { name: nameOn(this, name), text, values } : text, name ? undefined : values) as Promise<unknown>;
+      const sent = sendInTransaction(this, query, { name: name && nameOn(this, name), text, values }, commit, plain);
+      return name ? renewWhenStale(this, name, sent) : sent;
     }
     return query.apply(this, args);
   };
   (client as unknown as { query: Query }).query = own;
+}
+
+function renewWhenStale(client: object, name: string, sent: Promise<unknown>): Promise<unknown> {
+  return sent.catch((err: unknown) => {
+    if (isStalePlan(err)) renew(client, name);
+    throw err;
+  });
 }

@@ -3,6 +3,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { VERSIONS_SELECT_TEXT, versionsOf, type CommandVersions, type VersionsRow } from '../execution/command-versions.js';
 import { hot } from '../execution/prepared-statements.js';
 import type { Database } from '../db/database.js';
+import { commitAfter } from '../db/deferred-transaction.js';
 import { auditInsertText, auditParams, type AuditInput } from '../audit/append-audit.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { shiftParams, type FirstRead } from '../commands/first-read.js';
@@ -178,12 +179,15 @@ left join idempotency_keys as k on k.principal = $1 and k.key = $2`;
 const KEY_COLUMNS = '"principal", "key", "request_hash", "state", "response_status", "response_body", "locked_until"';
 const storeTexts = new Map<number, string>();
 
-/** INSERT of the key (`$1`…`$5`), after an INSERT of `auditCount` held audit entries in a CTE. */
+/**
+ * INSERT of the key (`$1`…`$5`), after an INSERT of `auditCount` held audit entries in a CTE; the
+ * transaction's last statement, so the commit travels with it on PostgreSQL (commitAfter).
+ */
 function storeText(auditCount: number): string {
   let text = storeTexts.get(auditCount);
   if (text === undefined) {
     const key = `insert into "idempotency_keys" (${KEY_COLUMNS}) values ($1, $2, $3, 'completed', $4, $5, now())`;
-    text = hot(auditCount === 0 ? key : `with "held_audit" as (${auditInsertText(auditCount, 5)}) ${key}`);
+    text = commitAfter(hot(auditCount === 0 ? key : `with "held_audit" as (${auditInsertText(auditCount, 5)}) ${key}`));
     if (storeTexts.size < 64) storeTexts.set(auditCount, text);
   }
   return text;
@@ -191,7 +195,8 @@ function storeText(auditCount: number): string {
 
 /**
  * Stores a deferred key with the command's answer, in the command's transaction (after claimInCommand),
- * together with the audit entries the command held back (one statement: a data-modifying CTE).
+ * together with the audit entries the command held back (one statement: a data-modifying CTE). It must be
+ * the transaction's LAST statement: on PostgreSQL the commit is sent with it, and a failed commit is its error.
  */
 export async function storeResponse(trx: Kysely<Database>, claim: IdempotencyClaim, status: number, body: unknown, audit: readonly AuditInput[] = []): Promise<void> {
   const params = auditParams(audit, [claim.principal, claim.key, claim.requestHash, status, JSON.stringify(body ?? null)]);

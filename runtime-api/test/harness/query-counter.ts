@@ -21,7 +21,7 @@ const patched = new WeakSet<object>();
 function note(client: object, text: string): void {
   const count = store.getStore();
   const head = text.trimStart().slice(0, 20).toLowerCase();
-  // A simple-protocol message may carry several statements ("update …; commit", the audit chainer's).
+  // A message may carry several statements ("update …; commit", the audit chainer's; a pipelined batch's).
   const tail = text.trimEnd().slice(-12).toLowerCase();
   const commitsAtEnd = !head.startsWith('commit') && /;\s*commit$/.test(tail);
   const opens = head.startsWith('begin') || head.startsWith('start transaction');
@@ -42,8 +42,10 @@ function wrap(target: Client): void {
   patched.add(target);
   const original = target.query;
   target.query = function (this: object, ...args: unknown[]) {
-    const first = args[0];
-    const text = typeof first === 'string' ? first : typeof (first as { text?: unknown })?.text === 'string' ? (first as { text: string }).text : '';
+    const first = args[0] as { text?: unknown; pipelinedTexts?: unknown } | string | undefined;
+    // A pipelined batch (db/pipelined-batch.ts: "begin", a statement, "commit" in one write) is ONE round trip.
+    const batch = typeof first === 'object' && Array.isArray(first?.pipelinedTexts) ? (first.pipelinedTexts as string[]).join('; ') : undefined;
+    const text = batch ?? (typeof first === 'string' ? first : typeof first?.text === 'string' ? first.text : '');
     note(this, text);
     return original.apply(this, args);
   };
