@@ -92,6 +92,24 @@ export function ensureBuild(options = {}) {
   return true;
 }
 
+/** Builds when stale, saying so; with `soft`, a failed build is a warning and not an error. */
+export function ensureBuildVerbose({ soft = false } = {}) {
+  try {
+    if (isStale()) {
+      console.log('Building the designer (its sources changed since the last build)…');
+      build();
+    } else {
+      console.log('Designer build is up to date.');
+    }
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    if (!soft) throw err;
+    console.error('The designer was not built: the API runs, but / serves nothing until `pnpm build` succeeds.');
+  }
+}
+
+// `pnpm start` runs the --soft check inside the server's process (runtime-api/scripts/start.mjs --designer):
+// one Node start fewer before the server.
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const args = new Set(process.argv.slice(2));
@@ -101,20 +119,10 @@ if (isMain) {
       console.log(stale ? 'designer build is stale' : 'designer build is up to date');
       process.exit(stale ? 1 : 0);
     }
-    if (args.has('--force')) {
-      build();
-    } else if (isStale()) {
-      console.log('Building the designer (its sources changed since the last build)…');
-      build();
-    } else {
-      console.log('Designer build is up to date.');
-    }
+    if (args.has('--force')) build();
+    else ensureBuildVerbose({ soft: args.has('--soft') });
   } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
-    if (args.has('--soft')) {
-      console.error('The designer was not built: the API runs, but / serves nothing until `pnpm build` succeeds.');
-      process.exit(0);
-    }
+    if (args.has('--force')) console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
 }

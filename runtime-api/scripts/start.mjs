@@ -1,13 +1,22 @@
 // `pnpm start`'s server: the bundled server (scripts/server-bundle.mjs, rebuilt when a source changed), in this
 // process. When the bundle cannot be built (esbuild missing, a source esbuild refuses) the server runs from
 // its TypeScript sources through tsx, as before, only slower to start. BATON_START_FROM_SOURCE=1 forces that.
-// The Node version check first (its own process would cost another Node start).
+// The Node version check first (its own process would cost another Node start); with --designer (the root's
+// `pnpm start`), the designer's build check too, for the same reason: it builds the designer when its sources
+// changed, and a failed build is only a warning (the API still runs).
 import '../../scripts/check-node.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBundle } from './server-bundle.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+if (process.argv.includes('--designer')) {
+  const { ensureBuildVerbose } = await import('../../designer/scripts/ensure-build.mjs');
+  ensureBuildVerbose({ soft: true });
+  const cpu = process.cpuUsage();
+  performance.mark('baton:designer-ready', { detail: { cpuMs: (cpu.user + cpu.system) / 1000 } });
+}
 
 async function bundleEntry() {
   if (process.env.BATON_START_FROM_SOURCE === '1') return undefined;

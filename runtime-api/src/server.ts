@@ -24,15 +24,19 @@ function phase(name: string, now = performance.now(), cpu = cpuMs()): void {
 
 /** `pnpm start`: configuration from the environment, migrations, then the HTTP server until a signal. */
 async function main(): Promise<void> {
-  // scripts/start.mjs marks when Node has started and the bundle is checked (or built); tsx has no mark.
+  // scripts/start.mjs marks when Node has started and the bundle is checked (or built), and before that when
+  // the designer's build is checked (`pnpm start` from the root); tsx has no mark.
+  const markCpu = (mark: PerformanceMark) => (mark.detail as { cpuMs?: number } | null)?.cpuMs ?? 0;
+  const designer = performance.getEntriesByName('baton:designer-ready')[0] as PerformanceMark | undefined;
+  if (designer) phase('node and designer check', designer.startTime, markCpu(designer));
   const launched = performance.getEntriesByName('baton:bundle-ready')[0] as PerformanceMark | undefined;
-  if (launched) phase('node and bundle check', launched.startTime, (launched.detail as { cpuMs?: number } | null)?.cpuMs ?? 0);
+  if (launched) phase(designer ? 'bundle check' : 'node and bundle check', launched.startTime, markCpu(launched));
   phase(launched ? 'server modules' : 'node and first modules');
   const config = loadConfig();
   // The app's modules (Fastify, the engine, every route) load while the database opens: PGlite compiles
   // its WebAssembly and copies its folder off the main thread meanwhile.
   const appModules = Promise.all([import('./app/build-app.js'), import('./packs/starter-pack.js')]);
-  appModules.catch(() => undefined);
+  appModules.then(([{ preloadAppDependencies }]) => preloadAppDependencies(), () => undefined);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { AuditChainer } from '../audit/audit-chainer.js';
 import { auditPlugin } from '../audit/audit-plugin.js';
@@ -56,6 +57,19 @@ export interface BuildAppOptions {
   secretBox?: SecretBox;
   /** Where route schemas wait to be compiled on first use (tests pass one to compile them all at once). */
   schemas?: LazySchemas;
+}
+
+/**
+ * Loads now what building the app would load on the main thread later: pino, which Fastify requires when it
+ * creates its logger (~70 ms of CPU; it stays outside the server bundle, see scripts/server-bundle.mjs).
+ * server.ts calls it while PGlite's WebAssembly compiles on other threads, when the main thread would wait.
+ */
+export function preloadAppDependencies(): void {
+  try {
+    createRequire(createRequire(import.meta.url).resolve('fastify'))('pino');
+  } catch {
+    // Fastify loads it itself (and reports any problem) when the app is built.
+  }
 }
 
 /** Rate-limit bucket: the token (hashed, so it never sits in memory as plaintext), else the client address. */
