@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,8 +41,26 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * How a checkout's server is started: its scripts/start.mjs (the esbuild bundle `pnpm start` runs, built
+ * here first when stale so that the start-up time is a start's, not a build's), or its src/server.ts through
+ * tsx when the checkout has no start.mjs or BENCH_SERVER_FROM=source (an A/B of the two).
+ */
+function serverCommand(serverTs: string, nodeArgs: string[]): string[] {
+  const startScript = path.join(path.dirname(serverTs), '../scripts/start.mjs');
+  const bundleScript = path.join(path.dirname(serverTs), '../scripts/server-bundle.mjs');
+  if (process.env.BENCH_SERVER_FROM === 'source' || !existsSync(startScript) || !existsSync(bundleScript)) {
+    return [...nodeArgs, '--import', 'tsx', serverTs];
+  }
+  const built = spawnSync(process.execPath, [bundleScript], { cwd: path.dirname(bundleScript), encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the server bundle did not build:\n${built.stdout}${built.stderr}`);
+  return [...nodeArgs, startScript];
+}
+
+/**
  * The runtime as operators run it: its own process (so the load generator does not share its event loop),
- * on PostgreSQL when `databaseUrl` is given, else on a fresh embedded data folder.
+ * from the bundle `pnpm start` runs (see serverCommand), on PostgreSQL when `databaseUrl` is given, else on a
+ * fresh embedded data folder. `entry` is another checkout's runtime-api/src/server.ts (an A/B baseline),
+ * started the same way.
  */
 export async function startBenchServer(options: { databaseUrl?: string; env?: Record<string, string>; nodeArgs?: string[]; entry?: string } = {}): Promise<BenchServer> {
   const port = await freePort();
@@ -60,8 +78,9 @@ export async function startBenchServer(options: { databaseUrl?: string; env?: Re
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  const args = serverCommand(options.entry ?? path.join(repoRoot, 'runtime-api/src/server.ts'), options.nodeArgs ?? []);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry ?? path.join(repoRoot, 'runtime-api/src/server.ts')], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],

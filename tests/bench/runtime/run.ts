@@ -25,6 +25,9 @@ const TIMERS = Number(process.env.BENCH_TIMERS ?? TIMERS_DEFAULT);
 /** Also timers falling due one after another at this rate (lateness when the workers keep up); 0 skips it. */
 const TIMER_RATE = Number(process.env.BENCH_TIMER_RATE ?? 0);
 
+/** The issue's reference machine: "on a 2-core machine pgbench gives about 3,600 TPS at 8 clients". */
+const ISSUE_PGBENCH_AT_8 = 3600;
+
 interface Line { label: string; value: string; note?: string }
 const lines: Line[] = [];
 const report = (label: string, value: string, note?: string) => {
@@ -82,6 +85,8 @@ async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string, s
     report(`start-up to first /api/health 200 (${name})`, `${server.startupMs.toFixed(0)} ms`, name === 'pglite' ? 'target < 3000 ms' : undefined);
     const actors = await setUpBenchFlow(server.url, ADMIN_TOKEN);
     const counters = databaseUrl ? () => readCounters(databaseUrl) : undefined;
+    /** pgbench's TPS at 8 clients here: the issue's absolute targets assume about 3,600 on a 2-core machine. */
+    let pgbenchAt8: number | undefined;
     for (const clients of [8, 32]) {
       let baseline: number | undefined;
       if (databaseUrl && pgbenchAvailable()) {
@@ -89,6 +94,7 @@ async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string, s
         pgbenchInit(scratch.url);
         const pgbench = pgbenchRun(scratch.url, clients, PGBENCH_SECONDS);
         baseline = pgbench.tps;
+        if (clients === 8) pgbenchAt8 = baseline;
         await scratch.drop();
         report(`pgbench TPS at ${clients} clients (baseline)`, baseline.toFixed(0));
         report(`  pgbench latency p50 / p99 at ${clients} clients`, `${pgbench.p50.toFixed(1)} / ${pgbench.p99.toFixed(1)} ms`, 'one SQL transaction, no HTTP');
@@ -103,6 +109,11 @@ async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string, s
     }
     const processes = await oneStepProcesses(actors, 16, server.cpuMs);
     report(`one-step processes started and completed/s (${name}, 16 clients)`, processes.perSecond.toFixed(0), 'target ≥ 300/s (Zeebe ~248/s on ~10 cores)');
+    if (pgbenchAt8) {
+      // The issue sets 300/s where pgbench gives about 3,600 TPS at 8 clients; this machine's disk and syscalls may be slower.
+      const scaled = (300 * pgbenchAt8) / ISSUE_PGBENCH_AT_8;
+      report(`  the same target scaled to this machine's pgbench`, `≥ ${scaled.toFixed(0)}/s`, `300 × ${pgbenchAt8.toFixed(0)} ÷ ${ISSUE_PGBENCH_AT_8} pgbench TPS at 8 clients`);
+    }
     report(`  server CPU per process (start + completion)`, `${processes.cpuPer.toFixed(2)} ms`);
   } finally {
     await server.stop();
