@@ -17,6 +17,8 @@ interface BodyProblems {
   tooDeep?: string;
 }
 
+// `path` is one array pushed and popped along the walk (a pointer is built only for a problem): copying it
+// at every key and item cost more than the checks on a typical small body.
 function findProblems(value: unknown, path: Array<string | number>, out: BodyProblems): void {
   if (out.unstorable.length >= 20 || out.tooDeep) return;
   if (typeof value === 'string') {
@@ -29,12 +31,18 @@ function findProblems(value: unknown, path: Array<string | number>, out: BodyPro
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => findProblems(v, [...path, i], out));
+    value.forEach((v, i) => {
+      path.push(i);
+      findProblems(v, path, out);
+      path.pop();
+    });
     return;
   }
   for (const [k, v] of Object.entries(value)) {
-    if (UNSTORABLE.test(k)) out.unstorable.push(pointer(...path, k));
-    findProblems(v, [...path, k], out);
+    path.push(k);
+    if (UNSTORABLE.test(k)) out.unstorable.push(pointer(...path));
+    findProblems(v, path, out);
+    path.pop();
   }
 }
 
