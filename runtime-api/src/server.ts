@@ -1,4 +1,5 @@
 import type { PerformanceMark } from 'node:perf_hooks';
+import { startBackgroundWorkAfterListen } from './app/start-after-listen.js';
 import { ensureBootstrapToken } from './auth/bootstrap-token.js';
 import { loadConfig } from './config/runtime-config.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -105,6 +106,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
+  // The workers and the audit chainer start just after the server listens: their first queries no longer
+  // delay the first answer, and due timers still fire at start-up (app/start-after-listen.ts).
+  startBackgroundWorkAfterListen(app);
   await app.listen({ port: config.port, host: config.host });
   phase('listen');
   app.log.info({ startupMs: Math.round(performance.now()), startupCpuMs: Math.round(cpuMs()) }, 'ready');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { onBackgroundStart } from '../app/start-after-listen.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,7 +30,8 @@ export const auditPlugin = fp(
       }
       return payload;
     });
-    app.addHook('onReady', async () => {
+    // When the app is ready, or once it listens when server.ts asks: see app/start-after-listen.ts.
+    onBackgroundStart(app, () => {
       chainer.start();
       app.log.info({ keyId: chainer.signer.keyId }, 'audit signing key');
     });

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { onBackgroundStart } from '../app/start-after-listen.js';
 import { executionServices } from '../execution/execution-services.js';
 import { setDataHandler } from './set-data-handler.js';
 import { startFlowHandler } from './start-flow-handler.js';
 
 /**
  * Registers the built-in outbox handlers (setData, startFlow) and ties the workers to the app's life:
- * started when the app is ready (BATON_WORKERS on), stopped on close before the caller closes the
- * database. Other modules register their handlers on `app.baton.outboxHandlers` while the app is built;
+ * started when the app is ready, or once it listens when server.ts asks (BATON_WORKERS on), stopped on
+ * close before the caller closes the database. Other modules register their handlers on `app.baton.outboxHandlers` while the app is built;
  * the workers read the registry on every claim, so order does not matter.
  */
 export const workersPlugin = fp(
@@ -19,7 +20,8 @@ export const workersPlugin = fp(
     app.baton.workers.onCommitted(() => {
       app.baton.audit.flush().catch((err: unknown) => app.log.warn({ err }, 'audit chaining after a worker commit failed; the sweep retries'));
     });
-    app.addHook('onReady', async () => {
+    // At start-up their first round fires the timers that fell due while the service was down.
+    onBackgroundStart(app, () => {
       if (app.baton.config.workers.enabled) app.baton.workers.start();
     });
     // preClose runs first thing in app.close(): no new claims while other plugins shut down.
