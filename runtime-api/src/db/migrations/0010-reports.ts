@@ -37,7 +37,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A statement-level trigger sees every event one command appends in one go (transition table), so a
   // command pays two small statements, not one per event. A node.left closes the latest open visit of
   // its node entered before it.
-  await createStepVisitsFunction(db, 'create');
+  await sql`
+    create function baton_report_step_visits() returns trigger language plpgsql as $$
+    begin
+      insert into report_step_visits (instance_id, flow_key, node_id, node_type, entered_seq, entered_at)
+        select n.instance_id, i.flow_key, n.node_id, n.payload ->> 'nodeType', n.seq, n.at
+        from new_rows n join instances i on i.id = n.instance_id
+        where n.type = 'node.entered' and n.node_id is not null
+        on conflict (instance_id, entered_seq) do nothing;
+      update report_step_visits v set left_at = l.at, left_seq = l.seq
+        from new_rows l
+        where l.type = 'node.left' and l.node_id is not null
+          and v.instance_id = l.instance_id and v.node_id = l.node_id and v.left_at is null and v.entered_seq < l.seq
+          and not exists (
+            select 1 from report_step_visits w
+            where w.instance_id = v.instance_id and w.node_id = v.node_id and w.left_at is null
+              and w.entered_seq > v.entered_seq and w.entered_seq < l.seq);
+      return null;
+    end $$`.execute(db);
   await sql`
     create trigger history_report_step_visits after insert on history
     referencing new table as new_rows for each statement execute function baton_report_step_visits()`.execute(db);
@@ -102,26 +119,4 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('report_step_visits').ifExists().execute();
   await sql`drop index if exists history_type_node_idx`.execute(db);
   await sql`alter table history drop column if exists node_id`.execute(db);
-}
-
-/** The step-visit trigger's function as this migration defines it (0019's down restores it). */
-export async function createStepVisitsFunction(db: Kysely<unknown>, verb: 'create' | 'create or replace'): Promise<void> {
-  await sql`
-    ${sql.raw(verb)} function baton_report_step_visits() returns trigger language plpgsql as $$
-    begin
-      insert into report_step_visits (instance_id, flow_key, node_id, node_type, entered_seq, entered_at)
-        select n.instance_id, i.flow_key, n.node_id, n.payload ->> 'nodeType', n.seq, n.at
-        from new_rows n join instances i on i.id = n.instance_id
-        where n.type = 'node.entered' and n.node_id is not null
-        on conflict (instance_id, entered_seq) do nothing;
-      update report_step_visits v set left_at = l.at, left_seq = l.seq
-        from new_rows l
-        where l.type = 'node.left' and l.node_id is not null
-          and v.instance_id = l.instance_id and v.node_id = l.node_id and v.left_at is null and v.entered_seq < l.seq
-          and not exists (
-            select 1 from report_step_visits w
-            where w.instance_id = v.instance_id and w.node_id = v.node_id and w.left_at is null
-              and w.entered_seq > v.entered_seq and w.entered_seq < l.seq);
-      return null;
-    end $$`.execute(db);
 }
