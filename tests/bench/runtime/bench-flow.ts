@@ -1,5 +1,6 @@
 import { createClient } from '@baton/client';
 import { leanFetch } from './lean-fetch.js';
+import { runConcurrently } from './load-runner.js';
 // The same dependency-free process definitions as runtime-api's command-cost test, which counts this flow's queries.
 import { approverStep, oneStepFlow, requestFields, t } from '../../../runtime-api/test/harness/one-step-flow.js';
 
@@ -47,4 +48,16 @@ export async function startOne(actors: BenchActors, i: number): Promise<string> 
 
 export async function approve(actors: BenchActors, taskId: string): Promise<void> {
   await actors.approver.tasks.act(taskId, { action: 'approve' });
+}
+
+/**
+ * Starts and completes `count` processes, not measured: the server's JIT, compiled definitions and directory
+ * snapshot warm, as in a service that has been running — pgbench's SQL has no such start-up cost to hide.
+ */
+export async function warmUp(actors: BenchActors, count: number, clients: number): Promise<void> {
+  const ids: string[] = [];
+  await runConcurrently(Array.from({ length: count }, (_, i) => i), clients, async (i) => {
+    ids.push(await startOne(actors, i));
+  });
+  await runConcurrently(ids, clients, (id) => approve(actors, id));
 }

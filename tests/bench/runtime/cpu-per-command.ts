@@ -11,7 +11,7 @@
  *                                   A/B: a second server from another checkout (e.g. the last commit's tree),
  *                                   each round measured on both, alternately, under the same load
  */
-import { approve, setUpBenchFlow, startOne, type BenchActors } from './bench-flow.js';
+import { approve, setUpBenchFlow, startOne, warmUp, type BenchActors } from './bench-flow.js';
 import { createScratchDatabase, readCounters } from './bench-database.js';
 import { ADMIN_TOKEN, processCpuMs, startBenchServer, type BenchServer } from './bench-server.js';
 import pg from 'pg';
@@ -49,12 +49,7 @@ async function open(name: string, entry?: string): Promise<Subject> {
     ...(PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}/${name}`] } : {}),
   });
   const actors = await setUpBenchFlow(server.url, ADMIN_TOKEN);
-  // Warm-up: compiled definitions, the directory snapshot, JIT.
-  const warm: string[] = [];
-  await runConcurrently(Array.from({ length: 200 }, (_, i) => i), CLIENTS, async (i) => {
-    warm.push(await startOne(actors, i));
-  });
-  await runConcurrently(warm, CLIENTS, (id) => approve(actors, id));
+  await warmUp(actors, 200, CLIENTS);
   return {
     name, server, actors,
     counters: scratch ? () => readCounters(scratch.url) : undefined,

@@ -5,19 +5,22 @@
  * (timers-throughput.ts); the same on PGlite. Not a test: it prints figures.
  *
  *   pnpm bench:runtime            (PostgreSQL part needs DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)
- *   BENCH_SECONDS=5 BENCH_TASKS=3000 pnpm bench:runtime   (longer runs)
+ *   BENCH_SECONDS=10 BENCH_TASKS=6000 pnpm bench:runtime  (longer runs; BENCH_WARM_UP=300 processes first, not counted)
  *   BENCH_TIMERS=10000 pnpm bench:runtime                 (fewer timers than the issue's 100,000, the default)
  *   BENCH_TIMER_RATE=1000 pnpm bench:runtime               (also timers due at a steady 1,000/s: lateness without a backlog)
  *   pnpm bench:timers                                     (only the timer part: timers-run.ts)
  */
-import { approve, setUpBenchFlow, startOne, type BenchActors } from './bench-flow.js';
+import { approve, setUpBenchFlow, startOne, warmUp, type BenchActors } from './bench-flow.js';
 import { createScratchDatabase, readCounters } from './bench-database.js';
 import { ADMIN_TOKEN, startBenchServer } from './bench-server.js';
 import { percentile, progress, runConcurrently } from './load-runner.js';
 import { pgbenchAvailable, pgbenchInit, pgbenchRun } from './pgbench-baseline.js';
 import { benchTimerLines, TIMERS_DEFAULT } from './timer-lines.js';
 
-const TASKS = Number(process.env.BENCH_TASKS ?? 1500);
+/** Enough completions for a window of several seconds at 8 clients, like pgbench's BENCH_SECONDS. */
+const TASKS = Number(process.env.BENCH_TASKS ?? 3000);
+/** Processes started and completed before measuring, not counted (see warmUp). */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 600);
 const PGBENCH_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 /** The issue's figure, 100,000 timers (BENCH_TIMERS=10000 for a shorter run). */
@@ -80,10 +83,18 @@ async function oneStepProcesses(actors: BenchActors, clients: number, serverCpuM
 
 async function benchDialect(name: 'postgres' | 'pglite', databaseUrl?: string, serverUrl?: string): Promise<void> {
   console.log(`\nRuntime on ${name}`);
+  if (name === 'pglite') {
+    // The first embedded start on a machine migrates the shared template once (pglite-template.ts); the
+    // figure the target is about is a start from it, as every later `pnpm start` on a new folder is.
+    const first = await startBenchServer({ databaseUrl });
+    await first.stop();
+    report(`  first start on this checkout (builds the template when missing)`, `${first.startupMs.toFixed(0)} ms`, 'not counted');
+  }
   const server = await startBenchServer({ databaseUrl });
   try {
-    report(`start-up to first /api/health 200 (${name})`, `${server.startupMs.toFixed(0)} ms`, name === 'pglite' ? 'target < 3000 ms' : undefined);
+    report(`start-up to first /api/health 200 (${name})`, `${server.startupMs.toFixed(0)} ms`, name === 'pglite' ? 'target < 3000 ms (new data folder)' : undefined);
     const actors = await setUpBenchFlow(server.url, ADMIN_TOKEN);
+    await warmUp(actors, WARM_UP, 8);
     const counters = databaseUrl ? () => readCounters(databaseUrl) : undefined;
     /** pgbench's TPS at 8 clients here: the issue's absolute targets assume about 3,600 on a 2-core machine. */
     let pgbenchAt8: number | undefined;
