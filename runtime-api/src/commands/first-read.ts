@@ -1,16 +1,18 @@
 /**
  * A read a command needs before anything else (a task action's task with its instance locked). runCommand
  * sends it with the Idempotency-Key's check as ONE statement (a round trip fewer per keyed command), or
- * alone when the request carries no deferred key, and hands the command what `read` made of its row.
+ * with the cache versions alone when the request carries no deferred key (what the key's check also
+ * carries), and hands the command what `read` made of its row.
  */
 export interface FirstRead<R> {
   /**
    * A fixed SELECT text of at most one row, its parameters `$1`, `$2`… (renumbered when joined to the
-   * key's check, so the text must hold no other `$<digits>`). Its column names must not start with `baton_key`.
+   * key's check, so the text must hold no other `$<digits>`). Its column names must not start with `baton_key`
+   * or `baton_v_` (the cache versions it is sent with when there is no key).
    */
   text: string;
   params: readonly unknown[];
-  /** Its row as the command uses it: undefined, or (joined to the key's check) all columns null, when none. */
+  /** Its row as the command uses it: undefined, or (joined to the key's check or the versions) all columns null, when none. */
   read(row: Record<string, unknown> | undefined): R;
 }
 

@@ -4,8 +4,9 @@ import type { Database } from '../db/database.js';
 import { auditInsertText, auditParams, holdAudit, insertHeldAudit, takeHeldAudit, type AuditInput } from '../audit/append-audit.js';
 import { commitAfter } from '../db/deferred-transaction.js';
 import { ApiError } from '../errors/api-error.js';
-import { rememberVersions } from '../execution/command-versions.js';
+import { rememberVersions, VERSIONS_SELECT_TEXT, versionsOf } from '../execution/command-versions.js';
 import { hot, isStalePlan } from '../execution/prepared-statements.js';
+import { allowHeldStepWrite, heldStepError, heldStepText, sendHeldStepWrite, takeHeldStepWrite, type HeldStepWrite } from '../execution/step-writes.js';
 import {
   claimInCommand,
   claimInCommandWith,
@@ -64,8 +65,25 @@ async function claimFirst<R>(trx: Transaction<Database>, claim: IdempotencyClaim
 
 const lastAuditTexts = new Map<number, string>();
 
-/** The held audit entries as the transaction's last statement: on PostgreSQL the commit travels with it. */
-async function insertHeldAuditLast(trx: Transaction<Database>, entries: readonly AuditInput[]): Promise<void> {
+/**
+ * The held audit entries — with the held step write in front, if any — as the transaction's last statement:
+ * on PostgreSQL the commit travels with it.
+ */
+async function insertHeldAuditLast(trx: Transaction<Database>, entries: readonly AuditInput[], step: HeldStepWrite | undefined): Promise<void> {
+  if (step) {
+    const key = `${step.key}\u0000${entries.length}`;
+    let text = lastStepTexts.get(key);
+    if (text === undefined) {
+      text = commitAfter(hot(heldStepText(step, entries.length > 0 ? [`"held_audit" as (${auditInsertText(entries.length, step.params.length)})`] : [])));
+      if (lastStepTexts.size < 256) lastStepTexts.set(key, text);
+    }
+    try {
+      await trx.executeQuery(CompiledQuery.raw(text, auditParams(entries, [...step.params])));
+    } catch (err) {
+      throw heldStepError(err);
+    }
+    return;
+  }
   if (entries.length === 0) return;
   let text = lastAuditTexts.get(entries.length);
   if (text === undefined) {
@@ -75,9 +93,33 @@ async function insertHeldAuditLast(trx: Transaction<Database>, entries: readonly
   await trx.executeQuery(CompiledQuery.raw(text, auditParams(entries)));
 }
 
-/** The first read alone (no deferred key to check with it). */
+const lastStepTexts = new Map<string, string>();
+
+const withVersionsTexts = new Map<string, string>();
+
+/** The first read joined laterally to the cache versions: its columns all null when it finds no row. */
+function withVersionsText(firstText: string): string {
+  let text = withVersionsTexts.get(firstText);
+  if (text === undefined) {
+    text = hot(
+      `select v.directory_version as baton_v_directory, v.catalog_version as baton_v_catalog, v.catalog_written as baton_v_written, f.* ` +
+        `from (select ${VERSIONS_SELECT_TEXT}) as v left join lateral (${firstText}) as f on true`,
+    );
+    if (withVersionsTexts.size < 64) withVersionsTexts.set(firstText, text);
+  }
+  return text;
+}
+
+/**
+ * The first read without a deferred key to check with it: sent with the versions the command's caches
+ * check (as the key's check carries them), so a command reading them at start costs no statement for them.
+ */
 async function readFirst<R>(trx: Transaction<Database>, first: FirstRead<R>): Promise<R> {
-  return first.read((await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(hot(first.text), [...first.params]))).rows[0]);
+  const row = (await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(withVersionsText(first.text), [...first.params]))).rows[0];
+  if (!row) return first.read(undefined);
+  const { baton_v_directory, baton_v_catalog, baton_v_written, ...rest } = row;
+  rememberVersions(trx, versionsOf({ directory_version: baton_v_directory, catalog_version: baton_v_catalog, catalog_written: baton_v_written }));
+  return first.read(rest);
 }
 
 /**
@@ -105,20 +147,25 @@ export async function runCommand<T, R>(
   first?: FirstRead<R>,
 ): Promise<T> {
   const claim = request.idempotencyClaim;
+  const pipelines = request.server.baton.database.dialect === 'postgres';
   const attempt = () =>
     request.server.baton.database.db.transaction().execute(async (trx) => {
       const firstRead = claim?.deferred ? await claimFirst(trx, claim, first) : first ? await readFirst(trx, first) : undefined;
       // Audit entries of the pipeline wait for the last statement (appendAuditAtEnd): one round trip fewer.
       holdAudit(trx);
+      // So may a step write its route forecast (step-writes.ts): PostgreSQL only, PGlite sends it at once.
+      if (pipelines) allowHeldStepWrite(trx);
       // Without `first`, R is undefined (the first overload's work takes no second argument).
       const outcome = await work(trx, firstRead as R);
       const audit = takeHeldAudit(trx);
+      const step = takeHeldStepWrite(trx);
       if (claim?.deferred) {
-        await storeResponse(trx, claim, outcome.status, outcome.body, audit);
+        await storeResponse(trx, claim, outcome.status, outcome.body, audit, step);
         return outcome;
       }
+      if (claim && step) await sendHeldStepWrite(trx, step);
       if (claim) await insertHeldAudit(trx, audit);
-      else await insertHeldAuditLast(trx, audit);
+      else await insertHeldAuditLast(trx, audit, step);
       if (claim && !(await completeIdempotencyKey(trx, claim, outcome.status, outcome.body))) {
         throw new ApiError('BATON_E_IDEMPOTENCY_IN_FLIGHT', {}, [], '/headers/idempotency-key');
       }

@@ -68,8 +68,8 @@ export function transactionControl(client: pg.Client, text: string, values: read
 
 /**
  * Sends one statement of the client's transaction, with the due `begin` in front and, when `commit`, the
- * commit behind: one write, one ReadyForQuery. Statements without parameters (the simple protocol, maybe
- * several in one text) cannot join an extended-protocol batch: a due begin goes alone before them.
+ * commit behind: one write, one ReadyForQuery. A text of several statements (the simple protocol, no
+ * parameters) cannot join an extended-protocol batch: a due begin goes alone before it.
  */
 export function sendInTransaction(client: pg.Client, query: Query, statement: PipelinedStatement, commit: boolean, plain: () => Promise<unknown>): Promise<unknown> {
   const state = states.get(client) ?? 'idle';
@@ -79,7 +79,8 @@ export function sendInTransaction(client: pg.Client, query: Query, statement: Pi
   const begin = state === 'begin-due';
   const withCommit = commit && state !== 'idle';
   if (!begin && !withCommit) return plain();
-  if (statement.values.length === 0) {
+  // One statement without parameters (no `;`: not several) may join the batch all the same, unnamed.
+  if (statement.values.length === 0 && (!begin || statement.text.includes(';'))) {
     if (!begin) return plain();
     states.set(client, 'open');
     return (query.call(client, BEGIN) as Promise<unknown>).then(plain);

@@ -229,7 +229,7 @@ describe.skipIf(!url)('pipelined statements on PostgreSQL', () => {
     });
   });
 
-  it('sends nothing for a transaction that ran no statement, and a due begin alone before a parameterless one', async () => {
+  it('sends nothing for a transaction that ran no statement; a due begin rides with a parameterless statement, not with several', async () => {
     await withDb(async (db) => {
       const table = await tableOf(db);
       const calls: string[] = [];
@@ -239,11 +239,20 @@ describe.skipIf(!url)('pipelined statements on PostgreSQL', () => {
         await db.transaction().execute(async (trx) => {
           await run(trx, `insert into ${table} (id, v) values (1, 'plain')`);
         });
+        await db.transaction().execute(async (trx) => {
+          await run(trx, `insert into ${table} (id, v) values (2, 'two'); insert into ${table} (id, v) values (3, 'three')`);
+        });
       } finally {
         restore();
       }
-      expect(calls).toEqual(['begin', `insert into ${table} (id, v) values (1, 'plain')`, 'commit']);
-      expect((await run(db, `select v from ${table}`)).rows).toEqual([{ v: 'plain' }]);
+      expect(calls).toEqual([
+        `begin; insert into ${table} (id, v) values (1, 'plain')`,
+        'commit',
+        'begin',
+        `insert into ${table} (id, v) values (2, 'two'); insert into ${table} (id, v) values (3, 'three')`,
+        'commit',
+      ]);
+      expect((await run(db, `select v from ${table} order by id`)).rows).toEqual([{ v: 'plain' }, { v: 'two' }, { v: 'three' }]);
     });
   });
 });

@@ -25,7 +25,8 @@ declare module '../db/database.js' {
 }
 
 /**
- * Versions runCommand read at the start of a transaction, in the same statement as its Idempotency-Key, so
+ * Versions runCommand read at the start of a transaction, in the same statement as its Idempotency-Key or
+ * (without a key) its first read, so
  * a command that writes no catalog table before it needs them (task actions, instance commands) need not
  * ask again: `readVersions(trx, { atStart: true })`. Keyed by the transaction object: gone with it.
  */

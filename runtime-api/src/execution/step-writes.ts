@@ -29,7 +29,8 @@ const MAX_TEXTS = 256;
  * wake-up of the server: the largest share of a command's CPU here). PostgreSQL runs the CTEs on one
  * snapshot and checks foreign keys at the end of the statement, so the history of a new instance may sit
  * beside its insert. Returns the instance row (undefined when the UPDATE matched no row: a lost version
- * check) and the task rows as stored (aggregated as JSON, timestamps revived).
+ * check) and the task rows as stored (aggregated as JSON, timestamps revived) — or, when its route forecast
+ * them (forecastStep), those rows without sending: the write then goes with the command's last statement.
  */
 export async function writeStepRows(trx: Kysely<Database>, rows: StepRows, shape: string): Promise<{ instance: InstanceRow | undefined; tasks: TaskRow[] }> {
   const key = `${shape}\u0000${rows.history.length}\u0000${rows.tasks.length}`;
@@ -39,14 +40,30 @@ export async function writeStepRows(trx: Kysely<Database>, rows: StepRows, shape
   rowParams(FLOW_TASK_COLUMNS, rows.tasks, params);
   const instanceOffset = params.length;
   params.push(...rows.instance.params);
+  let ctes = cteTexts.get(key);
+  if (ctes === undefined) {
+    const list: string[] = [];
+    if (rows.history.length > 0) list.push(`h as (${insertText('history', HISTORY_COLUMNS, rows.history.length, '', 0)})`);
+    if (rows.tasks.length > 0) list.push(`t as (${insertText('tasks', FLOW_TASK_COLUMNS, rows.tasks.length, FLOW_TASK_UPSERT, taskOffset)})`);
+    list.push(`i as (${rows.instance.text(instanceOffset)})`);
+    ctes = list.join(', ');
+    if (cteTexts.size < MAX_TEXTS) cteTexts.set(key, ctes);
+  }
+  // A write held before this one goes first, in the order the caller wrote them.
+  const before = held.get(trx);
+  if (before) {
+    held.delete(trx);
+    await sendHeldStepWrite(trx, before);
+  }
+  const forecast = heldForecast(trx, shape, rows);
+  if (forecast) {
+    held.set(trx, { key, ctes, params });
+    return forecast;
+  }
   let text = texts.get(key);
   if (text === undefined) {
-    const ctes: string[] = [];
-    if (rows.history.length > 0) ctes.push(`h as (${insertText('history', HISTORY_COLUMNS, rows.history.length, '', 0)})`);
-    if (rows.tasks.length > 0) ctes.push(`t as (${insertText('tasks', FLOW_TASK_COLUMNS, rows.tasks.length, FLOW_TASK_UPSERT, taskOffset)})`);
-    ctes.push(`i as (${rows.instance.text(instanceOffset)})`);
     const tasks = rows.tasks.length > 0 ? `(select coalesce(json_agg(t), '[]'::json) from t)` : `'[]'::json`;
-    text = hot(`with ${ctes.join(', ')} select i.*, ${tasks} as baton_step_tasks from i`);
+    text = hot(`with ${ctes} select i.*, ${tasks} as baton_step_tasks from i`);
     if (texts.size < MAX_TEXTS) texts.set(key, text);
   }
   const result = await trx.executeQuery<InstanceRow & { baton_step_tasks: unknown }>(CompiledQuery.raw(text, params));
@@ -54,6 +71,135 @@ export async function writeStepRows(trx: Kysely<Database>, rows: StepRows, shape
   if (!row) return { instance: undefined, tasks: [] };
   const { baton_step_tasks: stored, ...instance } = row;
   return { instance, tasks: taskRowsFromJson(stored) };
+}
+
+const cteTexts = new Map<string, string>();
+
+/**
+ * A step write held back for the command's last statement (PostgreSQL): the step's rows, the audit entries,
+ * the stored answer and the commit then travel as ONE statement — a round trip fewer per command. Only a
+ * command whose answer the database cannot change may hold it: its route forecasts the rows the step will
+ * store (forecastStep), and writeStepRows answers with them instead of sending.
+ */
+export interface HeldStepWrite {
+  /** The cache key of the step's shape (for the texts built around it). */
+  key: string;
+  /** `h as (…), t as (…), i as (…)`: the step's data-modifying CTEs, placeholders `$1`…`$n`. */
+  ctes: string;
+  params: readonly unknown[];
+}
+
+/** What a route read of the rows its command's step will write: the locked instance, the tasks it acts on. */
+export interface StepForecast {
+  instance: InstanceRow;
+  tasks: readonly TaskRow[];
+}
+
+const mayHold = new WeakSet<object>();
+const forecasts = new WeakMap<object, StepForecast>();
+const held = new WeakMap<object, HeldStepWrite>();
+
+/** runCommand on PostgreSQL: this transaction's last step write may wait for its last statement. */
+export function allowHeldStepWrite(trx: Kysely<Database>): void {
+  mayHold.add(trx);
+}
+
+/**
+ * The route's forecast of its next step write (see HeldStepWrite): used by that write only. Forecast only
+ * when the answer takes from the step result nothing but the task rows and the instance's id, status,
+ * version and the columns the step does not write: the forecast instance's `state` and `data` are the JSON
+ * the step sends, in JavaScript's key order, not jsonb's. Once the write is held, the route may run no
+ * statement of its own before sending it (takeHeldStepWrite + sendHeldStepWrite); runCommand sends it last.
+ */
+export function forecastStep(trx: Kysely<Database>, forecast: StepForecast): void {
+  if (mayHold.has(trx)) forecasts.set(trx, forecast);
+}
+
+/** The held step write, if any, now the caller's to send (with its last statement, or alone: sendHeldStepWrite). */
+export function takeHeldStepWrite(trx: Kysely<Database>): HeldStepWrite | undefined {
+  const write = held.get(trx);
+  held.delete(trx);
+  forecasts.delete(trx);
+  return write;
+}
+
+/**
+ * The held step's CTEs and `more` (further CTEs, `name as (…)`), then a SELECT that divides by the number of
+ * instance rows written: a lost version check (no row) fails the statement — and the commit sent with it —
+ * with division_by_zero, which heldStepError turns into the retryable conflict it stands for.
+ */
+export function heldStepText(write: HeldStepWrite, more: readonly string[]): string {
+  return `with ${write.ctes}${more.map((m) => `, ${m}`).join('')} select 1 / (select count(*)::integer from i) as baton_step_written`;
+}
+
+/** A held step's lost version check (see heldStepText) as the error writeStepRows' caller would have thrown. */
+export function heldStepError(err: unknown): unknown {
+  if ((err as { code?: unknown } | null)?.code !== '22012') return err;
+  return Object.assign(new Error('an instance was changed by a concurrent command'), { code: '40001' });
+}
+
+const sendTexts = new Map<string, string>();
+
+/** Sends a held step write alone (a statement must run after it), failing as writeStepRows' caller would. */
+export async function sendHeldStepWrite(trx: Kysely<Database>, write: HeldStepWrite): Promise<void> {
+  let text = sendTexts.get(write.key);
+  if (text === undefined) {
+    text = hot(heldStepText(write, []));
+    if (sendTexts.size < MAX_TEXTS) sendTexts.set(write.key, text);
+  }
+  try {
+    await trx.executeQuery(CompiledQuery.raw(text, [...write.params]));
+  } catch (err) {
+    throw heldStepError(err);
+  }
+}
+
+// The statement a forecast predicts (instance-pipeline's update of an existing instance, `$1`…`$8`) and the
+// task upsert's assignments: any change to either sends the step at once, as before, instead of guessing.
+const FORECAST_UPDATE =
+  'update "instances" set "state" = $1, "data" = $2, "status" = $3, "version" = "version" + 1, "history_seq" = $4, ' +
+  '"updated_at" = $5, "completed_at" = $6 where "id" = $7 and "version" = $8 returning *';
+const FORECAST_UPSERT =
+  'on conflict ("id") do update set "status" = "excluded"."status", "assignees" = "excluded"."assignees", ' +
+  '"assignee_id" = "excluded"."assignee_id", "outcome" = "excluded"."outcome", "completed_by" = "excluded"."completed_by", ' +
+  '"completed_at" = "excluded"."completed_at", "comment" = coalesce(excluded.comment, tasks.comment) returning *';
+
+/** The rows the step will store, when the transaction may hold it and its route forecast every row it touches. */
+function heldForecast(trx: Kysely<Database>, shape: string, rows: StepRows): { instance: InstanceRow; tasks: TaskRow[] } | undefined {
+  const forecast = forecasts.get(trx);
+  if (!forecast || shape !== 'update' || held.has(trx)) return undefined;
+  forecasts.delete(trx);
+  if (FLOW_TASK_UPSERT !== FORECAST_UPSERT || rows.instance.text(0) !== FORECAST_UPDATE) return undefined;
+  const [state, data, status, historySeq, updatedAt, completedAt, id, version] = rows.instance.params as unknown[];
+  const read = forecast.instance;
+  if (read.id !== id || read.version !== version || typeof state !== 'string' || typeof data !== 'string') return undefined;
+  const tasks: TaskRow[] = [];
+  for (const row of rows.tasks) {
+    const before = forecast.tasks.find((t) => t.id === row.id);
+    // A task the step creates (or one not read): its stored row holds the table's defaults; not forecast.
+    if (!before || typeof row.assignees !== 'string') return undefined;
+    tasks.push({
+      ...before,
+      status: row.status,
+      assignees: JSON.parse(row.assignees),
+      assignee_id: row.assignee_id,
+      outcome: row.outcome,
+      completed_by: row.completed_by,
+      completed_at: row.completed_at,
+      comment: row.comment ?? before.comment,
+    } as TaskRow);
+  }
+  const instance = {
+    ...read,
+    state: JSON.parse(state),
+    data: JSON.parse(data),
+    status,
+    version: read.version + 1,
+    history_seq: historySeq,
+    updated_at: updatedAt,
+    completed_at: completedAt,
+  } as InstanceRow;
+  return { instance, tasks };
 }
 
 /** Task rows aggregated with json_agg: the same values as a plain SELECT gives, once timestamps are Dates again. */

@@ -7,6 +7,7 @@ import { commitAfter } from '../db/deferred-transaction.js';
 import { auditInsertText, auditParams, type AuditInput } from '../audit/append-audit.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { shiftParams, type FirstRead } from '../commands/first-read.js';
+import { heldStepError, heldStepText, type HeldStepWrite } from '../execution/step-writes.js';
 
 /**
  * A request's Idempotency-Key. `deferred` (the plugin's claims): nothing is stored yet; runCommand checks
@@ -195,12 +196,46 @@ function storeText(auditCount: number): string {
 
 /**
  * Stores a deferred key with the command's answer, in the command's transaction (after claimInCommand),
- * together with the audit entries the command held back (one statement: a data-modifying CTE). It must be
- * the transaction's LAST statement: on PostgreSQL the commit is sent with it, and a failed commit is its error.
+ * together with the audit entries the command held back (one statement: a data-modifying CTE) and, when its
+ * step write was held (step-writes.ts), the step's rows too. It must be the transaction's LAST statement:
+ * on PostgreSQL the commit is sent with it, and a failed commit is its error.
  */
-export async function storeResponse(trx: Kysely<Database>, claim: IdempotencyClaim, status: number, body: unknown, audit: readonly AuditInput[] = []): Promise<void> {
-  const params = auditParams(audit, [claim.principal, claim.key, claim.requestHash, status, JSON.stringify(body ?? null)]);
-  await trx.executeQuery(CompiledQuery.raw(storeText(audit.length), params));
+export async function storeResponse(
+  trx: Kysely<Database>,
+  claim: IdempotencyClaim,
+  status: number,
+  body: unknown,
+  audit: readonly AuditInput[] = [],
+  step?: HeldStepWrite,
+): Promise<void> {
+  if (!step) {
+    const params = auditParams(audit, [claim.principal, claim.key, claim.requestHash, status, JSON.stringify(body ?? null)]);
+    await trx.executeQuery(CompiledQuery.raw(storeText(audit.length), params));
+    return;
+  }
+  const params = auditParams(audit, [...step.params, claim.principal, claim.key, claim.requestHash, status, JSON.stringify(body ?? null)]);
+  try {
+    await trx.executeQuery(CompiledQuery.raw(storeWithStepText(step, audit.length), params));
+  } catch (err) {
+    throw heldStepError(err);
+  }
+}
+
+const storeWithStepTexts = new Map<string, string>();
+
+/** storeText with a held step write in front (step-writes.ts): the step's rows, the audit entries and the key, one statement. */
+function storeWithStepText(step: HeldStepWrite, auditCount: number): string {
+  const cacheKey = `${step.key}\u0000${auditCount}`;
+  let text = storeWithStepTexts.get(cacheKey);
+  if (text === undefined) {
+    const n = step.params.length;
+    const $ = (i: number) => `$${n + i}`;
+    const more = [`"stored_key" as (insert into "idempotency_keys" (${KEY_COLUMNS}) values (${$(1)}, ${$(2)}, ${$(3)}, 'completed', ${$(4)}, ${$(5)}, now()))`];
+    if (auditCount > 0) more.unshift(`"held_audit" as (${auditInsertText(auditCount, n + 5)})`);
+    text = commitAfter(hot(heldStepText(step, more)));
+    if (storeWithStepTexts.size < 256) storeWithStepTexts.set(cacheKey, text);
+  }
+  return text;
 }
 
 /** The stored answer of a completed key with this request's hash, if any (read outside any transaction). */

@@ -9,6 +9,7 @@ import type { Database, TasksTable } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import { commandEnv, executionServices, type ExecutionServices } from '../execution/execution-services.js';
 import { executeInstanceCommand } from '../execution/instance-pipeline.js';
+import { forecastStep, sendHeldStepWrite, takeHeldStepWrite } from '../execution/step-writes.js';
 import '../execution/execution-errors.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
 import { commentOnTask, COMMENT_ACTION } from './comment-on-task.js';
@@ -30,6 +31,13 @@ async function canSeeTask(db: Kysely<Database>, services: ExecutionServices, pri
   if (!row) return false;
   const flow = await services.definitions.flow(db, row.flow_key, row.flow_version);
   return (await instanceViewOf(db, principal, row, flow?.compiled)).visible;
+}
+
+/** A task the step did not write, read after the step's rows (a held step write is sent first). */
+async function readTaskAfterStep(trx: Kysely<Database>, id: string): Promise<TaskRow> {
+  const held = takeHeldStepWrite(trx);
+  if (held) await sendHeldStepWrite(trx, held);
+  return trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** The engine names the add-signer actions by position; "add-signer" means after, as most approvers expect. */
@@ -143,6 +151,9 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return { status: 200, body: { task: toTaskView(done.task), instance } };
         }
         if (!task.instance_id) throw new ApiError('BATON_E_TASK_NOT_FOUND', { taskId: id }, [], '/params/id');
+        // The answer below takes from the step only the task rows and the instance's id, status and version:
+        // its write may then travel with the audit entry, stored answer and commit (step-writes.ts).
+        if (loaded?.instance) forecastStep(trx, { instance: loaded.instance, tasks: [task] });
         const step = await executeInstanceCommand(env, {
           instanceId: task.instance_id,
           ...(loaded?.instance ? { locked: loaded.instance } : {}),
@@ -159,7 +170,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           audit: { action: `task.${action}`, taskId: id, ...(comment !== undefined ? { comment } : {}) },
         });
         // The step returns the task rows it wrote; read back only if it wrote none for this task.
-        const updated = step.tasks.find((t) => t.id === id) ?? (await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+        const updated = step.tasks.find((t) => t.id === id) ?? (await readTaskAfterStep(trx, id));
         return {
           status: 200,
           body: { task: toTaskView(updated), instance: { id: step.instance.id, status: step.instance.status, version: step.instance.version } },

@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import { forEachDatabase, type TestContext } from '../harness/for-each-database.js';
 import { approverStep, oneStepFlow, requestFields, t } from '../harness/one-step-flow.js';
 import { readVersions } from '../../src/execution/command-versions.js';
+import { sendHeldStepWrite } from '../../src/execution/step-writes.js';
+import { toTaskView } from '../../src/tasks/task-schemas.js';
 import { countQueries, type QueryCount } from '../harness/query-counter.js';
 
 type Json = Record<string, any>;
@@ -70,21 +72,51 @@ forEachDatabase('what a task completion costs the database', (ctx) => {
     expect(transactions, report).toBe(2);
     expect(commandCommits(count), report).toBe(2);
     expect(count.commits, report).toBe(2 + lookups);
-    // Round trips today: auth 0 (cached; 1 on a miss); command 3 on PostgreSQL (begin with the key + lock +
+    // Round trips today: auth 0 (cached; 1 on a miss); command 2 on PostgreSQL (begin with the key + lock +
     // cache versions and the task with its instance FOR UPDATE, one pipelined write; history + task rows +
-    // instance in one statement; audit entry + stored response with the commit, one pipelined write — see
-    // db/deferred-transaction.ts), 5 on PGlite (begin and commit alone); chainer 2 on PostgreSQL (begin +
-    // lock + head + pending in one message; links + commit in another), 5 on PGlite (one statement per
-    // message). Before: 7, 8, 15, and 24 (4 commits) before that. A new per-command query fails this: find
-    // it in `report` (BATON_PRINT_QUERIES=1).
-    expect(count.roundTrips - lookups, report).toBeLessThanOrEqual(c.dialect === 'postgres' ? 5 : 10);
+    // instance + audit entry + stored response in one statement, the commit with it — the answer forecast
+    // from the rows read, see execution/step-writes.ts and db/deferred-transaction.ts), 5 on PGlite (begin
+    // and commit alone, the step's rows sent at once); chainer 2 on PostgreSQL (begin + lock + head + pending
+    // in one message; links + commit in another), 5 on PGlite (one statement per message). Before: 3 + 2,
+    // 7, 8, 15, and 24 (4 commits) before that. A new per-command query fails this: find it in `report`
+    // (BATON_PRINT_QUERIES=1).
+    expect(count.roundTrips - lookups, report).toBeLessThanOrEqual(c.dialect === 'postgres' ? 4 : 10);
     if (c.dialect === 'postgres') {
       // The command's begin and commit ride with its first and last statements (not the chainer's: when a
       // run of its own finds nothing left to link, it may end with a plain commit).
       expect(count.statements.filter((s) => /baton_key/.test(s)), report).toEqual([expect.stringMatching(/^begin; select to_json\(c\) as baton_key/)]);
-      expect(count.statements.filter((s) => /^with "held_audit"/.test(s)), report).toEqual([expect.stringMatching(/; commit$/)]);
+      expect(count.statements.filter((s) => /^with h as \(insert into "history"/.test(s)), report).toEqual([expect.stringMatching(/_written; commit$/)]);
     }
     expect(count.statements.filter((s) => /from "definitions"|from definitions|"connectors"|"packs"|directory_version" where/i.test(s)), report).toEqual([]);
+    // The answer (forecast from the rows read, PostgreSQL) is what the database stored.
+    const stored = await c.database.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
+    const instance = await c.database.db.selectFrom('instances').select(['id', 'status', 'version']).where('id', '=', stored.instance_id!).executeTakeFirstOrThrow();
+    expect(res?.json()).toEqual({ task: toTaskView(stored), instance });
+  });
+
+  it('answers a completion with a comment, a delegation and a rejection as the database stored them', async () => {
+    const c = ctx();
+    const act = (taskId: string, payload: Json, key?: string) =>
+      c.call({ method: 'POST', url: `/api/tasks/${taskId}/actions`, payload, token: approver, headers: key ? { 'idempotency-key': key } : {} });
+    const same = async (res: Awaited<ReturnType<typeof act>>, taskId: string) => {
+      expect(res.statusCode, res.body).toBe(200);
+      const stored = await c.database.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow();
+      const instance = await c.database.db.selectFrom('instances').select(['id', 'status', 'version']).where('id', '=', stored.instance_id!).executeTakeFirstOrThrow();
+      expect(res.json()).toEqual({ task: toTaskView(stored), instance });
+    };
+    const commented = await start(c, 40);
+    await same(await act(commented, { action: 'approve', comment: 'fine' }, `commented-${commented}`), commented);
+    const rejected = await start(c, 41);
+    await same(await act(rejected, { action: 'reject', comment: 'no' }), rejected);
+    const delegated = await start(c, 42);
+    const res = await act(delegated, { action: 'delegate', to: 'employee' });
+    if (res.statusCode === 200) await same(res, delegated);
+  });
+
+  it('fails a held step write whose instance update matched no row as a retryable conflict', async () => {
+    const c = ctx();
+    const lost = { key: 'test-lost', ctes: `i as (update "instances" set "version" = "version" + 1 where "id" = $1 returning *)`, params: ['no-such-instance'] };
+    await expect(c.database.db.transaction().execute((trx) => sendHeldStepWrite(trx, lost))).rejects.toMatchObject({ code: '40001' });
   });
 
   it('replays a completed key from the store without running the command again', async () => {
@@ -196,17 +228,59 @@ forEachDatabase('what a task completion costs the database', (ctx) => {
 
   it('completes a task without a key the same way', async () => {
     const c = ctx();
+    // The catalog moved in the test before: a first command under the new version asks for the flow's head.
+    expect((await approve(c, await start(c, 30))).statusCode).toBe(200);
     const taskId = await start(c, 3);
+    let res: Awaited<ReturnType<typeof approve>> | undefined;
     const count = await countQueries(c.database, async () => {
-      expect((await approve(c, taskId)).statusCode).toBe(200);
+      res = await approve(c, taskId);
       await c.app.baton.audit.scheduledRun();
     });
+    expect(res?.statusCode, res?.body).toBe(200);
+    expect(res?.json()).toMatchObject({ task: { id: taskId, status: 'completed', outcome: 'approve' }, instance: { status: 'completed' } });
     const report = count.statements.join('\n');
+    if (process.env.BATON_PRINT_QUERIES) console.log(`${c.dialect} unkeyed: ${count.roundTrips} round trips, ${count.commits} commits\n${report}`);
+    const lookups = tokenLookups(count);
+    expect(lookups, report).toBeLessThanOrEqual(1);
+    expect(count.statements.filter((s) => /^(begin|start transaction)/i.test(s)).length, report).toBe(2);
     expect(commandCommits(count), report).toBe(2);
-    // PostgreSQL: begin goes with the task read and the commit with the audit entries (no write of their own).
+    expect(count.commits, report).toBe(2 + lookups);
+    // The cache versions come with the task read (no statement of their own), as with a key.
+    expect(count.statements.filter((s) => /^select \(select version from directory_version/i.test(s)), report).toEqual([]);
+    expect(count.statements.filter((s) => /from "definitions"|from definitions|"connectors"|"packs"/i.test(s)), report).toEqual([]);
+    // Command 2 on PostgreSQL (begin + versions + the task with its instance locked; the step's rows with the
+    // audit entry and the commit), 5 on PGlite; chainer 2 / 5. Before: 4 (the versions in a statement of
+    // their own, the step's rows in another).
+    expect(count.roundTrips - lookups, report).toBeLessThanOrEqual(c.dialect === 'postgres' ? 4 : 10);
+    // PostgreSQL: begin goes with the task read and the commit with the step's rows and audit entries.
     if (c.dialect === 'postgres') {
-      expect(count.statements.filter((s) => /baton_task/.test(s)), report).toEqual([expect.stringMatching(/^begin; /)]);
-      expect(count.statements.filter((s) => /^insert into "audit_log"/.test(s)), report).toEqual([expect.stringMatching(/; commit$/)]);
+      expect(count.statements.filter((s) => /baton_v_directory/.test(s)), report).toEqual([expect.stringMatching(/^begin; /)]);
+      expect(count.statements.filter((s) => /^with h as \(insert into "history"/.test(s)), report).toEqual([expect.stringMatching(/_written; commit$/)]);
+    }
+  });
+
+  it('starts an instance without a key in one transaction and as many round trips as with one', async () => {
+    const c = ctx();
+    await c.app.baton.audit.scheduledRun();
+    let res: Awaited<ReturnType<TestContext['call']>> | undefined;
+    const count = await countQueries(c.database, async () => {
+      res = await c.call({ method: 'POST', url: '/api/flows/cost/instances', payload: { data: { employeeId: 'employee', note: 'unkeyed' } }, token: employee });
+      await c.app.baton.audit.scheduledRun();
+    });
+    expect(res?.statusCode, res?.body).toBe(201);
+    const report = count.statements.join('\n');
+    if (process.env.BATON_PRINT_QUERIES) console.log(`${c.dialect} unkeyed start: ${count.roundTrips} round trips, ${count.commits} commits\n${report}`);
+    const lookups = tokenLookups(count);
+    expect(lookups, report).toBeLessThanOrEqual(1);
+    expect(count.statements.filter((s) => /^(begin|start transaction)/i.test(s)).length, report).toBe(2);
+    expect(commandCommits(count), report).toBe(2);
+    expect(count.commits, report).toBe(2 + lookups);
+    expect(count.statements.filter((s) => /^select .* from "(tasks|history)"/i.test(s)), report).toEqual([]);
+    // Command 3 on PostgreSQL (begin + versions; the step's rows; audit entry with the commit), 5 on PGlite.
+    expect(count.roundTrips - lookups, report).toBeLessThanOrEqual(c.dialect === 'postgres' ? 5 : 10);
+    if (c.dialect === 'postgres') {
+      expect(count.statements.filter((s) => /directory_version/.test(s)), report).toEqual([expect.stringMatching(/^begin; /)]);
+      expect(count.statements.filter((s) => /^insert into "audit_/.test(s)), report).toEqual([expect.stringMatching(/; commit$/)]);
     }
   });
 });
