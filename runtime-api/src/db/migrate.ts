@@ -17,6 +17,7 @@ import * as timerReplan from './migrations/0015-timer-replan.js';
 import * as reportFlowUpdated from './migrations/0016-report-flow-updated.js';
 import * as directorySearch from './migrations/0017-directory-search.js';
 import * as demoInstances from './migrations/0018-demo-instances.js';
+import * as reportUpkeep from './migrations/0019-report-upkeep.js';
 import type { Database } from './database.js';
 
 /**
@@ -42,6 +43,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-report-flow-updated': reportFlowUpdated,
   '0017-directory-search': directorySearch,
   '0018-demo-instances': demoInstances,
+  '0019-report-upkeep': reportUpkeep,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

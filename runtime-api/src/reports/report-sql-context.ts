@@ -91,7 +91,7 @@ export class ReportSqlContext {
     if (d.flow !== undefined) {
       if (d.source === 'steps') this.where.push(sql`s.flow_key = ${param(d.flow, 'text')}`);
       else if (d.source === 'tasks' || d.source === 'history') {
-        // A semi-join on an index of instances (flow_key, id), so the flow alone does not pull in the instance rows.
+        // A semi-join on an index of instances (flow_key, created_at) INCLUDE (id), so the flow alone does not pull in the instance rows.
         const own = d.source === 'tasks' ? 't.instance_id' : 'h.instance_id';
         this.where.push(sql`${sql.raw(own)} in (select fi.id from instances fi where fi.flow_key = ${param(d.flow, 'text')})`);
       } else if (d.source !== 'directory') this.where.push(sql`i.flow_key = ${param(d.flow, 'text')}`);
