@@ -4,6 +4,7 @@ import { fileSettingsFrom, type FileSettings } from '../files/file-settings.js';
 import { documentSettingsFrom, type DocumentSettings } from '../documents/document-settings.js';
 import { connectorSettingsFrom, type ConnectorSettings } from '../connectors/connector-settings.js';
 import { oidcSettingsFrom, type OidcSettings } from '../auth/oidc/oidc-settings.js';
+import { idempotencySettingsFrom, type IdempotencySettings } from '../idempotency/idempotency-settings.js';
 
 /** Everything the runtime reads from its environment, parsed once at start so a typo fails early. */
 export interface RuntimeConfig {
@@ -30,6 +31,8 @@ export interface RuntimeConfig {
   workers: WorkerSettings;
   /** Signed audit heads and checkpoints (see README "Audit"). */
   audit: AuditSettings;
+  /** Stored Idempotency-Key answers: BATON_IDEMPOTENCY_RETENTION_HOURS (the workers sweep older ones). */
+  idempotency: IdempotencySettings;
   /** Uploads: size limit, accepted types, local folder or S3 bucket (see README "Files"). */
   files: FileSettings;
   /** Documents: the organisation's name on them (BATON_ORG_NAME, BATON_ORG_NAME_EN). */
@@ -181,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     previousMasterKey: env.BATON_MASTER_KEY_PREVIOUS?.trim() || undefined,
     workers: workerSettingsFrom(env),
     audit: auditSettingsFrom(env, path.resolve(env.BATON_DATA_DIR?.trim() || './.baton')),
+    idempotency: idempotencySettingsFrom(env),
     files: fileSettingsFrom(env, path.resolve(env.BATON_DATA_DIR?.trim() || './.baton')),
     documents: documentSettingsFrom(env),
     connectors: connectorSettingsFrom(env),

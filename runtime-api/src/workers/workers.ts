@@ -14,6 +14,7 @@ import { syncScheduleTimers } from './schedule-timers.js';
 import { notifyParents } from './subflow-completion.js';
 import { claimTimers, releaseTimers, type ClaimedTimer } from './timer-claims.js';
 import { errorText, type WorkerContext } from './worker-context.js';
+import { sweepIdempotencyKeys } from '../idempotency/idempotency-retention.js';
 
 export interface WorkersOptions {
   database: BatonDatabase;
@@ -34,14 +35,16 @@ export interface DrainReport {
 const HOUSEKEEPING_MS = 60_000;
 /** A timer round stops claiming after this long, so subflow completions and housekeeping get their turn in a backlog. */
 const ROUND_MS = 1_000;
+/** How often expired Idempotency-Key answers are swept (each process; the sweep is safe to race). */
+const RETENTION_SWEEP_MS = 60_000;
 /** While a backlog fires, the audit chainer is asked at most this often (see committedSoon). */
 const CHAIN_GAP_MS = 200;
 
 /**
  * The timer and outbox workers of one process. `start()` runs two polling loops (timers + subflow
- * completions, outbox); `drain()` runs rounds of the same steps until nothing is due, whether or not the
- * loops run; `stop()` stops claiming, lets in-flight work finish (up to the shutdown timeout) and gives
- * unstarted claims back.
+ * completions, outbox) and the Idempotency-Key retention sweep; `drain()` runs rounds of the same steps
+ * (not the sweep) until nothing is due, whether or not the loops run; `stop()` stops claiming, lets
+ * in-flight work finish (up to the shutdown timeout) and gives unstarted claims back.
  */
 export class Workers {
   readonly id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -78,7 +81,7 @@ export class Workers {
   start(): void {
     if (this.loops.length > 0 || this.stopping) return;
     this.ctx.log.info({ settings: this.ctx.settings, handlers: this.handlers.types() }, 'workers started');
-    this.loops = [this.loop('timers', () => this.timerRound()), this.loop('outbox', () => this.outboxRound())];
+    this.loops = [this.loop('timers', () => this.timerRound()), this.loop('outbox', () => this.outboxRound()), this.retentionLoop()];
   }
 
   /**
@@ -192,6 +195,24 @@ export class Workers {
         failing = true;
       }
       if (worked < this.ctx.settings.batchSize && !this.stopping) await this.sleep(this.ctx.settings.pollIntervalMs);
+    }
+  }
+
+  /**
+   * Sweeps expired Idempotency-Key answers at start and then every RETENTION_SWEEP_MS, in bounded batches
+   * (idempotency-retention.ts). Its own loop, so a large backlog never delays timers; a wake() (due work
+   * written) only ends the sleep early, it does not sweep again before the interval.
+   */
+  private async retentionLoop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const swept = await sweepIdempotencyKeys(this.ctx.db, { retentionHours: this.ctx.config.idempotency.retentionHours, shouldStop: () => this.stopping });
+        if (swept > 0) this.ctx.log.debug({ swept }, 'expired Idempotency-Key answers swept');
+      } catch (err) {
+        this.ctx.log.warn({ err: errorText(err) }, 'could not sweep expired Idempotency-Key answers; will retry');
+      }
+      const next = Date.now() + RETENTION_SWEEP_MS;
+      while (!this.stopping && Date.now() < next) await this.sleep(next - Date.now());
     }
   }
 
