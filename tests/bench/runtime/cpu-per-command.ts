@@ -10,6 +10,8 @@
  *   BENCH_CPU_BASELINE=/path/to/runtime-api/src/server.ts
  *                                   A/B: a second server from another checkout (e.g. the last commit's tree),
  *                                   each round measured on both, alternately, under the same load
+ *   BENCH_CPU_NODE_ARGS="--max-semi-space-size=32"
+ *                                   Node flags for the current server only (with a baseline of the same tree)
  */
 import { approve, setUpBenchFlow, startOne, warmUp, type BenchActors } from './bench-flow.js';
 import { createScratchDatabase, readCounters } from './bench-database.js';
@@ -22,6 +24,8 @@ const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 3);
 const CLIENTS = Number(process.env.BENCH_CPU_CLIENTS ?? 8);
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const BASELINE = process.env.BENCH_CPU_BASELINE;
+/** Node flags for the "current" server only (e.g. a GC setting A/B against the same code as baseline). */
+const CURRENT_NODE_ARGS = (process.env.BENCH_CPU_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
@@ -46,7 +50,7 @@ async function open(name: string, entry?: string): Promise<Subject> {
   const server = await startBenchServer({
     ...(scratch ? { databaseUrl: scratch.url } : {}),
     ...(entry ? { entry } : {}),
-    ...(PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}/${name}`] } : {}),
+    nodeArgs: [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}/${name}`] : []), ...(name === 'current' ? CURRENT_NODE_ARGS : [])],
   });
   const actors = await setUpBenchFlow(server.url, ADMIN_TOKEN);
   await warmUp(actors, 200, CLIENTS);
