@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
+import { stepVisitsFunction } from '../../src/db/migrations/0010-reports.js';
 import * as upkeep from '../../src/db/migrations/0019-report-upkeep.js';
 import { forEachDatabase } from '../harness/for-each-database.js';
 
@@ -16,24 +17,7 @@ const VISIT_COLUMNS = sql.raw('instance_id, flow_key, node_id, node_type, entere
  */
 async function addReference(db: Kysely<Database>): Promise<void> {
   await sql`create table reference_visits (like report_step_visits including all)`.execute(db);
-  await sql`
-    create function reference_visits_fn() returns trigger language plpgsql as $$
-    begin
-      insert into reference_visits (instance_id, flow_key, node_id, node_type, entered_seq, entered_at)
-        select n.instance_id, i.flow_key, n.node_id, n.payload ->> 'nodeType', n.seq, n.at
-        from new_rows n join instances i on i.id = n.instance_id
-        where n.type = 'node.entered' and n.node_id is not null
-        on conflict (instance_id, entered_seq) do nothing;
-      update reference_visits v set left_at = l.at, left_seq = l.seq
-        from new_rows l
-        where l.type = 'node.left' and l.node_id is not null
-          and v.instance_id = l.instance_id and v.node_id = l.node_id and v.left_at is null and v.entered_seq < l.seq
-          and not exists (
-            select 1 from reference_visits w
-            where w.instance_id = v.instance_id and w.node_id = v.node_id and w.left_at is null
-              and w.entered_seq > v.entered_seq and w.entered_seq < l.seq);
-      return null;
-    end $$`.execute(db);
+  await stepVisitsFunction('reference_visits', 'reference_visits_fn').execute(db);
   await sql`create trigger reference_visits_trg after insert on history
     referencing new table as new_rows for each statement execute function reference_visits_fn()`.execute(db);
 }

@@ -13,6 +13,31 @@ import { sql, type Kysely } from 'kysely';
  * Reports that filter on a form field also get an expression index on it when they first run
  * (src/reports/report-indexes.ts).
  */
+/**
+ * This migration's step-visit trigger function (0019 replaced it; its `down` and the reference in
+ * test/db/report-step-visits.test.ts restore it from here). `table` and `name` are fixed identifiers, never input.
+ */
+export function stepVisitsFunction(table = 'report_step_visits', name = 'baton_report_step_visits') {
+  return sql.raw(`
+    create or replace function ${name}() returns trigger language plpgsql as $$
+    begin
+      insert into ${table} (instance_id, flow_key, node_id, node_type, entered_seq, entered_at)
+        select n.instance_id, i.flow_key, n.node_id, n.payload ->> 'nodeType', n.seq, n.at
+        from new_rows n join instances i on i.id = n.instance_id
+        where n.type = 'node.entered' and n.node_id is not null
+        on conflict (instance_id, entered_seq) do nothing;
+      update ${table} v set left_at = l.at, left_seq = l.seq
+        from new_rows l
+        where l.type = 'node.left' and l.node_id is not null
+          and v.instance_id = l.instance_id and v.node_id = l.node_id and v.left_at is null and v.entered_seq < l.seq
+          and not exists (
+            select 1 from ${table} w
+            where w.instance_id = v.instance_id and w.node_id = v.node_id and w.left_at is null
+              and w.entered_seq > v.entered_seq and w.entered_seq < l.seq);
+      return null;
+    end $$`);
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table history add column node_id text generated always as (payload ->> 'nodeId') stored`.execute(db);
   await sql`create index history_type_node_idx on history (type, node_id, instance_id) include (at)`.execute(db);
@@ -37,24 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A statement-level trigger sees every event one command appends in one go (transition table), so a
   // command pays two small statements, not one per event. A node.left closes the latest open visit of
   // its node entered before it.
-  await sql`
-    create function baton_report_step_visits() returns trigger language plpgsql as $$
-    begin
-      insert into report_step_visits (instance_id, flow_key, node_id, node_type, entered_seq, entered_at)
-        select n.instance_id, i.flow_key, n.node_id, n.payload ->> 'nodeType', n.seq, n.at
-        from new_rows n join instances i on i.id = n.instance_id
-        where n.type = 'node.entered' and n.node_id is not null
-        on conflict (instance_id, entered_seq) do nothing;
-      update report_step_visits v set left_at = l.at, left_seq = l.seq
-        from new_rows l
-        where l.type = 'node.left' and l.node_id is not null
-          and v.instance_id = l.instance_id and v.node_id = l.node_id and v.left_at is null and v.entered_seq < l.seq
-          and not exists (
-            select 1 from report_step_visits w
-            where w.instance_id = v.instance_id and w.node_id = v.node_id and w.left_at is null
-              and w.entered_seq > v.entered_seq and w.entered_seq < l.seq);
-      return null;
-    end $$`.execute(db);
+  await stepVisitsFunction().execute(db);
   await sql`
     create trigger history_report_step_visits after insert on history
     referencing new table as new_rows for each statement execute function baton_report_step_visits()`.execute(db);

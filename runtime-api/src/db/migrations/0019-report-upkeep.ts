@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { stepVisitsFunction } from './0010-reports.js';
 
 /**
  * report_step_visits kept by one statement per history insert, in one linear pass, writing each visit once
@@ -66,22 +67,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`create index if not exists instances_flow_created_idx on instances (flow_key, created_at)`.execute(db);
   await sql`create index if not exists instances_flow_id_idx on instances (flow_key, id)`.execute(db);
   await sql`drop index if exists instances_flow_created_id_idx`.execute(db);
-  await sql`
-    create or replace function baton_report_step_visits() returns trigger language plpgsql as $$
-    begin
-      insert into report_step_visits (instance_id, flow_key, node_id, node_type, entered_seq, entered_at)
-        select n.instance_id, i.flow_key, n.node_id, n.payload ->> 'nodeType', n.seq, n.at
-        from new_rows n join instances i on i.id = n.instance_id
-        where n.type = 'node.entered' and n.node_id is not null
-        on conflict (instance_id, entered_seq) do nothing;
-      update report_step_visits v set left_at = l.at, left_seq = l.seq
-        from new_rows l
-        where l.type = 'node.left' and l.node_id is not null
-          and v.instance_id = l.instance_id and v.node_id = l.node_id and v.left_at is null and v.entered_seq < l.seq
-          and not exists (
-            select 1 from report_step_visits w
-            where w.instance_id = v.instance_id and w.node_id = v.node_id and w.left_at is null
-              and w.entered_seq > v.entered_seq and w.entered_seq < l.seq);
-      return null;
-    end $$`.execute(db);
+  await stepVisitsFunction().execute(db);
 }
