@@ -56,7 +56,7 @@ forEachDatabase('records, rule timers and the directory snapshot', (ctx) => {
     const outbox = await ctx().database.db.selectFrom('outbox').selectAll().where('instance_id', 'is', null).execute();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.effect).toMatchObject({ type: 'notify', to: ['mgr'], title: { en: 'You now own Acme' } });
-    const audit = await ctx().database.db.selectFrom('audit_log').select('action').where('subject_kind', '=', 'record').execute();
+    const audit = await ctx().database.db.selectFrom('audit_log').select('action').where('subject_kind', '=', 'record').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['record.created', 'record.updated']);
   });
 
@@ -71,7 +71,7 @@ forEachDatabase('records, rule timers and the directory snapshot', (ctx) => {
     expect(stored.version).toBe(2);
     expect(new Date(same.json().updatedAt).getTime()).toBe(stored.updated_at.getTime());
     expect(await events()).toBe(outboxBefore);
-    const audit = await db.selectFrom('audit_log').select('action').where('subject_kind', '=', 'record').execute();
+    const audit = await db.selectFrom('audit_log').select('action').where('subject_kind', '=', 'record').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['record.created', 'record.updated']);
     // Still validated first: a bad patch is refused, and the version check still applies.
     const bad = await ctx().call({ method: 'PATCH', url: `/api/records/customer/${customer.id}`, payload: { data: { name: '' }, version: 2 }, token: as('hr1') });
