@@ -21,7 +21,7 @@ import './execution-errors.js';
 import { appendHistory, historyRowsOf } from './history-rows.js';
 import { deferInstanceUpdate } from './deferred-writes.js';
 import { insertText } from './row-inserts.js';
-import { writeStepRows } from './step-writes.js';
+import { forecastStartStep, writeStepRows } from './step-writes.js';
 import { runRules } from './rules-step.js';
 import { guardFlowCommand, guardStart } from '../secrets/submission-guard.js';
 import { checkCommandPersonFields } from '../access/person-field-check.js';
@@ -35,6 +35,8 @@ export const INSTANCE_COLUMNS = [
   'id', 'flow_key', 'flow_version', 'business_key', 'status', 'state', 'data', 'started_by', 'form_key', 'subject_id', 'created_at', 'updated_at', 'completed_at',
 ] as const;
 const START_COLUMNS = [...INSTANCE_COLUMNS, 'history_seq'] as const;
+// What the start's insert leaves to the table's defaults (migrations 0002, 0005, 0018): its row as stored.
+const START_DEFAULTS = { version: 1, parent_instance_id: null, parent_node_id: null, parent_token_id: null, parent_notified_at: null, demo: false };
 const updateTexts = new Map<number, string>();
 function updateInstanceText(offset: number): string {
   let text = updateTexts.get(offset);
@@ -122,23 +124,41 @@ async function persistEffects(
   instance: InstanceRow,
   transition: Transition,
   markedTimerId?: string,
+  known?: KnownCatalog,
 ): Promise<{ seq: number; fired: StepResult['rulesFired'] }> {
   const { trx } = env;
   const { state, events, effects } = transition;
   const firstSeq = instance.history_seq;
   let seq = firstSeq + events.length;
-  if (events.length > 0) await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events), await env.services.webhooks.get(trx, env.catalog));
+  if (events.length > 0) await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events), known?.subscriptions ?? (await env.services.webhooks.get(trx, env.catalog)));
   await writeTimers(trx, instance.id, effects);
   await markFiredTimers(trx, events, markedTimerId);
   // The reducer already folded its own setData into the state (and recorded data.changed); the effect is a
   // notice, so delivering it again would patch the instance twice.
   await writeOutbox(trx, instance.id, effects.filter((e) => !(e.type === 'setData' && (e.instanceId ?? instance.id) === instance.id && !e.formKey && !e.recordId && !e.userId)));
 
-  const rules = await env.services.definitions.rulesFor(trx, instanceRuleScope(instance), env.catalog);
+  const rules = known ? known.rules : await env.services.definitions.rulesFor(trx, instanceRuleScope(instance), env.catalog);
   const record = instanceRuleRecord(instance, state.data as Record<string, unknown>);
   const ruled = await runRules(env, rules, events, { record });
   seq = await writeRuleEffects(env, { instanceId: instance.id, flowKey: instance.flow_key, recordId: null }, ruled.effects, seq);
   return { seq, fired: ruled.fired };
+}
+
+/** The catalog a step's effects consult, read before its write (a start whose write may be held). */
+interface KnownCatalog {
+  subscriptions: Awaited<ReturnType<CommandEnv['services']['webhooks']['get']>>;
+  rules: Awaited<ReturnType<CommandEnv['services']['definitions']['rulesFor']>>;
+}
+
+/**
+ * Whether persistEffects writes nothing for this step: no timer or outbox effect (createTask and cancelTask
+ * are the step's own task rows, a setData on the instance itself a notice), no webhook, no rule.
+ */
+function writesNoEffects(instanceId: string, transition: Transition, known: KnownCatalog): boolean {
+  if (known.rules !== undefined || (transition.events.length > 0 && known.subscriptions.length > 0)) return false;
+  return transition.effects.every(
+    (e) => e.type === 'createTask' || e.type === 'cancelTask' || (e.type === 'setData' && (e.instanceId ?? instanceId) === instanceId && !e.formKey && !e.recordId && !e.userId),
+  );
 }
 
 /**
@@ -207,6 +227,11 @@ export interface StartInput {
   initiator: string;
   businessKey?: string;
   subjectId: string | null;
+  /**
+   * The caller runs no statement after this when the step's rows are its answer (writtenByStart): the
+   * step write may then travel with the command's last statement (step-writes.ts, PostgreSQL).
+   */
+  mayHoldWrite?: boolean;
 }
 
 /** Starts an instance: engine start, the instance row, then everything the first step decided. */
@@ -232,6 +257,21 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
     instanceId, compiled.key, compiled.version, input.businessKey ?? null, state.status, JSON.stringify(state), JSON.stringify(state.data),
     input.initiator, compiled.definition.form ?? null, input.subjectId, env.now, env.now, endedAt(state, env.now), history.seq,
   ];
+  // The row as the insert stores it: what effects and rules are decided on, and a held write's answer.
+  const stored = { ...START_DEFAULTS } as Record<string, unknown>;
+  START_COLUMNS.forEach((column, i) => (stored[column] = values[i]));
+  const expected = stored as unknown as InstanceRow;
+  // Read before the write (catalog rows, not the instance's): a step whose effects write nothing then runs
+  // no statement after it, so its write may be held. File links refer to no instance row: linked first.
+  const known: KnownCatalog = {
+    subscriptions: events.length > 0 ? await env.services.webhooks.get(env.trx, env.catalog) : [],
+    rules: await env.services.definitions.rulesFor(env.trx, instanceRuleScope(expected), env.catalog),
+  };
+  await guard.link();
+  if (input.mayHoldWrite && writesNoEffects(instanceId, transition, known)) {
+    // jsonb answers in its own key order; the forecast's state and data keep JavaScript's (same values).
+    forecastStartStep(env.trx, { ...expected, state: JSON.parse(values[5] as string), data: JSON.parse(values[6] as string) } as InstanceRow);
+  }
   const written = await writeStepRows(
     env.trx,
     { history: history.rows, tasks: flowTaskRows(instanceId, state, events, effects), instance: { text: (offset: number) => insertText('instances', START_COLUMNS, 1, 'returning *', offset), params: values } },
@@ -240,8 +280,7 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
   const inserted = written.instance;
   if (!inserted) throw new Error(`instance ${instanceId} was not inserted`);
   // Effects and rules run on the row as it was before the step's events (history_seq 0), as they always did.
-  const step = await persistEffects(env, { ...inserted, history_seq: 0 }, transition);
-  await guard.link();
+  const step = await persistEffects(env, { ...inserted, history_seq: 0 }, transition, undefined, known);
   // Rule tasks appended runtime history after the flow's own: the row's seq moves with them.
   if (step.seq !== history.seq) await env.trx.updateTable('instances').set({ history_seq: step.seq }).where('id', '=', instanceId).execute();
   const instance = { ...inserted, history_seq: step.seq };

@@ -55,7 +55,7 @@ export async function writeStepRows(trx: Kysely<Database>, rows: StepRows, shape
     held.delete(trx);
     await sendHeldStepWrite(trx, before);
   }
-  const forecast = heldForecast(trx, shape, rows);
+  const forecast = shape === 'start' ? heldStartForecast(trx, rows) : heldForecast(trx, shape, rows);
   if (forecast) {
     held.set(trx, { key, ctes, params });
     return forecast;
@@ -115,11 +115,24 @@ export function forecastStep(trx: Kysely<Database>, forecast: StepForecast): voi
   if (mayHold.has(trx)) forecasts.set(trx, forecast);
 }
 
+const startForecasts = new WeakMap<object, InstanceRow>();
+
+/**
+ * A start's forecast (see forecastStep): the instance row its insert will store, every column as the
+ * database returns it (startInstance builds it from the values it sends and the table's defaults). The
+ * new task rows are forecast here, from the values sent. Only when nothing in the transaction reads or
+ * refers to the new rows before the command's last statement.
+ */
+export function forecastStartStep(trx: Kysely<Database>, instance: InstanceRow): void {
+  if (mayHold.has(trx)) startForecasts.set(trx, instance);
+}
+
 /** The held step write, if any, now the caller's to send (with its last statement, or alone: sendHeldStepWrite). */
 export function takeHeldStepWrite(trx: Kysely<Database>): HeldStepWrite | undefined {
   const write = held.get(trx);
   held.delete(trx);
   forecasts.delete(trx);
+  startForecasts.delete(trx);
   return write;
 }
 
@@ -136,6 +149,12 @@ export function heldStepText(write: HeldStepWrite, more: readonly string[]): str
 export function heldStepError(err: unknown): unknown {
   if ((err as { code?: unknown } | null)?.code !== '22012') return err;
   return Object.assign(new Error('an instance was changed by a concurrent command'), { code: '40001' });
+}
+
+/** Sends the held step write now, if any: a statement that must see the step's rows is about to run. */
+export async function flushHeldStepWrite(trx: Kysely<Database>): Promise<void> {
+  const write = takeHeldStepWrite(trx);
+  if (write) await sendHeldStepWrite(trx, write);
 }
 
 const sendTexts = new Map<string, string>();
@@ -199,6 +218,38 @@ function heldForecast(trx: Kysely<Database>, shape: string, rows: StepRows): { i
     updated_at: updatedAt,
     completed_at: completedAt,
   } as InstanceRow;
+  return { instance, tasks };
+}
+
+// The flow task columns a new task's forecast knows (any change sends the step at once), the jsonb ones
+// among them (sent as JSON text), and the defaults of the columns the insert leaves out (migrations 0002, 0004).
+const FORECAST_TASK_COLUMNS =
+  'id,instance_id,node_id,status,assignee_id,assignees,candidates,candidate_roles,actions,kind,title,description,form_key,due_at,' +
+  'on_behalf_of,outcome,completed_by,completed_at,comment,data,created_at,effect_key';
+const TASK_JSONB = new Set(['assignees', 'candidates', 'candidate_roles', 'actions', 'title', 'description', 'data']);
+const TASK_DEFAULTS = { candidate_department_id: null, source: 'flow', record_id: null };
+
+/** A start's rows as stored: the forecast instance, and its new tasks from the values sent. */
+function heldStartForecast(trx: Kysely<Database>, rows: StepRows): { instance: InstanceRow; tasks: TaskRow[] } | undefined {
+  const instance = startForecasts.get(trx);
+  if (!instance || held.has(trx)) return undefined;
+  startForecasts.delete(trx);
+  if (FLOW_TASK_COLUMNS.join(',') !== FORECAST_TASK_COLUMNS || !rows.instance.params.includes(instance.id)) return undefined;
+  const tasks: TaskRow[] = [];
+  for (const row of rows.tasks) {
+    const task: Record<string, unknown> = { ...TASK_DEFAULTS };
+    for (const column of FLOW_TASK_COLUMNS) {
+      const value = row[column];
+      if (TASK_JSONB.has(column) && value !== null) {
+        if (typeof value !== 'string') return undefined;
+        task[column] = JSON.parse(value);
+      } else if (column.endsWith('_at') && value !== null && !(value instanceof Date && !Number.isNaN(value.getTime()))) {
+        return undefined;
+      } else task[column] = value ?? null;
+    }
+    if (task.instance_id !== instance.id) return undefined;
+    tasks.push(task as unknown as TaskRow);
+  }
   return { instance, tasks };
 }
 

@@ -23,6 +23,7 @@ import {
 } from './instance-schemas.js';
 import { countInstances, listInstances } from './instance-list.js';
 import { renderInstance, writtenByStart } from './instance-view.js';
+import { flushHeldStepWrite } from '../execution/step-writes.js';
 
 export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const services = executionServices(app.baton.database, app.baton.config);
@@ -82,9 +83,12 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           initiator,
           subjectId: subjectOf(form?.compiled, form?.body, startData),
           ...(businessKey !== undefined ? { businessKey } : {}),
+          // Built from the step's rows below, not read back: its write may go with the commit.
+          mayHoldWrite: true,
         });
         // A fresh instance's rows are the ones this step wrote: the view is built from them, not read back.
         const written = writtenByStart(step);
+        if (!written) await flushHeldStepWrite(trx);
         const view = await instanceViewOf(trx, principal, step.instance, flow.compiled, written?.tasks);
         // The caller started it (or HR did, who sees everything): the view is never empty.
         const body = await renderInstance(trx, step.instance, view.visible ? view : { visible: true, full: false, nodes: [flow.compiled.startNodeId] }, flow.compiled, form?.compiled, undefined, written);

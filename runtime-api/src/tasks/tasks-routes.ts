@@ -9,7 +9,7 @@ import type { Database, TasksTable } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import { commandEnv, executionServices, type ExecutionServices } from '../execution/execution-services.js';
 import { executeInstanceCommand } from '../execution/instance-pipeline.js';
-import { forecastStep, sendHeldStepWrite, takeHeldStepWrite } from '../execution/step-writes.js';
+import { flushHeldStepWrite, forecastStep } from '../execution/step-writes.js';
 import '../execution/execution-errors.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
 import { commentOnTask, COMMENT_ACTION } from './comment-on-task.js';
@@ -35,8 +35,7 @@ async function canSeeTask(db: Kysely<Database>, services: ExecutionServices, pri
 
 /** A task the step did not write, read after the step's rows (a held step write is sent first). */
 async function readTaskAfterStep(trx: Kysely<Database>, id: string): Promise<TaskRow> {
-  const held = takeHeldStepWrite(trx);
-  if (held) await sendHeldStepWrite(trx, held);
+  await flushHeldStepWrite(trx);
   return trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
