@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   appModules.then(([{ preloadAppDependencies }]) => preloadAppDependencies(), () => undefined);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
     dataDir: config.dataDir,
     onConnectionError: (err) => console.error(JSON.stringify({ level: 50, msg: 'idle PostgreSQL connection failed', err: err.message })),
   });

@@ -12,6 +12,8 @@ export interface RuntimeConfig {
   host: string;
   /** postgres://… selects PostgreSQL; undefined selects embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections this process may hold (BATON_DB_POOL_SIZE); PGlite has one. */
+  databasePoolSize: number;
   dataDir: string;
   /** Origins allowed by CORS; empty means CORS is closed (no Access-Control-* headers). */
   corsOrigins: string[];
@@ -167,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    databasePoolSize: positiveIntFrom(env, 'BATON_DB_POOL_SIZE', 10),
     dataDir: path.resolve(env.BATON_DATA_DIR?.trim() || './.baton'),
     corsOrigins: (env.BATON_CORS_ORIGINS ?? '')
       .split(',')
