@@ -6,7 +6,7 @@ import { commitAfter } from '../db/deferred-transaction.js';
 import { ApiError } from '../errors/api-error.js';
 import { rememberVersions, VERSIONS_SELECT_TEXT, versionsOf } from '../execution/command-versions.js';
 import { hot, isStalePlan } from '../execution/prepared-statements.js';
-import { allowHeldStepWrite, heldStepError, heldStepText, sendHeldStepWrite, takeHeldStepWrite, type HeldStepWrite } from '../execution/step-writes.js';
+import { allowHeldStepWrite, heldStepError, heldStepText, sendHeldStepWrite, takeHeldStepWrite, type HeldStepWrite } from '../execution/held-step-write.js';
 import {
   claimInCommand,
   claimInCommandWith,

@@ -7,7 +7,7 @@ import { commitAfter } from '../db/deferred-transaction.js';
 import { auditInsertText, auditParams, type AuditInput } from '../audit/append-audit.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { shiftParams, type FirstRead } from '../commands/first-read.js';
-import { heldStepError, heldStepText, type HeldStepWrite } from '../execution/step-writes.js';
+import { heldStepError, heldStepText, type HeldStepWrite } from '../execution/held-step-write.js';
 
 /**
  * A request's Idempotency-Key. `deferred` (the plugin's claims): nothing is stored yet; runCommand checks

@@ -23,7 +23,7 @@ import {
 } from './instance-schemas.js';
 import { countInstances, listInstances } from './instance-list.js';
 import { renderInstance, writtenByStart } from './instance-view.js';
-import { flushHeldStepWrite } from '../execution/step-writes.js';
+import { flushHeldStepWrite } from '../execution/held-step-write.js';
 
 export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const services = executionServices(app.baton.database, app.baton.config);

@@ -9,7 +9,7 @@ import type { Database, TasksTable } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import { commandEnv, executionServices, type ExecutionServices } from '../execution/execution-services.js';
 import { executeInstanceCommand } from '../execution/instance-pipeline.js';
-import { flushHeldStepWrite, forecastStep } from '../execution/step-writes.js';
+import { flushHeldStepWrite, forecastStep } from '../execution/held-step-write.js';
 import '../execution/execution-errors.js';
 import { maskSecrets } from '../secrets/masked-secret.js';
 import { commentOnTask, COMMENT_ACTION } from './comment-on-task.js';

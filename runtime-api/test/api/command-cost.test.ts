@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { forEachDatabase, type TestContext } from '../harness/for-each-database.js';
 import { approverStep, oneStepFlow, requestFields, t } from '../harness/one-step-flow.js';
 import { readVersions } from '../../src/execution/command-versions.js';
-import { allowHeldStepWrite, sendHeldStepWrite, takeHeldStepWrite } from '../../src/execution/step-writes.js';
+import { allowHeldStepWrite, sendHeldStepWrite, takeHeldStepWrite } from '../../src/execution/held-step-write.js';
 import { commandEnv, executionServices } from '../../src/execution/execution-services.js';
 import { startInstance } from '../../src/execution/instance-pipeline.js';
 import { toTaskView } from '../../src/tasks/task-schemas.js';
