@@ -4,6 +4,7 @@ export * from './i18n/localized-text.js';
 export * from './errors/issue.js';
 export * from './errors/error-catalogue.js';
 export * from './directory/directory.js';
+export * from './directory/person-presence.js';
 export * from './effects/effect.js';
 export * from './effects/domain-event.js';
 export * from './calendar/work-calendar.js';

@@ -10,8 +10,9 @@ const available = hasChromium();
 if (!available) console.log(skipNotice());
 
 // The person field's picker (designer/src/workspace/people): a search of the directory as one types,
-// keyboard navigable, showing department and who left, the chosen person's name for a stored id — also for
-// a caller without HR's right to read people's full records — and the empty state in both languages.
+// keyboard navigable, showing department, only people still here, the chosen person's name for a stored id
+// (tagged when they have left since) — also for a caller without HR's right to read people's full records —
+// and the empty state in both languages.
 describe.skipIf(!available)('person picker in Chromium', () => {
   let runtime: RunningRuntime;
   let browser: Browser;
@@ -53,14 +54,13 @@ describe.skipIf(!available)('person picker in Chromium', () => {
     await input.waitFor({ timeout: 15_000 });
     expect(await input.getAttribute('role')).toBe('combobox');
 
-    // Two people share a name: the department and position tell them apart; who left is marked.
+    // Two people share a name: the department and position tell them apart; Chen Long, who left, is not offered.
     await input.fill('chen');
     const options = page.locator('#start_coverId-people [role=option]');
-    await expect.poll(() => options.count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => options.count(), { timeout: 10_000 }).toBe(2);
     expect(await options.allTextContents()).toEqual([
       expect.stringMatching(/^Chen Jing.*Engineering · Engineer · chen-1$/),
       expect.stringMatching(/^Chen Jing.*Finance · Accountant · chen-2$/),
-      expect.stringMatching(/^Chen Long.*left.*Finance · chen-3$/),
     ]);
     await saveScreenshot(page, 'person-picker-open');
 
@@ -70,9 +70,9 @@ describe.skipIf(!available)('person picker in Chromium', () => {
     await input.press('ArrowDown');
     expect(await active()).toBe('start_coverId-person-1');
     await input.press('ArrowUp');
+    expect(await active()).toBe('start_coverId-person-0');
     await input.press('ArrowUp');
-    expect(await active()).toBe('start_coverId-person-2');
-    await input.press('ArrowUp');
+    expect(await active()).toBe('start_coverId-person-1');
     await input.press('Enter');
     await expect.poll(() => input.getAttribute('data-value')).toBe('chen-2');
     await expect.poll(() => input.inputValue()).toBe('Chen Jing');
@@ -155,6 +155,26 @@ describe.skipIf(!available)('person picker in Chromium', () => {
     const chen = await runtime.tokenFor('chen-2', []);
     const tasks = () => api<{ items: Array<{ id: string; assignees: string[] }> }>(runtime.baseUrl, chen, 'GET', `/tasks?mine=true&status=open&instanceId=${started.id}`);
     await expect.poll(async () => (await tasks()).body.items.map((task) => task.assignees), { timeout: 10_000 }).toEqual([['chen-2']]);
+    expect(problems).toEqual([]);
+  });
+
+  it('tags a stored value whose person has left since, and does not offer them any more', async () => {
+    const call = sceneCaller(runtime.baseUrl, runtime.adminToken);
+    const started = (await call('POST', '/flows/cover/instances', { data: { coverId: 'chen-1' } })) as { id: string };
+    await call('POST', '/directory/import', { users: [{ id: 'chen-1', name: 'Chen Jing', departmentId: 'd-eng', position: 'Engineer', leaveDate: '2020-01-31' }] });
+    const page = await signedIn(browser, runtime, 'mgr', 'zh-CN', problems);
+    const open = await api<{ items: Array<{ id: string }> }>(runtime.baseUrl, await runtime.tokenFor('mgr', []), 'GET', `/tasks?mine=true&status=open&instanceId=${started.id}`);
+    await page.goto(`${runtime.baseUrl}/tasks/${encodeURIComponent(open.body.items[0]!.id)}`);
+    const tag = page.getByTestId('task_coverId-presence');
+    await tag.waitFor({ timeout: 15_000 });
+    expect(await tag.getAttribute('data-status')).toBe('left');
+    expect(await tag.getAttribute('title')).toContain('2020-01-31');
+    expect(await tag.textContent()).toContain('已离职');
+    await page.getByTestId('action-delegate').click({ timeout: 15_000 });
+    const input = page.getByLabel('委托给');
+    await input.fill('chen');
+    await page.getByTestId('action-person-0-option-chen-2').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid^=action-person-0-option-]').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export interface DirectoryUser {
   email?: string;
   mobile?: string;
   attributes: Record<string, unknown>;
+  /** false: deactivated in the directory (see person-presence.ts). Absent: active. */
+  active?: boolean;
 }
 
 export interface DirectoryDepartment {

@@ -10,6 +10,7 @@ import { checkTaskData } from './check-task-data.js';
 import { resolveAssignees } from './resolve-assignees.js';
 import type { AssigneeSpec } from './flow-definition.js';
 import type { NodeCommand } from './node-type.js';
+import type { CompiledNode } from './compiled-flow.js';
 
 type Command<T extends FlowCommand['type']> = Extract<FlowCommand, { type: T }>;
 
@@ -123,9 +124,9 @@ function timerFired(tx: FlowTransition, command: Command<'timerFired'>): void {
   if (outcome) tx.applyOutcome(node, token.id, outcome);
 }
 
-function managersOf(tx: FlowTransition, users: string[]): string[] {
+function managersOf(tx: FlowTransition, users: string[], node: CompiledNode): string[] {
   const specs: AssigneeSpec[] = users.map((user) => ({ kind: 'manager-of', user }));
-  return resolveAssignees(specs, { data: tx.state.data, initiator: tx.state.initiator, directory: tx.ctx.directory });
+  return resolveAssignees(specs, tx.assigneeScope(node));
 }
 
 /** SLA breach: notify, reassign or decide on behalf of the assignees, as the node's `sla.escalate` says. */
@@ -136,12 +137,11 @@ function escalate(tx: FlowTransition, timer: FlowTimer): void {
   if (!sla || !token) return;
   const tasks = openTasks(tx.state, token.id);
   const assignees = [...new Set(tasks.flatMap((t) => t.assignees))];
-  const scope = { data: tx.state.data, initiator: tx.state.initiator, directory: tx.ctx.directory };
-  const explicit = sla.escalate.to ? resolveAssignees([sla.escalate.to], scope) : undefined;
+  const explicit = sla.escalate.to ? resolveAssignees([sla.escalate.to], tx.assigneeScope(node)) : undefined;
   tx.emit('sla.breached', { ...tx.nodeFields(node), actor: 'system' }, { tokenId: token.id, timerId: timer.id, action: sla.escalate.action, assignees, dueAt: timer.dueAt });
   switch (sla.escalate.action) {
     case 'notify': {
-      const to = explicit ?? managersOf(tx, assignees);
+      const to = explicit ?? managersOf(tx, assignees, node);
       tx.effect({
         type: 'notify', to: to.length ? to : assignees,
         title: { en: 'Overdue: {node}', 'zh-CN': '已超时：{node}' },
@@ -152,7 +152,7 @@ function escalate(tx: FlowTransition, timer: FlowTimer): void {
     }
     case 'reassign':
       for (const task of tasks) {
-        const to = explicit ?? managersOf(tx, task.assignees);
+        const to = explicit ?? managersOf(tx, task.assignees, node);
         if (to.length > 0) tx.reassignTask(task, to, 'sla', { by: 'system' });
       }
       return;

@@ -16,6 +16,8 @@ export interface FlowEventPayloads {
   'timer.cancelled': { timerId: string };
   'data.changed': { patch: Record<string, unknown> };
   'flow.migrated': { fromVersion: number; toVersion: number; nodeMapping: Record<string, string> };
+  /** History only: a resolved assignee had left or was inactive (resolve-assignees.ts). */
+  'assignee.replaced': { from: string; to: string | null; presence: 'inactive' | 'left'; leaveDate?: string; spec: string };
 }
 
 type MapKey = 'tokens' | 'tasks' | 'timers' | 'forks';

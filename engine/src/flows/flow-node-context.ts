@@ -62,7 +62,7 @@ export class FlowNodeContext implements NodeContext {
   }
 
   resolveAssignees(specs: AssigneeSpec[]): string[] {
-    return resolveAssignees(specs, { data: this.tx.state.data, initiator: this.state.initiator, directory: this.directory });
+    return resolveAssignees(specs, this.tx.assigneeScope(this.compiled));
   }
 
   addDuration(instant: string, duration: Duration): string {

@@ -12,6 +12,8 @@ import { addDuration } from '../calendar/add-duration.js';
 import { changedPatch } from '../shared/changed-patch.js';
 import { FlowNodeContext } from './flow-node-context.js';
 import type { EffectWithoutKey, NodeContext, NodeOutcome, TaskRequest } from './node-type.js';
+import type { AssigneeScope } from './resolve-assignees.js';
+import { todayIn } from '../directory/person-presence.js';
 
 /** Loops through automatic nodes only (no wait state) would never return; the checker reports them too. */
 const MAX_STEPS = 10_000;
@@ -29,6 +31,7 @@ export class FlowTransition {
   private steps = 0;
   readonly timeZone: string;
   readonly evalCtx: EvalContext;
+  private today: string | undefined;
 
   constructor(readonly flow: CompiledFlow, state: FlowState, readonly ctx: FlowContext, readonly actor?: string) {
     this.folder = new FlowStateFolder(state);
@@ -87,6 +90,21 @@ export class FlowTransition {
 
   nodeFields(node: CompiledNode): Partial<DomainEvent> {
     return { nodeId: node.id, nodeType: node.nodeType.type };
+  }
+
+  /**
+   * Whom assignee specs resolve against: people who have left by today (in the flow's time zone) are
+   * replaced by their nearest present manager, and each replacement is kept in the history
+   * (`assignee.replaced`, at `node`) so the inbox can say why the work went elsewhere.
+   */
+  assigneeScope(node?: CompiledNode): AssigneeScope {
+    const s = this.state;
+    // ctx.now is fixed for the transition: the date is worked out once (~2 µs) however many nodes it enters.
+    this.today ??= todayIn(this.ctx.now, this.timeZone);
+    return {
+      data: s.data, initiator: s.initiator, directory: this.ctx.directory, today: this.today,
+      onReplaced: (replacement) => this.emit('assignee.replaced', node ? { ...this.nodeFields(node), actor: 'system' } : { actor: 'system' }, replacement),
+    };
   }
 
   localId(prefix: string): string {

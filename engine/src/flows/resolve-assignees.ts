@@ -1,10 +1,29 @@
 import type { DirectoryReader } from '../directory/directory.js';
+import { personPresence } from '../directory/person-presence.js';
 import type { AssigneeSpec } from './flow-definition.js';
+
+/** Someone a spec named who has left or was deactivated, and who gets the work instead (null: nobody). */
+export interface AssigneeReplacement {
+  from: string;
+  to: string | null;
+  presence: 'inactive' | 'left';
+  leaveDate?: string;
+  /** The spec's kind ("user", "field", "manager-of" …). */
+  spec: AssigneeSpec['kind'];
+}
 
 export interface AssigneeScope {
   data: Readonly<Record<string, unknown>>;
   initiator: string;
   directory: DirectoryReader;
+  /**
+   * Today in the organisation's time zone ("YYYY-MM-DD"). Given, nobody who has left or is inactive is
+   * resolved: a named person is replaced by their nearest present manager, a role or department member is
+   * dropped. Absent, everyone resolves as the directory names them.
+   */
+  today?: string;
+  /** Told of each replacement, so the caller can record why the work went elsewhere. */
+  onReplaced?(replacement: AssigneeReplacement): void;
 }
 
 /**
@@ -43,8 +62,61 @@ function managerOf(userId: string, level: number, directory: DirectoryReader): s
   return current;
 }
 
-/** The users one spec stands for, in directory order; unknown people resolve to nobody. */
+/** Longest manager chain walked looking for someone present (imports refuse cycles; this bounds a bad one). */
+const MAX_CHAIN = 32;
+
+/**
+ * `id` if they are present (or unknown to the directory: that is judged elsewhere), else the first present
+ * manager above them, else nobody; a replacement is reported either way.
+ */
+function presentOrManager(id: string, spec: AssigneeSpec['kind'], scope: AssigneeScope & { today: string }): string | undefined {
+  const { directory, today } = scope;
+  const user = directory.user(id);
+  if (!user) return id;
+  const presence = personPresence(user, today);
+  if (presence === 'active') return id;
+  let found: string | undefined;
+  const seen = new Set([id]);
+  for (let next = user.managerId; next !== undefined && !seen.has(next) && seen.size <= MAX_CHAIN; ) {
+    seen.add(next);
+    const manager = directory.user(next);
+    if (!manager) break;
+    if (personPresence(manager, today) === 'active') {
+      found = next;
+      break;
+    }
+    next = manager.managerId;
+  }
+  const replacement: AssigneeReplacement = { from: id, to: found ?? null, presence, spec };
+  if (user.leaveDate !== undefined) replacement.leaveDate = user.leaveDate;
+  scope.onReplaced?.(replacement);
+  return found;
+}
+
+/**
+ * The users one spec stands for, in directory order; unknown people resolve to nobody. With `scope.today`,
+ * people who have left are never resolved (see AssigneeScope.today).
+ */
 export function resolveAssignee(spec: AssigneeSpec, scope: AssigneeScope): string[] {
+  const ids = resolveNamed(spec, scope);
+  const { today } = scope;
+  if (today === undefined) return ids;
+  // A role or a department stands for whoever holds it now: the others still cover it.
+  if (spec.kind === 'role' || spec.kind === 'department') {
+    return ids.filter((id) => {
+      const user = scope.directory.user(id);
+      return !user || personPresence(user, today) === 'active';
+    });
+  }
+  const present: string[] = [];
+  for (const id of ids) {
+    const who = presentOrManager(id, spec.kind, { ...scope, today });
+    if (who !== undefined) present.push(who);
+  }
+  return present;
+}
+
+function resolveNamed(spec: AssigneeSpec, scope: AssigneeScope): string[] {
   const { directory } = scope;
   switch (spec.kind) {
     case 'user':

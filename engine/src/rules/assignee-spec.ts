@@ -15,20 +15,23 @@ export const assigneeSpecSchema = (flowSchema as { $defs: { assignee: Record<str
 
 /**
  * Resolves specs to user ids (deduplicated, in order) and display candidates. Field paths read the rule's
- * scope, so "$item.successorId" works inside a forEach. `initiator` is the flow's initiator when known.
+ * scope, so "$item.successorId" works inside a forEach. `initiator` is the flow's initiator when known;
+ * `today` (the organisation's date) leaves out people who have left.
  */
 export function resolveAssignees(
   specs: AssigneeSpec[],
   scope: Record<string, unknown>,
   directory: DirectoryReader,
   initiator = '',
+  today?: string,
 ): { users: string[]; candidates: string[] } {
   // A field path through a sub-table ("customers.successorId") means every row's user: read it here, since
   // the flows' reader stops at arrays; every other kind resolves exactly as in flows.
   const expanded = specs.flatMap((spec): AssigneeSpec[] =>
     spec.kind === 'field' ? userIds(readPath(scope, spec.path)).map((id) => ({ kind: 'user', id })) : [spec],
   );
-  const users = resolveFlowAssignees(expanded, { data: scope, initiator, directory }).filter((id) => id !== '');
+  // With `today`, people who have left are replaced by their nearest present manager, as in flows.
+  const users = resolveFlowAssignees(expanded, { data: scope, initiator, directory, ...(today !== undefined ? { today } : {}) }).filter((id) => id !== '');
   return { users, candidates: describeCandidates(specs) };
 }
 

@@ -4,6 +4,7 @@ import { compileExpression } from '../expressions/compile-expression.js';
 import type { CompiledExpression, EvalContext, JsonLogic } from '../expressions/expression-types.js';
 import type { Registry } from '../registry/registry.js';
 import { resolveAssignees } from './assignee-spec.js';
+import { todayIn } from '../directory/person-presence.js';
 import { fillTemplate } from './fill-template.js';
 import { resolveParamRefs } from './param-ref.js';
 import type { RuleDefinition } from './rule-definition.js';
@@ -101,7 +102,7 @@ export class CompiledRule {
       ctx,
       evaluate: (logic) => this.evaluate(logic, scope, ctx),
       fill: (text) => fillTemplate(text, scope, ctx.directory, ctx.records),
-      resolveAssignees: (specs) => resolveAssignees(specs, scope, ctx.directory, target.initiator),
+      resolveAssignees: (specs) => resolveAssignees(specs, scope, ctx.directory, target.initiator, todayIn(ctx.now, ctx.timeZone ?? 'UTC')),
     };
     if (target.instanceId !== undefined) env.instanceId = target.instanceId;
     if (target.recordId !== undefined) env.recordId = target.recordId;

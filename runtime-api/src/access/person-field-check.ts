@@ -1,4 +1,5 @@
-import { issue, type CompiledForm, type DirectoryReader, type FlowCommand, type FlowState, type Issue, type Locale } from '@baton/engine';
+import { issue, personPresence, type CompiledForm, type DirectoryReader, type DirectoryUser, type FlowCommand, type FlowState, type Issue, type Locale } from '@baton/engine';
+import { organisationToday } from '../directory/person-presence.js';
 import { ApiError } from '../errors/api-error.js';
 import { isRecord, valuesAtPaths } from '../secrets/data-paths.js';
 import './person-field-errors.js';
@@ -15,10 +16,22 @@ interface PersonField {
   roles: string[];
   /** department: only this one and those below it. */
   root: string | undefined;
+  /** user: people who have left may be chosen (the field names the leaver themselves). */
+  allowPeopleWhoLeft: boolean;
+}
+
+/** What the checks need of a command: its directory snapshot, language and clock, the organisation's zone. */
+export interface PersonCheckEnv {
+  directory: DirectoryReader;
+  locale: Locale;
+  now: Date;
+  services: { timeZone: string };
 }
 
 /** What the directory says about an id asked for. */
 interface Found {
+  /** The person (undefined for a department). */
+  user?: DirectoryUser;
   roles: string[];
   /** The person's department (or the department itself) and every one above it. */
   chain: Set<string>;
@@ -34,7 +47,10 @@ function personField(path: string, entry: unknown): PersonField | undefined {
   const kind = WIDGETS[String(entry['ui:widget'])];
   if (!kind) return undefined;
   const options = isRecord(entry['ui:options']) ? entry['ui:options'] : {};
-  return { path, kind, departments: strings(options.departments), roles: strings(options.roles), root: typeof options.root === 'string' ? options.root : undefined };
+  return {
+    path, kind, departments: strings(options.departments), roles: strings(options.roles), root: typeof options.root === 'string' ? options.root : undefined,
+    allowPeopleWhoLeft: options.allowPeopleWhoLeft === true,
+  };
 }
 
 /**
@@ -104,7 +120,7 @@ function chainOf(directory: DirectoryReader, departmentId: string | undefined): 
 function lookUp(directory: DirectoryReader, kind: PersonKind, id: string): Found | undefined {
   if (kind === 'department') return directory.department(id) ? { roles: [], chain: chainOf(directory, id) } : undefined;
   const user = directory.user(id);
-  return user ? { roles: user.roles, chain: chainOf(directory, user.departmentId) } : undefined;
+  return user ? { user, roles: user.roles, chain: chainOf(directory, user.departmentId) } : undefined;
 }
 
 const KIND_ZH: Record<PersonKind, string> = { user: '人员', department: '部门' };
@@ -130,6 +146,19 @@ function refusal(field: PersonField, found: Found): { reason: string; reasonZh: 
   return undefined;
 }
 
+/**
+ * BATON_E_PERSON_LEFT for a person who has left or was deactivated (by `today`, the organisation's date),
+ * undefined while they are present. The message names them and their leave date.
+ */
+function leftIssue(user: DirectoryUser, today: string, at: { path: string; field: string; fieldZh: string }, locale: Locale): Issue | undefined {
+  const presence = personPresence(user, today);
+  if (presence === 'active') return undefined;
+  const status = presence === 'left' ? `left on ${user.leaveDate}` : 'is no longer active in the directory';
+  const statusZh = presence === 'left' ? `已于 ${user.leaveDate} 离职` : '已在通讯录中停用';
+  const params = { ...at, id: user.id, name: user.name, presence, leaveDate: user.leaveDate ?? null, status, statusZh };
+  return issue('BATON_E_PERSON_LEFT', at.path, params, locale);
+}
+
 /** The field's label in one locale ("Successor" for customers.successorId), the path when it has none. */
 function labelOf(form: CompiledForm, path: string, locale: Locale): string {
   const [top, column] = path.split('.');
@@ -150,22 +179,28 @@ function labelOf(form: CompiledForm, path: string, locale: Locale): string {
  * Paths are JSON Pointers into the request body (`/data/...`).
  */
 export function checkPersonFields(
-  env: { directory: DirectoryReader; locale: Locale },
+  env: PersonCheckEnv,
   forms: ReadonlyArray<CompiledForm | undefined>,
   data: Readonly<Record<string, unknown>>,
   previous: Readonly<Record<string, unknown>> = {},
 ): void {
   const asked = askedIds([...new Set(forms.filter((f): f is CompiledForm => f !== undefined))], data, previous);
   const issues: Issue[] = [];
+  const today = asked.length > 0 ? organisationToday(env.now, env.services.timeZone) : '';
   for (const a of asked) {
     const hit = lookUp(env.directory, a.field.kind, a.id);
+    const path = `/data${a.pointer}`;
+    const field = labelOf(a.form, a.field.path, 'en');
+    const fieldZh = labelOf(a.form, a.field.path, 'zh-CN');
+    // Someone who has left is never a successor or an approver, unless the field names the leaver.
+    const left = hit?.user && !a.field.allowPeopleWhoLeft ? leftIssue(hit.user, today, { path, field, fieldZh }, env.locale) : undefined;
+    if (left) {
+      issues.push(left);
+      continue;
+    }
     const why = hit ? refusal(a.field, hit) : undefined;
     if (hit && !why) continue;
-    const path = `/data${a.pointer}`;
-    const params = {
-      path, id: a.id, kind: KIND_EN[a.field.kind], kindZh: KIND_ZH[a.field.kind],
-      field: labelOf(a.form, a.field.path, 'en'), fieldZh: labelOf(a.form, a.field.path, 'zh-CN'), ...why,
-    };
+    const params = { path, id: a.id, kind: KIND_EN[a.field.kind], kindZh: KIND_ZH[a.field.kind], field, fieldZh, ...why };
     issues.push(issue(hit ? 'BATON_E_PERSON_NOT_ALLOWED' : 'BATON_E_PERSON_NOT_FOUND', path, params, env.locale));
   }
   const first = issues[0];
@@ -178,7 +213,7 @@ export function checkPersonFields(
  * flow's start form, compared with the instance's stored data.
  */
 export function checkCommandPersonFields(
-  env: { directory: DirectoryReader; locale: Locale },
+  env: PersonCheckEnv,
   command: FlowCommand,
   before: FlowState,
   after: FlowState,
@@ -194,14 +229,21 @@ export function checkCommandPersonFields(
 }
 
 /** The people a delegate, transfer or add-signer action names in `to` (a return's `to` is a node). */
-function checkActionTargets(env: { directory: DirectoryReader; locale: Locale }, action: string, to: string | string[] | undefined): void {
+function checkActionTargets(env: PersonCheckEnv, action: string, to: string | string[] | undefined): void {
   if (to === undefined || !(action === 'delegate' || action === 'transfer' || action.startsWith('add-signer'))) return;
   const ids = Array.isArray(to) ? to : [to];
   const issues: Issue[] = [];
+  const today = organisationToday(env.now, env.services.timeZone);
   ids.forEach((id, i) => {
-    if (lookUp(env.directory, 'user', id)) return;
     const path = Array.isArray(to) ? `/to/${i}` : '/to';
-    const params = { path, id, kind: KIND_EN.user, kindZh: KIND_ZH.user, field: TARGET_EN[action] ?? action, fieldZh: TARGET_ZH[action] ?? action };
+    const field = TARGET_EN[action] ?? action;
+    const fieldZh = TARGET_ZH[action] ?? action;
+    const user = env.directory.user(id);
+    // Work handed to someone is never handed to someone who has left.
+    const left = user ? leftIssue(user, today, { path, field, fieldZh }, env.locale) : undefined;
+    if (left) issues.push(left);
+    if (user) return;
+    const params = { path, id, kind: KIND_EN.user, kindZh: KIND_ZH.user, field, fieldZh };
     issues.push(issue('BATON_E_PERSON_NOT_FOUND', path, params, env.locale));
   });
   const first = issues[0];

@@ -1,6 +1,6 @@
 import { defineErrors } from '@baton/engine';
 
-/** Codes of person and department values in submitted form data (person-field-check.ts). */
+/** Codes of person and department values in submitted form data and task targets (person-field-check.ts). */
 export const PERSON_FIELD_ERRORS = defineErrors({
   BATON_E_PERSON_NOT_FOUND: {
     status: 422,
@@ -11,5 +11,10 @@ export const PERSON_FIELD_ERRORS = defineErrors({
     status: 422,
     en: 'Choose another {kind} for "{field}" ({path}): "{id}" {reason}.',
     'zh-CN': '请为“{fieldZh}”（{path}）重新选择{kindZh}：“{id}”{reasonZh}。',
+  },
+  BATON_E_PERSON_LEFT: {
+    status: 422,
+    en: 'Choose someone who is still here for "{field}" ({path}): {name} ("{id}") {status}.',
+    'zh-CN': '请为“{fieldZh}”（{path}）选择在职人员：{name}（“{id}”）{statusZh}。',
   },
 });

@@ -17,6 +17,7 @@ import {
 } from './directory-schemas.js';
 import { findUser, listDepartments, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
 import { searchDirectoryUsers } from './search-directory-users.js';
+import { organisationToday } from './person-presence.js';
 import './directory-errors.js';
 
 export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -74,14 +75,15 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['directory'],
-        summary: 'Search people by name or id (each word a case-insensitive substring), by department (and below), or by exact ids; keyset-paged by name',
+        summary: 'Search people by name or id (each word a case-insensitive substring), by department (and below), or by exact ids; keyset-paged by name. Only people present today unless include=all',
         querystring: DirectorySearchQuery,
         response: withErrors({ 200: DirectorySearchResult }),
       },
     },
     async (request) => {
       const { limit = 20, ...filters } = request.query;
-      return searchDirectoryUsers(app.baton.database.db, { ...filters, limit });
+      const today = organisationToday(new Date(), app.baton.config.timeZone);
+      return searchDirectoryUsers(app.baton.database.db, { ...filters, limit, today });
     },
   );
 

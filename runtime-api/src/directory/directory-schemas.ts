@@ -82,6 +82,13 @@ export const DirectorySearchQuery = Closed({
   id: Type.Optional(
     Type.Array(Id, { maxItems: 100, description: 'Exact ids (repeat the parameter): names for values already chosen' }),
   ),
+  include: Type.Optional(
+    Type.Union([Type.Literal('present'), Type.Literal('all')], {
+      default: 'present',
+      description:
+        'present (default): only people who can still be chosen (active, leave date today or later in the organisation time zone); all: everyone, including people who have left or are inactive (names of stored values, a leaving-employee field)',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
   cursor: Type.Optional(Type.String({ maxLength: 1200, description: 'nextCursor of the previous page' })),
 });
@@ -93,7 +100,11 @@ export const DirectoryPersonView = Closed({
   departmentId: Nullable(Type.String()),
   department: Nullable(Closed({ id: Type.String(), name: Type.String() })),
   position: Nullable(Type.String()),
-  active: Type.Boolean({ description: 'false: the person has left (deactivated in the directory)' }),
+  active: Type.Boolean({ description: 'false: deactivated in the directory (see status)' }),
+  status: Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('left')], {
+    description: 'left: the leave date is before today (organisation time zone); inactive: deactivated in the directory; active: may be chosen',
+  }),
+  leaveDate: Nullable(IsoDate),
 });
 export type DirectoryPerson = Static<typeof DirectoryPersonView>;
 

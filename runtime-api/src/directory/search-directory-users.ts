@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import type { DirectoryPerson, DirectorySearchInput } from './directory-schemas.js';
+import { presenceOfRow } from './person-presence.js';
 import './directory-errors.js';
 
 /** Words a search is split into; more are ignored (a name is a few words, not a sentence). */
@@ -38,15 +39,21 @@ export function searchWords(q: string | undefined): string[] {
  * folded), optionally within departments and the departments below them, keyset-paged on (name, id) so a
  * page stays stable while the directory is re-imported. The (name, id) indexes of migration 0017 let an
  * unfiltered or department page stop after `limit` rows; a word filter scans at most the directory.
+ * Unless `include` is "all", only people present on `today` (the organisation's date) are listed: the
+ * filter sits in the WHERE clause, so the (name, id) keyset pages over exactly the people shown.
  */
 export async function searchDirectoryUsers(
   db: Kysely<Database>,
-  input: DirectorySearchInput & { limit: number },
+  input: DirectorySearchInput & { limit: number; today: string },
 ): Promise<{ items: DirectoryPerson[]; nextCursor: string | null }> {
   let query = db
     .selectFrom('directory_users as u')
     .leftJoin('directory_departments as d', 'd.id', 'u.department_id')
-    .select(['u.id', 'u.name', 'u.department_id', 'u.position', 'u.active', 'd.name as department_name']);
+    .select(['u.id', 'u.name', 'u.department_id', 'u.position', 'u.active', 'u.leave_date', 'd.name as department_name']);
+  if (input.include !== 'all') {
+    // Same rule as presenceOfRow: active, and the leave date (if any) not yet behind today.
+    query = query.where('u.active', '=', true).where((eb) => eb.or([eb('u.leave_date', 'is', null), eb('u.leave_date', '>=', sql<string>`${input.today}::date`)]));
+  }
   for (const word of searchWords(input.q)) {
     const pattern = containsPattern(word);
     query = query.where((eb) => eb.or([eb('u.name', 'ilike', pattern), eb('u.id', 'ilike', pattern)]));
@@ -79,6 +86,8 @@ export async function searchDirectoryUsers(
       department: r.department_id && r.department_name !== null ? { id: r.department_id, name: r.department_name } : null,
       position: r.position,
       active: r.active,
+      status: presenceOfRow(r, input.today),
+      leaveDate: r.leave_date,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.name, last.id) : null,
   };

@@ -41,9 +41,11 @@ function buildReader(users: DirectoryUser[], inactive: Set<string>, departments:
 function userOf(row: {
   id: string; name: string; department_id: string | null; position: string | null; manager_id: string | null;
   roles: string[]; hire_date: string | null; leave_date: string | null; email: string | null; mobile: string | null;
-  attributes: Record<string, unknown>;
+  attributes: Record<string, unknown>; active: boolean;
 }): DirectoryUser {
   const user: DirectoryUser = { id: row.id, name: row.name, roles: row.roles, attributes: row.attributes };
+  // Only a deactivated person carries the flag (absent = active), so the engine can tell them apart.
+  if (!row.active) user.active = false;
   if (row.department_id !== null) user.departmentId = row.department_id;
   if (row.position !== null) user.position = row.position;
   if (row.manager_id !== null) user.managerId = row.manager_id;

@@ -1,7 +1,10 @@
 import { expect, it } from 'vitest';
 import { forEachDatabase } from '../harness/for-each-database.js';
 
-type Person = { id: string; name: string; departmentId: string | null; department: { id: string; name: string } | null; position: string | null; active: boolean };
+type Person = {
+  id: string; name: string; departmentId: string | null; department: { id: string; name: string } | null; position: string | null; active: boolean;
+  status: 'active' | 'inactive' | 'left'; leaveDate: string | null;
+};
 type Page = { items: Person[]; nextCursor: string | null };
 
 const org = {
@@ -38,11 +41,12 @@ forEachDatabase('directory search', (ctx) => {
     expect(res.statusCode).toBe(200);
     const page: Page = res.json();
     expect(page).toEqual({
-      items: [{ id: 'li', name: 'Li Wei', departmentId: 'd-sales', department: { id: 'd-sales', name: 'Sales' }, position: 'Head of sales', active: true }],
+      items: [{ id: 'li', name: 'Li Wei', departmentId: 'd-sales', department: { id: 'd-sales', name: 'Sales' }, position: 'Head of sales', active: true, status: 'active', leaveDate: null }],
       nextCursor: null,
     });
     // No contacts, roles, dates or attributes, unlike GET /directory/users/:id for HR.
-    expect(Object.keys(page.items[0]!).sort()).toEqual(['active', 'department', 'departmentId', 'id', 'name', 'position']);
+    // The leave date is what the picker needs to tag someone who left; nothing else about dates.
+    expect(Object.keys(page.items[0]!).sort()).toEqual(['active', 'department', 'departmentId', 'id', 'leaveDate', 'name', 'position', 'status']);
   });
 
   it('refuses anonymous callers (401)', async () => {
@@ -61,15 +65,19 @@ forEachDatabase('directory search', (ctx) => {
     expect(ids((await search(`?q=${encodeURIComponent('张三')}`)).json())).toEqual(['zhang', 'zhangsf']);
     expect(ids((await search(`?q=${encodeURIComponent('三丰')}`)).json())).toEqual(['zhangsf']);
     expect(ids((await search('?q=ZHANGS')).json())).toEqual(['zhangsf']);
-    // "wei" is in Li Wei's name and in Xu Wei's name and id; both words must match.
-    expect(ids((await search('?q=WEI')).json())).toEqual(['li', 'wei-x']);
-    expect(ids((await search(`?q=${encodeURIComponent(' wei  xu ')}`)).json())).toEqual(['wei-x']);
+    // "wei" is in Li Wei's name and in Xu Wei's name and id; both words must match. Xu Wei has left, so
+    // only include=all finds him.
+    expect(ids((await search('?q=WEI')).json())).toEqual(['li']);
+    expect(ids((await search('?q=WEI&include=all')).json())).toEqual(['li', 'wei-x']);
+    expect(ids((await search(`?q=${encodeURIComponent(' wei  xu ')}&include=all`)).json())).toEqual(['wei-x']);
     expect(ids((await search('?q=wei%20nobody')).json())).toEqual([]);
   });
 
-  it('shows people who left as inactive, and people without a department', async () => {
-    const [xu] = (await search('?q=xu')).json().items as Person[];
-    expect(xu).toMatchObject({ id: 'wei-x', active: false });
+  it('leaves out people who left unless include=all, which shows them as left with their date; and people without a department', async () => {
+    expect((await search('?q=xu')).json().items).toEqual([]);
+    expect((await search('?q=xu&include=present')).json().items).toEqual([]);
+    const [xu] = (await search('?q=xu&include=all')).json().items as Person[];
+    expect(xu).toMatchObject({ id: 'wei-x', active: false, status: 'left', leaveDate: '2026-01-31' });
     const [nobody] = (await search('?q=attached')).json().items as Person[];
     expect(nobody).toMatchObject({ departmentId: null, department: null, position: null });
   });
@@ -111,7 +119,8 @@ forEachDatabase('directory search', (ctx) => {
       pages += 1;
     } while (cursor && pages < 10);
     const all = ids((await search('?limit=50')).json());
-    expect(all).toHaveLength(org.users.length);
+    // Everyone but Xu Wei, who has left.
+    expect(all).toHaveLength(org.users.length - 1);
     expect(seen).toEqual(all);
     expect(pages).toBe(3);
     // A page of the search keeps the search's words.
@@ -129,6 +138,7 @@ forEachDatabase('directory search', (ctx) => {
       ['?q=a%00b', 'BATON_E_REQUEST_INVALID', '/querystring/q'],
       ['?department=a%20b', 'BATON_E_REQUEST_INVALID', '/querystring/department'],
       ['?nickname=x', 'BATON_E_REQUEST_INVALID', '/querystring'],
+      ['?include=leavers', 'BATON_E_REQUEST_INVALID', '/querystring/include'],
       ['?cursor=not-a-cursor', 'BATON_E_DIRECTORY_CURSOR_INVALID', '/querystring/cursor'],
       [`?cursor=${Buffer.from(JSON.stringify(['a\u0000', 'b'])).toString('base64url')}`, 'BATON_E_DIRECTORY_CURSOR_INVALID', '/querystring/cursor'],
       [`?cursor=${Buffer.from(JSON.stringify({ name: 'a' })).toString('base64url')}`, 'BATON_E_DIRECTORY_CURSOR_INVALID', '/querystring/cursor'],
@@ -145,7 +155,8 @@ forEachDatabase('directory search', (ctx) => {
   it('is described in the OpenAPI document with its parameters and answer', async () => {
     const doc = (await ctx().call({ method: 'GET', url: '/api/openapi.json', token: null })).json();
     const op = doc.paths['/api/directory/users'].get;
-    expect(op.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort()).toEqual(['query:cursor', 'query:department', 'query:id', 'query:limit', 'query:q']);
+    expect(op.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort()).toEqual(['query:cursor', 'query:department', 'query:id', 'query:include', 'query:limit', 'query:q']);
+    expect(op.parameters.find((p: { name: string }) => p.name === 'include').description).toContain('present');
     const ok = op.responses['200'].content['application/json'].schema;
     expect(Object.keys(ok.properties).sort()).toEqual(['items', 'nextCursor']);
     expect(op.responses['4XX'] ?? op.responses['4xx']).toBeDefined();

@@ -18,6 +18,8 @@ export interface PersonComboboxProps {
   autoFocus?: boolean;
   /** Only people of these departments (and the ones below them). */
   departments?: readonly string[] | undefined;
+  /** Offer people who have left too (a field naming the leaver); by default only people present today. */
+  includeLeavers?: boolean;
   onBlur?(): void;
   onFocus?(): void;
 }
@@ -49,7 +51,7 @@ function describe(person: DirectoryPerson): string {
  * the input shows the chosen person's name, typing searches after a pause, arrows move through the
  * people, Enter chooses, Escape gives up and puts the chosen name back. What is stored is the id.
  */
-export function PersonCombobox({ id, value, onChange, required, disabled, readOnly, autoFocus, departments, onBlur, onFocus }: PersonComboboxProps) {
+export function PersonCombobox({ id, value, onChange, required, disabled, readOnly, autoFocus, departments, includeLeavers, onBlur, onFocus }: PersonComboboxProps) {
   const { t } = useTranslation('workspace');
   const input = useRef<HTMLInputElement>(null);
   // The person just chosen from the list is shown at once; a value from elsewhere is looked up.
@@ -59,7 +61,7 @@ export function PersonCombobox({ id, value, onChange, required, disabled, readOn
   const [text, setText] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const search = usePersonSearch(text ?? '', open, departments);
+  const search = usePersonSearch(text ?? '', open, departments, includeLeavers === true);
   const items = search.items ?? [];
   const listId = `${id}-people`;
   const optionId = (i: number) => `${id}-person-${i}`;
@@ -177,7 +179,7 @@ export function PersonCombobox({ id, value, onChange, required, disabled, readOn
               >
                 <span>
                   {p.name}
-                  {p.active ? null : <> <span className="badge badge-draft">{t('personLeft')}</span></>}
+                  {p.status === 'active' ? null : <> <PresenceTag id={`${id}-option-${p.id}`} person={p} /></>}
                 </span>
                 <span className="muted small">{describe(p)}</span>
               </li>
@@ -209,7 +211,20 @@ function Chosen({ id, value, chosen }: { id: string; value: string | undefined; 
   return (
     <span className="muted small" data-testid={`${id}-name`}>
       {describe(chosen)}
-      {chosen.active ? null : <> <span className="badge badge-draft">{t('personLeft')}</span></>}
+      {chosen.status === 'active' ? null : <> <PresenceTag id={id} person={chosen} /></>}
+    </span>
+  );
+}
+
+/** "Left" (with the date in its title) or "Inactive": a person who can no longer be given work. */
+function PresenceTag({ id, person }: { id: string; person: DirectoryPerson }) {
+  const { t } = useTranslation('workspace');
+  const left = person.status === 'left';
+  const title = left ? t('personLeftOn', { date: person.leaveDate ?? '' }) : t('personInactiveTitle');
+  return (
+    <span className="badge badge-draft" data-testid={`${id}-presence`} data-status={person.status} title={title}>
+      {left ? t('personLeft') : t('personInactive')}
+      {left && person.leaveDate ? <span className="sr-only"> {title}</span> : null}
     </span>
   );
 }

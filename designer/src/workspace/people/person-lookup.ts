@@ -31,7 +31,8 @@ async function flush(api: BatonClient, loader: Loader): Promise<void> {
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     try {
-      const found = await api.directory.searchUsers({ id: batch, limit: BATCH });
+      // Everyone, people who left included: a stored value may name someone who has since left.
+      const found = await api.directory.searchUsers({ id: batch, include: 'all', limit: BATCH });
       const byId = new Map(found.items.map((p) => [p.id, p]));
       for (const id of batch) resolve.get(id)?.(byId.get(id) ?? null);
     } catch (error) {

@@ -21,9 +21,10 @@ export interface PersonSearch {
 /**
  * People matching `text` (GET /directory/users), asked a moment after the last keystroke while `open`;
  * an answer that arrives after newer words were typed is dropped. `departments` narrows the search (a
- * user field's config).
+ * user field's config). Only people present today are offered, unless `includeLeavers` (a field that names
+ * the leaver, `allowPeopleWhoLeft`).
  */
-export function usePersonSearch(text: string, open: boolean, departments: readonly string[] | undefined): PersonSearch {
+export function usePersonSearch(text: string, open: boolean, departments: readonly string[] | undefined, includeLeavers = false): PersonSearch {
   const api = useApi();
   const [state, setState] = useState<PersonSearch>({ items: null, forText: '', more: false, error: null });
   const scope = departments?.join('\n') ?? '';
@@ -33,7 +34,7 @@ export function usePersonSearch(text: string, open: boolean, departments: readon
     const q = text.trim();
     const timer = setTimeout(() => {
       api.directory
-        .searchUsers({ ...(q ? { q } : {}), ...(scope ? { department: scope.split('\n') } : {}), limit: PAGE })
+        .searchUsers({ ...(q ? { q } : {}), ...(scope ? { department: scope.split('\n') } : {}), ...(includeLeavers ? { include: 'all' as const } : {}), limit: PAGE })
         .then(
           (page) => {
             if (!live) return;
@@ -47,6 +48,6 @@ export function usePersonSearch(text: string, open: boolean, departments: readon
       live = false;
       clearTimeout(timer);
     };
-  }, [api, text, open, scope]);
+  }, [api, text, open, scope, includeLeavers]);
   return state;
 }

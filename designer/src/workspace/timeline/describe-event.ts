@@ -21,6 +21,7 @@ const EVENTS: Record<string, { en: string; 'zh-CN': string }> = {
   'timer.cancelled': { en: 'a reminder was cancelled', 'zh-CN': '取消了提醒' },
   'task.reminded': { en: 'a reminder was sent', 'zh-CN': '发送了提醒' },
   'task.commented': { en: 'commented', 'zh-CN': '发表了评论' },
+  'assignee.replaced': { en: 'the step went to the next manager: the person named has left', 'zh-CN': '原处理人已离职，已转给其上级' },
 };
 
 const ACTIONS: Record<string, { en: string; 'zh-CN': string }> = {

@@ -5,6 +5,8 @@ export interface UserConfig {
   departments?: string[];
   /** Restrict the picker to holders of these roles. */
   roles?: string[];
+  /** Accept people who have left (e.g. the employee leaving, whose paperwork may come after their last day). */
+  allowPeopleWhoLeft?: boolean;
 }
 
 /** A person, stored as the directory's user id; the picker and the directory resolve the name. */
@@ -16,6 +18,11 @@ export const userFieldType: FieldType<UserConfig> = {
     properties: {
       departments: { type: 'array', items: { type: 'string', minLength: 1 } },
       roles: { type: 'array', items: { type: 'string', minLength: 1 } },
+      allowPeopleWhoLeft: {
+        type: 'boolean',
+        description:
+          'Accept people who have left (leave date before today) or are inactive, e.g. the employee leaving. Default false: a submission naming them is refused with BATON_E_PERSON_LEFT and the picker offers only people present.',
+      },
     },
     additionalProperties: false,
   },

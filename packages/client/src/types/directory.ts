@@ -68,11 +68,19 @@ export interface DirectorySearchQuery {
   department?: string | readonly string[];
   /** Exact ids (at most 100): the names of values already chosen. */
   id?: readonly string[];
+  /**
+   * present (default): only people who can still be chosen (active, leave date today or later in the
+   * organisation's time zone); all: everyone, people who left included (names of stored values).
+   */
+  include?: 'present' | 'all';
   /** 1–50, default 20. */
   limit?: number;
   /** nextCursor of the previous page. */
   cursor?: string;
 }
+
+/** Whether a person can be chosen: left (leave date before today), inactive (deactivated) or active. */
+export type PersonStatus = 'active' | 'inactive' | 'left';
 
 /** A person as the search shows them to anyone signed in: no contacts, roles, dates or attributes. */
 export interface DirectoryPerson {
@@ -81,8 +89,11 @@ export interface DirectoryPerson {
   departmentId: string | null;
   department: { id: string; name: string } | null;
   position: string | null;
-  /** false: the person has left. */
+  /** false: deactivated in the directory (see status). */
   active: boolean;
+  status: PersonStatus;
+  /** Their last working day, or null. */
+  leaveDate: IsoDate | null;
 }
 
 export interface DirectorySearchResult {
