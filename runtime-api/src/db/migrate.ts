@@ -18,6 +18,7 @@ import * as reportFlowUpdated from './migrations/0016-report-flow-updated.js';
 import * as directorySearch from './migrations/0017-directory-search.js';
 import * as demoInstances from './migrations/0018-demo-instances.js';
 import * as reportUpkeep from './migrations/0019-report-upkeep.js';
+import * as hotUpdates from './migrations/0020-hot-updates.js';
 import type { Database } from './database.js';
 
 /**
@@ -44,6 +45,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017-directory-search': directorySearch,
   '0018-demo-instances': demoInstances,
   '0019-report-upkeep': reportUpkeep,
+  '0020-hot-updates': hotUpdates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

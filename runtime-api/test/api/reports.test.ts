@@ -111,15 +111,21 @@ forEachDatabase('reports: measures and dimensions on a fixed data set', (ctx) =>
     const result = await run('words-flow');
     expect(result.rows).toEqual([{ word: '压力', n: 2 }, { word: '工作', n: 2 }]);
     const db = ctx().database.db;
-    const mark = await db.selectFrom('report_meta' as never).select('value' as never).where('key' as never, '=', 'words:flow:exit-flow:data.reason' as never).executeTakeFirst();
+    const mark = await db.selectFrom('report_meta' as never).select('value' as never).where('key' as never, '=', 'words-h:flow:exit-flow:data.reason' as never).executeTakeFirst();
     expect(mark).toBeDefined();
-    // An instance written afterwards is segmented on the next run: its words count at once.
+    // An instance written afterwards is segmented on the next run: its words count at once. As on the command
+    // path, the change appends to the instance's history (the watermark is history's newest id, migration 0020).
     const before = await db.selectFrom('instances').select(['data', 'updated_at']).where('id', '=', 'i4').executeTakeFirstOrThrow();
     const data = { ...(before.data as Json), reason: '通勤压力大，通勤时间长' };
+    const last = await db.selectFrom('history').select((eb) => eb.fn.max('seq').as('seq')).where('instance_id', '=', 'i4').executeTakeFirstOrThrow();
     await db.updateTable('instances').set({ data: JSON.stringify(data), updated_at: new Date() }).where('id', '=', 'i4').execute();
+    const event = await db.insertInto('history').values({ instance_id: 'i4', seq: Number(last.seq) + 1, type: 'instance.data-set', payload: JSON.stringify({ type: 'instance.data-set' }) }).returning('id').executeTakeFirstOrThrow();
     try {
       expect((await run('words-flow')).rows).toEqual([{ word: '压力', n: 3 }, { word: '工作', n: 2 }]);
+      // Nothing new since: the next run reads no instance (the watermark's newest id is history's).
+      expect(JSON.parse((await db.selectFrom('report_meta' as never).select('value' as never).where('key' as never, '=', 'words-h:flow:exit-flow:data.reason' as never).executeTakeFirstOrThrow() as { value: string }).value)).toMatchObject({ top: String(event.id) });
     } finally {
+      await db.deleteFrom('history').where('id', '=', event.id).execute();
       await db.updateTable('instances').set({ data: JSON.stringify(before.data), updated_at: before.updated_at }).where('id', '=', 'i4').execute();
     }
   });
