@@ -66,6 +66,7 @@ export * from './flows/flow-errors.js';
 export * from './flows/flow-check-errors.js';
 export * from './flows/check-flow-definition.js';
 export * from './flows/resolve-assignees.js';
+export * from './flows/hand-over-task.js';
 export * from './flows/builtin-node-types-plugin.js';
 export * from './flows/nodes/start-node.js';
 export * from './flows/nodes/end-node.js';

@@ -11,6 +11,7 @@ import { resolveAssignees } from './resolve-assignees.js';
 import type { AssigneeSpec } from './flow-definition.js';
 import type { NodeCommand } from './node-type.js';
 import type { CompiledNode } from './compiled-flow.js';
+import { handOverTask } from './hand-over-task.js';
 
 type Command<T extends FlowCommand['type']> = Extract<FlowCommand, { type: T }>;
 
@@ -47,6 +48,7 @@ export function applyFlowCommand(tx: FlowTransition, command: FlowCommand): void
       return tx.finish('withdrawn', command.reason);
     case 'remind': return remind(tx, command);
     case 'migrate': return migrate(tx, command);
+    case 'handOverTask': return handOverTask(tx, command);
   }
 }
 

@@ -17,7 +17,7 @@ export interface FlowEventPayloads {
   'data.changed': { patch: Record<string, unknown> };
   'flow.migrated': { fromVersion: number; toVersion: number; nodeMapping: Record<string, string> };
   /** History only: a resolved assignee had left or was inactive (resolve-assignees.ts). */
-  'assignee.replaced': { from: string; to: string | null; presence: 'inactive' | 'left'; leaveDate?: string; spec: string };
+  'assignee.replaced': { from: string; to: string | null; presence: 'inactive' | 'left'; leaveDate?: string; spec: string; taskId?: string };
 }
 
 type MapKey = 'tokens' | 'tasks' | 'timers' | 'forks';

@@ -62,7 +62,12 @@ export type FlowCommand =
   | { type: 'withdraw'; by: string; reason?: string }
   /** Nudges the assignees of open tasks (one task, or all). */
   | { type: 'remind'; by: string; taskId?: string; comment?: string }
-  | { type: 'migrate'; to: CompiledFlow; nodeMapping?: Record<string, string>; by?: string };
+  | { type: 'migrate'; to: CompiledFlow; nodeMapping?: Record<string, string>; by?: string }
+  /**
+   * An open task none of whose assignees is present any more goes to their nearest present managers
+   * (hand-over-task.ts); the runtime's handover worker sends it, as `system`.
+   */
+  | { type: 'handOverTask'; taskId: string };
 
 export type FlowCommandType = FlowCommand['type'];
 

@@ -22,6 +22,16 @@ export const FLOW_ERRORS = defineErrors({
     en: 'Task {taskId} is already {status}: refresh your task list; there is nothing left to do on it.',
     'zh-CN': '任务 {taskId} 已{status}：请刷新待办列表，此任务无需再处理。',
   },
+  BATON_E_FLOW_HANDOVER_NOT_NEEDED: {
+    status: 409,
+    en: 'Task {taskId} still has an assignee who is here ({assignees}): there is nothing to hand over.',
+    'zh-CN': '任务 {taskId} 仍有在职的处理人（{assignees}）：无需交接。',
+  },
+  BATON_E_FLOW_HANDOVER_NOBODY: {
+    status: 409,
+    en: 'Nobody above {assignees} in the reporting line is still here to take task {taskId}: give them a present manager in the directory, and the task is handed over at the next run.',
+    'zh-CN': '{assignees} 的汇报线上已无在职的上级可接手任务 {taskId}：请在通讯录中为其设置在职的上级，下次运行时即会交接。',
+  },
   BATON_E_FLOW_NOT_ASSIGNEE: {
     status: 403,
     en: 'User {user} is not an assignee of task {taskId}: ask one of its assignees ({assignees}) to act, or have it transferred to you.',

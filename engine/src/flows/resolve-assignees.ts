@@ -8,8 +8,8 @@ export interface AssigneeReplacement {
   to: string | null;
   presence: 'inactive' | 'left';
   leaveDate?: string;
-  /** The spec's kind ("user", "field", "manager-of" …). */
-  spec: AssigneeSpec['kind'];
+  /** The spec's kind ("user", "field", "manager-of" …), or "open-task": an open task handed over (hand-over-task.ts). */
+  spec: AssigneeSpec['kind'] | 'open-task';
 }
 
 export interface AssigneeScope {
@@ -66,15 +66,15 @@ function managerOf(userId: string, level: number, directory: DirectoryReader): s
 const MAX_CHAIN = 32;
 
 /**
- * `id` if they are present (or unknown to the directory: that is judged elsewhere), else the first present
- * manager above them, else nobody; a replacement is reported either way.
+ * Who takes over from `id` when they are not present: `undefined` while they are present (or unknown to the
+ * directory: that is judged elsewhere), else the replacement, `to` being the first present manager above
+ * them or null when there is nobody. Assignment and the runtime's handover of open tasks both use it.
  */
-function presentOrManager(id: string, spec: AssigneeSpec['kind'], scope: AssigneeScope & { today: string }): string | undefined {
-  const { directory, today } = scope;
+export function presentOrManager(id: string, spec: AssigneeReplacement['spec'], directory: DirectoryReader, today: string): AssigneeReplacement | undefined {
   const user = directory.user(id);
-  if (!user) return id;
+  if (!user) return undefined;
   const presence = personPresence(user, today);
-  if (presence === 'active') return id;
+  if (presence === 'active') return undefined;
   let found: string | undefined;
   const seen = new Set([id]);
   for (let next = user.managerId; next !== undefined && !seen.has(next) && seen.size <= MAX_CHAIN; ) {
@@ -89,8 +89,7 @@ function presentOrManager(id: string, spec: AssigneeSpec['kind'], scope: Assigne
   }
   const replacement: AssigneeReplacement = { from: id, to: found ?? null, presence, spec };
   if (user.leaveDate !== undefined) replacement.leaveDate = user.leaveDate;
-  scope.onReplaced?.(replacement);
-  return found;
+  return replacement;
 }
 
 /**
@@ -110,8 +109,12 @@ export function resolveAssignee(spec: AssigneeSpec, scope: AssigneeScope): strin
   }
   const present: string[] = [];
   for (const id of ids) {
-    const who = presentOrManager(id, spec.kind, { ...scope, today });
-    if (who !== undefined) present.push(who);
+    const replacement = presentOrManager(id, spec.kind, scope.directory, today);
+    if (!replacement) present.push(id);
+    else {
+      scope.onReplaced?.(replacement);
+      if (replacement.to !== null) present.push(replacement.to);
+    }
   }
   return present;
 }

@@ -95,6 +95,8 @@ export interface WorkerSettings {
   handlerTimeoutMs: number;
   /** BATON_WORKER_SHUTDOWN_MS: on close, how long in-flight work may take to finish. */
   shutdownTimeoutMs: number;
+  /** BATON_HANDOVER_INTERVAL_SECONDS: how often open tasks of people who left are handed over (hand-over-tasks.ts). */
+  handoverIntervalMs: number;
 }
 
 function intFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -143,6 +145,7 @@ function workerSettingsFrom(env: Record<string, string | undefined>): WorkerSett
     retryBaseMs: positiveIntFrom(env, 'BATON_WORKER_RETRY_BASE_MS', 30_000),
     handlerTimeoutMs: positiveIntFrom(env, 'BATON_OUTBOX_HANDLER_TIMEOUT_MS', 30_000),
     shutdownTimeoutMs: intFrom(env, 'BATON_WORKER_SHUTDOWN_MS', 10_000),
+    handoverIntervalMs: positiveIntFrom(env, 'BATON_HANDOVER_INTERVAL_SECONDS', 300) * 1000,
   };
 }
 

@@ -34,7 +34,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      return runCommand(request, reply, async (trx) => {
+      const answer = await runCommand(request, reply, async (trx) => {
         const existing = await loadExistingDirectory(trx);
         const issues = checkDirectoryImport(request.body, existing, request.locale);
         if (issues.length > 0) throw new ApiError('BATON_E_DIRECTORY_INVALID', {}, issues, issues[0]?.path ?? '');
@@ -51,6 +51,9 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         return { status: 200, body: { departments, users } };
       });
+      // Committed: people who left or were switched off hand their open tasks over now, not at the next interval.
+      app.baton.workers.handOverSoon();
+      return answer;
     },
   );
 

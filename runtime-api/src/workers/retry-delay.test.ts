@@ -26,6 +26,7 @@ describe('worker settings', () => {
     expect(loadConfig({}).workers).toEqual({
       enabled: true, pollIntervalMs: 1000, batchSize: 100, concurrency: 4, leaseMs: 60_000,
       timerMaxAttempts: 5, outboxMaxAttempts: 8, retryBaseMs: 30_000, handlerTimeoutMs: 30_000, shutdownTimeoutMs: 10_000,
+      handoverIntervalMs: 300_000,
     });
   });
 

@@ -15,6 +15,8 @@ import { notifyParents } from './subflow-completion.js';
 import { claimTimers, releaseTimers, type ClaimedTimer } from './timer-claims.js';
 import { errorText, type WorkerContext } from './worker-context.js';
 import { sweepIdempotencyKeys } from '../idempotency/idempotency-retention.js';
+import { HandoverSchedule } from './handover-schedule.js';
+import type { HandOverReport } from './hand-over-tasks.js';
 
 export interface WorkersOptions {
   database: BatonDatabase;
@@ -60,6 +62,7 @@ export class Workers {
   private readonly commitListeners: Array<() => void> = [];
   private lastChainAsk = 0;
   private chainSoon: NodeJS.Timeout | undefined;
+  private readonly handover: HandoverSchedule;
 
   constructor(options: WorkersOptions) {
     this.handlers = options.handlers;
@@ -71,6 +74,7 @@ export class Workers {
       workerId: this.id,
       log: options.log.child({ component: 'workers', worker: this.id }),
     };
+    this.handover = new HandoverSchedule(this.ctx, () => this.stopping);
   }
 
   get running(): boolean {
@@ -81,7 +85,7 @@ export class Workers {
   start(): void {
     if (this.loops.length > 0 || this.stopping) return;
     this.ctx.log.info({ settings: this.ctx.settings, handlers: this.handlers.types() }, 'workers started');
-    this.loops = [this.loop('timers', () => this.timerRound()), this.loop('outbox', () => this.outboxRound()), this.retentionLoop()];
+    this.loops = [this.loop('timers', () => this.timerRound()), this.loop('outbox', () => this.outboxRound()), this.retentionLoop(), this.handoverLoop()];
   }
 
   /**
@@ -126,6 +130,20 @@ export class Workers {
   /** Ends sleeps early: a command just wrote due work (e.g. a replay). */
   wake(): void {
     for (const wake of this.wakers) wake();
+  }
+
+  /**
+   * Asks for a handover sweep now (the directory just changed: an import may have set leave dates or
+   * switched people off); the loop runs it at once instead of at its next interval.
+   */
+  handOverSoon(): void {
+    this.handover.requestSoon();
+    this.wake();
+  }
+
+  /** One handover sweep now (full unless `incremental`), whether or not the loops run: for tests and the CLI. */
+  handOver(options: { incremental?: boolean } = {}): Promise<HandOverReport> {
+    return this.handover.sweep(options.incremental !== true);
   }
 
   /** Stops claiming and starting claimed work at once (the app is closing); in-flight work goes on. */
@@ -213,6 +231,21 @@ export class Workers {
       }
       const next = Date.now() + RETENTION_SWEEP_MS;
       while (!this.stopping && Date.now() < next) await this.sleep(next - Date.now());
+    }
+  }
+
+  /**
+   * Hands open tasks of people who left to their nearest present managers (handover-schedule.ts): at start,
+   * then every BATON_HANDOVER_INTERVAL_SECONDS, and at once after handOverSoon().
+   */
+  private async handoverLoop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.handover.run();
+      } catch (err) {
+        this.ctx.log.warn({ err: errorText(err) }, 'could not hand over open tasks of people who left; will retry');
+      }
+      while (!this.stopping && !this.handover.due()) await this.sleep(this.handover.waitMs());
     }
   }
 

@@ -1,0 +1,67 @@
+import { handOverPlan, type DomainEvent, type NotifyEffect } from '@baton/engine';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/append-audit.js';
+import type { Database } from '../db/database.js';
+import { organisationToday } from '../directory/person-presence.js';
+import { writeOutbox } from '../execution/effect-rows.js';
+import { commandEnv, type ExecutionServices } from '../execution/execution-services.js';
+import { appendHistory } from '../execution/history-rows.js';
+
+export type HandOverOutcome = 'handedOver' | 'nobody' | 'skipped';
+
+/**
+ * A rule's task (a to-do the flow reducer does not know, like completeRuleTask's): handed over in place, in
+ * the caller's transaction. The instance (if any) and then the task are locked FOR UPDATE SKIP LOCKED, in
+ * the order task actions lock them; held elsewhere, it is skipped for the next sweep. Same rule and same
+ * records as a flow task: `assignee.replaced` per leaver and `task.reassigned` (reason `left`) as runtime
+ * history, the audit entry `task.handed-over` by `system`, a notification to the new assignees. The task
+ * keeps its id (a rule task's id comes from its effect key, so a replayed effect still finds it).
+ */
+export async function handOverRuleTask(trx: Kysely<Database>, services: ExecutionServices, taskId: string, instanceId: string | null): Promise<HandOverOutcome> {
+  const instance = instanceId
+    ? await trx.selectFrom('instances').select(['id', 'flow_key', 'history_seq']).where('id', '=', instanceId).forUpdate().skipLocked().executeTakeFirst()
+    : undefined;
+  if (instanceId && !instance) return 'skipped';
+  const task = await trx.selectFrom('tasks').selectAll().where('id', '=', taskId).forUpdate().skipLocked().executeTakeFirst();
+  if (!task || task.status !== 'open') return 'skipped';
+  const env = await commandEnv(trx, services, 'system', 'en');
+  const plan = handOverPlan(task.assignees, env.directory, organisationToday(env.now, services.timeZone));
+  if (!plan) return 'skipped';
+  if (plan.to.length === 0) return 'nobody';
+  await trx
+    .updateTable('tasks')
+    .set({ assignees: JSON.stringify(plan.to), assignee_id: plan.to.length === 1 ? plan.to[0]! : null })
+    .where('id', '=', taskId)
+    .execute();
+  const at = env.now.toISOString();
+  if (instance) {
+    const fields = { at, instanceId: instance.id, flowKey: instance.flow_key, taskId, nodeId: task.node_id, actor: 'system' };
+    const events: DomainEvent[] = [
+      ...plan.replacements.map((r, i): DomainEvent => ({ type: 'assignee.replaced', seq: instance.history_seq + 1 + i, ...fields, payload: { ...r, taskId, source: 'rule' } })),
+      {
+        type: 'task.reassigned', seq: instance.history_seq + 1 + plan.replacements.length, ...fields,
+        payload: { from: taskId, reason: 'left', by: 'system', source: 'rule', task: { id: taskId, assignees: plan.to } },
+      },
+    ];
+    const seq = await appendHistory(trx, instance.id, instance.history_seq, events, 'runtime');
+    await trx.updateTable('instances').set({ history_seq: seq }).where('id', '=', instance.id).execute();
+  }
+  await appendAudit(trx, {
+    actor: 'system',
+    action: 'task.handed-over',
+    subjectKind: instance ? 'instance' : 'task',
+    subjectId: instance?.id ?? taskId,
+    at: env.now,
+    data: { taskId, source: 'rule', reason: 'left', from: task.assignees, to: plan.to },
+  });
+  const notify: NotifyEffect = {
+    type: 'notify',
+    key: `handover:${taskId}:${at}`,
+    to: plan.to,
+    title: { en: 'Handed over to you: {node}', 'zh-CN': '离职交接给您：{node}' },
+    data: { node: task.title, from: task.assignees.join(', ') },
+    link: { ...(instance ? { instanceId: instance.id } : {}), taskId },
+  };
+  await writeOutbox(trx, instance?.id ?? null, [notify]);
+  return 'handedOver';
+}
