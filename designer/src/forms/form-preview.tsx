@@ -1,5 +1,5 @@
 import type { FormDefinition, FormValidationResult } from '@baton/engine';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engine } from '../app/engine/engine-client.js';
 import { ErrorPanel, IssueList } from '../app/errors/error-panel.js';
@@ -7,6 +7,7 @@ import { useLocalized } from '../app/i18n/localized.js';
 import { EmptyState } from '../app/ui/empty-state.js';
 import { FieldStore, type FieldMeta } from './preview/field-store.js';
 import { PreviewField } from './preview/preview-field.js';
+import { afterNextPaint, ValidationLoop } from './preview/validation-loop.js';
 
 type Json = Record<string, unknown>;
 type Schemas = { jsonSchema: Json; uiSchema: Json; defaults: Json };
@@ -41,21 +42,46 @@ function metaOf(result: Result, computed: ReadonlySet<string>): Map<string, Fiel
   return out;
 }
 
+/** The answer under the fields: valid, or the problems as the server would list them, and the stored data. */
+function PreviewSummary({ store }: { store: FieldStore<Result> }) {
+  const { t } = useTranslation('forms');
+  const result = useSyncExternalStore(store.subscribeResult, () => store.result);
+  // The stored data is rendered only while its <details> is open: it is the whole form's JSON.
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="preview-result" aria-live="polite">
+      {result?.ok ? (
+        <p className="success" data-testid="preview-ok">{t('previewValid')}</p>
+      ) : (
+        <>
+          <h3 data-testid="preview-errors">{t('previewErrors', { count: result?.errors.length ?? 0 })}</h3>
+          <IssueList issues={result?.errors ?? []} />
+        </>
+      )}
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{t('previewStored')}</summary>
+        {open ? <pre>{JSON.stringify(result?.data ?? {}, null, 2)}</pre> : null}
+      </details>
+    </section>
+  );
+}
+
 /**
  * The form as its users will see it, validated on every change by the engine's compiled form in the
  * worker: the same compileForm(...).validate the server runs, so the messages here are the server's.
+ * A keystroke's frame holds only the typed field's work: validation requests and answers go through a
+ * ValidationLoop (after the next paint, coalesced, at low priority), and an answer re-renders only the
+ * fields whose meta changed and the summary.
  */
 export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolean }) {
   const { t } = useTranslation('forms');
   const { locale } = useLocalized();
   const [schemas, setSchemas] = useState<Schemas | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<Result | null>(null);
   const [node, setNode] = useState('');
   const defText = JSON.stringify(def);
-  const seq = useRef(0);
   // The data lives in a field store, not in React state: a keystroke re-renders its field only.
-  const [store, setStore] = useState<FieldStore | null>(null);
+  const [store, setStore] = useState<FieldStore<Result> | null>(null);
   const latest = useRef({ def, node, locale });
   latest.current = { def, node, locale };
 
@@ -69,7 +95,7 @@ export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolea
         if (cancelled) return;
         setSchemas(s);
         // Data typed so far survives a change of the form; a first preview starts from the defaults.
-        setStore((old) => old ?? new FieldStore(s.defaults));
+        setStore((old) => old ?? new FieldStore<Result>(s.defaults));
       })
       .catch((e: unknown) => !cancelled && setError(e));
     return () => {
@@ -78,31 +104,54 @@ export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolea
   }, [defText, locale, valid]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const computedKeys = useMemo(() => new Set(def.fields.filter((f) => f.computed !== undefined).map((f) => f.key)), [def.fields]);
+  const computedRef = useRef(computedKeys);
+  computedRef.current = computedKeys;
 
-  // Validation by the engine in its worker after every change; only the latest answer is applied, and only
-  // the fields whose visibility, messages or computed value changed re-render.
-  const validate = useCallback(
-    (data: Record<string, unknown>) => {
-      if (!store) return;
-      const mine = ++seq.current;
-      const { def: form, node: at, locale: lang } = latest.current;
-      engine()
-        .call('formValidate', { form, data, locale: lang, ...(at ? { node: at } : {}) })
-        .then((r) => {
-          if (mine !== seq.current) return;
-          store.applyMeta(metaOf(r, computedKeys));
-          setResult(r);
-        })
-        .catch((e: unknown) => mine === seq.current && setError(e));
-    },
-    [store, computedKeys],
-  );
-  useEffect(() => (store ? store.onData(validate) : undefined), [store, validate]);
+  // The worker keeps the compiled form under this name: a keystroke sends only the data.
+  const formRef = `form-preview${useId()}`;
+  const sentForm = useRef<FormDefinition | null>(null);
+  // One loop per store: every change asks it to validate the latest data (see validation-loop.ts).
+  const loop = useMemo(() => {
+    if (!store) return null;
+    return new ValidationLoop<Result>({
+      validate: async () => {
+        const { def: form, node: at, locale: lang } = latest.current;
+        const args = { formRef, data: store.snapshot, locale: lang, ...(at ? { node: at } : {}) };
+        if (sentForm.current === form) {
+          try {
+            return await engine().call('formValidate', args);
+          } catch {
+            // The worker no longer has it (a new catalogue clears its forms): send it again below.
+          }
+        }
+        sentForm.current = form;
+        return engine()
+          .call('formValidate', { ...args, form })
+          .catch((e: unknown) => {
+            sentForm.current = null;
+            throw e;
+          });
+      },
+      apply: (r) => store.applyResult(r, metaOf(r, computedRef.current)),
+      fail: (e) => setError(e),
+      later: (fn) => afterNextPaint(fn),
+    });
+  }, [store, formRef]);
+  useEffect(() => () => loop?.dispose(), [loop]);
+  useEffect(() => (store && loop ? store.onData(() => loop.request()) : undefined), [store, loop]);
   useEffect(() => {
-    if (valid && schemas && store) validate(store.snapshot);
-  }, [schemas, node, locale, valid, store, validate]);
+    if (valid && schemas && loop) loop.request();
+  }, [schemas, node, locale, valid, loop, computedKeys]);
 
   const fields = useMemo(() => (schemas ? fieldList(schemas) : []), [schemas]);
+  // The same elements from render to render: a re-render of the preview (node, error) skips the fields.
+  const fieldElements = useMemo(
+    () =>
+      store && schemas
+        ? fields.map((f) => <PreviewField key={f.key} store={store} fieldKey={f.key} schema={f.schema} ui={f.ui} required={f.required} root={schemas.jsonSchema} />)
+        : null,
+    [fields, store, schemas],
+  );
 
   if (!valid) return <EmptyState title={t('previewBlocked')}>{t('previewBlockedBody')}</EmptyState>;
   if (error) return <ErrorPanel error={error} title={t('previewFailed')} />;
@@ -122,25 +171,9 @@ export function FormPreview({ def, valid }: { def: FormDefinition; valid: boolea
         </label>
         <button type="button" onClick={() => store.replace(schemas.defaults)}>{t('previewReset')}</button>
       </div>
-      <form className="rjsf preview-fields" noValidate onSubmit={(e) => e.preventDefault()}>
-        {fields.map((f) => (
-          <PreviewField key={f.key} store={store} fieldKey={f.key} schema={f.schema} ui={f.ui} required={f.required} root={schemas.jsonSchema} />
-        ))}
-      </form>
-      <section className="preview-result" aria-live="polite">
-        {result?.ok ? (
-          <p className="success" data-testid="preview-ok">{t('previewValid')}</p>
-        ) : (
-          <>
-            <h3 data-testid="preview-errors">{t('previewErrors', { count: result?.errors.length ?? 0 })}</h3>
-            <IssueList issues={result?.errors ?? []} />
-          </>
-        )}
-        <details>
-          <summary>{t('previewStored')}</summary>
-          <pre>{JSON.stringify(result?.data ?? {}, null, 2)}</pre>
-        </details>
-      </section>
+      {/* Each field is its own <form> (preview-field.tsx), so this is not one. */}
+      <div className="rjsf preview-fields">{fieldElements}</div>
+      <PreviewSummary store={store} />
     </div>
   );
 }

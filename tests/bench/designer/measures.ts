@@ -186,53 +186,79 @@ const KEYS: Array<{ field: string; keys: string[] }> = [
   { field: 'name49', keys: [...'badge 0042'] },
 ];
 
+/** Opens the form's preview and types KEYS, ~60 ms apart; returns each keystroke's keydown → paint time. */
+async function typeInPreview(page: Page, url: string, recordFrames: boolean): Promise<{ latencies: number[]; frames: number[]; fieldsShown: number }> {
+  await page.goto(url);
+  await page.getByTestId('tab-preview').click();
+  await page.locator('#preview_name0').waitFor({ timeout: 60_000 });
+  // Hidden fields (visibleIf) may stay mounted with `hidden`: count what a user sees.
+  const fieldsShown = await page.locator('[data-testid=form-preview] :is(input, textarea, select):visible').count();
+  await page.evaluate(() => {
+    const w = (globalThis as unknown as Page$);
+    w.__keys = [];
+    w.document.addEventListener(
+      'keydown',
+      (e) => {
+        const t0 = e.timeStamp;
+        w.requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.addEventListener('message', () => w.__keys.push(performance.now() - t0));
+          channel.port1.start();
+          channel.port2.postMessage(0);
+        });
+      },
+      true,
+    );
+  });
+  if (recordFrames) await startFrames(page);
+  for (const { field, keys } of KEYS) {
+    await page.locator(`#preview_${field}`).focus();
+    for (const key of keys) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      await page.waitForTimeout(60);
+    }
+  }
+  await page.waitForTimeout(300);
+  const frames = recordFrames ? await stopFrames(page) : [];
+  const latencies = await page.evaluate(() => (globalThis as unknown as Page$).__keys);
+  const typed = await page.locator('#preview_name0').inputValue();
+  if (typed !== 'Lin Wei') throw new Error(`the preview did not keep what was typed: "${typed}"`);
+  return { latencies, frames, fieldsShown };
+}
+
 /**
  * Keystroke-to-paint in the form preview: from the keydown event's timestamp to the first task after the
  * next animation frame (the frame that shows the character). Keys are pressed ~60 ms apart, so the engine
- * worker's validation answer for one key lands between keys; its re-render shows in the frame times.
+ * worker's validation answer for one key lands between keys.
+ *
+ * Measured in two passes per run. The target's figure comes from typing on a page left alone, as a user
+ * types. The frame times come from a second pass with the rAF recorder running: a rAF loop keeps Chromium
+ * producing a frame on every vsync, so each keystroke then also waits for the next vsync (0–16.7 ms,
+ * uniformly) instead of getting a frame at once; that pass's keystroke figures are printed beside it
+ * (before this split they were the only ones, e.g. p95 25 ms on the faster machine).
  */
 export async function measureForm(page: Page, url: string, options: { runs: number }): Promise<Figure[]> {
   const latencies: number[] = [];
+  const recorded: number[] = [];
   const frames: number[] = [];
   let fieldsShown = 0;
   for (let run = 0; run < options.runs; run++) {
-    await page.goto(url);
-    await page.getByTestId('tab-preview').click();
-    await page.locator('#preview_name0').waitFor({ timeout: 60_000 });
-    fieldsShown = await page.locator('[data-testid=form-preview] input, [data-testid=form-preview] textarea, [data-testid=form-preview] select').count();
-    await page.evaluate(() => {
-      const w = (globalThis as unknown as Page$);
-      w.__keys = [];
-      w.document.addEventListener(
-        'keydown',
-        (e) => {
-          const t0 = e.timeStamp;
-          w.requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.addEventListener('message', () => w.__keys.push(performance.now() - t0));
-            channel.port1.start();
-            channel.port2.postMessage(0);
-          });
-        },
-        true,
-      );
-    });
-    await startFrames(page);
-    for (const { field, keys } of KEYS) {
-      await page.locator(`#preview_${field}`).focus();
-      for (const key of keys) {
-        await page.keyboard.press(key === ' ' ? 'Space' : key);
-        await page.waitForTimeout(60);
-      }
-    }
-    await page.waitForTimeout(300);
-    frames.push(...(await stopFrames(page)));
-    latencies.push(...(await page.evaluate(() => (globalThis as unknown as Page$).__keys)));
-    const typed = await page.locator('#preview_name0').inputValue();
-    if (typed !== 'Lin Wei') throw new Error(`the preview did not keep what was typed: "${typed}"`);
+    const alone = await typeInPreview(page, url, false);
+    latencies.push(...alone.latencies);
+    fieldsShown = alone.fieldsShown;
+    const withRecorder = await typeInPreview(page, url, true);
+    recorded.push(...withRecorder.latencies);
+    frames.push(...withRecorder.frames);
   }
   return [
-    figure('form 300 fields: keystroke-to-paint p95', percentile(latencies, 95), 'ms', 16, `${latencies.length} keystrokes, ${fieldsShown} inputs shown; median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`),
+    figure(
+      'form 300 fields: keystroke-to-paint p95',
+      percentile(latencies, 95),
+      'ms',
+      16,
+      `${latencies.length} keystrokes, ${fieldsShown} inputs shown; median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms` +
+        `; with the rAF recorder running: p95 ${percentile(recorded, 95).toFixed(1)}, median ${median(recorded).toFixed(1)} ms`,
+    ),
     figure('form preview: p95 frame time while typing (incl. validation re-renders)', percentile(frames, 95), 'ms', undefined, `${frames.length} frames; max ${Math.max(...frames).toFixed(1)} ms`),
   ];
 }

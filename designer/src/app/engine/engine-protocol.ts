@@ -25,8 +25,12 @@ export interface EngineRequests {
     args: { form: FormDefinition; locale: Locale };
     result: { jsonSchema: Record<string, unknown>; uiSchema: Record<string, unknown>; defaults: Record<string, unknown> };
   };
+  /**
+   * With `formRef`, the worker keeps the compiled form under that name, so a caller validating the same form
+   * again and again (the preview, on every keystroke) sends it once and then only the data.
+   */
   formValidate: {
-    args: { form: FormDefinition; data: unknown; node?: string; locale: Locale };
+    args: { form?: FormDefinition; formRef?: string; data: unknown; node?: string; locale: Locale };
     result: FormValidationResult & { visibility: Record<string, boolean> };
   };
   simulate: { args: { flow: FlowDefinition; scenario: unknown; forms: FormDefinition[]; locale: Locale }; result: SimulationResult };

@@ -19,6 +19,8 @@ import type { EngineCall, EngineFailure, EngineReply, EngineRequests, EngineMeth
 
 let registry: Registry = createRegistry();
 const compiled = new Map<string, CompiledForm>();
+/** Forms kept by the caller's name (formValidate's formRef): the preview sends its form once per change. */
+const byRef = new Map<string, CompiledForm>();
 
 function compiledForm(form: FormDefinition): CompiledForm {
   const text = JSON.stringify(form);
@@ -38,6 +40,7 @@ const handlers: Handlers = {
     const plugin = catalogueStubsPlugin(catalogue, createRegistry());
     registry = createRegistry({ plugins: [plugin.plugin] });
     compiled.clear();
+    byRef.clear();
     return { stubbed: plugin.stubbed };
   },
   validateDefinition: ({ definition, resolved, locale }) =>
@@ -50,8 +53,13 @@ const handlers: Handlers = {
     const c = compiledForm(form);
     return { ...c.schemas(locale), defaults: c.defaults() };
   },
-  formValidate: ({ form, data, node, locale }) => {
-    const c = compiledForm(form);
+  formValidate: ({ form, formRef, data, node, locale }) => {
+    const c = form ? compiledForm(form) : formRef ? byRef.get(formRef) : undefined;
+    if (!c) throw new Error(`formValidate: no form given and none kept as "${formRef ?? ''}"`);
+    if (formRef) {
+      if (byRef.size > 20 && !byRef.has(formRef)) byRef.clear();
+      byRef.set(formRef, c);
+    }
     // The clock is the browser's; the calendar is the one the runtime uses (mainland China's).
     const ctx = { now: new Date().toISOString(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, calendar: CN_CALENDAR };
     const result = c.validate(data, { locale, ctx, ...(node ? { node } : {}) });

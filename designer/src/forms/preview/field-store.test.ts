@@ -52,6 +52,20 @@ describe('FieldStore', () => {
     expect(calls.sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('applies a whole answer: the changed fields, then the summary, which reads the new result', () => {
+    const store = new FieldStore<{ ok: boolean }>({});
+    const calls = watch(store, ['a', 'b']);
+    const seen: Array<boolean | undefined> = [];
+    store.subscribeResult(() => {
+      calls.push('summary');
+      seen.push(store.result?.ok);
+    });
+    expect(store.result).toBeNull();
+    store.applyResult({ ok: false }, new Map([['a', { visible: true, errors: ['Required'] }]]));
+    expect(calls).toEqual(['a', 'summary']);
+    expect(seen).toEqual([false]);
+  });
+
   it('replaces the data, notifying the fields that changed', () => {
     const store = new FieldStore({ a: 1, b: 2 });
     const calls = watch(store, ['a', 'b', 'c']);

@@ -21,11 +21,13 @@ function sameMeta(a: FieldMeta, b: FieldMeta): boolean {
  * messages or computed value changed. (rjsf re-renders the whole form on every change: 150–200 ms on a
  * medium form, far more on 300 fields.)
  */
-export class FieldStore {
+export class FieldStore<R = unknown> {
   private data: Record<string, unknown>;
   private meta = new Map<string, FieldMeta>();
+  private answer: R | null = null;
   private readonly keyListeners = new Map<string, Set<() => void>>();
   private readonly dataListeners = new Set<(data: Record<string, unknown>) => void>();
+  private readonly resultListeners = new Set<() => void>();
 
   constructor(initial: Record<string, unknown>) {
     this.data = { ...initial };
@@ -70,6 +72,26 @@ export class FieldStore {
     for (const key of keys) if (!sameMeta(old.get(key) ?? SHOWN, next.get(key) ?? SHOWN)) this.notify(key);
   }
 
+  /** The whole validation answer (for the summary under the fields), or null before the first. */
+  get result(): R | null {
+    return this.answer;
+  }
+
+  /**
+   * Applies a validation answer: the fields whose meta changed, then the summary's listeners. Subscribers
+   * use useSyncExternalStore, so React renders all of it synchronously, inside the caller's task.
+   */
+  applyResult(result: R, meta: Map<string, FieldMeta>): void {
+    this.applyMeta(meta);
+    this.answer = result;
+    for (const listener of this.resultListeners) listener();
+  }
+
+  subscribeResult = (listener: () => void): (() => void) => {
+    this.resultListeners.add(listener);
+    return () => this.resultListeners.delete(listener);
+  };
+
   subscribeKey(key: string, listener: () => void): () => void {
     let set = this.keyListeners.get(key);
     if (!set) this.keyListeners.set(key, (set = new Set()));
@@ -88,7 +110,7 @@ export class FieldStore {
 }
 
 /** One field's value and meta, re-rendering only when they change. */
-export function useField(store: FieldStore, key: string): { value: unknown; meta: FieldMeta } {
+export function useField(store: FieldStore<unknown>, key: string): { value: unknown; meta: FieldMeta } {
   const subscribe = useCallback((listener: () => void) => store.subscribeKey(key, listener), [store, key]);
   const value = useSyncExternalStore(subscribe, () => store.value(key));
   const meta = useSyncExternalStore(subscribe, () => store.fieldMeta(key));
