@@ -28,10 +28,12 @@ for (const dialect of dialects) {
     it('finds people by a word of the name, typed', async () => {
       const found = await colleague.directory.searchUsers({ q: '李' });
       expect(found).toEqual({
-        items: [{ id: 'u-li', name: '李雷', departmentId: 'd-hr', department: { id: 'd-hr', name: '人力资源部' }, position: 'HRBP', active: true }],
+        items: [{ id: 'u-li', name: '李雷', departmentId: 'd-hr', department: { id: 'd-hr', name: '人力资源部' }, position: 'HRBP', active: true, status: 'active', leaveDate: null }],
         nextCursor: null,
       });
-      expect((await colleague.directory.searchUsers({ q: 'LILY' })).items.map((p) => [p.id, p.active])).toEqual([['u-lily', false]]);
+      // Someone switched off is offered to nobody by default; include: 'all' finds them (a stored value's name).
+      expect((await colleague.directory.searchUsers({ q: 'LILY' })).items).toEqual([]);
+      expect((await colleague.directory.searchUsers({ q: 'LILY', include: 'all' })).items.map((p) => [p.id, p.active, p.status])).toEqual([['u-lily', false, 'inactive']]);
     });
 
     it('sends repeated ids and follows the cursor through a department and the ones below it', async () => {
