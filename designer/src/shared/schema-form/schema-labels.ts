@@ -20,6 +20,7 @@ export const schemaLabelMessages = defineMessages({
     param: 'Pack parameter', negate: 'Negate', default: 'Default', at: 'At', timeZone: 'Time zone', late: 'If already past', nodeId: 'Node',
     fields: 'Fields', cron: 'Schedule (cron)', workdaysOnly: 'Working days only', description: 'Description', due: 'Due', after: 'After',
     values: 'Values', target: 'Target record', recordId: 'Record id', businessKey: 'Business key',
+    allowPeopleWhoLeft: 'People who have left may be chosen',
   },
   'zh-CN': {
     maxFiles: '最多文件数', maxSize: '单个文件上限（字节）', accept: '允许的类型', switch: '显示为开关', resultType: '结果类型',
@@ -36,5 +37,6 @@ export const schemaLabelMessages = defineMessages({
     param: '模板包参数', negate: '取反', default: '默认值', at: '时间点', timeZone: '时区', late: '如已过时', nodeId: '节点',
     fields: '字段', cron: '计划（cron）', workdaysOnly: '仅工作日', description: '说明', due: '期限', after: '之后',
     values: '值', target: '目标记录', recordId: '记录 ID', businessKey: '业务编号',
+    allowPeopleWhoLeft: '允许选择已离职人员',
   },
 });
