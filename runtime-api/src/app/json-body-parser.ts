@@ -47,6 +47,24 @@ function findProblems(value: unknown, path: Array<string | number>, out: BodyPro
 }
 
 /**
+ * The refusal of a parsed JSON body that cannot be stored or walked safely (too deep, a NUL or lone
+ * surrogate in a string or key), or undefined when it is fine. Inbound webhooks, which parse their raw
+ * body themselves after checking its signature, refuse the same bodies the same way.
+ */
+export function unstorableBodyError(value: unknown, locale: Locale): ApiError | undefined {
+  const problems: BodyProblems = { unstorable: [] };
+  findProblems(value, [], problems);
+  if (problems.tooDeep !== undefined) {
+    const tooDeep = issue('BATON_E_BODY_TOO_DEEP', problems.tooDeep, { limit: MAX_BODY_DEPTH }, locale);
+    return new ApiError('BATON_E_REQUEST_INVALID', {}, [tooDeep], problems.tooDeep);
+  }
+  const paths = problems.unstorable;
+  if (paths.length === 0) return undefined;
+  const issues = paths.map((p) => issue('BATON_E_TEXT_UNSTORABLE', p, {}, locale));
+  return new ApiError('BATON_E_REQUEST_INVALID', {}, issues, paths[0]);
+}
+
+/**
  * Fastify's JSON parser (prototype-poisoning safe), plus a check that every string can be stored.
  * Replaces the default parser for application/json.
  */
@@ -56,17 +74,8 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body, done) => {
     parse(request, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);
-      const problems: BodyProblems = { unstorable: [] };
-      findProblems(value, [], problems);
-      const locale: Locale = requestLocale(request.headers['accept-language']);
-      if (problems.tooDeep !== undefined) {
-        const tooDeep = issue('BATON_E_BODY_TOO_DEEP', problems.tooDeep, { limit: MAX_BODY_DEPTH }, locale);
-        return done(new ApiError('BATON_E_REQUEST_INVALID', {}, [tooDeep], problems.tooDeep), undefined);
-      }
-      const paths = problems.unstorable;
-      if (paths.length === 0) return done(null, value);
-      const issues = paths.map((p) => issue('BATON_E_TEXT_UNSTORABLE', p, {}, locale));
-      done(new ApiError('BATON_E_REQUEST_INVALID', {}, issues, paths[0]), undefined);
+      const refused = unstorableBodyError(value, requestLocale(request.headers['accept-language']));
+      done(refused ?? null, refused ? undefined : value);
     });
   });
 }

@@ -4,11 +4,10 @@ import { hasAnyRole, ROLES } from '../auth/principal.js';
 import { runCommand } from '../commands/run-command.js';
 import { ApiError } from '../errors/api-error.js';
 import { withErrors } from '../app/schema-helpers.js';
-import { instanceViewOf, subjectOf } from '../access/instance-access.js';
+import { instanceViewOf } from '../access/instance-access.js';
 import { nodeFormsFor } from '../access/node-forms.js';
 import { commandEnv, executionServices } from '../execution/execution-services.js';
-import { checkPersonFields } from '../access/person-field-check.js';
-import { executeInstanceCommand, startInstance, underData, type InstanceRow } from '../execution/instance-pipeline.js';
+import { executeInstanceCommand, type InstanceRow } from '../execution/instance-pipeline.js';
 import '../execution/execution-errors.js';
 import {
   CancelInstanceBody,
@@ -24,6 +23,7 @@ import {
 import { countInstances, listInstances } from './instance-list.js';
 import { renderInstance, writtenByStart } from './instance-view.js';
 import { flushHeldStepWrite } from '../execution/held-step-write.js';
+import { startFlow } from './start-flow.js';
 
 export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const services = executionServices(app.baton.database, app.baton.config);
@@ -56,32 +56,11 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (initiator !== principal.userId && !env.directory.user(initiator)) {
           throw new ApiError('BATON_E_INITIATOR_UNKNOWN', { userId: initiator }, [], '/initiator');
         }
-        if (businessKey !== undefined) {
-          const existing = await trx.selectFrom('instances').select('id').where('flow_key', '=', key).where('business_key', '=', businessKey).executeTakeFirst();
-          if (existing) throw new ApiError('BATON_E_BUSINESS_KEY_TAKEN', { flowKey: key, businessKey, instanceId: existing.id }, [], '/businessKey');
-        }
-        const formKey = flow.compiled.definition.form;
-        const form = formKey ? await services.definitions.form(trx, formKey) : undefined;
-        if (formKey && !form) throw new ApiError('BATON_E_FORM_NOT_PUBLISHED', { formKey });
-        let startData = data;
-        if (form) {
-          const result = form.compiled.validate(data, {
-            node: flow.compiled.startNodeId,
-            locale: request.locale,
-            ctx: { now: env.now.toISOString(), timeZone: services.timeZone },
-          });
-          if (!result.ok) {
-            const issues = underData(result.errors);
-            throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
-          }
-          startData = result.data;
-          checkPersonFields(env, [form.compiled], startData);
-        }
-        const step = await startInstance(env, {
+        // Business key, start form (at the start node), person fields, pipeline: shared with inbound webhooks.
+        const { step, form } = await startFlow(env, {
           flow,
-          data: startData,
+          data,
           initiator,
-          subjectId: subjectOf(form?.compiled, form?.body, startData),
           ...(businessKey !== undefined ? { businessKey } : {}),
           // Built from the step's rows below, not read back: its write may go with the commit.
           mayHoldWrite: true,

@@ -2,6 +2,8 @@ import type { JsonLogic } from '@baton/engine';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { unstorableBodyError } from '../../app/json-body-parser.js';
 import { Closed, KeySchema, withErrors } from '../../app/schema-helpers.js';
 import { runCommand } from '../../commands/run-command.js';
 import { ApiError } from '../../errors/api-error.js';
@@ -42,6 +44,12 @@ export const hooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const services = executionServices(app.baton.database, app.baton.config);
   const db = app.baton.database.db;
   // The signature covers the exact bytes sent: keep the raw body, parse it only after verifying.
+  // The API's JSON parser (prototype-poisoning safe), run on the verified text.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  const parseJson = (request: FastifyRequest, raw: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      jsonParser(request, raw, (err: Error | null, value?: unknown) => (err ? reject(new ApiError('BATON_E_HOOK_BODY_INVALID')) : resolve(value)));
+    });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
@@ -75,13 +83,11 @@ export const hooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (verdict.reason === 'timestamp') throw new ApiError('BATON_E_HOOK_TIMESTAMP_SKEW', { detail: verdict.detail }, [], '/headers/webhook-timestamp');
         throw new ApiError('BATON_E_HOOK_SIGNATURE_INVALID', {}, [], '/headers/webhook-signature');
       }
-      let payload: unknown;
-      try {
-        payload = JSON.parse(raw);
-      } catch {
-        throw new ApiError('BATON_E_HOOK_BODY_INVALID');
-      }
+      const payload = await parseJson(request, raw);
       if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new ApiError('BATON_E_HOOK_BODY_INVALID');
+      // What the API's JSON parser refuses (too deep, text PostgreSQL cannot store) is refused here too: a 400, never a 500.
+      const unstorable = unstorableBodyError(payload, request.locale);
+      if (unstorable) throw unstorable;
       const inbound = config.inbound;
       const actor = `hook:${key}`;
       return runCommand<HookBody>(request, reply, async (trx) => {

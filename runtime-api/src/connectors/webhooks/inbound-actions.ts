@@ -1,17 +1,15 @@
-import type { DomainEvent } from '@baton/engine';
+import type { Locale } from '@baton/engine';
+import type { ErrorObject } from 'ajv';
+import type { FastifySchemaCompiler } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import { subjectOf } from '../../access/instance-access.js';
-import { appendAudit } from '../../audit/append-audit.js';
-import type { RecordsTable } from '../../db/database.js';
+import { buildValidatorCompiler } from '../../app/validator-compiler.js';
 import { ApiError } from '../../errors/api-error.js';
+import { ajvIssues } from '../../errors/ajv-issues.js';
 import type { CommandEnv } from '../../execution/execution-services.js';
-import { startInstance, underData, writeRuleEffects } from '../../execution/instance-pipeline.js';
-import { runRules } from '../../execution/rules-step.js';
-import { leavesRecordUnchanged } from '../../records/record-unchanged.js';
-import '../../execution/execution-errors.js';
+import { StartInstanceBody } from '../../instances/instance-schemas.js';
+import { startFlow } from '../../instances/start-flow.js';
+import { collectionForm, createRecord, updateRecord } from '../../records/record-writes.js';
 import './hook-errors.js';
-import { publishDomainEvents, recordEventIds } from './publish-domain-events.js';
 
 export interface InboundOutcome {
   status: 'started' | 'created' | 'updated';
@@ -23,50 +21,55 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+type StartEnvelope = { data: Record<string, unknown>; businessKey?: unknown; initiator?: unknown };
+type StartBody = { data: Record<string, unknown>; businessKey?: string; initiator?: string };
+
 /**
  * The mapping builds the same body as POST /api/flows/:key/instances — `{ data, businessKey?, initiator? }` —
- * or, when it returns anything else, the data alone.
+ * or, when it returns anything else, the data alone. A businessKey or initiator the payload lacked (null) is
+ * left out; any other value is judged by the route's own body schema (checkStartEnvelope).
  */
-export function flowInput(mapped: Record<string, unknown>): { data: Record<string, unknown>; businessKey?: string; initiator?: string } {
+export function flowInput(mapped: Record<string, unknown>): StartEnvelope {
   const keys = Object.keys(mapped);
   if (isPlainObject(mapped.data) && keys.every((k) => ['data', 'businessKey', 'initiator'].includes(k))) {
     return {
       data: mapped.data,
-      ...(typeof mapped.businessKey === 'string' ? { businessKey: mapped.businessKey } : {}),
-      ...(typeof mapped.initiator === 'string' ? { initiator: mapped.initiator } : {}),
+      ...(mapped.businessKey != null ? { businessKey: mapped.businessKey } : {}),
+      ...(mapped.initiator != null ? { initiator: mapped.initiator } : {}),
     };
   }
   return { data: mapped };
 }
 
-/** Starts the latest published version of the flow, exactly as the API does: start-form validation, business key, pipeline. */
+let startBodyCheck: ReturnType<FastifySchemaCompiler<unknown>> | undefined;
+
+/**
+ * The envelope through StartInstanceBody with the API's own validator (lengths, the initiator's pattern,
+ * unknown properties): a 400 BATON_E_REQUEST_INVALID with the same issues and paths as the API's.
+ */
+function checkStartEnvelope(input: StartEnvelope, locale: Locale): asserts input is StartBody {
+  startBodyCheck ??= buildValidatorCompiler()({ schema: StartInstanceBody, method: 'POST', url: '/api/hooks/:key', httpPart: 'body' });
+  if (startBodyCheck(input) === true) return;
+  const errors = (startBodyCheck as { errors?: ErrorObject[] | null }).errors ?? [];
+  const issues = ajvIssues(errors, 'body', locale);
+  throw new ApiError('BATON_E_REQUEST_INVALID', {}, issues, issues[0]?.path ?? '');
+}
+
+/**
+ * Starts the latest published version of the flow exactly as POST /api/flows/:key/instances does (startFlow):
+ * the same envelope checks, business key, start-form validation, person fields and pipeline. Only who may name
+ * an initiator differs: the connector's configuration (admins) decides, and the initiator must be in the directory.
+ */
 export async function startFlowFromHook(env: CommandEnv, flowKey: string, mapped: Record<string, unknown>, hookActor: string): Promise<InboundOutcome> {
   const input = flowInput(mapped);
+  checkStartEnvelope(input, env.locale);
   const flow = await env.services.definitions.flow(env.trx, flowKey);
   if (!flow) throw new ApiError('BATON_E_FLOW_NOT_PUBLISHED', { flowKey }, [], '/config/inbound/flow');
-  const initiator = input.initiator ?? hookActor;
   if (input.initiator !== undefined && !env.directory.user(input.initiator)) throw new ApiError('BATON_E_INITIATOR_UNKNOWN', { userId: input.initiator }, [], '/initiator');
-  if (input.businessKey !== undefined) {
-    const existing = await env.trx.selectFrom('instances').select('id').where('flow_key', '=', flowKey).where('business_key', '=', input.businessKey).executeTakeFirst();
-    if (existing) throw new ApiError('BATON_E_BUSINESS_KEY_TAKEN', { flowKey, businessKey: input.businessKey, instanceId: existing.id }, [], '/businessKey');
-  }
-  const formKey = flow.compiled.definition.form;
-  const form = formKey ? await env.services.definitions.form(env.trx, formKey) : undefined;
-  if (formKey && !form) throw new ApiError('BATON_E_FORM_NOT_PUBLISHED', { formKey });
-  let data = input.data;
-  if (form) {
-    const result = form.compiled.validate(data, { node: flow.compiled.startNodeId, locale: env.locale, ctx: { now: env.now.toISOString(), timeZone: env.services.timeZone } });
-    if (!result.ok) {
-      const issues = underData(result.errors);
-      throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
-    }
-    data = result.data;
-  }
-  const step = await startInstance(env, {
+  const { step } = await startFlow(env, {
     flow,
-    data,
-    initiator,
-    subjectId: subjectOf(form?.compiled, form?.body, data),
+    data: input.data,
+    initiator: input.initiator ?? hookActor,
     ...(input.businessKey !== undefined ? { businessKey: input.businessKey } : {}),
   });
   return { status: 'started', instanceId: step.instance.id };
@@ -92,60 +95,15 @@ export async function upsertRecordFromHook(
   payload: unknown,
   idField: string | undefined,
 ): Promise<InboundOutcome> {
-  const form = await env.services.definitions.form(env.trx, formKey);
-  if (!form) throw new ApiError('BATON_E_FORM_NOT_PUBLISHED', { formKey }, [], '/config/inbound/form');
-  if (form.body.collection !== true) throw new ApiError('BATON_E_FORM_NOT_COLLECTION', { formKey }, [], '/config/inbound/form');
+  const form = collectionForm(await env.services.definitions.form(env.trx, formKey), formKey, '/config/inbound/form');
   const rawId = idField ? readDotted(payload, idField) : undefined;
   if (idField && (typeof rawId !== 'string' && typeof rawId !== 'number')) {
     throw new ApiError('BATON_E_HOOK_RECORD_ID', { idField }, [], `/${idField.split('.').join('/')}`);
   }
   const id = rawId === undefined ? randomUUID() : String(rawId);
   const current = await env.trx.selectFrom('records').selectAll().where('id', '=', id).where('form_key', '=', formKey).forUpdate().executeTakeFirst();
-  const merged = current ? { ...current.data, ...mapped } : mapped;
-  const result = form.compiled.validate(merged, { locale: env.locale, ctx: { now: env.now.toISOString(), timeZone: env.services.timeZone }, ...(current ? { previous: current.data } : {}) });
-  if (!result.ok) {
-    const issues = underData(result.errors);
-    throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
-  }
-  // An update that changes nothing writes nothing (no version bump, event or audit entry).
-  if (current && leavesRecordUnchanged(current, result.data, form.version)) return { status: 'updated', recordId: current.id };
-  let row: Selectable<RecordsTable>;
-  if (current) {
-    row = await env.trx
-      .updateTable('records')
-      .set((eb) => ({ data: JSON.stringify(result.data), form_version: form.version, version: eb('version', '+', 1), updated_by: env.actor, updated_at: env.now }))
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  } else {
-    row = await env.trx
-      .insertInto('records')
-      .values({ id, form_key: formKey, form_version: form.version, data: JSON.stringify(result.data), instance_id: null, created_by: env.actor, updated_by: env.actor, created_at: env.now, updated_at: env.now })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  }
-  const event: DomainEvent = {
-    type: current ? 'record.updated' : 'record.created',
-    at: env.now.toISOString(),
-    seq: row.version,
-    actor: env.actor,
-    initiator: row.created_by,
-    formKey,
-    recordId: row.id,
-    data: row.data,
-    ...(current ? { previous: current.data } : {}),
-  };
-  const rules = await env.services.definitions.rulesFor(env.trx, { formKey });
-  const ruled = await runRules(env, rules, [event], { record: { id: row.id, formKey, initiator: row.created_by, data: row.data } });
-  await writeRuleEffects(env, { instanceId: null, flowKey: null, recordId: row.id }, ruled.effects, 0);
-  await publishDomainEvents(env.trx, recordEventIds(row.id, row.version, [event]));
-  await appendAudit(env.trx, {
-    actor: env.actor,
-    action: event.type,
-    subjectKind: 'record',
-    subjectId: `${formKey}/${row.id}`,
-    at: env.now,
-    data: { version: row.version, via: 'webhook', ...(ruled.fired.length > 0 ? { rules: ruled.fired.map((f) => `${f.rule}@${f.version}`) } : {}) },
-  });
-  return { status: current ? 'updated' : 'created', recordId: row.id };
+  // The same writes as POST / PATCH /api/records (record-writes.ts): guard, validation, person fields, rules, audit.
+  if (!current) return { status: 'created', recordId: (await createRecord(env, form, id, mapped, { via: 'webhook' })).id };
+  const { row } = await updateRecord(env, form, current, mapped, { via: 'webhook' });
+  return { status: 'updated', recordId: row.id };
 }
