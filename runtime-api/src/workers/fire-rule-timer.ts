@@ -6,6 +6,7 @@ import { ruleContext, type CommandEnv } from '../execution/execution-services.js
 import { writeRuleEffects } from '../execution/instance-pipeline.js';
 import { ObsoleteTimer, type TimerTarget } from './timer-marks.js';
 import { instanceRuleRecord } from '../execution/instance-rule-record.js';
+import { withRelatedRecords } from '../records/related-records.js';
 
 /** The scope a rule was published with: a schedule rule has no record to tell which rule set it is in. */
 async function scopeOf(env: CommandEnv, ruleKey: string): Promise<{ flow?: string; form?: string } | undefined> {
@@ -49,7 +50,8 @@ export async function fireRuleTimer({ env, timer, instance, record: recordRow }:
   if (!compiled.enabled) throw new ObsoleteTimer(`rule "${plan.rule}" is disabled`);
 
   // The row is already marked fired: a schedule rule's next run, upserted below, makes it scheduled again.
-  const outcome = rules.onTimer(plan, record, ruleContext(env));
+  // Texts may name a related record's field ({assets.assetId.tag}): read on demand, exactly as for event rules.
+  const outcome = await withRelatedRecords(env.trx, ruleContext(env), (ctx) => rules.onTimer(plan, record, ctx));
   const target = { instanceId: instance?.id ?? null, flowKey: instance?.flow_key ?? null, recordId: instance ? null : (recordRow?.id ?? null) };
   const seq = await writeRuleEffects(env, target, outcome.effects, instance?.history_seq ?? 0);
   // In a batch that defers its writes, the new sequence goes out with the batch's instance rows.

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, RecordsTable } from '../db/database.js';
 import { deferWrites, flushDeferredWrites, latestInstance } from '../execution/deferred-writes.js';
 import { commandEnv } from '../execution/execution-services.js';
+import { shareRelatedRecords } from '../records/related-records.js';
 import type { InstanceRow } from '../execution/instance-pipeline.js';
 import { fireTimer, obsoleteReason, runTimer, timerRecordId, type FireOutcome } from './fire-timer.js';
 import { markObsolete } from './timer-marks.js';
@@ -120,6 +121,8 @@ export async function fireTimerBatch(ctx: WorkerContext, claimed: readonly Claim
 async function fireInTransaction(ctx: WorkerContext, trx: Kysely<Database>, timers: readonly ClaimedTimer[], savepoints: boolean): Promise<BatchResult> {
   const outcomes = new Map<string, FireOutcome>();
   if (!savepoints) deferWrites(trx);
+  // The batch writes no records: a related record its rules' texts name is read once for all of them.
+  shareRelatedRecords(trx);
   const { instances, records } = await lockTargets(trx, timers);
   // Directory snapshot and pack parameters once per batch; the clock is read again for every timer.
   const env = await commandEnv(trx, ctx.services, 'system', 'en');
