@@ -108,6 +108,7 @@ export * from './reports/report-params.js';
 export * from './reports/analyze-report.js';
 export * from './reports/compile-report.js';
 export * from './reports/finalize-report-rows.js';
+export * from './reports/top-n.js';
 export * from './reports/drill-values.js';
 export * from './reports/segment-words.js';
 export * from './reports/stop-words.js';

@@ -21,15 +21,24 @@ if (!available) console.log(skipNotice());
 //   2025-03 Beta:  1 leaver / ((5 + 4) / 2) = 22.2 %
 //   2025-06 Beta:  1 leaver / ((4 + 4) / 2) = 25.0 %
 const hired = '2020-01-01';
+/** A third department with many positions, one leaver each in 2025: the position chart keeps its top 5 and groups the rest. */
+const gammaRoles = Array.from({ length: 9 }, (_, i) => `Gamma operations specialist grade ${i + 1}`);
+/** The pack's attrition-by-position report: top 5 positions by leavers, the rest as Other. */
+const POSITIONS_SHOWN = 5;
 const org = {
   departments: [
     { id: 'bt-alpha', name: 'Alpha Sales' },
     { id: 'bt-beta', name: 'Beta R&D' },
+    { id: 'bt-gamma', name: 'Gamma Ops' },
   ],
   users: [
     ...['a1', 'a2', 'a3', 'a4'].map((id) => ({ id: `bt-${id}`, name: `Alpha ${id}`, departmentId: 'bt-alpha', position: 'Sales rep', hireDate: hired })),
     ...['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => ({ id: `bt-${id}`, name: `Beta ${id}`, departmentId: 'bt-beta', position: 'Engineer', hireDate: hired })),
-  ].map((u) => ({ ...u, ...(u.id === 'bt-a1' ? { leaveDate: '2025-03-15' } : u.id === 'bt-b1' ? { leaveDate: '2025-03-20' } : u.id === 'bt-b2' ? { leaveDate: '2025-06-30' } : {}) })),
+  ].map((u) => ({ ...u, ...(u.id === 'bt-a1' ? { leaveDate: '2025-03-15' } : u.id === 'bt-b1' ? { leaveDate: '2025-03-20' } : u.id === 'bt-b2' ? { leaveDate: '2025-06-30' } : {}) }))
+    .concat(gammaRoles.flatMap((position, i) => [
+      { id: `bt-g${i}-stays`, name: `Gamma ${i} stays`, departmentId: 'bt-gamma', position, hireDate: hired },
+      { id: `bt-g${i}-leaves`, name: `Gamma ${i} leaves`, departmentId: 'bt-gamma', position, hireDate: hired, leaveDate: `2025-${String((i % 9) + 1).padStart(2, '0')}-10` },
+    ])),
 };
 
 /** Every month of 2025 for one of the fixed departments, as the data table shows it. */
@@ -190,6 +199,25 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     expect(png.length).toBeGreaterThan(2_000);
   });
 
+  it('draws attrition by position as the top positions and Other: at most N + 1 series, whatever the directory holds', async () => {
+    const positions = page.getByTestId('widget-attrition-by-position');
+    const chart = positions.getByTestId('echart');
+    await chart.locator('canvas').waitFor();
+    await positions.locator('.widget-table summary').click();
+    const rows = await tableRows(positions);
+    // Month, position, …: 2025 has leavers in more positions than the chart keeps (Gamma's nine alone).
+    const shown = new Set(rows.map((r) => r[1]!));
+    expect(shown.size).toBeLessThanOrEqual(POSITIONS_SHOWN + 1);
+    expect(shown).toContain('Other');
+    // ECharts' description of the canvas counts the series it draws and names them.
+    const described = (await chart.getAttribute('aria-label')) ?? '';
+    const count = Number(/consists of (\d+) series/.exec(described)?.[1] ?? 1);
+    expect(count).toBeLessThanOrEqual(POSITIONS_SHOWN + 1);
+    expect(count).toBeGreaterThan(1);
+    expect(described).toContain('representing Other');
+    await positions.locator('.widget-table summary').click();
+  });
+
   it('names the leavers, their departments and every step instead of showing ids', async () => {
     // Each offboarding: a short reference (no business key in the demo data: the id's first 8 characters),
     // the leaver's name and department from the directory, the business days.
@@ -258,6 +286,7 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await page.getByRole('heading', { name: '离职分析' }).waitFor();
     await page.getByRole('heading', { name: '各部门月度离职率' }).waitFor();
+    await expect.poll(async () => (await page.getByTestId('widget-attrition-by-position').getByTestId('echart').getAttribute('aria-label')) ?? '').toContain('其他');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 
     const employee = await runtime.tokenFor('demo-sales-3', []);

@@ -1,5 +1,6 @@
 import type { ReportCell, ReportColumn, ReportResult } from '@baton/client';
 import type { EChartsCoreOption } from 'echarts/core';
+import { barsHorizontal, categoryLabels, isOther, LEGEND_NAMES, otherLast } from './category-layout.js';
 import { axisNumberText, dimensionText, measureText, type ValueText } from './report-values.js';
 
 /** The `chart` block of a report definition (engine/schemas/report.schema.json). */
@@ -17,22 +18,8 @@ export type CellValues = Record<string, ReportCell>;
 export interface DrillableDatum {
   value: number | null;
   name?: string;
-  cell: CellValues;
-}
-
-/** Category labels longer than this (in characters) are cut with an ellipsis; the tooltip has the full name. */
-const CATEGORY_LABEL_WIDTH = 180;
-
-/**
- * How the category axis writes its labels. Dates are ordered periods: ECharts may skip some. Named categories
- * (steps, positions) must each be readable: every one is shown, on the y axis of a horizontal chart, or
- * turned on the x axis when there are more than a few.
- */
-function categoryLabels(chart: ChartSpec, column: ReportColumn | undefined, count: number): Record<string, unknown> {
-  if (column?.type === 'date') return { hideOverlap: true };
-  const named = { interval: 0, width: CATEGORY_LABEL_WIDTH, overflow: 'truncate' };
-  if (chart.horizontal || count <= 4) return named;
-  return { ...named, rotate: 30 };
+  /** Absent for Other (a top-N group of many values): there is no one cell to drill into. */
+  cell?: CellValues;
 }
 
 /** Chart types drawn with ECharts; `kpi` and `table` are plain HTML. */
@@ -80,18 +67,21 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
   const label = (col: ReportColumn | undefined, v: ReportCell) => dimensionText(col, v, text);
   const fmt = (key: string) => (v: unknown) => measureText(columnOf(result, key), typeof v === 'number' ? v : null, text);
   const type = chart.type;
+  // A cell with Other (many values grouped) in it lists no one row set: it is not clickable.
+  const drillable = (row: Record<string, ReportCell>) => !dims.some((d) => isOther(d, row[d.key] ?? null));
 
   if (type === 'donut' || type === 'pie' || type === 'funnel') {
     const yKey = yKeys[0] ?? '';
-    const data: DrillableDatum[] = result.rows.map((row) => ({
+    const rows = xCol?.otherValue === undefined ? result.rows : [...result.rows.filter((r) => !isOther(xCol, r[xCol.key] ?? null)), ...result.rows.filter((r) => isOther(xCol, r[xCol.key] ?? null))];
+    const data: DrillableDatum[] = rows.map((row) => ({
       name: label(xCol, row[xCol?.key ?? ''] ?? null),
       value: numberOf(row[yKey]),
-      cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {},
+      ...(drillable(row) ? { cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {} } : {}),
     }));
     return {
       aria: ARIA,
       tooltip: { trigger: 'item', valueFormatter: fmt(yKey) },
-      legend: { type: 'scroll', bottom: 0 },
+      legend: { type: 'scroll', bottom: 0, ...LEGEND_NAMES },
       series: [{ type: type === 'funnel' ? 'funnel' : 'pie', radius: type === 'donut' ? ['40%', '68%'] : '68%', name: columnOf(result, yKey)?.label ?? yKey, data, label: { formatter: '{b}: {c}' } }],
     };
   }
@@ -110,8 +100,10 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
   }
 
   // Category charts: line, area, bar, stacked-bar.
-  const xValues = distinct(result.rows.map((r) => r[xCol?.key ?? ''] ?? null));
+  const xValues = otherLast(distinct(result.rows.map((r) => r[xCol?.key ?? ''] ?? null)), xCol);
   if (xCol?.type === 'date') xValues.sort((a, b) => String(a).localeCompare(String(b)));
+  const xLabels = xValues.map((v) => label(xCol, v));
+  const horizontal = barsHorizontal(type, chart.horizontal, xCol, xLabels);
   const xIndex = new Map(xValues.map((v, i) => [JSON.stringify(v), i]));
   // Rates do not add up: a stacked bar of ratios (attrition per band) would show a meaningless sum, so
   // ratio measures are drawn side by side even when the report asks for stacking.
@@ -127,13 +119,14 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
   });
   if (seriesCol) {
     const yKey = yKeys[0] ?? '';
-    for (const s of distinct(result.rows.map((r) => r[seriesCol.key] ?? null))) {
+    for (const s of otherLast(distinct(result.rows.map((r) => r[seriesCol.key] ?? null)), seriesCol)) {
       const data: Array<DrillableDatum | null> = xValues.map(() => null);
       for (const row of result.rows) {
         if (JSON.stringify(row[seriesCol.key] ?? null) !== JSON.stringify(s)) continue;
         const i = xIndex.get(JSON.stringify(row[xCol?.key ?? ''] ?? null));
         if (i === undefined) continue;
-        data[i] = { value: numberOf(row[yKey]), cell: { ...(xCol ? { [xCol.key]: row[xCol.key] ?? null } : {}), [seriesCol.key]: s } };
+        const cell = { ...(xCol ? { [xCol.key]: row[xCol.key] ?? null } : {}), [seriesCol.key]: s };
+        data[i] = { value: numberOf(row[yKey]), ...(drillable(row) ? { cell } : {}) };
       }
       series.push({ ...base(label(seriesCol, s)), data, tooltip: { valueFormatter: fmt(yKey) } });
     }
@@ -142,22 +135,23 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
       const data: Array<DrillableDatum | null> = xValues.map(() => null);
       for (const row of result.rows) {
         const i = xIndex.get(JSON.stringify(row[xCol?.key ?? ''] ?? null));
-        if (i !== undefined) data[i] = { value: numberOf(row[yKey]), cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {} };
+        if (i !== undefined) data[i] = { value: numberOf(row[yKey]), ...(drillable(row) ? { cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {} } : {}) };
       }
       series.push({ ...base(columnOf(result, yKey)?.label ?? yKey), data, tooltip: { valueFormatter: fmt(yKey) } });
     }
   }
-  const categories = { type: 'category', data: xValues.map((v) => label(xCol, v)), axisLabel: categoryLabels(chart, xCol, xValues.length) };
+  // Horizontal: the first category on top, as a list reads.
+  const categories = { type: 'category', data: xLabels, axisLabel: categoryLabels(horizontal, xCol, xValues.length), ...(horizontal ? { inverse: true } : {}) };
   // Axis ticks are round numbers: "30", not "30.0"; ECharts drops labels that would still overlap.
   const firstMeasure = columnOf(result, yKeys[0]);
-  const values = { type: 'value', splitNumber: chart.horizontal ? 4 : 5, axisLabel: { hideOverlap: true, formatter: (v: number) => axisNumberText(firstMeasure, v, text) } };
+  const values = { type: 'value', splitNumber: horizontal ? 4 : 5, axisLabel: { hideOverlap: true, formatter: (v: number) => axisNumberText(firstMeasure, v, text) } };
   return {
     aria: ARIA,
     tooltip: { trigger: 'axis', axisPointer: { type: seriesType === 'bar' ? 'shadow' : 'line' } },
-    legend: { type: 'scroll', top: 0 },
+    legend: { type: 'scroll', top: 0, ...LEGEND_NAMES },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: chart.horizontal ? values : categories,
-    yAxis: chart.horizontal ? categories : values,
+    xAxis: horizontal ? values : categories,
+    yAxis: horizontal ? categories : values,
     series,
   };
 }

@@ -2,6 +2,7 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CellValues } from './chart-options.js';
 import { echarts } from './echarts-setup.js';
+import { categoryExtraHeight } from './category-layout.js';
 import { fitLegend } from './legend-layout.js';
 
 /** The chart's height without legend rows beyond the first (as `.dashboard-chart` in dashboard.css). */
@@ -54,5 +55,6 @@ export function EChartView({ option, locale, onCell, onReady, label }: {
     chart.current?.setOption(fitted.option, { notMerge: true });
   }, [fitted, locale]);
 
-  return <div ref={box} className="dashboard-chart" style={{ height: CHART_HEIGHT + fitted.extraHeight }} role="img" aria-label={label} data-testid="echart" />;
+  const rows = useMemo(() => categoryExtraHeight(option), [option]);
+  return <div ref={box} className="dashboard-chart" style={{ height: CHART_HEIGHT + fitted.extraHeight + rows }} role="img" aria-label={label} data-testid="echart" />;
 }

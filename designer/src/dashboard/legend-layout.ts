@@ -1,5 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 
+/** Legend names are cut at this width (chartOption's legend textStyle); the legend tooltip shows them whole. */
+export const LEGEND_NAME_WIDTH = 140;
 /** Legend metrics of ECharts' defaults (12 px text, 25 px symbol + 5 px gap, 10 px between items). */
 const SYMBOL = 30;
 const ITEM_GAP = 10;
@@ -22,7 +24,7 @@ export function legendRows(names: readonly string[], width: number): number {
   let rows = 1;
   let used = 0;
   for (const name of names) {
-    const item = SYMBOL + textWidth(name);
+    const item = SYMBOL + Math.min(textWidth(name), LEGEND_NAME_WIDTH);
     if (used > 0 && used + ITEM_GAP + item > width) {
       rows += 1;
       used = item;

@@ -65,3 +65,13 @@ export function withDimensionKind(dimension: Dimension, kind: (typeof DIMENSION_
       return { kind, key, field } as Dimension;
   }
 }
+
+type TopNDimension = Extract<Dimension, { kind: 'field' | 'department' }>;
+
+/** The dimension with its top-N count set from an input ("" removes the option; `by` and the label are kept). */
+export function withTopN(dimension: TopNDimension, input: string): Dimension {
+  const { topN, ...rest } = dimension;
+  const n = Number(input);
+  if (input.trim() === '' || !Number.isFinite(n)) return rest as Dimension;
+  return { ...rest, topN: { ...topN, n: Math.trunc(n) } } as Dimension;
+}

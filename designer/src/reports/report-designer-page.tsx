@@ -17,6 +17,7 @@ import {
   newReport,
   reportReferences,
   withDimensionKind,
+  withTopN,
   withOp,
   type Dimension,
   type Filter,
@@ -167,6 +168,12 @@ export function ReportDesignerPage() {
                           <option key={b} value={b}>{t(`bucketName.${b}`)}</option>
                         ))}
                       </select>
+                    </label>
+                  ) : null}
+                  {d.kind === 'field' || d.kind === 'department' ? (
+                    <label>
+                      {t('topN')}
+                      <input type="number" name={`dimension-${i}-top-n`} min={1} max={100} value={d.topN?.n ?? ''} onChange={(e) => set(withTopN(d, e.target.value))} />
                     </label>
                   ) : null}
                   {d.kind === 'tenure' ? <JsonEditor name={`dimension-${i}`} label={t('advanced')} rows={3} value={d} onChange={(v) => v && set(v as Dimension)} /> : null}

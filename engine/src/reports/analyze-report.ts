@@ -9,6 +9,7 @@ import type { Dimension, Instant, Measure, ReportDefinition } from '../definitio
 import { isFieldProblem, resolveReportField, type FieldScope } from './report-fields.js';
 import type { DimensionModel, HeadcountDimension, MeasureModel, ReportDataset, ReportField, ReportInstant, ReportSort } from './report-model.js';
 import { REPORTS_ERRORS } from './reports-errors.js';
+import { resolveTopN } from './top-n.js';
 
 export interface AnalyzeOptions {
   /** The organisation's time zone: date buckets and date filters that name none use it. */
@@ -127,7 +128,8 @@ export function analyzeReport(def: ReportDefinition, options: AnalyzeOptions): R
     switch (d.kind) {
       case 'field': {
         const f = field(d.field, ['dimensions', i, 'field']);
-        return void (f && dimensions.push({ ...base, kind: 'field', field: f, ...(d.labels ? { labels: d.labels } : {}) }));
+        const topN = resolveTopN(d.topN, def.measures, ['dimensions', i, 'topN'], add);
+        return void (f && dimensions.push({ ...base, kind: 'field', field: f, ...(d.labels ? { labels: d.labels } : {}), ...(topN ? { topN } : {}) }));
       }
       case 'date': {
         const f = field(d.field, ['dimensions', i, 'field']);
@@ -146,6 +148,7 @@ export function analyzeReport(def: ReportDefinition, options: AnalyzeOptions): R
         return void dimensions.push({ ...base, kind: 'tenure', from, ...(to ? { to } : {}), bands: d.bands.map((b) => ({ key: b.key, label: b.label, ...(b.below !== undefined ? { below: b.below } : {}) })) });
       }
       case 'department': {
+        const topN = resolveTopN(d.topN, def.measures, ['dimensions', i, 'topN'], add);
         let f = field(d.field, ['dimensions', i, 'field']);
         if (!f) return;
         if (f.role === 'user') {
@@ -154,7 +157,7 @@ export function analyzeReport(def: ReportDefinition, options: AnalyzeOptions): R
         } else if (f.role !== 'department' && f.type !== 'unknown') {
           return void wrongType(f, 'department', '部门', 'a department or person field', '部门或人员字段', 'field');
         }
-        return void dimensions.push({ ...base, kind: 'department', field: f, ...(d.level !== undefined ? { level: d.level } : {}), ...(d.root !== undefined ? { root: d.root } : {}) });
+        return void dimensions.push({ ...base, kind: 'department', field: f, ...(d.level !== undefined ? { level: d.level } : {}), ...(d.root !== undefined ? { root: d.root } : {}), ...(topN ? { topN } : {}) });
       }
       case 'words': {
         const f = field(d.field, ['dimensions', i, 'field']);
@@ -168,6 +171,9 @@ export function analyzeReport(def: ReportDefinition, options: AnalyzeOptions): R
   if (words > 0) {
     def.measures.forEach((m, i) => {
       if (m.op !== 'count') add(REPORTS_ERRORS.BATON_E_REPORT_WORDS_MEASURE, ['measures', i, 'op'], { key: m.key });
+    });
+    (def.dimensions ?? []).forEach((d, i) => {
+      if ('topN' in d && d.topN) add(REPORTS_ERRORS.BATON_E_REPORT_TOP_N_WORDS, ['dimensions', i, 'topN'], { key: d.key });
     });
   }
 

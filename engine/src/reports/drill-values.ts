@@ -1,7 +1,7 @@
 import { BatonError, issue } from '../errors/error-catalogue.js';
 import type { Issue } from '../errors/issue.js';
 import type { Locale } from '../i18n/localized-text.js';
-import type { ReportQuery, Scalar } from './report-model.js';
+import { OTHER_VALUE, type ReportQuery, type Scalar } from './report-model.js';
 import { REPORTS_ERRORS } from './reports-errors.js';
 
 /**
@@ -26,6 +26,10 @@ export function checkDimensionValues(query: Pick<ReportQuery, 'dimensions'>, val
     if (!okScalar || !okDate || !okText) {
       const [needed, neededZh] = dim.kind === 'date' ? ['the first day of the period, "YYYY-MM-DD"', '区间的第一天 "YYYY-MM-DD"'] : okScalar ? ['a text', '文本'] : ['a text, a number, true/false or null', '文本、数字、true/false 或 null'];
       issues.push(issue(REPORTS_ERRORS.BATON_E_REPORT_DIMENSION_VALUE_TYPE, path, { key, needed, neededZh }, locale));
+      continue;
+    }
+    if (value === OTHER_VALUE && 'topN' in dim && dim.topN) {
+      issues.push(issue(REPORTS_ERRORS.BATON_E_REPORT_DRILL_OTHER, path, { key, n: dim.topN.n }, locale));
       continue;
     }
     out.set(key, value as Scalar | null);

@@ -1,4 +1,5 @@
-import type { MeasureModel, ReportQuery, ReportSort, Scalar } from './report-model.js';
+import { OTHER_VALUE, type MeasureModel, type ReportQuery, type ReportSort, type Scalar } from './report-model.js';
+import { foldHeadcountIntoOther, topNDimensions } from './top-n.js';
 
 export type ReportCell = Scalar | null;
 export type ReportRow = Record<string, ReportCell>;
@@ -12,6 +13,12 @@ export interface HeadcountRow {
 
 function groupKey(row: ReportRow, keys: readonly string[]): string {
   return JSON.stringify(keys.map((k) => row[k] ?? null));
+}
+
+/** Other (a top-N dimension's grouped value) and null come last, in either direction. */
+function lastOf(a: ReportCell, b: ReportCell): number {
+  const rank = (v: ReportCell) => (v === null ? 2 : v === OTHER_VALUE ? 1 : 0);
+  return rank(a) - rank(b);
 }
 
 function compareCells(a: ReportCell, b: ReportCell): number {
@@ -30,11 +37,8 @@ export function sortReportRows(rows: ReportRow[], sort: readonly ReportSort[]): 
     for (const { key, direction } of sort) {
       const a = r[key] ?? null;
       const b = s[key] ?? null;
-      if (a === null || b === null) {
-        const c = compareCells(a, b);
-        if (c !== 0) return c;
-        continue;
-      }
+      const last = lastOf(a, b);
+      if (last !== 0) return last;
       const c = compareCells(a, b);
       if (c !== 0) return direction === 'desc' ? -c : c;
     }
@@ -65,7 +69,7 @@ export function finalizeReportRows(query: Pick<ReportQuery, 'measures' | 'dimens
   if (headcount && headcountMeasures.length > 0) {
     const byKey = new Map(out.map((r) => [groupKey(r, dimKeys), r]));
     const counts = new Map<string, HeadcountRow>();
-    for (const h of headcount) {
+    for (const h of foldHeadcountIntoOther(query.dimensions, out, headcount)) {
       const key = groupKey(h.dimensions, dimKeys);
       counts.set(key, h);
       if (byKey.has(key)) continue;
@@ -90,7 +94,10 @@ export function finalizeReportRows(query: Pick<ReportQuery, 'measures' | 'dimens
       done.add(m.key);
     }
   }
-  const sort = query.sort.length > 0 ? query.sort : dimKeys.map((key) => ({ key, direction: 'asc' as const }));
+  const sort = query.sort.length > 0 ? [...query.sort] : dimKeys.map((key) => ({ key, direction: 'asc' as const }));
+  // Ties broken by the top-N dimensions, so Other comes after the values it does not replace.
+  const tieBreak = topNDimensions(query.dimensions).filter((d) => !sort.some((s) => s.key === d.key)).map((d) => ({ key: d.key, direction: 'asc' as const }));
+  sort.push(...tieBreak);
   out = sortReportRows(out, sort);
   const truncated = out.length > query.limit;
   return { rows: truncated ? out.slice(0, query.limit) : out, truncated };

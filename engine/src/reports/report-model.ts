@@ -82,12 +82,25 @@ export interface TenureBandModel {
   below?: number;
 }
 
+/**
+ * The value a top-N dimension gives every row outside its top n, labelled "Other" / "其他". A "$" value
+ * never comes out of a dataset column of people's data, and a cell stays a plain scalar for CSV and charts.
+ */
+export const OTHER_VALUE = '$other';
+
+/** Keep the n values with the largest `by` measure (over the whole result); group the rest as OTHER_VALUE. */
+export interface TopNModel {
+  n: number;
+  by: string;
+  otherLabel?: LocalizedText;
+}
+
 export type DimensionModel =
-  | { kind: 'field'; key: string; label?: LocalizedText; field: ReportField; labels?: Record<string, LocalizedText | undefined> }
+  | { kind: 'field'; key: string; label?: LocalizedText; field: ReportField; labels?: Record<string, LocalizedText | undefined>; topN?: TopNModel }
   | { kind: 'date'; key: string; label?: LocalizedText; field: ReportField; bucket: DateBucket; timeZone: string; weekStart: 'monday' | 'sunday' }
   /** `to` undefined: the end of the row's date-dimension period when the report has one, else the report date. */
   | { kind: 'tenure'; key: string; label?: LocalizedText; from: ReportField; to?: ReportField; bands: TenureBandModel[] }
-  | { kind: 'department'; key: string; label?: LocalizedText; field: ReportField; level?: number; root?: string }
+  | { kind: 'department'; key: string; label?: LocalizedText; field: ReportField; level?: number; root?: string; topN?: TopNModel }
   | { kind: 'words'; key: string; label?: LocalizedText; field: ReportField; stopWords: string[]; minLength: number; top: number };
 
 /** How a dimension is computed on a directory row, for headcount measures. */

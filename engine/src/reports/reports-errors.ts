@@ -97,6 +97,21 @@ export const REPORTS_ERRORS = defineErrors({
     en: 'The value for dimension "{key}" must be {needed}.',
     'zh-CN': '维度 "{key}" 的取值必须是{neededZh}。',
   },
+  BATON_E_REPORT_TOP_N_MEASURE: {
+    status: 400,
+    en: 'Top N ranks values by a measure the query aggregates, and "{key}" is none: name one of {known} in "by" (ratios and headcount are computed after the query).',
+    'zh-CN': '前 N 项需按查询中聚合的度量排名，而 "{key}" 不是：请在 "by" 中指定 {known} 之一（比率和在职人数在查询之后计算）。',
+  },
+  BATON_E_REPORT_TOP_N_WORDS: {
+    status: 400,
+    en: 'A report split into words keeps its most frequent words with the words dimension\'s "top": remove "topN" from the dimension "{key}".',
+    'zh-CN': '按词拆分的报表由分词维度的 "top" 保留高频词：请删除维度 "{key}" 的 "topN"。',
+  },
+  BATON_E_REPORT_DRILL_OTHER: {
+    status: 400,
+    en: '"Other" of the dimension "{key}" groups every value outside its top {n}: drill into one of the values shown, or raise topN.n to show more of them.',
+    'zh-CN': '维度 "{key}" 的“其他”汇总了前 {n} 项以外的所有取值：请下钻到已显示的某个取值，或调大 topN.n 以显示更多取值。',
+  },
   BATON_E_REPORT_TIME_ZONE: {
     status: 400,
     en: 'The time zone "{timeZone}" is not known: use an IANA name such as "Asia/Shanghai".',

@@ -1,4 +1,4 @@
-import { localize, type Locale, type ReportQuery, type ReportRow } from '@baton/engine';
+import { DEFAULT_OTHER_LABEL, localize, OTHER_VALUE, type Locale, type ReportQuery, type ReportRow } from '@baton/engine';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { latestPublished } from '../definitions/latest-published.js';
@@ -25,6 +25,8 @@ export interface ReportColumn {
   format?: Record<string, unknown>;
   unit?: string;
   stat?: string;
+  /** Top-N dimensions: the value that stands for every value outside the top n (labelled in valueLabels). */
+  otherValue?: string;
 }
 
 type Localized = Parameters<typeof localize>[0];
@@ -111,6 +113,13 @@ export async function reportColumns(db: Kysely<Database>, loaded: LoadedReport, 
         return { ...base, type, ...(Object.keys(valueLabels).length > 0 ? { valueLabels } : {}), ...(reference ? { references: reference } : {}) };
       }
     }
+  });
+  query.dimensions.forEach((d, i) => {
+    if (d.kind !== 'field' && d.kind !== 'department') return;
+    if (!d.topN) return;
+    const column = columns[i] as ReportColumn;
+    const other = localize((d.topN.otherLabel ?? DEFAULT_OTHER_LABEL) as Localized, locale);
+    columns[i] = { ...column, valueLabels: { ...column.valueLabels, [OTHER_VALUE]: other }, otherValue: OTHER_VALUE };
   });
   for (const m of query.measures) {
     const type = (m.op === 'min' || m.op === 'max') && m.as === 'date' ? 'date' : (m.op === 'min' || m.op === 'max') && m.as === 'string' ? 'string' : 'number';

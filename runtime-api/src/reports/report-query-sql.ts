@@ -5,6 +5,7 @@ import { dimensionFilters, dimensionSql } from './dimension-sql.js';
 import { measureAggregate, measureInput, type WorkHours } from './measure-sql.js';
 import { ReportSqlContext, type RowScope } from './report-sql-context.js';
 import { asText, type Sql } from './sql-values.js';
+import { topNSql } from './top-n-sql.js';
 
 /** Groups a report may return before the runtime stops reading (its own limit applies after). */
 export const MAX_GROUPS = 50_000;
@@ -79,10 +80,18 @@ export function aggregateSql(query: ReportQuery, collection: boolean, scope: Row
   // Words: count rows per group and distinct text first (many people write the same reason), then spread
   // each text's counts over its words.
   const q = words ? 'g' : 'q';
+  // The analysis refuses top N in a words report: words keep their own top.
+  const tops = words ? undefined : topNSql(query, innerSql, inner);
   query.dimensions.forEach((d, i) => {
     if (d.kind === 'words') {
       outCols.push(sql`wd.word as dw`);
       groupCols.push(sql`wd.word`);
+      return;
+    }
+    const top = tops?.columns.get(i);
+    if (top) {
+      outCols.push(sql`${top.value} as ${sql.raw(`d${i}`)}`, sql`${top.other} as ${sql.raw(`o${i}`)}`);
+      groupCols.push(top.value, top.other);
       return;
     }
     outCols.push(sql.raw(`${q}.d${i} as d${i}`));
@@ -95,7 +104,7 @@ export function aggregateSql(query: ReportQuery, collection: boolean, scope: Row
   });
   if (outCols.length === 0) outCols.push(sql`count(*) as n`);
   const group = groupCols.length > 0 ? sql` group by ${sql.join(groupCols)}` : sql``;
-  let from = sql`(${innerSql}) q`;
+  let from = tops ? tops.from : sql`(${innerSql}) q`;
   if (words) {
     const dimCols = query.dimensions.flatMap((d, i) => (d.kind === 'words' ? [] : [sql.raw(`q.d${i}`)]));
     const counts = query.measures.map((m, i) => sql`${measureAggregate(m, i, inner.measureInputs[i] ?? {}) ?? sql`count(*)`} as ${sql.raw(`c${i}`)}`);
@@ -113,7 +122,7 @@ export function aggregateSql(query: ReportQuery, collection: boolean, scope: Row
     ? sql` order by ${sql.join(query.sort.map((s) => sql.raw(`${sqlKeys.get(s.key)} ${s.direction === 'desc' ? 'desc' : 'asc'} nulls last`)))}`
     : sql``;
   const limit = sql` limit ${sql.lit(sortedInSql ? Math.min(query.limit, MAX_GROUPS) + 1 : MAX_GROUPS + 1)}`;
-  const aggregate = sql`select ${sql.join(outCols)} from ${from}${group}${order}${words ? sql`` : limit}`;
+  const aggregate = sql`${tops?.prefix ?? sql``}select ${sql.join(outCols)} from ${from}${group}${order}${words ? sql`` : limit}`;
   if (!words) return { aggregate, sortedInSql };
   const missingTexts = sql`select distinct q.wt from (${innerSql}) q where q.wt is not null and q.wt <> '' and not exists (select 1 from report_text_words w where w.text_hash = md5(q.wt)) limit 200000`;
   return { aggregate, missingTexts, sortedInSql };

@@ -35,6 +35,7 @@ const Column = Closed({
   format: Type.Optional(JsonObject),
   unit: Type.Optional(Type.String()),
   stat: Type.Optional(Type.String()),
+  otherValue: Type.Optional(Type.String({ description: 'Top-N dimensions: the value standing for every value outside the top n ("Other", labelled in valueLabels)' })),
 });
 
 const Scope = Type.Union([Type.Literal('all'), Type.Literal('visible')], {

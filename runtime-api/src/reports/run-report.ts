@@ -2,6 +2,7 @@ import {
   checkDimensionValues,
   finalizeReportRows,
   localize,
+  OTHER_VALUE,
   type DateBucket,
   type DimensionModel,
   type HeadcountRow,
@@ -174,7 +175,8 @@ export async function runReport(db: Kysely<Database>, catalog: ReportCatalog, in
       const row: ReportRow = {};
       query.dimensions.forEach((d, i) => {
         const value = d.kind === 'words' ? raw.dw : raw[`d${i}`];
-        row[d.key] = d.kind === 'field' && d.field.type === 'number' ? toNumber(value) : toCell(value);
+        if (raw[`o${i}`] === true) row[d.key] = OTHER_VALUE;
+        else row[d.key] = d.kind === 'field' && d.field.type === 'number' ? toNumber(value) : toCell(value);
       });
       query.measures.forEach((m, i) => {
         if (m.op === 'ratio' || m.op === 'headcount') return;

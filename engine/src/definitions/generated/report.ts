@@ -251,6 +251,7 @@ export type Dimension =
       labels?: {
         [k: string]: LocalizedText | undefined;
       };
+      topN?: TopN;
     }
   | {
       kind: 'date';
@@ -311,6 +312,7 @@ export type Dimension =
        * Only this department and its descendants.
        */
       root?: string;
+      topN?: TopN;
     }
   | {
       kind: 'words';
@@ -333,6 +335,15 @@ export type Dimension =
        * Keep the most frequent N words; 50 by default.
        */
       top?: number;
+    };
+/**
+ * A label: one string, or one per locale.
+ */
+export type LocalizedText1 =
+  | string
+  | {
+      en?: string;
+      'zh-CN'?: string;
     };
 /**
  * An IANA time zone such as "Asia/Shanghai".
@@ -524,6 +535,23 @@ export interface ValueFormat {
   style?: 'number' | 'percent' | 'currency' | 'duration';
   decimals?: number;
   currency?: string;
+}
+/**
+ * Keep the n values of this dimension with the largest "by" measure over the whole result and group every other value as one "Other" (其他) value. Computed in the report query, so totals stay right and a chart of many categories stays readable.
+ *
+ * This interface was referenced by `ReportDefinition`'s JSON-Schema
+ * via the `definition` "topN".
+ */
+export interface TopN {
+  /**
+   * How many values to keep besides Other.
+   */
+  n: number;
+  /**
+   * A field or node id usable in expressions: letters, digits and underscores.
+   */
+  by?: string;
+  otherLabel?: LocalizedText1;
 }
 /**
  * This interface was referenced by `ReportDefinition`'s JSON-Schema

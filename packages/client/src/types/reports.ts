@@ -25,6 +25,8 @@ export interface ReportColumn {
   format?: JsonObject;
   unit?: string;
   stat?: string;
+  /** Top-N dimensions: the value standing for every value outside the top n ("Other", labelled in valueLabels). */
+  otherValue?: string;
 }
 
 export interface ReportResult {
