@@ -132,7 +132,7 @@ describe.skipIf(!available)('workspace in Chromium', () => {
     await page.getByTestId('start-submit').click();
     await page.waitForURL(/\/instances\//);
     await page.getByTestId('instance-status').waitFor();
-    expect(await page.getByTestId('instance-status').textContent()).toBe('running');
+    expect(await page.getByTestId('instance-status').textContent()).toBe('Running');
 
     // Records: search, sort, and a CSV export whose formula-like cells are neutralised.
     await page.goto(`${runtime.baseUrl}/records?form=asset`);

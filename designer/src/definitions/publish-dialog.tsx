@@ -60,6 +60,8 @@ export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose 
       setBusy(false);
     }
   };
+  // The engine already found problems: the server would refuse, so say so first instead of after a click.
+  const blocked = editor.issues.length > 0;
   const close = () => {
     setError(null);
     setDone(null);
@@ -74,7 +76,7 @@ export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose 
         done === null ? (
           <>
             <button type="button" onClick={close}>{t('cancel')}</button>
-            <button type="button" className="primary" data-testid="confirm-publish" disabled={busy} onClick={() => void publish()}>
+            <button type="button" className="primary" data-testid="confirm-publish" disabled={busy || blocked} onClick={() => void publish()}>
               {busy ? t('publishing') : t('publishConfirm')}
             </button>
           </>
@@ -87,6 +89,7 @@ export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose 
         <p className="success" role="status" data-testid="publish-done">{t('publishDone', { version: done })}</p>
       ) : (
         <>
+          {blocked ? <p className="notice" role="status" data-testid="publish-blocked">{t('publishBlocked', { count: editor.issues.length })}</p> : null}
           <h3>{editor.published ? t('diffAgainst', { version: editor.published.version }) : t('diffFirst')}</h3>
           <ChangeList changes={changes} />
           {editor.issues.length > 0 ? (

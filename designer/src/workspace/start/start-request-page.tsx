@@ -15,7 +15,7 @@ import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-sc
 import { editableData } from '../task/field-access.js';
 import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
 import { usePublished } from '../use-published.js';
-import { workspaceFields, workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
+import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
 import { PersonCombobox } from '../people/person-combobox.js';
 import { initiatorToSend, mayStartForOthers, subjectFieldOf } from './on-behalf.js';
 
@@ -126,6 +126,7 @@ export function StartRequestPage() {
               formData={data}
               validator={cfworkerValidator}
               extraErrors={extraErrors}
+              experimental_defaultFormStateBehavior={workspaceDefaultFormState}
               showErrorList={false}
               noHtml5Validate
               onChange={(ev) => setData((ev.formData ?? {}) as Record<string, unknown>)}

@@ -13,11 +13,11 @@ import { EmptyState } from '../../app/ui/empty-state.js';
 import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
 import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-schema.js';
 import { formatWhen } from '../format-when.js';
-import { describeEvent } from '../timeline/describe-event.js';
+import { taskStatusLabel } from '../status-labels.js';
 import { editableData } from './field-access.js';
 import { ActionBar } from './task-actions.js';
 import { loadNodeForm, useTaskForm } from './use-task-form.js';
-import { workspaceFields, workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
+import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
 
 const SENDS_DATA = new Set(['approve', 'complete', 'submit', 'resubmit', 'reject']);
 
@@ -114,13 +114,13 @@ export function TaskPage() {
       {task.description ? <p>{l(task.description as never)}</p> : null}
       <dl className="facts">
         <dt>{t('colStatus')}</dt>
-        <dd data-testid="task-status">{task.status === 'open' ? t('statusOpen') : task.outcome ? describeEvent({ type: task.status, action: task.outcome }, locale) : task.status}</dd>
+        <dd data-testid="task-status">{taskStatusLabel(task, locale)}</dd>
         {task.dueAt ? (<><dt>{t('colDue')}</dt><dd>{formatWhen(task.dueAt, locale)}</dd></>) : null}
         <dt>{t('colReceived')}</dt>
         <dd>{formatWhen(task.createdAt, locale)}</dd>
       </dl>
       {task.instanceId ? <p><Link to={`/instances/${encodeURIComponent(task.instanceId)}`} data-testid="open-timeline">{t('viewTimeline')}</Link></p> : null}
-      {!open ? <p className="notice" role="status">{t('taskClosed', { status: task.outcome ?? task.status })}</p> : null}
+      {!open ? <p className="notice" role="status">{t('taskClosed', { status: taskStatusLabel(task, locale) })}</p> : null}
       {open && !mine ? <p className="notice" role="status">{t('taskNotMine')}</p> : null}
 
       <h2>{t('taskForm')}</h2>
@@ -138,6 +138,7 @@ export function TaskPage() {
             formData={data}
             validator={cfworkerValidator}
             extraErrors={extraErrors}
+            experimental_defaultFormStateBehavior={workspaceDefaultFormState}
             showErrorList={false}
             noHtml5Validate
             onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}

@@ -1,4 +1,4 @@
-import type { RegistryFieldsType, RegistryWidgetsType, UiSchema, WidgetProps } from '@rjsf/utils';
+import type { Experimental_DefaultFormStateBehavior, RegistryFieldsType, RegistryWidgetsType, UiSchema, WidgetProps } from '@rjsf/utils';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../app/i18n/localized.js';
@@ -84,6 +84,13 @@ export const workspaceFields: RegistryFieldsType = {
   [WIDGET_FIELD]: WidgetField,
   [JSON_VIEW_FIELD]: JsonViewField,
 };
+
+/**
+ * How the start and task pages fill in defaults. rjsf copies a property's `const` in as a default, so an
+ * untouched optional money field became `{ currency: 'CNY' }` without an amount and the server refused the
+ * whole step ("add the required property amount"); the money widget sets the currency with the amount.
+ */
+export const workspaceDefaultFormState: Experimental_DefaultFormStateBehavior = { constAsDefaults: 'never' };
 
 const registered: ReadonlySet<string> = new Set(Object.keys(workspaceWidgets));
 

@@ -13,6 +13,7 @@ import { formatWhen } from '../format-when.js';
 import { InstanceGraph } from './instance-graph.js';
 import { DeliveryLog, type DeliveryAnswer } from './delivery-log.js';
 import { describeEvent } from './describe-event.js';
+import { instanceStatusLabel } from '../status-labels.js';
 
 interface DocumentRef {
   key: string;
@@ -108,7 +109,7 @@ export function InstancePage() {
         <dt>{t('instanceFlow')}</dt>
         <dd>{flow && flow !== 'unavailable' ? l(flow.title as never, instance.flowKey) : instance.flowKey} (v{instance.flowVersion})</dd>
         <dt>{t('instanceStatus')}</dt>
-        <dd data-testid="instance-status">{instance.status}</dd>
+        <dd data-testid="instance-status">{instanceStatusLabel(instance.status, locale)}</dd>
         <dt>{t('instanceInitiator')}</dt>
         <dd>{instance.initiator}</dd>
         <dt>{t('instanceStarted')}</dt>
