@@ -1,3 +1,4 @@
+import type { AssigneeReplacement } from '../flows/resolve-assignees.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
 
 /**
@@ -30,6 +31,8 @@ export interface TaskSpec {
   assignees: string[];
   /** Candidate groups kept for display ("role:it", "department:d1"). */
   candidates?: string[];
+  /** A rule's task: the people its specs named who had left, and who stands in (recorded as assignee.replaced). */
+  replacedAssignees?: AssigneeReplacement[];
   dueAt?: string;
   formKey?: string;
   /** Actions the assignee may take on this task. */

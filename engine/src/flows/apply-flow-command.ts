@@ -3,6 +3,7 @@ import { pointer } from '../errors/issue.js';
 import type { Issue } from '../errors/issue.js';
 import { issue } from '../errors/error-catalogue.js';
 import type { FlowCommand } from './flow-command.js';
+import { personPresence } from '../directory/person-presence.js';
 import { FLOW_ERRORS } from './flow-errors.js';
 import { findTask, findTimer, findToken, openTasks, type FlowTask, type FlowTimer } from './flow-state.js';
 import type { FlowTransition } from './flow-transition.js';
@@ -63,6 +64,14 @@ function completeTask(tx: FlowTransition, command: Command<'completeTask'>): voi
   const task = openTask(tx, command.taskId);
   if (!task.assignees.includes(command.by)) {
     throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_NOT_ASSIGNEE, { user: command.by, taskId: task.id, assignees: task.assignees.join(', ') });
+  }
+  // Someone whose leave date has passed may still be listed until the handover sweep runs: they cannot
+  // act any more, whether the task was theirs alone or offered to several (a role, a shared slot). Judged
+  // at the command's own date, so replaying a past instance (demo seed) lets them act as they did then;
+  // someone switched off cannot sign in at all (their tokens end), so that flag is not judged here.
+  const actor = tx.ctx.directory.user(command.by);
+  if (actor && personPresence(actor, tx.presenceToday()) === 'left') {
+    throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_ASSIGNEE_LEFT, { user: command.by, taskId: task.id });
   }
   if (!task.actions.includes(command.action)) {
     throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_ACTION_NOT_ALLOWED, { action: command.action, taskId: task.id, nodeId: task.nodeId, allowed: task.actions.join(', ') });

@@ -51,8 +51,11 @@ describe('resolving assignees with presence', () => {
     expect(resolveAssignees([{ kind: 'manager-of', path: 'employeeId' }], { ...scope, today: undefined })).toEqual(['mgr']);
   });
 
-  it('rules resolve the same way', () => {
-    expect(resolveRuleAssignees([{ kind: 'field', path: 'owner' }], scope.data, directory, 'emp', '2025-03-03').users).toEqual(['ceo']);
+  it('rules resolve the same way, and say whom they replaced (recorded with the rule task as assignee.replaced)', () => {
+    expect(resolveRuleAssignees([{ kind: 'field', path: 'owner' }], scope.data, directory, 'emp', '2025-03-03')).toEqual({
+      users: ['ceo'], candidates: ['field:owner'],
+      replaced: [{ from: 'mgr', to: 'ceo', presence: 'left', leaveDate: '2025-03-01', spec: 'user' }],
+    });
   });
 });
 
@@ -75,21 +78,23 @@ describe('a flow never gives a task to someone who left', () => {
     expect(replayFlow(h.events)).toEqual(h.state);
   });
 
-  it('uses the flow time zone for today: the leave date is still today in Shanghai at 23:00 local', () => {
-    const h = new FlowHarness(flowDef(
+  it("judges today in the organisation's time zone (ctx.timeZone), not the flow's: across midnight in Shanghai", () => {
+    // The flow keeps its deadlines in Honolulu (UTC-10), the organisation is in Shanghai (UTC+8).
+    const def = flowDef(
       [node('start', 'start'), node('approve', 'approval', { assignees: [{ kind: 'user', id: 'lastday' }] }), node('end', 'end')],
       edges(['start', 'approve'], ['approve', 'end']),
-      { timeZone: 'Asia/Shanghai' },
-    ));
-    h.ctxExtra = { directory };
-    h.now = '2025-03-03T15:00:00.000Z'; // 23:00 on the 3rd in Shanghai
-    h.start({});
-    expect(h.tasks('approve')[0]?.assignees).toEqual(['lastday']);
-    h.now = '2025-03-03T16:30:00.000Z'; // 00:30 on the 4th in Shanghai
-    const later = new FlowHarness(h.flow);
-    later.ctxExtra = { directory };
-    later.now = h.now;
-    later.start({});
-    expect(later.tasks('approve')[0]?.assignees).toEqual(['ceo']);
+      { timeZone: 'Pacific/Honolulu' },
+    );
+    const startAt = (now: string) => {
+      const h = new FlowHarness(def);
+      h.ctxExtra = { directory, timeZone: 'Asia/Shanghai' };
+      h.now = now;
+      h.start({});
+      return h.tasks('approve')[0]?.assignees;
+    };
+    // 23:00 on the 3rd in Shanghai (05:00 on the 3rd in Honolulu): still their last day.
+    expect(startAt('2025-03-03T15:00:00.000Z')).toEqual(['lastday']);
+    // 00:30 on the 4th in Shanghai, but still 06:30 on the 3rd in Honolulu: gone, by the organisation's date.
+    expect(startAt('2025-03-03T16:30:00.000Z')).toEqual(['ceo']);
   });
 });

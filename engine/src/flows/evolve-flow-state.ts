@@ -18,6 +18,8 @@ export interface FlowEventPayloads {
   'flow.migrated': { fromVersion: number; toVersion: number; nodeMapping: Record<string, string> };
   /** History only: a resolved assignee had left or was inactive (resolve-assignees.ts). */
   'assignee.replaced': { from: string; to: string | null; presence: 'inactive' | 'left'; leaveDate?: string; spec: string; taskId?: string };
+  /** History only: a departed assignee taken off a task others still cover (hand-over-task.ts). */
+  'assignee.removed': { from: string; presence: 'inactive' | 'left'; leaveDate?: string; coveredBy: 'assignees' | 'candidates' | 'co-signer'; signer?: string; taskId: string };
 }
 
 type MapKey = 'tokens' | 'tasks' | 'timers' | 'forks';

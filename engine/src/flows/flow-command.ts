@@ -29,7 +29,10 @@ export interface FlowContext {
   newId: (prefix: string) => string;
   directory: DirectoryReader;
   calendar?: WorkCalendar;
-  /** The organisation's time zone; the flow's own `timeZone` wins. Default UTC. */
+  /**
+   * The organisation's time zone; the flow's own `timeZone` wins for its dates and deadlines. Who has left
+   * is always judged in this zone (FlowTransition.presenceToday). Default UTC.
+   */
   timeZone?: string;
   /** Who caused the command, when not named in it (recorded on events). */
   actor?: string;

@@ -37,6 +37,11 @@ export const FLOW_ERRORS = defineErrors({
     en: 'User {user} is not an assignee of task {taskId}: ask one of its assignees ({assignees}) to act, or have it transferred to you.',
     'zh-CN': '用户 {user} 不是任务 {taskId} 的处理人：请由处理人（{assignees}）处理，或请其转交给你。',
   },
+  BATON_E_FLOW_ASSIGNEE_LEFT: {
+    status: 403,
+    en: 'User {user} has left (their leave date has passed), so they cannot act on task {taskId} any more: it goes to the people still on it or to their manager.',
+    'zh-CN': '用户 {user} 已离职（已过最后工作日），不能再处理任务 {taskId}：该任务将由其他在职处理人或其上级接手。',
+  },
   BATON_E_FLOW_ACTION_NOT_ALLOWED: {
     status: 400,
     en: 'Action "{action}" is not allowed on task {taskId} at node {nodeId}: use one of {allowed}.',

@@ -93,16 +93,25 @@ export class FlowTransition {
   }
 
   /**
-   * Whom assignee specs resolve against: people who have left by today (in the flow's time zone) are
-   * replaced by their nearest present manager, and each replacement is kept in the history
-   * (`assignee.replaced`, at `node`) so the inbox can say why the work went elsewhere.
+   * Today for presence ("has X left?"), in the organisation's time zone (ctx.timeZone), never the flow's
+   * own: the runtime's handover sweep judges the same people by the same date, so around midnight a flow
+   * in another zone cannot assign to someone the sweep already treats as gone (or the reverse).
+   */
+  presenceToday(): string {
+    // ctx.now is fixed for the transition: the date is worked out once (~2 µs) however many nodes it enters.
+    this.today ??= todayIn(this.ctx.now, this.ctx.timeZone ?? 'UTC');
+    return this.today;
+  }
+
+  /**
+   * Whom assignee specs resolve against: people who have left by today (presenceToday) are replaced by
+   * their nearest present manager, and each replacement is kept in the history (`assignee.replaced`, at
+   * `node`) so the inbox can say why the work went elsewhere.
    */
   assigneeScope(node?: CompiledNode): AssigneeScope {
     const s = this.state;
-    // ctx.now is fixed for the transition: the date is worked out once (~2 µs) however many nodes it enters.
-    this.today ??= todayIn(this.ctx.now, this.timeZone);
     return {
-      data: s.data, initiator: s.initiator, directory: this.ctx.directory, today: this.today,
+      data: s.data, initiator: s.initiator, directory: this.ctx.directory, today: this.presenceToday(),
       onReplaced: (replacement) => this.emit('assignee.replaced', node ? { ...this.nodeFields(node), actor: 'system' } : { actor: 'system' }, replacement),
     };
   }

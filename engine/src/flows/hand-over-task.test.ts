@@ -39,13 +39,18 @@ function refusal(run: () => unknown): string | undefined {
 }
 
 describe('handing over an open task whose assignees left', () => {
-  it('plans nothing while someone on the task is here (their leave date is still a working day)', () => {
+  it('plans nothing while nobody on the task left (their leave date is still a working day)', () => {
     expect(handOverPlan(['a'], after, '2025-03-02')).toBeUndefined();
-    expect(handOverPlan(['a', 'c'], after, '2025-03-05')).toBeUndefined();
+    expect(handOverPlan(['c'], after, '2025-03-05')).toBeUndefined();
     expect(handOverPlan([], after, '2025-03-05')).toBeUndefined();
     expect(handOverPlan(['a'], after, '2025-03-03')).toEqual({
       to: ['c'],
       replacements: [{ from: 'a', to: 'c', presence: 'left', leaveDate: '2025-03-02', spec: 'open-task' }],
+      removals: [],
+    });
+    // Shared with someone still here: the leaver is only dropped (hand-over-shared-task.test.ts).
+    expect(handOverPlan(['a', 'c'], after, '2025-03-05')).toEqual({
+      to: ['c'], replacements: [], removals: [{ from: 'a', presence: 'left', leaveDate: '2025-03-02', coveredBy: 'assignees' }],
     });
   });
 

@@ -132,7 +132,14 @@ export type NodeCommand =
   | { kind: 'timer'; timer: FlowTimer }
   | { kind: 'signal'; name: string; payload?: Record<string, unknown> }
   /** An SLA escalation decides on behalf of the assignees. */
-  | { kind: 'decide'; decision: 'approve' | 'reject'; reason: string };
+  | { kind: 'decide'; decision: 'approve' | 'reject'; reason: string }
+  /**
+   * The handover of `task`, whose assignee left: their nearest present manager already holds `coveredBy`,
+   * another open task of this token. A node may withdraw the task's place (a countersign slot) so the
+   * manager does not decide, or vote, twice; undefined: the task is reassigned to the manager instead.
+   * The reducer cancels `task` itself.
+   */
+  | { kind: 'withdraw'; task: FlowTask; coveredBy: FlowTask };
 
 /**
  * A flow node type: pure functions from (token, command, ctx) to an outcome. Built-ins are registered

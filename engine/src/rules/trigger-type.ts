@@ -7,6 +7,7 @@ import type { JsonLogic } from '../expressions/expression-types.js';
 import type { JsonSchema, TypeDescription } from '../forms/field-type.js';
 import type { Issue } from '../errors/issue.js';
 import type { Locale, LocalizedText } from '../i18n/localized-text.js';
+import type { AssigneeReplacement } from '../flows/resolve-assignees.js';
 import type { AssigneeSpec } from './assignee-spec.js';
 import type { RecordLookup } from './read-path.js';
 
@@ -91,8 +92,11 @@ export interface ActionEnv {
   evaluate(logic: JsonLogic): unknown;
   /** Fills `{path}` placeholders in a template from `scope`; user and department ids followed by `.name` etc. are looked up in the directory. */
   fill(template: LocalizedText): LocalizedText;
-  /** Resolves assignee specs to user ids (deduplicated, in order) and display candidates ("role:it"). */
-  resolveAssignees(specs: AssigneeSpec[]): { users: string[]; candidates: string[] };
+  /**
+   * Resolves assignee specs to user ids (deduplicated, in order) and display candidates ("role:it"); `replaced`:
+   * the people named who had left, and their present manager who stands in for them (as in flows).
+   */
+  resolveAssignees(specs: AssigneeSpec[]): { users: string[]; candidates: string[]; replaced: AssigneeReplacement[] };
   ctx: RuleContext;
   instanceId?: string;
   recordId?: string;

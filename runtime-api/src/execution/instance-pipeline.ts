@@ -3,6 +3,7 @@ import {
   BatonError,
   type CompiledFlow,
   type CompiledForm,
+  type DomainEvent,
   type Effect,
   type FlowCommand,
   type FlowState,
@@ -164,7 +165,8 @@ function writesNoEffects(instanceId: string, transition: Transition, known: Know
 
 /**
  * Writes what rules decided: their tasks (a runtime `task.created` history entry each, when they belong
- * to an instance), timers and outbox rows. Returns the instance's last history seq.
+ * to an instance, after an `assignee.replaced` per person named who had left, as a flow records for its
+ * own tasks), timers and outbox rows. Returns the instance's last history seq.
  */
 export async function writeRuleEffects(
   env: CommandEnv,
@@ -180,19 +182,15 @@ export async function writeRuleEffects(
   if (!target.instanceId) return seq;
   const at = env.now.toISOString();
   const instanceId = target.instanceId;
+  const fields = { at, instanceId, ...(target.flowKey ? { flowKey: target.flowKey } : {}) };
   return appendHistory(
     trx,
     instanceId,
     seq,
-    created.map((task) => ({
-      type: 'task.created',
-      at,
-      instanceId,
-      ...(target.flowKey ? { flowKey: target.flowKey } : {}),
-      taskId: task.taskId,
-      actor: 'system',
-      payload: { task, source: 'rule' },
-    })),
+    created.flatMap(({ replacedAssignees, ...task }): DomainEvent[] => [
+      ...(replacedAssignees ?? []).map((r): DomainEvent => ({ type: 'assignee.replaced', ...fields, taskId: task.taskId, actor: 'system', payload: { ...r, taskId: task.taskId, source: 'rule' } })),
+      { type: 'task.created', ...fields, taskId: task.taskId, actor: 'system', payload: { task, source: 'rule' } },
+    ]),
     'runtime',
   );
 }

@@ -1,4 +1,5 @@
-import { BatonError, type DomainEvent, type RuleRecord } from '@baton/engine';
+import { BatonError, personPresence, type DomainEvent, type RuleRecord } from '@baton/engine';
+import { organisationToday } from '../directory/person-presence.js';
 import type { Selectable } from 'kysely';
 import { appendAuditAtEnd } from '../audit/append-audit.js';
 import type { TasksTable } from '../db/database.js';
@@ -36,6 +37,11 @@ export async function completeRuleTask(
   if (task.status !== 'open') throw new BatonError('BATON_E_FLOW_TASK_CLOSED', { taskId, status: task.status });
   if (!task.assignees.includes(env.actor)) {
     throw new BatonError('BATON_E_FLOW_NOT_ASSIGNEE', { user: env.actor, taskId, assignees: task.assignees.join(', ') });
+  }
+  // As for a flow's task: someone who left is refused even while the sweep has not taken them off it yet.
+  const actor = env.directory.user(env.actor);
+  if (actor && personPresence(actor, organisationToday(env.now, env.services.timeZone)) === 'left') {
+    throw new BatonError('BATON_E_FLOW_ASSIGNEE_LEFT', { user: env.actor, taskId });
   }
   if (!task.actions.includes(input.action)) {
     throw new BatonError('BATON_E_FLOW_ACTION_NOT_ALLOWED', { action: input.action, taskId, nodeId: task.node_id, allowed: task.actions.join(', ') });

@@ -13,8 +13,9 @@ export type HandOverOutcome = 'handedOver' | 'nobody' | 'skipped';
  * A rule's task (a to-do the flow reducer does not know, like completeRuleTask's): handed over in place, in
  * the caller's transaction. The instance (if any) and then the task are locked FOR UPDATE SKIP LOCKED, in
  * the order task actions lock them; held elsewhere, it is skipped for the next sweep. Same rule and same
- * records as a flow task: `assignee.replaced` per leaver and `task.reassigned` (reason `left`) as runtime
- * history, the audit entry `task.handed-over` by `system`, a notification to the new assignees. The task
+ * records as a flow task: `assignee.removed` or `assignee.replaced` per leaver and `task.reassigned` (reason
+ * `left`) as runtime history, the audit entry `task.handed-over` by `system`, a notification to the people
+ * new to the task. The task
  * keeps its id (a rule task's id comes from its effect key, so a replayed effect still finds it).
  */
 export async function handOverRuleTask(trx: Kysely<Database>, services: ExecutionServices, taskId: string, instanceId: string | null): Promise<HandOverOutcome> {
@@ -25,7 +26,7 @@ export async function handOverRuleTask(trx: Kysely<Database>, services: Executio
   const task = await trx.selectFrom('tasks').selectAll().where('id', '=', taskId).forUpdate().skipLocked().executeTakeFirst();
   if (!task || task.status !== 'open') return 'skipped';
   const env = await commandEnv(trx, services, 'system', 'en');
-  const plan = handOverPlan(task.assignees, env.directory, organisationToday(env.now, services.timeZone));
+  const plan = handOverPlan(task.assignees, env.directory, organisationToday(env.now, services.timeZone), task.candidates);
   if (!plan) return 'skipped';
   if (plan.to.length === 0) return 'nobody';
   await trx
@@ -37,12 +38,10 @@ export async function handOverRuleTask(trx: Kysely<Database>, services: Executio
   if (instance) {
     const fields = { at, instanceId: instance.id, flowKey: instance.flow_key, taskId, nodeId: task.node_id, actor: 'system' };
     const events: DomainEvent[] = [
-      ...plan.replacements.map((r, i): DomainEvent => ({ type: 'assignee.replaced', seq: instance.history_seq + 1 + i, ...fields, payload: { ...r, taskId, source: 'rule' } })),
-      {
-        type: 'task.reassigned', seq: instance.history_seq + 1 + plan.replacements.length, ...fields,
-        payload: { from: taskId, reason: 'left', by: 'system', source: 'rule', task: { id: taskId, assignees: plan.to } },
-      },
-    ];
+      ...plan.removals.map((r): DomainEvent => ({ type: 'assignee.removed', ...fields, payload: { ...r, taskId, source: 'rule' } })),
+      ...plan.replacements.map((r): DomainEvent => ({ type: 'assignee.replaced', ...fields, payload: { ...r, taskId, source: 'rule' } })),
+      { type: 'task.reassigned', ...fields, payload: { from: taskId, reason: 'left', by: 'system', source: 'rule', task: { id: taskId, assignees: plan.to } } },
+    ].map((event, i) => ({ ...event, seq: instance.history_seq + 1 + i }));
     const seq = await appendHistory(trx, instance.id, instance.history_seq, events, 'runtime');
     await trx.updateTable('instances').set({ history_seq: seq }).where('id', '=', instance.id).execute();
   }
@@ -54,10 +53,12 @@ export async function handOverRuleTask(trx: Kysely<Database>, services: Executio
     at: env.now,
     data: { taskId, source: 'rule', reason: 'left', from: task.assignees, to: plan.to },
   });
+  const newcomers = plan.to.filter((id) => !task.assignees.includes(id));
+  if (newcomers.length === 0) return 'handedOver';
   const notify: NotifyEffect = {
     type: 'notify',
     key: `handover:${taskId}:${at}`,
-    to: plan.to,
+    to: newcomers,
     title: { en: 'Handed over to you: {node}', 'zh-CN': '离职交接给您：{node}' },
     data: { node: task.title, from: task.assignees.join(', ') },
     link: { ...(instance ? { instanceId: instance.id } : {}), taskId },

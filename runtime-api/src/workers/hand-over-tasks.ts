@@ -11,7 +11,7 @@ import { errorText, withRaceRetry, type WorkerContext } from './worker-context.j
 
 /** What one handover sweep did, for tests and the log. */
 export interface HandOverReport {
-  /** Tasks moved to a present manager. */
+  /** Tasks handed over: leavers dropped (others on the task, or its role, cover it) or replaced by a present manager. */
   handedOver: number;
   /** Tasks with nobody present above their assignees: left where they are, HR told once per task. */
   nobody: number;
@@ -38,12 +38,12 @@ interface StuckTask {
 }
 
 /**
- * One page of open tasks (the flow's and rules'), by id after `after`, whose assignee is someone not
- * present. Driven from the directory's leavers (small next to the tasks): single-assignee tasks through
+ * One page of open tasks (the flow's and rules'), by id after `after`, with an assignee who is not present
+ * (any one of them: a shared task drops its leavers even while the others are here). Driven from the directory's leavers (small next to the tasks): single-assignee tasks through
  * tasks_assignee_idx (assignee_id, status). Tasks with several assignees (assignee_id null): an incremental
  * sweep has few leavers and asks the GIN index on assignees; a full one has thousands, where a GIN `?|`
  * took 23 s (1M tasks, 5,000 leavers), so it unnests the open shared tasks' assignees once and joins them
- * to the leavers (~0.2 s). The engine decides whether a task really is stuck (every assignee gone).
+ * to the leavers (~0.2 s). The engine's handOverPlan decides what becomes of the task.
  */
 async function stuckTasks(db: Kysely<Database>, today: string, scope: SweepScope, after: string): Promise<StuckTask[]> {
   const recent = scope.full ? sql`true` : sql`(updated_at >= ${scope.since.toISOString()}::timestamptz or leave_date >= ${scope.sinceDay}::date)`;
@@ -74,8 +74,8 @@ const NOT_STUCK = new Set(['BATON_E_FLOW_HANDOVER_NOT_NEEDED', 'BATON_E_FLOW_TAS
 /**
  * One task, one transaction: the instance is locked FOR UPDATE SKIP LOCKED (another worker or a command
  * on it: skipped, the next sweep retries), then the engine's handOverTask runs through the ordinary
- * command pipeline as `system`: the task rows, the history (assignee.replaced, task.reassigned), the
- * audit entry and the new assignee's notification, or nothing when the engine refuses. A rule's task,
+ * command pipeline as `system`: the task rows, the history (assignee.removed / assignee.replaced,
+ * task.reassigned), the audit entry and the newcomers' notification, or nothing when the engine refuses. A rule's task,
  * which the flow's state does not hold, is handed over by the runtime (hand-over-rule-task.ts).
  */
 async function handOverOne(ctx: WorkerContext, task: StuckTask): Promise<Outcome> {
@@ -96,7 +96,7 @@ async function handOverOne(ctx: WorkerContext, task: StuckTask): Promise<Outcome
           locked: instance,
           authorize: () => undefined,
           command: () => ({ type: 'handOverTask', taskId: task.id }),
-          audit: { action: 'task.handed-over', taskId: task.id, data: { reason: 'left' } },
+          audit: { action: 'task.handed-over', taskId: task.id, data: { reason: 'left', from: task.assignees } },
         });
         return 'handedOver';
       }),

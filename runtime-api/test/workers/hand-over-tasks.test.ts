@@ -151,7 +151,7 @@ forEachDatabase('open tasks of people who left are handed over', (ctx) => {
     expect(done.json().task.status).toBe('completed');
   });
 
-  it('a task shared by several people stays while one of them is here, then goes to the managers of all of them', async () => {
+  it('a task shared by several people drops a leaver while the others are here, then goes to the manager of the last one', async () => {
     const res = await as('hr1', 'POST', '/api/flows/handover-pair/instances', { data: { approver: 'boss' } });
     expect(res.statusCode, res.body).toBe(201);
     const instanceId = res.json().id as string;
@@ -159,13 +159,19 @@ forEachDatabase('open tasks of people who left are handed over', (ctx) => {
     await importDirectory(leave(['p1'], yesterday));
     const { app, database, config } = ctx();
     const workers = new Workers({ database, config, handlers: app.baton.outboxHandlers, log: app.log });
-    expect(await workers.handOver()).toMatchObject({ handedOver: 0, failed: 0 });
-    expect((await openTasks(instanceId)).map((task) => task.assignees)).toEqual([['p1', 'p2']]);
+    expect(await workers.handOver()).toMatchObject({ handedOver: 1, failed: 0 });
+    expect((await openTasks(instanceId)).map((task) => [task.assignees, task.assignee_id])).toEqual([[['p2'], 'p2']]);
+    expect((await historyOf(instanceId, 'assignee.removed')).map((h) => (h.payload as Json).payload)).toEqual([
+      expect.objectContaining({ from: 'p1', presence: 'left', leaveDate: yesterday, coveredBy: 'assignees' }),
+    ]);
+    // Nobody is new on the task: nobody is told.
+    const notes = await db().selectFrom('outbox').select('effect').where('instance_id', '=', instanceId).execute();
+    expect(notes.map((n) => n.effect as Json).filter((e) => e.type === 'notify' && e.title?.en?.startsWith('Handed over'))).toEqual([]);
     await importDirectory(leave(['p2'], yesterday));
     // Incremental this time (the GIN path); the first sweep above was full (the per-assignee lookup path).
     expect(await workers.handOver({ incremental: true })).toMatchObject({ handedOver: 1, failed: 0 });
-    expect((await openTasks(instanceId)).map((task) => task.assignees)).toEqual([['pm', 'boss']]);
-    expect((await historyOf(instanceId, 'assignee.replaced')).map((h) => (h.payload as Json).payload.from)).toEqual(['p1', 'p2']);
+    expect((await openTasks(instanceId)).map((task) => task.assignees)).toEqual([['boss']]);
+    expect((await historyOf(instanceId, 'assignee.replaced')).map((h) => (h.payload as Json).payload.from)).toEqual(['p2']);
   });
 
   it('two workers sweeping at once move the task once', async () => {

@@ -22,6 +22,7 @@ const EVENTS: Record<string, { en: string; 'zh-CN': string }> = {
   'task.reminded': { en: 'a reminder was sent', 'zh-CN': '发送了提醒' },
   'task.commented': { en: 'commented', 'zh-CN': '发表了评论' },
   'assignee.replaced': { en: 'the step went to the next manager: the person named has left', 'zh-CN': '原处理人已离职，已转给其上级' },
+  'assignee.removed': { en: 'a person who left was taken off the task: the others on it carry on', 'zh-CN': '已离职的处理人已从任务中移除，由其他处理人继续' },
 };
 
 const ACTIONS: Record<string, { en: string; 'zh-CN': string }> = {

@@ -21,7 +21,8 @@ export interface ApprovalConfig {
 
 export const APPROVAL_ACTIONS = ['approve', 'reject', 'return', 'delegate', 'transfer', 'add-signer-before', 'add-signer-after'];
 
-type SlotStatus = 'waiting' | 'open' | 'blocked' | 'approved' | 'rejected' | 'cancelled';
+/** `withdrawn`: the signer left and their manager already signs at this node (handover); it no longer counts. */
+type SlotStatus = 'waiting' | 'open' | 'blocked' | 'approved' | 'rejected' | 'cancelled' | 'withdrawn';
 
 /** One approver's place (or, in single mode, the shared place of every candidate). */
 interface Slot {
@@ -60,7 +61,7 @@ function thresholdOf(config: ApprovalConfig, n: number): number {
 /** Decides the node after a vote: rejected, passed, or the next slots to open. */
 function settle(st: ApprovalState, config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>, tasks: TaskRequest[]): NodeOutcome {
   const mode = config.mode ?? 'single';
-  const original = st.slots.filter((s) => !s.added);
+  const original = st.slots.filter((s) => !s.added && s.status !== 'withdrawn');
   const added = st.slots.filter((s) => s.added);
   const approvals = original.filter((s) => s.status === 'approved').length;
   const rejections = original.filter((s) => s.status === 'rejected').length;
@@ -130,6 +131,20 @@ function onTask(command: Extract<NodeCommand, { kind: 'task' }>, st: ApprovalSta
   return settle(st, config, ctx, tasks);
 }
 
+/**
+ * A signer's place whose signer left, when their manager already holds another original place here (a
+ * countersign with the manager among the signers): withdrawn rather than given to the manager, who would
+ * otherwise approve twice (and, in a quorum, vote twice). The quorum shrinks with the signers left.
+ */
+function withdraw(command: Extract<NodeCommand, { kind: 'withdraw' }>, st: ApprovalState, config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>): NodeOutcome | undefined {
+  const slot = st.slots.find((s) => s.id === command.task.slot);
+  const covering = st.slots.find((s) => s.id === command.coveredBy.slot);
+  if (!slot || !covering || slot === covering || slot.added || covering.added || slot.status !== 'open') return undefined;
+  slot.status = 'withdrawn';
+  st.threshold = Math.min(st.threshold, st.slots.filter((s) => !s.added && s.status !== 'withdrawn').length);
+  return settle(st, config, ctx, []);
+}
+
 /** Copies the node state before changing it: states are shared with earlier versions of the instance. */
 function cloneState(state: unknown): ApprovalState {
   const st = state as ApprovalState;
@@ -193,6 +208,7 @@ export const approvalNodeType: NodeType<ApprovalConfig> = {
   },
   on(command, token, ctx) {
     if (command.kind === 'decide') return command.decision === 'approve' ? { leave: {} } : rejected(ctx.config);
+    if (command.kind === 'withdraw' && token.state !== undefined) return withdraw(command, cloneState(token.state), ctx.config, ctx);
     if (command.kind !== 'task' || token.state === undefined) return undefined;
     return onTask(command, cloneState(token.state), ctx.config, ctx);
   },

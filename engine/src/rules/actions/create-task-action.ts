@@ -57,7 +57,7 @@ export const createTaskAction: RuleActionType<CreateTaskParams> = {
     category: 'task',
   }),
   toEffects: (params, env) => {
-    const { users, candidates } = env.resolveAssignees(params.assignees);
+    const { users, candidates, replaced } = env.resolveAssignees(params.assignees);
     const effect: CreateTaskEffect = {
       type: 'createTask',
       key: env.key,
@@ -71,6 +71,8 @@ export const createTaskAction: RuleActionType<CreateTaskParams> = {
         data: evaluateMap(params.data, env),
       },
     };
+    // The runtime records each as `assignee.replaced` with the task, as a flow does for its own tasks.
+    if (replaced.length > 0) effect.task.replacedAssignees = replaced;
     if (params.description !== undefined) effect.task.description = env.fill(params.description);
     if (env.instanceId) effect.task.instanceId = env.instanceId;
     if (params.form) effect.task.formKey = params.form;
