@@ -19,6 +19,7 @@ import * as directorySearch from './migrations/0017-directory-search.js';
 import * as demoInstances from './migrations/0018-demo-instances.js';
 import * as reportUpkeep from './migrations/0019-report-upkeep.js';
 import * as hotUpdates from './migrations/0020-hot-updates.js';
+import * as fewerIndexEntries from './migrations/0021-fewer-index-entries.js';
 import type { Database } from './database.js';
 
 /**
@@ -46,6 +47,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018-demo-instances': demoInstances,
   '0019-report-upkeep': reportUpkeep,
   '0020-hot-updates': hotUpdates,
+  '0021-fewer-index-entries': fewerIndexEntries,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
