@@ -1,4 +1,5 @@
 import type { FlowDefinition, SimulationResult } from '@baton/engine';
+import type { SampleContext } from './sample-data.js';
 
 /** A simulation step as the scenario schema has it (engine/schemas/scenario.schema.json). */
 export type ScenarioStep =
@@ -11,6 +12,8 @@ export interface ScenarioUser {
   managerId?: string;
   departmentId?: string;
   roles?: string[];
+  /** Directory attributes branch conditions read, e.g. `{ jobFamily: 'sales' }`. */
+  attributes?: Record<string, unknown>;
 }
 
 export interface ScenarioDraft {
@@ -48,6 +51,8 @@ export function defaultScenario(def: FlowDefinition): ScenarioDraft {
   users.set('initiator', { id: 'initiator', managerId: 'manager', departmentId: 'dept' });
   users.set('manager', { id: 'manager', managerId: 'director', departmentId: 'dept' });
   users.set('director', { id: 'director', departmentId: 'dept' });
+  // Somebody other than the initiator for the forms' person fields (successors, forwards): never the leaver.
+  users.set('colleague', { id: 'colleague', managerId: 'manager', departmentId: 'dept' });
   departments.set('dept', { id: 'dept', headId: 'director' });
   for (const a of assigneesOf(def)) {
     if (a.kind === 'user' && a.id && !users.has(a.id)) users.set(a.id, { id: a.id, departmentId: 'dept' });
@@ -65,12 +70,22 @@ export function defaultScenario(def: FlowDefinition): ScenarioDraft {
   return { initiator: 'initiator', data: {}, users: [...users.values()], departments: [...departments.values()], steps: [] };
 }
 
+/** The scenario's day one, and the day every sample date uses (four weeks later: a notice period). */
+export const SCENARIO_START = '2025-03-03T01:00:00Z';
+export const SAMPLE_DATE = '2025-03-31';
+
+/** Who sample data names: the initiator as the form's subject, somebody else for every other person field. */
+export function sampleContextOf(draft: Pick<ScenarioDraft, 'initiator' | 'users'>): SampleContext {
+  const others = draft.users.map((u) => u.id).filter((id) => id !== draft.initiator);
+  return { subject: draft.initiator, colleague: others.includes('colleague') ? 'colleague' : (others[0] ?? draft.initiator), date: SAMPLE_DATE };
+}
+
 /** The scenario JSON simulate() takes. The clock starts at a fixed Monday morning so runs repeat exactly. */
 export function toScenario(def: FlowDefinition, draft: ScenarioDraft): Record<string, unknown> {
   return {
     name: 'designer',
     flow: def.key,
-    start: { initiator: draft.initiator, at: '2025-03-03T01:00:00Z', data: draft.data },
+    start: { initiator: draft.initiator, at: SCENARIO_START, data: draft.data },
     directory: { users: draft.users, departments: draft.departments },
     steps: draft.steps,
   };

@@ -1,72 +1,136 @@
 import type { FormDefinition, SimulationResult } from '@baton/engine';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engine } from '../app/engine/engine-client.js';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { JsonEditor } from '../app/ui/json-editor.js';
+import { applyPreset, branchPresets, type BranchPreset } from './branch-presets.js';
 import type { FlowBody } from './flow-graph.js';
-import { defaultScenario, stepsForOpenTasks, toScenario, type ScenarioDraft, type ScenarioStep } from './scenario-builder.js';
+import { defaultScenario, sampleContextOf, toScenario, type ScenarioDraft, type ScenarioStep } from './scenario-builder.js';
+import { defaultAction, runToEnd, settle, type RefusedStep, type RunOutcome, type SampleStep } from './scenario-runner.js';
+import { SimBranches, SimPresets } from './sim-branches.js';
+import { SimStartSection } from './sim-start-section.js';
+import { SimStepsEditor } from './sim-steps-editor.js';
+import { SimTaskCard, type TaskDecision } from './sim-task-card.js';
+import { sampleStartData, sampleStepData, startNodeOf, stepFormsAt, type SimForms } from './step-samples.js';
+import { useSimForms } from './use-sim-forms.js';
+import './simulate-panel.css';
 
-const MAX_AUTO_ROUNDS = 25;
+type Json = Record<string, unknown>;
+
+/** Per open task: what was refused last time at that task, else sample data and the forward action. */
+function decisionsFor(outcome: RunOutcome, sample: SampleStep): Record<string, TaskDecision> {
+  const out: Record<string, TaskDecision> = {};
+  const refused = outcome.refused && 'complete' in outcome.refused.step ? outcome.refused.step.complete : undefined;
+  for (const task of outcome.result.tasks.filter((t) => t.status === 'open')) {
+    const again = refused && refused.node === task.node && (refused.by === undefined || task.assignees.includes(refused.by)) ? refused : undefined;
+    out[task.id] = again
+      ? { data: again.data, action: again.action, by: again.by ?? task.assignees[0] ?? '' }
+      : { data: sample(task.node, outcome.result.finalState.data), action: defaultAction(task.actions), by: task.assignees[0] ?? '' };
+  }
+  return out;
+}
+
+/** The issues of the refused step at this task, or none. */
+function issuesAt(refused: RefusedStep | undefined, node: string) {
+  if (!refused || !('complete' in refused.step) || refused.step.complete.node !== node) return [];
+  return refused.failure.issues?.length ? refused.failure.issues : [{ code: refused.failure.code, path: '', message: refused.failure.message }];
+}
 
 /**
  * Runs the flow in the browser with the engine's simulate(): the same reducer the server runs, on an
- * in-memory organisation, with a scripted list of decisions. "Run to the end" keeps completing whatever
- * task is open with its first action, so the happy path needs no typing.
+ * in-memory organisation. The start data is the flow's form (sample values on a click); each open step
+ * shows its form prefilled, with the action and the acting person; "Run to the end" completes every step
+ * with sample data and its forward action. A refused step names its fields, and the branches taken show.
  */
 export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: FormDefinition[]; onResult: (r: SimulationResult | null) => void }) {
   const { t } = useTranslation('flows');
   const { l, locale } = useLocalized();
+  const { forms: simForms, error: formsError } = useSimForms(forms);
   const [draft, setDraft] = useState<ScenarioDraft>(() => defaultScenario(def));
-  const [result, setResult] = useState<SimulationResult | null>(null);
+  const [outcome, setOutcome] = useState<RunOutcome | null>(null);
+  const [decisions, setDecisions] = useState<Record<string, TaskDecision>>({});
+  const [preset, setPreset] = useState<BranchPreset | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const formsReady = forms.every((f) => simForms.has(f.key));
+  const start = stepFormsAt(def, simForms, startNodeOf(def));
+  const presets = useMemo(() => branchPresets(def), [def]);
+  const people = draft.users.map((u) => u.id);
+  const result = outcome?.result ?? null;
+  const nodeName = (id: string) => l(def.nodes.find((n) => n.id === id)?.name, id);
+  const sampleFor = (d: ScenarioDraft): SampleStep => (node, current) => sampleStepData(def, simForms as SimForms, node, current, sampleContextOf(d));
+  const withSampleStart = (d: ScenarioDraft): ScenarioDraft => ({ ...d, data: sampleStartData(def, simForms, sampleContextOf(d)) });
 
-  const run = async (steps: ScenarioStep[]) =>
-    engine().call('simulate', { flow: def, scenario: toScenario(def, { ...draft, steps }), forms, locale });
+  // An analyst starts from a filled form, not an empty one.
+  useEffect(() => {
+    if (start.startForm) setDraft((d) => (Object.keys(d.data).length === 0 ? withSampleStart(d) : d));
+  }, [start.startForm]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const execute = async (auto: boolean) => {
+  const show = (d: ScenarioDraft, next: RunOutcome | null) => {
+    setDraft({ ...d, steps: next?.steps ?? d.steps });
+    setOutcome(next);
+    setDecisions(next ? decisionsFor(next, sampleFor(d)) : {});
+    onResult(next?.result ?? null);
+  };
+
+  const perform = async (base: ScenarioDraft, steps: ScenarioStep[], auto: boolean) => {
+    // "Run to the end" with nothing typed uses sample start data too.
+    const d = auto && start.startForm && Object.keys(base.data).length === 0 ? withSampleStart(base) : base;
     setBusy(true);
     setError(null);
     try {
-      let steps = draft.steps;
-      let r = await run(steps);
-      for (let round = 0; auto && round < MAX_AUTO_ROUNDS && r.failures.length === 0; round++) {
-        const more = stepsForOpenTasks(r);
-        if (more.length === 0) break;
-        steps = [...steps, ...more];
-        r = await run(steps);
-      }
-      setDraft((d) => ({ ...d, steps }));
-      setResult(r);
-      onResult(r);
+      const run = (s: ScenarioStep[]) => engine().call('simulate', { flow: def, scenario: toScenario(def, { ...d, steps: s }), forms, locale });
+      show(d, auto ? await runToEnd(run, steps, sampleFor(d)) : settle(steps, await run(steps)));
     } catch (err) {
       setError(err);
-      setResult(null);
-      onResult(null);
+      show(d, null);
     } finally {
       setBusy(false);
     }
   };
 
-  const setStep = (i: number, step: ScenarioStep | null) =>
-    setDraft((d) => ({ ...d, steps: step ? d.steps.map((s, j) => (j === i ? step : s)) : d.steps.filter((_, j) => j !== i) }));
-  const nodeName = (id: string) => l(def.nodes.find((n) => n.id === id)?.name, id);
+  const pickPreset = (p: BranchPreset) => {
+    setPreset(p);
+    show(applyPreset(withSampleStart({ ...defaultScenario(def), initiator: draft.initiator }), p), null);
+  };
+
+  const completeTask = (taskId: string, node: string) => {
+    const c = decisions[taskId];
+    if (!c) return;
+    const step: ScenarioStep = { complete: { node, action: c.action, ...(c.by ? { by: c.by } : {}), ...(c.data ? { data: c.data } : {}) } };
+    void perform(draft, [...draft.steps, step], false);
+  };
+
+  const startIssues = result?.failures.find((f) => f.path === '/start')?.issues ?? [];
+  const openTasks = result?.tasks.filter((task) => task.status === 'open') ?? [];
 
   return (
     <div className="simulate-panel" data-testid="simulate-panel">
       <h2>{t('simulate')}</h2>
       <p className="muted small">{t('simulateHelp')}</p>
+      {formsError ? <ErrorPanel error={formsError} /> : null}
+      <SimPresets presets={presets} onPick={pickPreset} disabled={busy || !formsReady} />
+      {preset ? <p className="small" data-testid="sim-preset-active">{t('simPresetActive', { name: l(preset.label as never, preset.edge) })}</p> : null}
       <label>
         {t('simInitiator')}
         <select name="sim-initiator" value={draft.initiator} onChange={(e) => setDraft((d) => ({ ...d, initiator: e.target.value }))}>
-          {draft.users.map((u) => (
-            <option key={u.id} value={u.id}>{u.id}</option>
+          {people.map((id) => (
+            <option key={id} value={id}>{id}</option>
           ))}
         </select>
       </label>
-      <JsonEditor name="sim-data" label={t('simData')} value={draft.data} rows={4} onChange={(v) => setDraft((d) => ({ ...d, data: (v ?? {}) as Record<string, unknown> }))} />
+      <SimStartSection
+        startForm={start.startForm}
+        access={start.access}
+        formsReady={formsReady}
+        data={draft.data}
+        onChange={(data: Json) => setDraft((d) => ({ ...d, data }))}
+        onFillSample={() => setDraft(withSampleStart)}
+        issues={startIssues}
+        people={people}
+      />
       <details>
         <summary>{t('simDirectory')}</summary>
         <JsonEditor
@@ -80,44 +144,11 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
           }}
         />
       </details>
-      <h3>{t('simSteps')}</h3>
-      {draft.steps.length === 0 ? <p className="muted small">{t('simNoSteps')}</p> : null}
-      <ol className="sim-steps">
-        {draft.steps.map((step, i) => (
-          <li key={i}>
-            {'complete' in step ? (
-              <span className="row">
-                <select aria-label={t('simNode')} value={step.complete.node} onChange={(e) => setStep(i, { complete: { ...step.complete, node: e.target.value } })}>
-                  {def.nodes.map((n) => (
-                    <option key={n.id} value={n.id}>{nodeName(n.id)}</option>
-                  ))}
-                </select>
-                <input aria-label={t('simAction')} value={step.complete.action} list="sim-actions" onChange={(e) => setStep(i, { complete: { ...step.complete, action: e.target.value } })} />
-                <input aria-label={t('simBy')} placeholder={t('simBy')} value={step.complete.by ?? ''} onChange={(e) => { const { by: _b, ...rest } = step.complete; setStep(i, { complete: e.target.value ? { ...rest, by: e.target.value } : rest }); }} />
-              </span>
-            ) : (
-              <span className="row">
-                {t('simAdvance')} <input aria-label={t('simAdvance')} value={step.advance} onChange={(e) => setStep(i, { advance: e.target.value })} />
-              </span>
-            )}
-            <button type="button" className="icon-button" aria-label={t('remove')} onClick={() => setStep(i, null)}>×</button>
-          </li>
-        ))}
-      </ol>
-      <datalist id="sim-actions">
-        {['approve', 'reject', 'return', 'complete', 'resubmit'].map((a) => (
-          <option key={a} value={a} />
-        ))}
-      </datalist>
+      <SimStepsEditor def={def} steps={draft.steps} onChange={(steps) => setDraft((d) => ({ ...d, steps }))} />
       <div className="row">
-        <button type="button" onClick={() => setDraft((d) => ({ ...d, steps: [...d.steps, { complete: { node: def.nodes.find((n) => n.type !== 'start')?.id ?? '', action: 'approve' } }] }))}>{t('simAddStep')}</button>
-        <button type="button" onClick={() => setDraft((d) => ({ ...d, steps: [...d.steps, { advance: 'P1D' }] }))}>{t('simAddAdvance')}</button>
-        {result ? <button type="button" onClick={() => setDraft((d) => ({ ...d, steps: [...d.steps, ...stepsForOpenTasks(result)] }))}>{t('simAddOpen')}</button> : null}
-      </div>
-      <div className="row">
-        <button type="button" className="primary" data-testid="sim-run" disabled={busy} onClick={() => void execute(false)}>{t('simRun')}</button>
-        <button type="button" data-testid="sim-run-to-end" disabled={busy} onClick={() => void execute(true)}>{t('simRunToEnd')}</button>
-        <button type="button" onClick={() => { setDraft((d) => ({ ...d, steps: [] })); setResult(null); onResult(null); }}>{t('simClear')}</button>
+        <button type="button" className="primary" data-testid="sim-run" disabled={busy} onClick={() => void perform(draft, draft.steps, false)}>{t('simRun')}</button>
+        <button type="button" data-testid="sim-run-to-end" disabled={busy || !formsReady} onClick={() => void perform(draft, draft.steps, true)}>{t('simRunToEnd')}</button>
+        <button type="button" onClick={() => show({ ...draft, steps: [] }, null)}>{t('simClear')}</button>
       </div>
       {error ? <ErrorPanel error={error} title={t('simFailed')} /> : null}
       {result ? (
@@ -128,14 +159,43 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
           {result.failures.length > 0 ? (
             <ul className="issue-list" data-testid="sim-failures">
               {result.failures.map((f, i) => (
-                <li key={i}><code>{f.path}</code> {f.message} <code className="issue-code">{f.code}</code></li>
+                <li key={i}>
+                  <code>{f.path}</code> {f.message} <code className="issue-code">{f.code}</code>
+                  {f.issues?.length ? (
+                    <ul data-testid="sim-failure-fields">
+                      {f.issues.map((issue, j) => (
+                        <li key={j}><code className="issue-path">{issue.path || '/'}</code> {issue.message}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
               ))}
             </ul>
           ) : null}
-          <p className="small">{t('simPath')}: {result.path.map((p) => nodeName(p.node)).join(' → ')}</p>
-          {result.tasks.some((task) => task.status === 'open') ? (
-            <p className="small">{t('simOpen')}: {result.tasks.filter((task) => task.status === 'open').map((task) => `${nodeName(task.node)} (${task.assignees.join(', ')})`).join('; ')}</p>
+          {openTasks.length > 0 ? (
+            <>
+              <h3>{t('simTasks')}</h3>
+              <ul className="sim-tasks" data-testid="sim-tasks">
+                {openTasks.map((task) => (
+                  <SimTaskCard
+                    key={task.id}
+                    flow={def}
+                    forms={simForms}
+                    task={task}
+                    nodeName={nodeName(task.node)}
+                    decision={decisions[task.id] ?? { data: undefined, action: defaultAction(task.actions), by: task.assignees[0] ?? '' }}
+                    onChange={(next) => setDecisions((all) => ({ ...all, [task.id]: next }))}
+                    onComplete={() => completeTask(task.id, task.node)}
+                    issues={issuesAt(outcome?.refused, task.node)}
+                    people={people}
+                    busy={busy}
+                  />
+                ))}
+              </ul>
+            </>
           ) : null}
+          <p className="small">{t('simPath')}: {result.path.map((p) => nodeName(p.node)).join(' → ')}</p>
+          <SimBranches flow={def} result={result} />
           <p className="small" data-testid="sim-uncovered">
             {result.uncovered.branches.length === 0 && result.uncovered.nodes.length === 0
               ? t('simAllCovered')

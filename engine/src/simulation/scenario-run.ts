@@ -56,7 +56,7 @@ export class ScenarioRun {
     return ctx;
   }
 
-  fail(step: number, path: string, code: string, params: Record<string, unknown>, extra: { expected?: unknown; actual?: unknown } = {}): void {
+  fail(step: number, path: string, code: string, params: Record<string, unknown>, extra: Pick<SimulationFailure, 'expected' | 'actual' | 'issues'> = {}): void {
     const built = issue(code, path, { step, ...params }, this.locale);
     this.failures.push({ step, path, code, message: built.message, ...extra });
   }
@@ -81,7 +81,9 @@ export class ScenarioRun {
   private refusal(step: number, path: string, error: unknown, expected: string | undefined): void {
     if (!(error instanceof BatonError)) throw error;
     if (expected === undefined) {
-      this.fail(step, path, SIMULATION_ERRORS.BATON_E_SIM_COMMAND_REFUSED, { code: error.code, reason: error.message }, { actual: error.code });
+      // The refusal's issues travel with it: "correct the fields listed" is useless without the list.
+      const issues = error.issues.filter((i) => i.code !== error.code || i.path !== '').map((i) => ({ code: i.code, path: i.path, message: i.message }));
+      this.fail(step, path, SIMULATION_ERRORS.BATON_E_SIM_COMMAND_REFUSED, { code: error.code, reason: error.message }, { actual: error.code, ...(issues.length > 0 ? { issues } : {}) });
     } else if (error.code !== expected) {
       this.fail(step, path, SIMULATION_ERRORS.BATON_E_SIM_REFUSAL_EXPECTED, { expected, actual: `it was refused with ${error.code}: ${error.message}` }, { expected, actual: error.code });
     }

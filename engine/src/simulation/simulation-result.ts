@@ -37,6 +37,8 @@ export interface SimulationFailure {
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** For a refused command: the refusal's own issues (e.g. each invalid field of the task data, path into the data). */
+  issues?: Array<{ code: string; path: string; message: string }>;
 }
 
 export interface Coverage {

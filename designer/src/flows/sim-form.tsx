@@ -1,0 +1,85 @@
+import Form from '@rjsf/core';
+import type { RegistryWidgetsType, RJSFSchema, UiSchema, WidgetProps } from '@rjsf/utils';
+import { memo, useMemo } from 'react';
+import { cfworkerValidator } from '../shared/schema-form/cfworker-validator.js';
+import { issuesToErrorSchema, type PathIssue } from '../shared/schema-form/issues-to-error-schema.js';
+import { FallbackWidget } from '../workspace/task/fallback-widgets.js';
+import { applyFieldAccess, type FieldAccess } from '../workspace/task/field-access.js';
+import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from '../workspace/task/workspace-widgets.js';
+import type { SimForm } from './step-samples.js';
+
+type Json = Record<string, unknown>;
+
+/** A person of the scenario's made-up directory (not the server's): the simulation knows no one else. */
+function ScenarioPersonWidget({ id, value, disabled, readonly, onChange, registry }: WidgetProps) {
+  const people = ((registry.formContext as { people?: string[] } | undefined)?.people ?? []) as string[];
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <select id={id} name={id} value={text} disabled={disabled || readonly} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+      <option value="" />
+      {text && !people.includes(text) ? <option value={text}>{text}</option> : null}
+      {people.map((p) => (
+        <option key={p} value={p}>{p}</option>
+      ))}
+    </select>
+  );
+}
+
+// The workspace's widgets, but nothing that reaches the server: people come from the scenario, files and
+// signatures are sample values shown as they are.
+const SIM_WIDGETS: RegistryWidgetsType = {
+  ...workspaceWidgets,
+  'user-picker': ScenarioPersonWidget,
+  'file-upload': FallbackWidget,
+  'signature-pad': FallbackWidget,
+};
+
+export interface SimFormViewProps {
+  sim: SimForm;
+  /** Access at the node; fields it may not edit are left out (what a step may change is what it shows). */
+  access?: Record<string, FieldAccess>;
+  value: Json;
+  onChange: (value: Json) => void;
+  /** Issues with JSON Pointers into the data ("/interviewDate"): shown at their fields. */
+  issues: readonly PathIssue[];
+  idPrefix: string;
+  people: string[];
+}
+
+/** One bound form rendered from the engine's schemas with rjsf, as the workspace renders it. */
+export const SimFormView = memo(function SimFormView({ sim, access, value, onChange, issues, idPrefix, people }: SimFormViewProps) {
+  const schemas = useMemo(() => {
+    if (!access) return { schema: sim.jsonSchema, uiSchema: sim.uiSchema };
+    // Read-only top-level fields are the node's context, not its input: the step form leaves them out.
+    const onlyEditable = Object.fromEntries(Object.entries(access).map(([k, a]) => [k, !k.includes('.') && a === 'readonly' ? 'hidden' : a])) as Record<string, FieldAccess>;
+    return applyFieldAccess(sim.jsonSchema, sim.uiSchema, onlyEditable);
+  }, [sim, access]);
+  const keys = Object.keys((schemas.schema.properties ?? {}) as Json);
+  const extraErrors = useMemo(() => issuesToErrorSchema(issues.filter((i) => keys.includes(i.path.split('/')[1] ?? '')), ''), [issues, keys.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (keys.length === 0) return null;
+  const uiSchema: UiSchema = { ...workspaceUiSchema(schemas.uiSchema as UiSchema, schemas.schema), 'ui:submitButtonOptions': { norender: true } };
+  const shown = Object.fromEntries(Object.entries(value).filter(([k]) => keys.includes(k)));
+  return (
+    <div className="rjsf sim-form" data-testid={`${idPrefix}-form`}>
+      <Form
+        idPrefix={idPrefix}
+        tagName="div"
+        schema={schemas.schema as RJSFSchema}
+        uiSchema={uiSchema}
+        widgets={SIM_WIDGETS}
+        fields={workspaceFields}
+        formData={shown}
+        formContext={{ people }}
+        validator={cfworkerValidator}
+        extraErrors={extraErrors}
+        experimental_defaultFormStateBehavior={workspaceDefaultFormState}
+        showErrorList={false}
+        noHtml5Validate
+        onChange={(e) => {
+          const next = (e.formData ?? {}) as Json;
+          onChange({ ...value, ...Object.fromEntries(keys.map((k) => [k, next[k]])) });
+        }}
+      />
+    </div>
+  );
+});

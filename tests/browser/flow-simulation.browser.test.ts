@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPackFolder } from '../../packages/cli/src/index.js';
+import { api } from './harness/api.js';
+import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
+import { saveScreenshot, sessionPage } from './harness/pages.js';
+import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { sceneCaller } from './harness/scene.js';
+
+const PACK_DIR = new URL('../../templates/offboarding', import.meta.url).pathname;
+const available = hasChromium();
+if (!available) console.log(skipNotice());
+
+// An analyst (no JSON typed) simulates the shipped offboarding flow in the designer: the start form is
+// filled with sample data, the "sales employee" preset sends the run through the customer handover,
+// "Run to the end" completes every step with sample data, and the panel shows which branches were taken.
+describe.skipIf(!available)('flow simulation in the designer', () => {
+  let runtime: RunningRuntime;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
+    const { bundle } = await readPackFolder(PACK_DIR, { demo: false });
+    const call = sceneCaller(runtime.baseUrl, runtime.adminToken);
+    await call('POST', '/packs/import', bundle);
+    await call('POST', '/directory/import', { users: [{ id: 'ana', name: 'Ana Analyst' }] });
+    const token = await api<{ token: string }>(runtime.baseUrl, runtime.adminToken, 'POST', '/tokens', { userId: 'ana', roles: ['designer'], label: 'simulation test' });
+    expect(token.status, JSON.stringify(token.body)).toBe(201);
+    page = await sessionPage(browser, token.body.token, 'ana', problems, { viewport: { width: 1600, height: 1000 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  });
+
+  it('runs the offboarding flow to "completed" with the sales preset, through the customer handover', async ({ onTestFailed }) => {
+    onTestFailed(() => saveScreenshot(page, 'failure-flow-simulation'));
+    const began = Date.now();
+    await page.goto(`${runtime.baseUrl}/build/flow/offboarding`);
+    await page.getByTestId('toggle-simulate').click();
+    // The start form is the flow's form, rendered and already filled with sample values.
+    await page.getByTestId('sim-start-form').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#sim-start_type').inputValue()).toBe('resignation');
+    expect(await page.locator('#sim-start_lastWorkingDay').inputValue()).toBe('2025-03-31');
+
+    await page.getByTestId('sim-preset-toCustomers').click();
+    expect(await page.getByTestId('sim-preset-active').textContent()).toContain('Sales only');
+    await page.getByTestId('sim-run-to-end').click();
+    await expect.poll(() => page.getByTestId('sim-status').textContent(), { timeout: 20_000 }).toBe('completed');
+    expect(await page.getByTestId('sim-failures').count()).toBe(0);
+    expect(await page.getByTestId('sim-branch-toCustomers').getAttribute('data-taken')).toBe('true');
+    expect(await page.getByTestId('sim-branch-toNda').getAttribute('data-taken')).toBe('false');
+    await saveScreenshot(page, 'flow-simulation-sales');
+
+    // Step by step: the manager's step shows its form and action; a wrong interview reason is refused and
+    // the fields are named and highlighted, not an empty list.
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByTestId('sim-run').click();
+    const manager = page.getByTestId('sim-task-managerApproval');
+    await manager.waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('sim-task-managerApproval-action').inputValue()).toBe('approve');
+    await page.getByTestId('sim-task-managerApproval-complete').click();
+    const hr = page.getByTestId('sim-task-hrInterview');
+    await hr.waitFor({ timeout: 10_000 });
+    await page.locator('#sim-task-hrInterview-own_interviewDate').fill('');
+    await page.getByTestId('sim-task-hrInterview-complete').click();
+    const issues = page.getByTestId('sim-task-hrInterview-issues');
+    await issues.waitFor({ timeout: 10_000 });
+    expect(await issues.textContent()).toContain('/interviewDate');
+    expect(await hr.locator('.rjsf-field-error').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    expect(Date.now() - began).toBeLessThan(60_000);
+  });
+});
