@@ -236,6 +236,12 @@ describe.skipIf(!available)('designer in Chromium', () => {
     await page.getByTestId('add-action').click();
     await page.getByTestId('rule-action-0').waitFor();
     expect(await page.getByTestId('schema-form-action-0-params').count()).toBe(1);
+    // Generated panels read as words: no rjsf "Title option 1" pickers, no duplicated blocks, every button named.
+    const ruleText = (await page.locator('.rule-designer').textContent()) ?? '';
+    expect(ruleText).not.toMatch(/option \d/i);
+    expect(await page.getByTestId('schema-form-action-0-params').getByText('Title', { exact: true }).count()).toBe(1);
+    const unnamed = await page.locator('.rule-designer button').evaluateAll((buttons) => buttons.filter((b) => !(b.getAttribute('aria-label') || b.getAttribute('title') || b.textContent?.trim())).length);
+    expect(unnamed).toBe(0);
     await shot('rule-designer');
 
     // Report: a count of flow instances, grouped by status; the preview runs published reports only.

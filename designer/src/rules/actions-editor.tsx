@@ -8,13 +8,20 @@ import { EmptyState } from '../app/ui/empty-state.js';
 import { JsonEditor } from '../app/ui/json-editor.js';
 import { ConditionBuilder } from '../shared/condition/condition-builder.js';
 import type { FieldOption } from '../shared/condition/field-options.js';
-import { SchemaForm } from '../shared/schema-form/schema-form.js';
+import { SchemaForm, type Choices } from '../shared/schema-form/schema-form.js';
 import type { RuleBody } from './new-rule.js';
 
 type Action = RuleBody['actions'][number];
 
+/** For an action repeated over a sub-table (`forEach: {"var": "customers"}`): that table's columns as `$item.…`. */
+function itemFields(action: Action, fields: FieldOption[], rowLabel: (table: FieldOption, column: FieldOption) => string): FieldOption[] {
+  const each = action.forEach as { var?: unknown } | undefined;
+  const table = typeof each?.var === 'string' ? fields.find((f) => f.path === each.var) : undefined;
+  return (table?.columns ?? []).map((c) => ({ ...c, path: `$item.${c.path}`, label: rowLabel(table!, c) }));
+}
+
 /** THEN: the actions in order, each with a parameter form generated from its type's params schema. */
-export function ActionsEditor({ def, onChange, issues, fields, form }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; fields: FieldOption[]; form: FormDefinition | undefined }) {
+export function ActionsEditor({ def, onChange, issues, fields, form, choices }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; fields: FieldOption[]; form: FormDefinition | undefined; choices: Choices }) {
   const { t } = useTranslation('rules');
   const { l } = useLocalized();
   const catalogue = useCatalogue();
@@ -49,9 +56,9 @@ export function ActionsEditor({ def, onChange, issues, fields, form }: { def: Ru
                   <option key={e.type} value={e.type}>{l(e.label, e.type)}</option>
                 ))}
               </select>
-              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp')}>↑</button>
-              <button type="button" disabled={i === def.actions.length - 1} onClick={() => move(i, 1)} aria-label={t('moveDown')}>↓</button>
-              <button type="button" onClick={() => setActions(def.actions.filter((_, j) => j !== i))}>{t('removeAction')}</button>
+              <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
+              <button type="button" disabled={i === def.actions.length - 1} onClick={() => move(i, 1)} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
+              <button type="button" onClick={() => setActions(def.actions.filter((_, j) => j !== i))} aria-label={t('removeAction')}>{t('removeAction')}</button>
             </div>
             {entry?.description ? <p className="muted small">{l(entry.description)}</p> : null}
             {mine.length > 0 ? <IssueList issues={mine} /> : null}
@@ -59,6 +66,7 @@ export function ActionsEditor({ def, onChange, issues, fields, form }: { def: Ru
               <SchemaForm
                 name={`action-${i}-params`}
                 schema={entry.paramsSchema}
+                choices={choices}
                 value={action.params}
                 issues={issues}
                 issueBase={`${base}/params`}
@@ -79,7 +87,7 @@ export function ActionsEditor({ def, onChange, issues, fields, form }: { def: Ru
                 name={`action-${i}-when`}
                 label={t('actionWhen')}
                 value={action.when}
-                fields={fields}
+                fields={[...itemFields(action, fields, (table, column) => t('itemField', { table: l(table.label, table.path), column: l(column.label, column.path) })), ...fields]}
                 onChange={(when) =>
                   set(i, (a) => {
                     const next = { ...a };

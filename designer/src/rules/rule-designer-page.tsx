@@ -6,10 +6,11 @@ import { EditorFrame } from '../definitions/editor-frame.js';
 import { useDefinitionEditor } from '../definitions/use-definition-editor.js';
 import { ConditionBuilder } from '../shared/condition/condition-builder.js';
 import { fieldOptions, type FieldOption } from '../shared/condition/field-options.js';
-import { useDefinitionKeys, useFormBodies } from '../shared/forms/use-form-bodies.js';
+import { useFormBodies } from '../shared/forms/use-form-bodies.js';
 import { ActionsEditor } from './actions-editor.js';
 import { newRule, ruleReferences, type RuleBody } from './new-rule.js';
 import { TriggerEditor } from './trigger-editor.js';
+import { useRuleChoices, type FlowNodeLike } from './use-rule-choices.js';
 
 /** What a rule's expressions can read besides the form's fields. */
 const EVENT_FIELDS: FieldOption[] = [
@@ -26,14 +27,13 @@ export function RuleDesignerPage() {
   const { l } = useLocalized();
   const editor = useDefinitionEditor<RuleBody>('rule', key, newRule, ruleReferences);
   const def = editor.body;
-  const formKeys = useDefinitionKeys('form');
-  const flowKeys = useDefinitionKeys('flow');
   const scopedForm = def?.scope?.form;
   // A flow-scoped rule reads the flow's form: the flow names it.
-  const flowForm = editor.resolved.find((r) => r.kind === 'flow' && r.key === def?.scope?.flow)?.body as { form?: string } | undefined;
+  const flowForm = editor.resolved.find((r) => r.kind === 'flow' && r.key === def?.scope?.flow)?.body as { form?: string; nodes?: FlowNodeLike[] } | undefined;
   const forms = useFormBodies([scopedForm ?? '', flowForm?.form ?? '']);
   const form = forms.get(scopedForm ?? flowForm?.form ?? '');
   const fields = [...fieldOptions(form?.fields), ...EVENT_FIELDS];
+  const { choices, forms: formChoices, flows: flowChoices } = useRuleChoices(flowForm?.nodes, form?.fields);
   const change = (update: (d: RuleBody) => RuleBody) => editor.setBody(update);
   const setScope = (part: 'form' | 'flow', value: string) =>
     change((d) => {
@@ -58,18 +58,20 @@ export function RuleDesignerPage() {
                 {t('scopeForm')}
                 <select name="scope-form" value={def.scope?.form ?? ''} onChange={(e) => setScope('form', e.target.value)}>
                   <option value="">{t('anyForm')}</option>
-                  {formKeys.map((k) => (
-                    <option key={k} value={k}>{k}</option>
+                  {formChoices.map((o) => (
+                    <option key={o.value} value={o.value}>{o.label}</option>
                   ))}
+                  {def.scope?.form && !formChoices.some((o) => o.value === def.scope?.form) ? <option value={def.scope.form}>{def.scope.form}</option> : null}
                 </select>
               </label>
               <label>
                 {t('scopeFlow')}
                 <select name="scope-flow" value={def.scope?.flow ?? ''} onChange={(e) => setScope('flow', e.target.value)}>
                   <option value="">{t('anyFlow')}</option>
-                  {flowKeys.map((k) => (
-                    <option key={k} value={k}>{k}</option>
+                  {flowChoices.map((o) => (
+                    <option key={o.value} value={o.value}>{o.label}</option>
                   ))}
+                  {def.scope?.flow && !flowChoices.some((o) => o.value === def.scope?.flow) ? <option value={def.scope.flow}>{def.scope.flow}</option> : null}
                 </select>
               </label>
               <label className="inline">
@@ -90,7 +92,7 @@ export function RuleDesignerPage() {
               </label>
             </div>
           </fieldset>
-          <TriggerEditor def={def} onChange={change} issues={editor.issues} form={form} />
+          <TriggerEditor def={def} onChange={change} issues={editor.issues} form={form} choices={choices} />
           <fieldset className="rule-part">
             <legend>{t('and')}</legend>
             <ConditionBuilder
@@ -108,7 +110,7 @@ export function RuleDesignerPage() {
               }
             />
           </fieldset>
-          <ActionsEditor def={def} onChange={change} issues={editor.issues} fields={fields} form={form} />
+          <ActionsEditor def={def} onChange={change} issues={editor.issues} fields={fields} form={form} choices={choices} />
         </div>
       ) : null}
     </EditorFrame>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
-import { SchemaForm } from '../shared/schema-form/schema-form.js';
+import { SchemaForm, type Choices } from '../shared/schema-form/schema-form.js';
 import { readDateOffset, writeDateOffset, type DateOffset, type RuleBody } from './new-rule.js';
 
 function DateOffsetEditor({ value, onChange, form }: { value: DateOffset; onChange: (v: DateOffset) => void; form: FormDefinition | undefined }) {
@@ -50,7 +50,7 @@ function DateOffsetEditor({ value, onChange, form }: { value: DateOffset; onChan
 }
 
 /** IF: the trigger type (event, date field ± N days, schedule) and its settings. */
-export function TriggerEditor({ def, onChange, issues, form }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; form: FormDefinition | undefined }) {
+export function TriggerEditor({ def, onChange, issues, form, choices }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; form: FormDefinition | undefined; choices: Choices }) {
   const { t } = useTranslation('rules');
   const { l } = useLocalized();
   const catalogue = useCatalogue();
@@ -79,7 +79,7 @@ export function TriggerEditor({ def, onChange, issues, form }: { def: RuleBody; 
       {offset ? (
         <DateOffsetEditor value={offset} form={form} onChange={(v) => setConfig(writeDateOffset(v, def.trigger.config))} />
       ) : entry ? (
-        <SchemaForm name="trigger-config" schema={entry.configSchema} value={def.trigger.config} issues={issues} issueBase="/trigger/config" onChange={setConfig} />
+        <SchemaForm name="trigger-config" choices={choices} schema={entry.configSchema} value={def.trigger.config} issues={issues} issueBase="/trigger/config" onChange={setConfig} />
       ) : (
         <p className="field-error">{t('unknownTrigger', { type: def.trigger.type })}</p>
       )}

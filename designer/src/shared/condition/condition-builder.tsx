@@ -4,6 +4,7 @@ import { useLocalized } from '../../app/i18n/localized.js';
 import { JsonEditor } from '../../app/ui/json-editor.js';
 import {
   COMPARE_OPS,
+  QUANTIFIERS,
   UNARY_OPS,
   emptyGroup,
   fromJsonLogic,
@@ -12,122 +13,68 @@ import {
   type Comparison,
   type Condition,
   type Group,
-  type Operand,
+  type Quantifier,
+  type Raw,
 } from './condition-model.js';
 import type { FieldOption } from './field-options.js';
+import { ValueInput } from './value-input.js';
 
 /** The root is always shown as a group, so a single comparison can grow into "all of / any of". */
 function asRoot(condition: Condition): Group {
   return condition.kind === 'group' ? condition : { ...emptyGroup(), children: [condition] };
 }
 
-function literalFromInput(raw: string, field: FieldOption | undefined): unknown {
-  if (field && ['number', 'money'].includes(field.type) && raw.trim() !== '' && !Number.isNaN(Number(raw))) {
-    return field.type === 'money' ? raw : Number(raw);
-  }
-  if (field?.type === 'boolean') return raw === 'true';
-  return raw;
-}
+/** Directory attributes offered when a comparison reads the person's directory record. */
+const DIRECTORY_ATTRIBUTES = ['attributes.jobFamily', 'attributes.confidential', 'departmentId', 'position', 'email', 'name', 'hireDate'] as const;
 
-function ValueInput({ comparison, field, fields, onChange, name }: { comparison: Comparison; field: FieldOption | undefined; fields: FieldOption[]; onChange: (value: Operand) => void; name: string }) {
+function FieldSelect({ value, fields, onChange, label, name }: { value: string; fields: FieldOption[]; onChange: (path: string) => void; label: string; name: string }) {
   const { t } = useTranslation('common');
   const { l } = useLocalized();
-  const value = comparison.value;
-  const isField = value !== undefined && 'field' in value;
-  const toggle = (
-    <select aria-label={t('conditionValueSource')} name={`${name}.source`} value={isField ? 'field' : 'literal'} onChange={(e) => onChange(e.target.value === 'field' ? { field: '' } : { literal: '' })}>
-      <option value="literal">{t('conditionLiteral')}</option>
-      <option value="field">{t('conditionOtherField')}</option>
+  const known = fields.some((f) => f.path === value);
+  return (
+    <select aria-label={label} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('chooseField')}</option>
+      {fields.map((f) => (
+        <option key={f.path} value={f.path}>{l(f.label, f.path)}</option>
+      ))}
+      {value !== '' && !known ? <option value={value}>{value}</option> : null}
     </select>
   );
-  if (isField) {
-    return (
-      <>
-        {toggle}
-        <select aria-label={t('conditionValue')} name={`${name}.value`} value={value.field} onChange={(e) => onChange({ field: e.target.value })}>
-          <option value="">{t('chooseField')}</option>
-          {fields.map((f) => (
-            <option key={f.path} value={f.path}>{l(f.label, f.path)}</option>
-          ))}
-        </select>
-      </>
-    );
-  }
-  const literal = value && 'literal' in value ? value.literal : '';
-  if (comparison.op === 'in') {
-    const list = Array.isArray(literal) ? literal.map(String) : [];
-    if (field?.options) {
-      return (
-        <select multiple aria-label={t('conditionValue')} name={`${name}.value`} value={list} onChange={(e) => onChange({ literal: [...e.target.selectedOptions].map((o) => o.value) })}>
-          {field.options.map((o) => (
-            <option key={o.value} value={o.value}>{l(o.label, o.value)}</option>
-          ))}
-        </select>
-      );
-    }
-    return (
-      <input
-        aria-label={t('conditionValue')}
-        name={`${name}.value`}
-        placeholder={t('conditionListPlaceholder')}
-        value={list.join(', ')}
-        onChange={(e) => onChange({ literal: e.target.value.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => literalFromInput(s, field)) })}
-      />
-    );
-  }
-  if (field?.options) {
-    return (
-      <>
-        {toggle}
-        <select aria-label={t('conditionValue')} name={`${name}.value`} value={String(literal ?? '')} onChange={(e) => onChange({ literal: e.target.value })}>
-          <option value="">{t('chooseValue')}</option>
-          {field.options.map((o) => (
-            <option key={o.value} value={o.value}>{l(o.label, o.value)}</option>
-          ))}
-        </select>
-      </>
-    );
-  }
-  if (field?.type === 'boolean') {
-    return (
-      <>
-        {toggle}
-        <select aria-label={t('conditionValue')} name={`${name}.value`} value={String(literal === true)} onChange={(e) => onChange({ literal: e.target.value === 'true' })}>
-          <option value="true">{t('yes')}</option>
-          <option value="false">{t('no')}</option>
-        </select>
-      </>
-    );
-  }
-  const inputType = field?.type === 'date' ? 'date' : field?.type === 'number' ? 'number' : 'text';
+}
+
+/** For a person field: compare the field itself, or an attribute of the person's directory record. */
+function LookupInput({ comparison, field, onChange, name }: { comparison: Comparison; field: FieldOption | undefined; onChange: (c: Comparison) => void; name: string }) {
+  const { t } = useTranslation('common');
+  if (comparison.lookup === undefined && field?.type.replace(/@.*$/, '') !== 'user') return null;
+  const attributes = comparison.lookup !== undefined && !(DIRECTORY_ATTRIBUTES as readonly string[]).includes(comparison.lookup) ? [comparison.lookup, ...DIRECTORY_ATTRIBUTES] : DIRECTORY_ATTRIBUTES;
+  const setLookup = (lookup: string) => {
+    const { lookup: _drop, ...rest } = comparison;
+    onChange(lookup === '' ? rest : { ...rest, lookup });
+  };
   return (
-    <>
-      {toggle}
-      <input aria-label={t('conditionValue')} name={`${name}.value`} type={inputType} value={String(literal ?? '')} onChange={(e) => onChange({ literal: literalFromInput(e.target.value, field) })} />
-    </>
+    <select aria-label={t('conditionAttribute')} name={`${name}.lookup`} value={comparison.lookup ?? ''} onChange={(e) => setLookup(e.target.value)}>
+      <option value="">{t('conditionFieldItself')}</option>
+      {attributes.map((a) => (
+        <option key={a} value={a}>{t(`directoryAttribute.${a.replace(/\./g, '_')}`, { defaultValue: a })}</option>
+      ))}
+    </select>
   );
 }
 
 function ComparisonRow({ comparison, fields, onChange, onRemove, name }: { comparison: Comparison; fields: FieldOption[]; onChange: (c: Comparison) => void; onRemove: () => void; name: string }) {
   const { t } = useTranslation('common');
-  const { l } = useLocalized();
   const field = fields.find((f) => f.path === comparison.field);
   return (
     <div className="condition-row" data-testid="condition-row">
-      <select aria-label={t('conditionField')} name={`${name}.field`} value={comparison.field} onChange={(e) => onChange({ ...comparison, field: e.target.value })}>
-        <option value="">{t('chooseField')}</option>
-        {fields.map((f) => (
-          <option key={f.path} value={f.path}>{l(f.label, f.path)}</option>
-        ))}
-        {comparison.field !== '' && !field ? <option value={comparison.field}>{comparison.field}</option> : null}
-      </select>
+      <FieldSelect label={t('conditionField')} name={`${name}.field`} value={comparison.field} fields={fields} onChange={(path) => onChange({ ...comparison, field: path })} />
+      <LookupInput comparison={comparison} field={field} name={name} onChange={onChange} />
       <select
         aria-label={t('conditionOperator')}
         name={`${name}.op`}
         value={comparison.op}
         onChange={(e) => {
           const op = e.target.value as Comparison['op'];
-          const next: Comparison = { kind: 'compare', field: comparison.field, op };
+          const next: Comparison = { kind: 'compare', field: comparison.field, op, ...(comparison.lookup !== undefined ? { lookup: comparison.lookup } : {}) };
           if (!UNARY_OPS.has(op)) next.value = op === 'in' ? { literal: [] } : comparison.op === 'in' ? { literal: '' } : (comparison.value ?? { literal: '' });
           onChange(next);
         }}
@@ -136,8 +83,44 @@ function ComparisonRow({ comparison, fields, onChange, onRemove, name }: { compa
           <option key={op} value={op}>{t(`op.${op}`)}</option>
         ))}
       </select>
-      {UNARY_OPS.has(comparison.op) ? null : <ValueInput comparison={comparison} field={field} fields={fields} name={name} onChange={(value) => onChange({ ...comparison, value })} />}
-      <button type="button" className="icon-button" aria-label={t('remove')} onClick={onRemove}>×</button>
+      {UNARY_OPS.has(comparison.op) ? null : (
+        <ValueInput comparison={comparison} field={comparison.lookup !== undefined ? undefined : field} fields={fields} name={name} onChange={(value) => onChange({ ...comparison, value })} />
+      )}
+      <button type="button" className="icon-button" aria-label={t('removeCondition')} title={t('removeCondition')} onClick={onRemove}>×</button>
+    </div>
+  );
+}
+
+/** "No row of <table> where …": the nested condition reads the table's columns. */
+function QuantifierRow({ quantifier, fields, onChange, onRemove, name }: { quantifier: Quantifier; fields: FieldOption[]; onChange: (q: Quantifier) => void; onRemove: () => void; name: string }) {
+  const { t } = useTranslation('common');
+  const lists = fields.filter((f) => f.columns !== undefined);
+  const columns = fields.find((f) => f.path === quantifier.list)?.columns ?? [];
+  return (
+    <div className="condition-quantifier" data-testid="condition-quantifier">
+      <div className="condition-row">
+        <select aria-label={t('conditionQuantifier')} name={`${name}.quantifier`} value={quantifier.quantifier} onChange={(e) => onChange({ ...quantifier, quantifier: e.target.value as Quantifier['quantifier'] })}>
+          {QUANTIFIERS.map((q) => (
+            <option key={q} value={q}>{t(`quantifier.${q}`)}</option>
+          ))}
+        </select>
+        <FieldSelect label={t('conditionList')} name={`${name}.list`} value={quantifier.list} fields={lists} onChange={(list) => onChange({ ...quantifier, list })} />
+        <span>{t('conditionRowsWhere')}</span>
+        <button type="button" className="icon-button" aria-label={t('removeCondition')} title={t('removeCondition')} onClick={onRemove}>×</button>
+      </div>
+      <GroupView group={quantifier.condition} path={[]} fields={columns} root={quantifier.condition} onRoot={(c) => onChange({ ...quantifier, condition: asRoot(c) })} name={`${name}.row`} />
+    </div>
+  );
+}
+
+function RawRow({ raw, onChange, onRemove, name }: { raw: Raw; onChange: (r: Raw) => void; onRemove: () => void; name: string }) {
+  const { t } = useTranslation('common');
+  const why = raw.reason?.code === 'operator' ? t('conditionRawWhy.operator', { operator: raw.reason.operator }) : t('conditionRawWhy.shape');
+  return (
+    <div className="condition-raw">
+      <p className="muted small" data-testid="condition-raw-why">{why}</p>
+      <JsonEditor name={name} label={t('conditionRaw')} value={raw.logic} onChange={(v) => onChange({ kind: 'raw', logic: v })} rows={3} />
+      <button type="button" className="icon-button" aria-label={t('removeCondition')} title={t('removeCondition')} onClick={onRemove}>×</button>
     </div>
   );
 }
@@ -145,6 +128,8 @@ function ComparisonRow({ comparison, fields, onChange, onRemove, name }: { compa
 function GroupView({ group, path, fields, root, onRoot, name }: { group: Group; path: number[]; fields: FieldOption[]; root: Condition; onRoot: (c: Condition) => void; name: string }) {
   const { t } = useTranslation('common');
   const set = (next: Condition | null, at: number[]) => onRoot(updateAt(root, at, next));
+  const lists = fields.filter((f) => f.columns !== undefined);
+  const add = (child: Condition) => set({ ...group, children: [...group.children, child] }, path);
   return (
     <div className="condition-group" data-depth={path.length}>
       <div className="condition-group-head">
@@ -155,34 +140,33 @@ function GroupView({ group, path, fields, root, onRoot, name }: { group: Group; 
           <option value="and">{t('conditionAll')}</option>
           <option value="or">{t('conditionAny')}</option>
         </select>
-        {path.length > 0 ? <button type="button" className="icon-button" aria-label={t('remove')} onClick={() => set(null, path)}>×</button> : null}
+        {path.length > 0 ? <button type="button" className="icon-button" aria-label={t('removeGroup')} title={t('removeGroup')} onClick={() => set(null, path)}>×</button> : null}
       </div>
       {group.children.map((child, i) => {
         const at = [...path, i];
         const childName = `${name}.${i}`;
+        const remove = () => set(null, at);
         if (child.kind === 'group') return <GroupView key={i} group={child} path={at} fields={fields} root={root} onRoot={onRoot} name={childName} />;
-        if (child.kind === 'compare') return <ComparisonRow key={i} comparison={child} fields={fields} name={childName} onChange={(c) => set(c, at)} onRemove={() => set(null, at)} />;
-        return (
-          <div key={i} className="condition-raw">
-            <JsonEditor name={childName} label={t('conditionRaw')} value={child.logic} onChange={(v) => set({ kind: 'raw', logic: v }, at)} rows={3} />
-            <button type="button" className="icon-button" aria-label={t('remove')} onClick={() => set(null, at)}>×</button>
-          </div>
-        );
+        if (child.kind === 'compare') return <ComparisonRow key={i} comparison={child} fields={fields} name={childName} onChange={(c) => set(c, at)} onRemove={remove} />;
+        if (child.kind === 'quantifier') return <QuantifierRow key={i} quantifier={child} fields={fields} name={childName} onChange={(q) => set(q, at)} onRemove={remove} />;
+        return <RawRow key={i} raw={child} name={childName} onChange={(r) => set(r, at)} onRemove={remove} />;
       })}
       <div className="condition-actions">
-        <button type="button" onClick={() => set({ ...group, children: [...group.children, { kind: 'compare', field: fields[0]?.path ?? '', op: '==', value: { literal: '' } }] }, path)}>
-          {t('addCondition')}
-        </button>
-        <button type="button" onClick={() => set({ ...group, children: [...group.children, emptyGroup()] }, path)}>{t('addGroup')}</button>
+        <button type="button" onClick={() => add({ kind: 'compare', field: fields[0]?.path ?? '', op: '==', value: { literal: '' } })}>{t('addCondition')}</button>
+        <button type="button" onClick={() => add(emptyGroup())}>{t('addGroup')}</button>
+        {lists.length > 0 ? (
+          <button type="button" onClick={() => add({ kind: 'quantifier', quantifier: 'none', list: lists[0]!.path, condition: emptyGroup() })}>{t('addRowCheck')}</button>
+        ) : null}
       </div>
     </div>
   );
 }
 
 /**
- * A visual editor for a JsonLogic condition: comparisons of a field with a value or another field,
- * grouped with all-of / any-of and negation. Writes JsonLogic on every change (`undefined` when empty).
- * A hand-written expression the builder cannot show stays as raw JSON.
+ * A visual editor for a JsonLogic condition: comparisons of a field (or a directory attribute of the person
+ * in it) with a value or another field, row tests over sub-tables, grouped with all-of / any-of and
+ * negation. Writes JsonLogic on every change (`undefined` when empty). What the builder cannot show
+ * exactly stays as raw JSON, with a note saying why.
  */
 export function ConditionBuilder({ value, onChange, fields, name, label }: { value: unknown; onChange: (logic: unknown) => void; fields: FieldOption[]; name: string; label?: string }) {
   const { t } = useTranslation('common');
@@ -202,7 +186,14 @@ export function ConditionBuilder({ value, onChange, fields, name, label }: { val
     <fieldset className="condition-builder" data-testid={`condition-${name}`}>
       <legend>{label ?? t('condition')}</legend>
       <GroupView group={root} path={[]} fields={fields} root={root} onRoot={update} name={name} />
-      {value !== undefined ? <code className="logic-preview" data-testid={`logic-${name}`}>{JSON.stringify(value)}</code> : <span className="muted">{t('conditionNone')}</span>}
+      {value !== undefined ? (
+        <details className="logic-preview">
+          <summary>{t('conditionShowJson')}</summary>
+          <code data-testid={`logic-${name}`}>{JSON.stringify(value)}</code>
+        </details>
+      ) : (
+        <span className="muted">{t('conditionNone')}</span>
+      )}
     </fieldset>
   );
 }

@@ -26,13 +26,16 @@ describe('condition builder ⇄ JsonLogic', () => {
     expect(fromJsonLogic({ '==': [{ var: 'a' }, { var: 'b' }] })).toEqual({ kind: 'compare', field: 'a', op: '==', value: { field: 'b' } });
   });
 
-  it('keeps what it cannot show as raw JsonLogic, untouched', () => {
-    const logic = { all: [{ var: 'assets' }, { '==': [{ var: 'returned' }, true] }] };
-    expect(fromJsonLogic(logic)).toEqual({ kind: 'raw', logic });
-    expect(roundTrip(logic)).toEqual(logic);
-    const mixed = { and: [{ '==': [{ var: 'a' }, 1] }, { sumBy: [{ var: 'assets' }, 'value'] }] };
+  it('keeps what it cannot show as raw JsonLogic, untouched, saying why', () => {
+    const logic = { sumBy: [{ var: 'assets' }, 'value'] };
+    expect(fromJsonLogic(logic)).toEqual({ kind: 'raw', logic, reason: { code: 'operator', operator: 'sumBy' } });
+    const mixed = { and: [{ '==': [{ var: 'a' }, 1] }, logic] };
     expect(roundTrip(mixed)).toEqual(mixed);
     expect(roundTrip(true)).toBe(true);
+    // Forms the builder would rewrite stay as written rather than being normalised on save.
+    for (const rewritten of [{ and: [{ '==': [{ var: 'a' }, 1] }] }, { '!!': [{ var: 'a' }] }, { var: ['a', 'fallback'] }, { '==': [{ var: ['a'] }, 1] }]) {
+      expect(fromJsonLogic(rewritten)).toEqual({ kind: 'raw', logic: rewritten, reason: { code: 'shape' } });
+    }
   });
 
   it('writes no condition at all for an empty builder or a row without a field', () => {
@@ -76,6 +79,10 @@ describe('fieldOptions', () => {
   it('offers the top-level fields, with a choice field’s options', () => {
     expect(fieldOptions(fields).map((f) => f.path)).toEqual(['employeeId', 'kind', 'assets']);
     expect(fieldOptions(fields)[1]!.options).toEqual([{ value: 'a', label: 'A' }]);
+  });
+  it('gives a sub-table its columns, for row checks', () => {
+    expect(fieldOptions(fields)[2]!.columns?.map((c) => c.path)).toEqual(['returned']);
+    expect(fieldOptions(fields)[0]!.columns).toBeUndefined();
   });
   it('inside a sub-table: its columns by name and the form under $parent', () => {
     expect(fieldOptions(fields, 'assets').map((f) => f.path)).toEqual(['returned', '$parent.employeeId', '$parent.kind']);

@@ -7,6 +7,8 @@ export interface FieldOption {
   label: Localizable;
   type: string;
   options?: Array<{ value: string; label: Localizable }>;
+  /** A sub-table's columns: what a row test ("no row where …") reads. */
+  columns?: FieldOption[];
 }
 
 interface FieldLike {
@@ -25,7 +27,8 @@ function optionsOf(field: FieldLike): FieldOption['options'] {
 
 function option(path: string, field: FieldLike): FieldOption {
   const options = optionsOf(field);
-  return { path, label: field.label, type: field.type, ...(options ? { options } : {}) };
+  const columns = field.fields?.map((c) => option(c.key, c));
+  return { path, label: field.label, type: field.type, ...(options ? { options } : {}), ...(columns ? { columns } : {}) };
 }
 
 /**

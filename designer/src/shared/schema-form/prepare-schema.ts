@@ -46,6 +46,24 @@ function isLocalizedTextShape(schema: JsonObject): boolean {
   return keys.length === 2 && keys[0] === 'en' && keys[1] === 'zh-CN';
 }
 
+/** "One string or a list of strings" (node ids, connectors, actions a trigger listens to). */
+export function isOneOrManyStrings(schema: Json): boolean {
+  if (!isObject(schema)) return false;
+  const branches = schema.oneOf ?? schema.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return false;
+  const one = branches.find((b) => isObject(b) && b.type === 'string');
+  const many = branches.find((b) => isObject(b) && b.type === 'array' && isObject(b.items) && b.items.type === 'string');
+  return one !== undefined && many !== undefined;
+}
+
+/**
+ * A custom editor replaces rjsf's own rendering of a oneOf/anyOf too: without the flag rjsf adds an
+ * "X option 1" chooser and a second copy of the field under the editor.
+ */
+function custom(field: string): JsonObject {
+  return { 'ui:field': field, 'ui:fieldReplacesAnyOrOneOf': true };
+}
+
 function refTarget(ref: string, common: JsonObject): { name: string; schema: Json } | undefined {
   const hash = ref.indexOf('#/$defs/');
   if (hash < 0) return undefined;
@@ -58,7 +76,7 @@ function refTarget(ref: string, common: JsonObject): { name: string; schema: Jso
 }
 
 function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui: JsonObject } {
-  if (!isObject(node) || depth > 40) return { schema: node, ui: isFreeJson(node) ? { 'ui:field': 'json' } : {} };
+  if (!isObject(node) || depth > 40) return { schema: node, ui: isFreeJson(node) ? custom('json') : {} };
   if (typeof node.$ref === 'string') {
     const target = refTarget(node.$ref, common);
     if (target) {
@@ -66,16 +84,17 @@ function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui
       // The common definition's own title ("LocalizedText") names the type, not this property.
       const { title: _title, ...shared } = isObject(target.schema) ? target.schema : {};
       const merged = { ...shared, ...rest };
-      if (target.name === 'localizedText') return { schema: merged, ui: { 'ui:field': 'localizedText' } };
-      if (target.name === 'jsonLogic') return { schema: merged, ui: { 'ui:field': 'json' } };
+      if (target.name === 'localizedText') return { schema: merged, ui: custom('localizedText') };
+      if (target.name === 'jsonLogic') return { schema: merged, ui: custom('json') };
       return walk(merged, common, depth + 1);
     }
   }
-  if (isFreeJson(node)) return { schema: node, ui: { 'ui:field': 'json' } };
-  if (isLocalizedTextShape(node)) return { schema: node, ui: { 'ui:field': 'localizedText' } };
+  if (isFreeJson(node)) return { schema: node, ui: custom('json') };
+  if (isLocalizedTextShape(node)) return { schema: node, ui: custom('localizedText') };
+  if (isOneOrManyStrings(node)) return { schema: node, ui: custom('oneOrMany') };
   const out: JsonObject = { ...node };
   const ui: JsonObject = {};
-  if (isAssigneeArray(node)) ui['ui:field'] = 'assignees';
+  if (isAssigneeArray(node)) Object.assign(ui, custom('assignees'));
   if (isObject(node.properties)) {
     const props: JsonObject = {};
     for (const [key, child] of Object.entries(node.properties)) {
@@ -92,7 +111,11 @@ function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui
   }
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
     const list = node[key];
-    if (Array.isArray(list)) out[key] = list.map((b) => walk(b, common, depth + 1).schema);
+    if (!Array.isArray(list)) continue;
+    const branches = list.map((b) => walk(b, common, depth + 1));
+    out[key] = branches.map((b) => b.schema);
+    // rjsf reads a chosen alternative's editors from uiSchema.oneOf[i] / anyOf[i] (e.g. a JsonLogic record id).
+    if (key !== 'allOf' && ui['ui:field'] === undefined && branches.some((b) => Object.keys(b.ui).length > 0)) ui[key] = branches.map((b) => b.ui);
   }
   for (const key of ['$defs', 'definitions'] as const) {
     const defs = node[key];
@@ -101,25 +124,60 @@ function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui
   return { schema: out, ui };
 }
 
+/** An enum of strings as a oneOf of titled constants, so the select shows words, not codes ("business-days"). */
+function labelledEnum(node: JsonObject, enumLabel: (value: string) => string | undefined): JsonObject {
+  const values = node.enum;
+  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return node;
+  const labels = (values as string[]).map((v) => enumLabel(v));
+  if (labels.every((x) => x === undefined)) return node;
+  const { enum: _codes, ...rest } = node;
+  return { ...rest, type: 'string', oneOf: (values as string[]).map((v, i) => ({ const: v, title: labels[i] ?? v })) };
+}
+
 /**
- * Titles for every named property without one, from `label(name)` (the UI's language); the schema's own
- * titles win. A copy: the registry's schema is not changed.
+ * A title for each alternative of a oneOf/anyOf that has none, so rjsf's chooser reads "A number / A pack
+ * parameter" or "Record id / Person" rather than "Offset option 1 / 2": an object branch is named by the
+ * property only it requires, a plain branch by its type.
  */
-export function withTitles(schema: JsonObject, label: (name: string) => string | undefined): JsonObject {
+function titledBranches(branches: Json[], label: (name: string) => string | undefined, enumLabel: (value: string) => string | undefined): Json[] {
+  const requiredOf = (b: Json): string[] => (isObject(b) && Array.isArray(b.required) ? (b.required.filter((r) => typeof r === 'string') as string[]) : []);
+  return branches.map((branch) => {
+    if (!isObject(branch) || branch.title !== undefined || 'const' in branch) return branch;
+    const own = requiredOf(branch).find((name) => !branches.every((other) => other === branch || requiredOf(other).includes(name)));
+    if (own !== undefined) return { ...branch, title: label(own) ?? humanize(own) };
+    if (typeof branch.type === 'string') return { ...branch, title: enumLabel(`type_${branch.type}`) ?? humanize(branch.type) };
+    return branch;
+  });
+}
+
+/** "closeWhenInstanceCompletes" → "Close when instance completes": a last resort better than the raw name. */
+export function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Titles for every named property without one, from `label(name)` (the UI's language, else the name made
+ * readable), and words for enum values from `enumLabel`; the schema's own titles win. A copy: the
+ * registry's schema is not changed.
+ */
+export function withTitles(schema: JsonObject, label: (name: string) => string | undefined, enumLabel: (value: string) => string | undefined = () => undefined): JsonObject {
   const visit = (node: Json): Json => {
     if (!isObject(node)) return node;
-    const out: JsonObject = { ...node };
+    const out: JsonObject = labelledEnum({ ...node }, enumLabel);
     if (isObject(node.properties)) {
       out.properties = Object.fromEntries(
         Object.entries(node.properties).map(([key, child]) => {
           const titled = visit(child);
-          const name = label(key);
-          return [key, isObject(titled) && titled.title === undefined && name ? { ...titled, title: name } : titled];
+          const name = label(key) ?? humanize(key);
+          return [key, isObject(titled) && titled.title === undefined ? { ...titled, title: name } : titled];
         }),
       );
     }
     if (isObject(node.items)) out.items = visit(node.items);
-    for (const k of ['oneOf', 'anyOf'] as const) if (Array.isArray(node[k])) out[k] = (node[k] as Json[]).map(visit);
+    for (const k of ['oneOf', 'anyOf'] as const) {
+      if (Array.isArray(out[k])) out[k] = titledBranches((out[k] as Json[]).map(visit), label, enumLabel);
+    }
     return out;
   };
   return visit(schema) as JsonObject;

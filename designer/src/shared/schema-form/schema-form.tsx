@@ -1,6 +1,6 @@
 import common from '@baton/engine/schemas/common.schema.json';
 import Form from '@rjsf/core';
-import type { FieldProps, RegistryFieldsType, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { TranslatableString, replaceStringParameters, type FieldProps, type RegistryFieldsType, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssigneesEditor, type Assignee } from '../assignees/assignees-editor.js';
@@ -9,6 +9,12 @@ import { LocalizedTextInput } from '../../app/ui/localized-text-input.js';
 import { cfworkerValidator } from './cfworker-validator.js';
 import { issuesToErrorSchema, type PathIssue } from './issues-to-error-schema.js';
 import { prepareSchema, withTitles } from './prepare-schema.js';
+import { BUTTON_TEMPLATES, ChoiceStringField, OneOrManyField, type Choices } from './schema-form-fields.js';
+
+export type { ChoiceOption, Choices } from './schema-form-fields.js';
+
+/** rjsf's own strings ("Add Item", "Remove") by their enum name, the key they have in schemaLabels.rjsf. */
+const RJSF_STRING_NAMES = new Map<string, string>(Object.entries(TranslatableString).map(([name, text]) => [text, name]));
 
 function LocalizedField(props: FieldProps) {
   return (
@@ -38,7 +44,7 @@ function JsonField(props: FieldProps) {
   return <JsonEditor name={props.fieldPathId.$id} label={props.schema.title ?? props.name} value={props.formData} onChange={(v) => props.onChange(v, props.fieldPathId.path)} rows={3} />;
 }
 
-const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField };
+const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField, oneOrMany: OneOrManyField, StringField: ChoiceStringField };
 
 export interface SchemaFormProps {
   /** A registry config or params schema (as GET /api/registry serves it). */
@@ -54,17 +60,24 @@ export interface SchemaFormProps {
   fieldPaths?: string[];
   /** Properties this panel must not show (edited elsewhere, e.g. assignees in the flow panel). */
   omit?: string[];
+  /** Values offered by property name, with their labels (nodes of the flow, forms, connectors). */
+  choices?: Choices;
 }
 
 /**
  * A property panel generated from a type's config schema with rjsf 6. Validation messages come from the
  * engine (the issues passed in); rjsf's own validator (an interpreter, CSP-safe) only resolves oneOf/anyOf.
  */
-export const SchemaForm = memo(function SchemaForm({ schema, value, onChange, name, issues = [], issueBase = '', fieldPaths, omit = [] }: SchemaFormProps) {
+export const SchemaForm = memo(function SchemaForm({ schema, value, onChange, name, issues = [], issueBase = '', fieldPaths, omit = [], choices }: SchemaFormProps) {
   const { t, i18n } = useTranslation('schemaLabels');
+  const known = (key: string) => (i18n.exists(`schemaLabels:${key}`) && typeof t(key, { returnObjects: true }) === 'string' ? t(key) : undefined);
+  const translateString = (key: TranslatableString, params?: string[]) => {
+    const keyName = RJSF_STRING_NAMES.get(key);
+    return replaceStringParameters(keyName ? (known(`rjsf.${keyName}`) ?? key) : key, params);
+  };
   const prepared = useMemo(() => {
     const p = prepareSchema(schema, common);
-    p.schema = withTitles(p.schema, (key) => (i18n.exists(`schemaLabels:${key}`) ? t(key) : undefined));
+    p.schema = withTitles(p.schema, known, (v) => known(`enumValue.${v}`));
     if (omit.length > 0 && p.schema.properties && typeof p.schema.properties === 'object') {
       const props = { ...(p.schema.properties as Record<string, unknown>) };
       for (const key of omit) delete props[key];
@@ -87,7 +100,12 @@ export const SchemaForm = memo(function SchemaForm({ schema, value, onChange, na
         formData={value ?? {}}
         validator={cfworkerValidator}
         fields={FIELDS}
-        formContext={{ fieldPaths: fieldPaths ?? [] }}
+        formContext={{ fieldPaths: fieldPaths ?? [], choices: choices ?? {} }}
+        templates={{ ButtonTemplates: BUTTON_TEMPLATES }}
+        // Labelled enums are oneOfs of constants: without this rjsf would write the first one into a
+        // definition that never set the property, just by opening it.
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
+        translateString={translateString}
         extraErrors={extraErrors}
         showErrorList={false}
         noHtml5Validate

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useLocalized, type Localizable } from '../app/i18n/localized.js';
+import { useApi } from '../app/session/use-api.js';
+import type { Choices, ChoiceOption } from '../shared/schema-form/schema-form.js';
+
+export type Titled = { key: string; title?: Localizable };
+
+/** Definitions a rule's settings point at, by kind: their keys with their own titles. */
+function useTitledDefinitions(kinds: readonly ('form' | 'flow' | 'document')[]): Map<string, Titled[]> {
+  const api = useApi();
+  const [lists, setLists] = useState<Map<string, Titled[]>>(new Map());
+  const wanted = kinds.join(',');
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all(
+      kinds.map(async (kind): Promise<[string, Titled[]]> => {
+        try {
+          const list = await api.definitions.list({ kind, limit: 500 });
+          const byKey = new Map<string, Titled>();
+          for (const item of list.items) if (!byKey.has(item.key)) byKey.set(item.key, { key: item.key, title: item.title as Localizable });
+          return [kind, [...byKey.values()]];
+        } catch {
+          return [kind, []];
+        }
+      }),
+    ).then((entries) => !cancelled && setLists(new Map(entries)));
+    return () => {
+      cancelled = true;
+    };
+  }, [api, wanted]); // eslint-disable-line react-hooks/exhaustive-deps
+  return lists;
+}
+
+export interface FlowNodeLike {
+  id: string;
+  name?: Localizable;
+  type?: string;
+}
+
+export interface RuleChoices {
+  choices: Choices;
+  forms: ChoiceOption[];
+  flows: ChoiceOption[];
+}
+
+/**
+ * What the rule's generated panels offer by property name, each with the definition's own label in the
+ * user's language: the scoped flow's steps (`nodeId`), the form's fields (`field`), forms, flows, documents.
+ */
+export function ruleChoices(
+  definitions: ReadonlyMap<string, readonly Titled[]>,
+  flowNodes: readonly FlowNodeLike[] | undefined,
+  formFields: readonly { key: string; label?: Localizable }[] | undefined,
+  l: (text: Localizable, fallback?: string) => string,
+): RuleChoices {
+  const options = (kind: string) => (definitions.get(kind) ?? []).map((d) => ({ value: d.key, label: l(d.title, d.key) })).sort((a, b) => a.label.localeCompare(b.label));
+  const forms = options('form');
+  const flows = options('flow');
+  const choices: Record<string, ChoiceOption[]> = { form: forms, flow: flows, document: options('document') };
+  // Only the steps a flow really has: a node type's own ids stay free text when no flow is in scope.
+  if (flowNodes && flowNodes.length > 0) choices.nodeId = flowNodes.map((n) => ({ value: n.id, label: l(n.name, n.id) }));
+  if (formFields && formFields.length > 0) choices.field = formFields.map((f) => ({ value: f.key, label: l(f.label, f.key) }));
+  return { choices, forms, flows };
+}
+
+/** `ruleChoices` with the definitions listed from the server, in the current language. */
+export function useRuleChoices(flowNodes: readonly FlowNodeLike[] | undefined, formFields: readonly { key: string; label?: Localizable }[] | undefined): RuleChoices {
+  const { l } = useLocalized();
+  const definitions = useTitledDefinitions(['form', 'flow', 'document']);
+  return ruleChoices(definitions, flowNodes, formFields, l);
+}
