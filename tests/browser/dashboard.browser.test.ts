@@ -16,10 +16,11 @@ if (!available) console.log(skipNotice());
 
 // A fixed organisation beside the pack's demo people, so attrition can be worked out by hand:
 // Alpha: 4 people hired 2020, one leaves 2025-03-15. Beta: 5 people, one leaves 2025-03-20, one 2025-06-30.
-// A leave date is the last working day: on 2025-06-30 Beta still employs its June leaver.
-//   2025-03 Alpha: 1 leaver / ((4 + 3) / 2) = 28.6 %
-//   2025-03 Beta:  1 leaver / ((5 + 4) / 2) = 22.2 %
-//   2025-06 Beta:  1 leaver / ((4 + 4) / 2) = 25.0 %
+// A leave date is the last working day. The denominator is everyone employed during the month (on its
+// first day or hired in it), so every leaver is in it:
+//   2025-03 Alpha: 1 leaver / 4 = 25.0 %
+//   2025-03 Beta:  1 leaver / 5 = 20.0 %
+//   2025-06 Beta:  1 leaver / 4 = 25.0 %
 const hired = '2020-01-01';
 /** A third department with many positions, one leaver each in 2025: the position chart keeps its top 5 and groups the rest. */
 const gammaRoles = Array.from({ length: 9 }, (_, i) => `Gamma operations specialist grade ${i + 1}`);
@@ -48,8 +49,8 @@ function expectedRows(department: 'Alpha Sales' | 'Beta R&D'): string[] {
     const month = `2025-${String(m).padStart(2, '0')}`;
     const [leavers, headcount, rate] =
       department === 'Alpha Sales'
-        ? m < 3 ? [0, '4', '0.0%'] : m === 3 ? [1, '3.5', '28.6%'] : [0, '3', '0.0%']
-        : m < 3 ? [0, '5', '0.0%'] : m === 3 ? [1, '4.5', '22.2%'] : m < 6 ? [0, '4', '0.0%'] : m === 6 ? [1, '4', '25.0%'] : [0, '3', '0.0%'];
+        ? m < 3 ? [0, '4', '0.0%'] : m === 3 ? [1, '4', '25.0%'] : [0, '3', '0.0%']
+        : m < 3 ? [0, '5', '0.0%'] : m === 3 ? [1, '5', '20.0%'] : m < 6 ? [0, '4', '0.0%'] : m === 6 ? [1, '4', '25.0%'] : [0, '3', '0.0%'];
     rows.push(`${month} | ${department} | ${leavers} | ${headcount} | ${rate}`);
   }
   return rows;
@@ -173,7 +174,7 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     const attrition = page.getByTestId('widget-attrition-by-department');
     await attrition.locator('[data-testid=echart] canvas').waitFor();
     await attrition.locator('.widget-table summary').click();
-    // Columns: month, department, leavers, average headcount, attrition rate; every month of the period.
+    // Columns: month, department, leavers, headcount in the month, attrition rate; every month of the period.
     const ours = (await tableRows(attrition)).filter((r) => /^(Alpha|Beta)/.test(r[1]!)).map((r) => r.join(' | '));
     expect(ours.sort()).toEqual([...expectedRows('Alpha Sales'), ...expectedRows('Beta R&D')].sort());
     await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
@@ -184,14 +185,14 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), attrition.getByRole('button', { name: 'CSV' }).click()]);
     expect(csvDownload.suggestedFilename()).toBe('attrition-by-department.csv');
     const csv = fs.readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(csv[0]).toBe('Month,Department,Leavers,Average headcount,Attrition rate');
+    expect(csv[0]).toBe('Month,Department,Leavers,Headcount in the month,Attrition rate');
     const leavers = csv.slice(1).map((line) => line.split(',')).filter((cells) => /^(Alpha|Beta)/.test(cells[1]!) && cells[2] !== '0');
     expect(leavers.map((cells) => cells.slice(0, 4))).toEqual([
-      ['2025-03-01', 'Alpha Sales', '1', '3.5'],
-      ['2025-03-01', 'Beta R&D', '1', '4.5'],
+      ['2025-03-01', 'Alpha Sales', '1', '4'],
+      ['2025-03-01', 'Beta R&D', '1', '5'],
       ['2025-06-01', 'Beta R&D', '1', '4'],
     ]);
-    expect(Number(leavers[0]![4])).toBeCloseTo(28.571, 2);
+    expect(Number(leavers[0]![4])).toBe(25);
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), attrition.getByRole('button', { name: 'PNG' }).click()]);
     expect(pngDownload.suggestedFilename()).toBe('attrition-by-department.png');
     const png = fs.readFileSync((await pngDownload.path())!);
@@ -260,6 +261,30 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     // Beta has no offboardings: the SLA widget, filtered by the leaver's department too, is empty.
     await expect.poll(() => page.getByTestId('widget-sla-breaches').textContent()).toContain('No data for these filters');
     expect(await page.getByTestId('widget-sla-breaches').textContent()).not.toContain('does not apply');
+  });
+
+  it('a period without leavers shows the empty state, not lines of zeros; "To" before "From" is refused', async () => {
+    // 2019: the demo's long-serving people are employed (headcount), nobody leaves.
+    await page.goto(`${runtime.baseUrl}/dashboard?from=2019-01-01&to=2019-12-31`);
+    for (const key of ['attrition-by-department', 'attrition-by-position', 'attrition-by-tenure']) {
+      const widget = page.getByTestId(`widget-${key}`);
+      await expect.poll(() => widget.textContent()).toContain('No leavers in this period');
+      expect(await widget.getByTestId('echart').count()).toBe(0);
+    }
+    // The date pickers: an end before the start says why and cannot be applied.
+    await page.fill('input[name=from]', '2025-06-01');
+    await page.fill('input[name=to]', '2025-03-31');
+    await expect.poll(() => page.getByTestId('dashboard-range-error').textContent()).toContain('"To" cannot be before "From"');
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    expect(await page.locator('input[name=to]').getAttribute('min')).toBe('2025-06-01');
+    await page.fill('input[name=to]', '2025-06-30');
+    expect(await page.getByTestId('dashboard-range-error').count()).toBe(0);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/from=2025-06-01&to=2025-06-30/);
+    // An address with the dates inverted (a bookmark) says the same instead of charting "no data".
+    await page.goto(`${runtime.baseUrl}/dashboard?from=2025-06-01&to=2025-03-31`);
+    await page.getByTestId('dashboard-range-error').waitFor();
+    expect(await page.locator('[data-testid^=widget-]').count()).toBe(0);
   });
 
   it('clicks a bar to list the offboardings behind it and opens one on its timeline', async () => {

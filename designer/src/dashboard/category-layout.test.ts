@@ -22,7 +22,7 @@ const byPosition: ReportResult = {
     { month: '2025-02-01', position: 'Sales rep', leavers: 1 },
     { month: '2025-02-01', position: '$other', leavers: 3 },
   ],
-  meta: { scope: 'all', truncated: false, timeZone: 'Asia/Shanghai', now: '2026-01-01T00:00:00Z', rowCount: 4 },
+  meta: { scope: 'all', truncated: false, timeZone: 'Asia/Shanghai', now: '2026-01-01T00:00:00Z', rowCount: 4, matched: 4 },
 };
 
 const longNames = ['Senior customer success manager', 'Regional sales operations analyst', 'Principal software engineer', 'Human resources business partner', 'Warehouse logistics coordinator'];

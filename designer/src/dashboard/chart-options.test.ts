@@ -21,7 +21,7 @@ const attrition: ReportResult = {
     { month: '2025-03-01', department: 'd-sales', leavers: 1, rate: 28.571428 },
     { month: '2025-03-01', department: 'd-rd', leavers: 1, rate: 22.2222 },
   ],
-  meta: { scope: 'all', truncated: false, timeZone: 'Asia/Shanghai', now: '2026-01-01T00:00:00Z', rowCount: 3 },
+  meta: { scope: 'all', truncated: false, timeZone: 'Asia/Shanghai', now: '2026-01-01T00:00:00Z', rowCount: 3, matched: 3 },
 };
 
 type Series = { name: string; type: string; stack?: string; data: Array<{ value: number | null; cell: Record<string, unknown> } | null> };

@@ -53,7 +53,11 @@ export function DashboardPage() {
     };
   }, [api, key, attempt]);
 
+  // "To" before "From" matches nothing: refused here (and by the API, 400 BATON_E_REPORT_DATE_RANGE).
+  const draftInverted = isInverted(draft);
+  const applied = isInverted(filters);
   const apply = (next: DashboardFilters) => {
+    if (isInverted(next)) return;
     const params = new URLSearchParams();
     for (const k of ['from', 'to', 'department'] as const) if (next[k]) params.set(k, next[k]!);
     setSearch(params);
@@ -72,11 +76,11 @@ export function DashboardPage() {
       >
         <label>
           {t('from')}
-          <input type="date" name="from" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value || undefined })} />
+          <input type="date" name="from" value={draft.from ?? ''} max={draft.to} aria-invalid={draftInverted} onChange={(e) => setDraft({ ...draft, from: e.target.value || undefined })} />
         </label>
         <label>
           {t('to')}
-          <input type="date" name="to" value={draft.to ?? ''} onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })} />
+          <input type="date" name="to" value={draft.to ?? ''} min={draft.from} aria-invalid={draftInverted} aria-describedby={draftInverted ? 'dashboard-range-error' : undefined} onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })} />
         </label>
         <label>
           {t('department')}
@@ -87,7 +91,7 @@ export function DashboardPage() {
             ))}
           </select>
         </label>
-        <button type="submit" className="primary">{t('apply')}</button>
+        <button type="submit" className="primary" disabled={draftInverted}>{t('apply')}</button>
         <button
           type="button"
           onClick={() => {
@@ -98,10 +102,11 @@ export function DashboardPage() {
           {t('reset')}
         </button>
       </form>
+      {draftInverted || applied ? <p className="dashboard-range-error" role="alert" id="dashboard-range-error" data-testid="dashboard-range-error">{t('toBeforeFrom')}</p> : null}
       {load.state === 'loading' ? <p className="muted" aria-busy="true">{t('loading')}</p> : null}
       {load.state === 'error' ? <ErrorPanel error={load.error} title={t('loadFailed')} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {load.state === 'ready' && load.reports.length === 0 ? <EmptyState title={t('noWidgets')}>{t('noWidgetsBody')}</EmptyState> : null}
-      {load.state === 'ready' && load.reports.length > 0 ? (
+      {load.state === 'ready' && load.reports.length > 0 && !applied ? (
         <div className="dashboard-grid">
           {load.reports.map((definition) => (
             <DashboardWidget key={`${definition.key}@${definition.version}`} definition={definition} filters={filters} />
@@ -110,4 +115,9 @@ export function DashboardPage() {
       ) : null}
     </div>
   );
+}
+
+/** Both dates set and the end before the start (YYYY-MM-DD compares as text). */
+function isInverted(filters: DashboardFilters): boolean {
+  return Boolean(filters.from && filters.to && filters.to < filters.from);
 }

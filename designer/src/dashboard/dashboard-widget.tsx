@@ -11,6 +11,7 @@ import { downloadFile } from './download-file.js';
 import { DrillPanel } from './drill-panel.js';
 import { EChartView } from './echart-view.js';
 import { dimensionText, measureText } from './report-values.js';
+import { emptyStateOf } from './widget-empty-state.js';
 
 export interface DashboardFilters {
   from?: string;
@@ -82,13 +83,14 @@ export function DashboardWidget({ definition, filters }: { definition: Definitio
   };
 
   const forbidden = load.state === 'error' && isBatonApiError(load.error) && load.error.status === 403;
+  const empty = result ? emptyStateOf(result) : null;
   return (
     <article className="dashboard-widget" data-testid={`widget-${definition.key}`} aria-busy={load.state === 'loading'}>
       <header className="widget-head">
         <h2>{title}</h2>
         <div className="toolbar">
-          <button type="button" title={t('exportCsvTitle')} disabled={!result || result.rows.length === 0} onClick={() => void exportCsv()}>{t('exportCsv')}</button>
-          {option ? <button type="button" title={t('exportPngTitle')} disabled={result?.rows.length === 0} onClick={exportPng}>{t('exportPng')}</button> : null}
+          <button type="button" title={t('exportCsvTitle')} disabled={!result || empty !== null} onClick={() => void exportCsv()}>{t('exportCsv')}</button>
+          {option ? <button type="button" title={t('exportPngTitle')} disabled={empty !== null} onClick={exportPng}>{t('exportPng')}</button> : null}
         </div>
       </header>
       {departmentIgnored ? <p className="muted small">{t('departmentNotApplied')}</p> : null}
@@ -96,8 +98,8 @@ export function DashboardWidget({ definition, filters }: { definition: Definitio
       {load.state === 'error' ? (
         forbidden ? <EmptyState title={t('forbidden')} /> : <ErrorPanel error={load.error} title={t('widgetFailed')} onRetry={() => setAttempt((n) => n + 1)} />
       ) : null}
-      {result && result.rows.length === 0 ? <EmptyState title={t('noData')}>{t('noDataBody')}</EmptyState> : null}
-      {result && result.rows.length > 0 ? (
+      {empty ? <EmptyState title={t(empty.title)}>{t(empty.body)}</EmptyState> : null}
+      {result && !empty ? (
         <>
           {chart.type === 'kpi' ? <Kpi result={result} chart={chart} text={text} /> : null}
           {option ? (

@@ -178,7 +178,17 @@ export function analyzeReport(def: ReportDefinition, options: AnalyzeOptions): R
   }
 
   let headcount: HeadcountDimension[] | undefined;
-  if (measures.some((m) => m.op === 'headcount')) headcount = headcountDimensions(def, dimensions, add);
+  const firstHeadcount = measures.find((m) => m.op === 'headcount');
+  if (firstHeadcount) {
+    headcount = headcountDimensions(def, dimensions, add);
+    // A rate's numerator and denominator must put a person in the same band: tenure is measured on the
+    // day headcount counts people, not at the row's own date (a leaver's tenure at leaving is a band
+    // whose headcount may not include them).
+    const at = firstHeadcount.stat === 'period-end' ? 'period-end' : 'period-start';
+    dimensions.forEach((d, i) => {
+      if (d.kind === 'tenure') dimensions[i] = { ...d, at };
+    });
+  }
 
   const sort: ReportSort[] = (def.sort ?? []).map((s) => ({ key: s.by, direction: s.direction ?? 'asc' }));
   const drillRefs = def.drillDown?.columns ?? [...new Set([...DEFAULT_DRILL[ds.source], ...dimensions.flatMap((d) => (d.kind === 'tenure' ? [d.from.ref] : [d.field.ref]))])];

@@ -11,6 +11,7 @@ import { isFieldProblem, resolveReportField, type FieldScope } from './report-fi
 import type { Condition, MeasureModel, ReportField, ReportQuery } from './report-model.js';
 import { resolveReportParams, type ParamValue } from './report-params.js';
 import { REPORTS_ERRORS } from './reports-errors.js';
+import { invertedDateRanges } from './date-ranges.js';
 import { REPORT_ERRORS } from '../definitions/report-errors.js';
 
 export type CompileReportOptions = AnalyzeOptions;
@@ -132,6 +133,7 @@ export function compileReport(def: ReportDefinition, options: CompileReportOptio
       const state: BindState = { issues: [], locale, timeZone: options.timeZone, today, params };
       const bound = bindConditions(def, analysis, state, input.filters);
       throwIssues(state.issues);
+      throwIssues(invertedDateRanges(def.filters ?? [], params, input.filters, locale));
       return {
         reportKey: def.key,
         reportVersion: def.version,

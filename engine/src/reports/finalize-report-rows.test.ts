@@ -28,8 +28,8 @@ describe('finalizeReportRows', () => {
       { month: '2025-01-01', dept: 'rd', leavers: 1 },
     ];
     const headcount = [
-      { dimensions: { month: '2025-01-01', dept: 'sales' }, start: 10, end: 6 },
-      { dimensions: { month: '2025-01-01', dept: 'ops' }, start: 4, end: 4 },
+      { dimensions: { month: '2025-01-01', dept: 'sales' }, start: 10, end: 6, during: 11 },
+      { dimensions: { month: '2025-01-01', dept: 'ops' }, start: 4, end: 4, during: 4 },
     ];
     const { rows: out, truncated } = finalizeReportRows(query, rows, headcount);
     expect(truncated).toBe(false);

@@ -1,14 +1,19 @@
-import { OTHER_VALUE, type MeasureModel, type ReportQuery, type ReportSort, type Scalar } from './report-model.js';
+import { OTHER_VALUE, type HeadcountStat, type MeasureModel, type ReportQuery, type ReportSort, type Scalar } from './report-model.js';
 import { foldHeadcountIntoOther, topNDimensions } from './top-n.js';
 
 export type ReportCell = Scalar | null;
 export type ReportRow = Record<string, ReportCell>;
 
-/** Headcount of one group (the report's dimension values) on the first and last day of its period. */
+/**
+ * Headcount of one group (the report's dimension values) on the first and last day of its period, and
+ * `during` it: employed on its first day or hired during it, each person in the group they are in on
+ * their first day in the period (so every leaver of the period is among them, in the same group).
+ */
 export interface HeadcountRow {
   dimensions: ReportRow;
   start: number;
   end: number;
+  during: number;
 }
 
 function groupKey(row: ReportRow, keys: readonly string[]): string {
@@ -46,8 +51,13 @@ export function sortReportRows(rows: ReportRow[], sort: readonly ReportSort[]): 
   });
 }
 
-function headcountValue(stat: 'average' | 'period-start' | 'period-end', start: number, end: number): number {
-  return stat === 'period-start' ? start : stat === 'period-end' ? end : (start + end) / 2;
+function headcountValue(stat: HeadcountStat, h: HeadcountRow): number {
+  switch (stat) {
+    case 'period-start': return h.start;
+    case 'period-end': return h.end;
+    case 'during-period': return h.during;
+    case 'average': return (h.start + h.end) / 2;
+  }
 }
 
 function ratioValue(row: ReportRow, m: Extract<MeasureModel, { op: 'ratio' }>): ReportCell {
@@ -81,7 +91,7 @@ export function finalizeReportRows(query: Pick<ReportQuery, 'measures' | 'dimens
     }
     for (const row of out) {
       const h = counts.get(groupKey(row, dimKeys));
-      for (const m of headcountMeasures) row[m.key] = h ? headcountValue(m.stat, h.start, h.end) : 0;
+      for (const m of headcountMeasures) row[m.key] = h ? headcountValue(m.stat, h) : 0;
     }
   }
   // Ratios may build on ratios (never cyclically: the definition check refuses cycles).

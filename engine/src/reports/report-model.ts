@@ -71,7 +71,7 @@ export type MeasureModel =
   /** Computed after aggregation from two other measures of the same row. */
   | (MeasureBase & { op: 'ratio'; numerator: string; denominator: string; scale: number })
   /** Computed by a second query over the directory, per period of the date dimension. */
-  | (MeasureBase & { op: 'headcount'; stat: 'average' | 'period-start' | 'period-end'; directoryWhere?: Condition });
+  | (MeasureBase & { op: 'headcount'; stat: HeadcountStat; directoryWhere?: Condition });
 
 export type DateBucket = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
@@ -98,10 +98,18 @@ export interface TopNModel {
 export type DimensionModel =
   | { kind: 'field'; key: string; label?: LocalizedText; field: ReportField; labels?: Record<string, LocalizedText | undefined>; topN?: TopNModel }
   | { kind: 'date'; key: string; label?: LocalizedText; field: ReportField; bucket: DateBucket; timeZone: string; weekStart: 'monday' | 'sunday' }
-  /** `to` undefined: the end of the row's date-dimension period when the report has one, else the report date. */
-  | { kind: 'tenure'; key: string; label?: LocalizedText; from: ReportField; to?: ReportField; bands: TenureBandModel[] }
+  /**
+   * `to` undefined: the end of the row's date-dimension period when the report has one, else the report date.
+   * `at` (set when the report has a headcount measure, `to` then unused): the day headcount puts people in
+   * bands, so a row's person is in the band they are counted in: `period-start` = the later of the period's
+   * first day and `from` (hired during the period: their first day), `period-end` = the period's last day.
+   */
+  | { kind: 'tenure'; key: string; label?: LocalizedText; from: ReportField; to?: ReportField; at?: 'period-start' | 'period-end'; bands: TenureBandModel[] }
   | { kind: 'department'; key: string; label?: LocalizedText; field: ReportField; level?: number; root?: string; topN?: TopNModel }
   | { kind: 'words'; key: string; label?: LocalizedText; field: ReportField; stopWords: string[]; minLength: number; top: number };
+
+/** How headcount sums a period: see engine/docs/reports.md "Headcount". */
+export type HeadcountStat = 'average' | 'period-start' | 'period-end' | 'during-period';
 
 /** How a dimension is computed on a directory row, for headcount measures. */
 export type HeadcountDimension =

@@ -42,6 +42,11 @@ export const REPORTS_ERRORS = defineErrors({
     en: 'The parameter "{key}" needs {needed}.',
     'zh-CN': '参数 "{key}" 需要{neededZh}。',
   },
+  BATON_E_REPORT_DATE_RANGE: {
+    status: 400,
+    en: 'The end date {to} is before the start date {from} ("{field}"): choose an end on or after the start.',
+    'zh-CN': '截止日期 {to} 早于起始日期 {from}（"{field}"）：请选择不早于起始日期的截止日期。',
+  },
   BATON_E_REPORT_PARAM_OPTION: {
     status: 400,
     en: 'The parameter "{key}" does not offer "{value}": pick one of {known}.',

@@ -14,7 +14,7 @@ const query = (n: number): Pick<ReportQuery, 'measures' | 'dimensions' | 'sort' 
   sort: [{ key: 'leavers', direction: 'desc' }],
   limit: 100,
 });
-const hc = (position: string, end: number): HeadcountRow => ({ dimensions: { position }, start: end, end });
+const hc = (position: string, end: number): HeadcountRow => ({ dimensions: { position }, start: end, end, during: end });
 
 describe('top N in finalizeReportRows', () => {
   // The query kept A and B and grouped C as Other; D and E have people but no leavers.

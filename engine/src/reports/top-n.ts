@@ -37,6 +37,7 @@ interface HeadcountLike {
   dimensions: ReportRow;
   start: number;
   end: number;
+  during: number;
 }
 
 const cellKey = (v: unknown) => JSON.stringify(v ?? null);
@@ -67,7 +68,7 @@ function sumGroups<H extends HeadcountLike>(headcount: H[]): H[] {
   for (const h of headcount) {
     const key = JSON.stringify(Object.entries(h.dimensions).sort(([a], [b]) => (a < b ? -1 : 1)));
     const seen = groups.get(key);
-    if (seen) groups.set(key, { ...seen, start: seen.start + h.start, end: seen.end + h.end });
+    if (seen) groups.set(key, { ...seen, start: seen.start + h.start, end: seen.end + h.end, during: seen.during + h.during });
     else groups.set(key, h);
   }
   return [...groups.values()];

@@ -65,7 +65,8 @@ export function fieldDimension(ctx: ReportSqlContext, field: ReportField): Sql {
  */
 export function dimensionSql(ctx: ReportSqlContext, dimensions: readonly DimensionModel[]): Array<Sql | undefined> {
   const date = dimensions.find((d): d is Extract<DimensionModel, { kind: 'date' }> => d.kind === 'date');
-  const periodEnd = date ? bucketEnd(bucketStart(ctx.dateOf(date.field), date.bucket, date.weekStart), date.bucket) : param(ctx.today, 'date');
+  const periodStart = date ? bucketStart(date.timeZone === ctx.timeZone ? ctx.dateOf(date.field) : zoned(ctx, date.field, date.timeZone), date.bucket, date.weekStart) : undefined;
+  const periodEnd = periodStart && date ? bucketEnd(periodStart, date.bucket) : param(ctx.today, 'date');
   return dimensions.map((d) => {
     switch (d.kind) {
       case 'field':
@@ -76,7 +77,8 @@ export function dimensionSql(ctx: ReportSqlContext, dimensions: readonly Dimensi
       }
       case 'tenure': {
         const from = ctx.dateOf(d.from);
-        const to = d.to ? ctx.dateOf(d.to) : periodEnd;
+        // Beside a headcount, on the day headcount bands people (hired during the period: their first day).
+        const to = d.at === 'period-start' && periodStart ? sql`greatest(${periodStart}, ${from})` : d.at === 'period-end' || !d.to ? periodEnd : ctx.dateOf(d.to);
         return tenureBand(monthsBetween(from, to), d.bands);
       }
       case 'department': {

@@ -23,7 +23,8 @@ export interface Period {
  * (hire + lower bound … hire + upper bound), so the band is the one they are in on that day.
  *
  * Rows: (d<i> per non-period dimension, fs/ls and fe/le = the first and last period (numbered from 1)
- * the people are counted in on its first / last day, n = how many people share them).
+ * the people are counted in on its first / last day, fd…ls = the periods they are counted in "during"
+ * (on the first day or hired in it), n = how many people share them).
  */
 export function headcountSql(query: ReportQuery, periods: readonly Period[], scope: RowScope): Sql {
   const dims = query.headcount ?? [];
@@ -87,7 +88,7 @@ export function headcountSql(query: ReportQuery, periods: readonly Period[], sco
     people = sql`select ${sql.join([...plainCols, sql`case when a.h is null then null else bd.key end as ${sql.raw(tenure.name)}`,
       sql`case when a.h is null then null else (a.h + bd.lower * interval '1 month')::date end as hire`,
       sql`case when a.h is null or bd.upper is null then a.l else least(coalesce(a.l, 'infinity'::date), (a.h + bd.upper * interval '1 month')::date - 1) end as leave`,
-      sql`a.n`])}
+      sql`a.h is not null and bd.lower = 0 as joins`, sql`a.n`])}
       from (${grouped}) a
       cross join lateral (select ${bucket(first.start)} as lo, ${bucket(last.end)} as hi) as bb
       cross join lateral generate_series(coalesce(bb.lo, 0), coalesce(bb.hi, 0)) as band(i)
@@ -95,7 +96,7 @@ export function headcountSql(query: ReportQuery, periods: readonly Period[], sco
         (array[${sql.join(uppers)}]::numeric[])[band.i + 1] as upper) as bd
       offset 0`;
   } else {
-    people = sql`select ${sql.join([...plainCols, sql`a.h as hire`, sql`a.l as leave`, sql`a.n`])} from (${grouped}) a`;
+    people = sql`select ${sql.join([...plainCols, sql`a.h as hire`, sql`a.l as leave`, sql`a.h is not null as joins`, sql`a.n`])} from (${grouped}) a`;
   }
   const keys = names.length > 0 ? sql`${sql.join(names.map((n) => sql.raw(`p.${n}`)))}, ` : sql``;
   // Constant arrays (bound values folded at planning), searched with width_bucket per row.
@@ -105,13 +106,18 @@ export function headcountSql(query: ReportQuery, periods: readonly Period[], sco
   const runs = (days: Sql) => sql`
     case when p.hire is null then 1 else width_bucket(p.hire - 1, ${days}) + 1 end,
     case when p.leave is null then ${n} else width_bucket(p.leave, ${days}) end`;
-  // Stage 3: the runs of periods each row is counted in, summed per group and run.
+  // "During" a period (employed on its first day or hired during it) adds, for a row that starts at the
+  // person's hire, the period the hire falls in (the first one ending on or after it, if it starts before).
+  const hirePeriod = sql`width_bucket(p.hire - 1, ${ends}) + 1`;
+  const during = sql`case when p.joins and (${starts})[${hirePeriod}] <= p.hire then ${hirePeriod} else b.fs end`;
+  // Stage 3: the runs of periods each row is counted in, summed per group and run (fd…ls: during).
   const body = sql`
-    select ${keys}b.fs, b.ls, b.fe, b.le, sum(p.n) as n
+    select ${keys}b.fs, b.ls, b.fe, b.le, j.fd, sum(p.n) as n
     from (${people}) p
     cross join lateral (select ${runs(starts)}, ${runs(ends)}) as b(fs, ls, fe, le)
+    cross join lateral (select ${during}) as j(fd)
     where (p.hire is null or p.hire <= ${param(last.end, 'date')}) and (p.leave is null or p.leave >= ${param(first.start, 'date')})
-    group by ${keys}b.fs, b.ls, b.fe, b.le`;
+    group by ${keys}b.fs, b.ls, b.fe, b.le, j.fd`;
   const head = ctx.withClause();
   return sql`${head}${body}`;
 }

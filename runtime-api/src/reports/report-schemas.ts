@@ -46,7 +46,8 @@ export const ReportResultSchema = Closed({
   report: Closed({ key: Type.String(), version: Type.Integer(), title: Type.String() }),
   columns: Type.Array(Column),
   rows: Type.Array(Type.Record(Type.String(), Cell)),
-  meta: Closed({ scope: Scope, truncated: Type.Boolean(), timeZone: Type.String(), now: Type.String(), rowCount: Type.Integer() }),
+  meta: Closed({ scope: Scope, truncated: Type.Boolean(), timeZone: Type.String(), now: Type.String(), rowCount: Type.Integer(),
+    matched: Type.Integer({ description: 'Groups with dataset rows, before headcount added groups of zero counts: 0 means no data (no leavers), not a zero rate' }) }),
 });
 
 export const DrillResultSchema = Closed({

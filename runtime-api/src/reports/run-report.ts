@@ -44,7 +44,8 @@ export interface ReportResult {
   report: { key: string; version: number; title: string };
   columns: ReportColumn[];
   rows: ReportRow[];
-  meta: { scope: 'all' | 'visible'; truncated: boolean; timeZone: string; now: string; rowCount: number };
+  /** `matched`: groups with dataset rows, before headcount added its groups of zero counts (0 = no data, e.g. no leavers). */
+  meta: { scope: 'all' | 'visible'; truncated: boolean; timeZone: string; now: string; rowCount: number; matched: number };
 }
 
 function toCell(value: unknown): ReportCell {
@@ -111,7 +112,7 @@ async function computeHeadcount(
 ): Promise<HeadcountRow[]> {
   const result = await statement.execute(db);
   // Per group: +n / −n at the ends of each run of periods; a running sum gives each period's headcount.
-  const groups = new Map<string, { dimensions: ReportRow; start: number[]; end: number[] }>();
+  const groups = new Map<string, { dimensions: ReportRow; start: number[]; end: number[]; during: number[] }>();
   const others = query.dimensions.map((d, i) => ({ d, i })).filter(({ i }) => i !== dateIndex);
   const mark = (deltas: number[], from: number, to: number, n: number) => {
     if (from > to) return;
@@ -123,20 +124,24 @@ async function computeHeadcount(
     for (const { d, i } of others) dimensions[d.key] = toCell(raw[`d${i}`]);
     const key = JSON.stringify(others.map(({ d }) => dimensions[d.key]));
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { dimensions, start: new Array<number>(periods.length + 2).fill(0), end: new Array<number>(periods.length + 2).fill(0) }));
+    const zeros = () => new Array<number>(periods.length + 2).fill(0);
+    if (!group) groups.set(key, (group = { dimensions, start: zeros(), end: zeros(), during: zeros() }));
     const n = Number(raw.n);
     mark(group.start, Number(raw.fs), Number(raw.ls), n);
     mark(group.end, Number(raw.fe), Number(raw.le), n);
+    mark(group.during, Number(raw.fd), Number(raw.ls), n);
   }
   const out: HeadcountRow[] = [];
   for (const group of groups.values()) {
     let start = 0;
     let end = 0;
+    let during = 0;
     periods.forEach((period, p) => {
       start += group.start[p + 1] ?? 0;
       end += group.end[p + 1] ?? 0;
-      if (start === 0 && end === 0) return;
-      out.push({ dimensions: { ...group.dimensions, [date.key]: period.start }, start, end });
+      during += group.during[p + 1] ?? 0;
+      if (start === 0 && end === 0 && during === 0) return;
+      out.push({ dimensions: { ...group.dimensions, [date.key]: period.start }, start, end, during });
     });
   }
   return out;
@@ -188,13 +193,14 @@ export async function runReport(db: Kysely<Database>, catalog: ReportCatalog, in
     const words = query.dimensions.find((d): d is Extract<DimensionModel, { kind: 'words' }> => d.kind === 'words');
     if (words) rows = topWords(rows, words, query.measures[0]?.key);
     const headcount = !query.headcount ? undefined : early ? await early : await headcountRows(trx, catalog, query, planned ?? observedPeriods(query, rows), scope);
+    const matched = rows.length;
     const finished = finalizeReportRows(query, rows, headcount);
     const columns = await reportColumns(trx, loaded, query, finished.rows, input.locale);
     return {
       report: { key: loaded.definition.key, version: loaded.definition.version, title: localize(loaded.definition.title as Parameters<typeof localize>[0], input.locale) },
       columns,
       rows: finished.rows,
-      meta: { scope: scope.kind, truncated: finished.truncated, timeZone: query.timeZone, now: query.now, rowCount: finished.rows.length },
+      meta: { scope: scope.kind, truncated: finished.truncated, timeZone: query.timeZone, now: query.now, rowCount: finished.rows.length, matched },
     };
   });
 }

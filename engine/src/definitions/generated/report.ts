@@ -173,9 +173,9 @@ export type Measure =
       filters?: Filter[];
       format?: ValueFormat;
       /**
-       * Average over the period (mean of its start and end), or the count on its first or last day.
+       * Average over the period (mean of its start and end), the count on its first or last day, or everyone employed at some time during it (on its first day or hired during it: the denominator an attrition rate needs, never below its leavers).
        */
-      stat: 'average' | 'period-start' | 'period-end';
+      stat: 'average' | 'period-start' | 'period-end' | 'during-period';
     };
 /**
  * A column of the dataset: a form field ("reasonCategory"), a sub-table column ("customers.successorId"), a directory attribute of a user field ("employeeId.department"), or a system column starting with "$" ("$createdAt").

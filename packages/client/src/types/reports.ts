@@ -34,7 +34,8 @@ export interface ReportResult {
   columns: ReportColumn[];
   rows: Array<Record<string, ReportCell>>;
   /** scope "visible": only rows the caller may see one by one were counted. */
-  meta: { scope: 'all' | 'visible'; truncated: boolean; timeZone: string; now: string; rowCount: number };
+  /** `matched`: groups with dataset rows; 0 = no data (no leavers), though headcount may fill rows with zero counts. */
+  meta: { scope: 'all' | 'visible'; truncated: boolean; timeZone: string; now: string; rowCount: number; matched: number };
 }
 
 export interface ReportDrillInput extends ReportRunInput {
