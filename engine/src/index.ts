@@ -114,3 +114,4 @@ export * from './reports/segment-words.js';
 export * from './reports/stop-words.js';
 export * from './shared/deep-equal.js';
 export * from './shared/changed-patch.js';
+export * from './shared/canonical-json.js';

@@ -7,7 +7,7 @@ export { ensureBootstrapToken } from './auth/bootstrap-token.js';
 export { insertToken, hashToken, generateToken, type IssuedToken } from './auth/api-tokens.js';
 export { appendAudit, type AuditInput } from './audit/append-audit.js';
 export { verifyAudit, type AuditVerification } from './audit/verify-audit.js';
-export { canonicalJson } from './audit/canonical-json.js';
+export { canonicalJson } from '@baton/engine';
 export { runCommand, type CommandResult } from './commands/run-command.js';
 export { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
 export { errorHandlerPlugin } from './errors/error-handler-plugin.js';

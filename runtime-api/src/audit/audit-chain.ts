@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

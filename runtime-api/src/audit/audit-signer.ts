@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 
 export const AUDIT_SIGNING_KEY_FILE = 'audit-signing-key.pem';
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { AuditEntryContent } from './audit-chain.js';
 import type { AuditChainer } from './audit-chainer.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 import { chainIdOf } from './chain-pending.js';
 import { MerkleTree } from './merkle-tree.js';
 import { readLatestHead, type SignedHead } from './signed-head.js';

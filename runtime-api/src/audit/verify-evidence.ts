@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntryContent } from './audit-chain.js';
 import { keyIdOfPem, verifySignature } from './audit-signer.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 import type { EvidenceCheckpoint, EvidenceEntry } from './instance-evidence.js';
 import { EVIDENCE_FORMAT } from './instance-evidence.js';
 import { verifyInclusion } from './merkle-tree.js';

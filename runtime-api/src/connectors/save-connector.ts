@@ -2,7 +2,7 @@ import { issue, pointerSegment, type Issue, type Locale } from '@baton/engine';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/append-audit.js';
-import { canonicalJson } from '../audit/canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 import type { Database } from '../db/database.js';
 import { latestPublished } from '../definitions/latest-published.js';
 import { ApiError } from '../errors/api-error.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, DefinitionsTable } from '../db/database.js';
-import { canonicalJson } from '../audit/canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 
 export type DefinitionRow = Selectable<DefinitionsTable>;
 

@@ -5,7 +5,7 @@ import { hot } from '../execution/prepared-statements.js';
 import type { Database } from '../db/database.js';
 import { commitAfter } from '../db/deferred-transaction.js';
 import { auditInsertText, auditParams, type AuditInput } from '../audit/append-audit.js';
-import { canonicalJson } from '../audit/canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 import { shiftParams, type FirstRead } from '../commands/first-read.js';
 import { heldStepError, heldStepText, type HeldStepWrite } from '../execution/held-step-write.js';
 

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../audit/canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

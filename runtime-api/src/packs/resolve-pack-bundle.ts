@@ -1,6 +1,6 @@
 import { issue, pointer, validateAgainstSchema, validateDefinition, type DefinitionKind, type Issue, type Locale } from '@baton/engine';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 import { PackSeedDirectory, type PackSeedDirectoryValue } from './seed-dates.js';
 import type { PackBundleValue } from './pack-schemas.js';
 import './pack-errors.js';

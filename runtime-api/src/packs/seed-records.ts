@@ -1,7 +1,7 @@
 import { compileForm, createRegistry, type CompiledForm, type Issue, type Locale, type Registry } from '@baton/engine';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { canonicalJson } from '../audit/canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 import type { Database } from '../db/database.js';
 import { issue } from '@baton/engine';
 import './pack-errors.js';

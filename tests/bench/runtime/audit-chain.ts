@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { AuditChainer } from '../../../runtime-api/src/audit/audit-chainer.js';
 import { appendAudit } from '../../../runtime-api/src/audit/append-audit.js';
-import { canonicalJson } from '../../../runtime-api/src/audit/canonical-json.js';
+import { canonicalJson } from '@baton/engine';
 import { verifyAudit } from '../../../runtime-api/src/audit/verify-audit.js';
 import { migrateToLatest } from '../../../runtime-api/src/db/migrate.js';
 import { openDatabase } from '../../../runtime-api/src/db/open-database.js';
