@@ -12,4 +12,14 @@ export const DOCUMENT_API_ERRORS = defineErrors({
     en: 'The document "{documentKey}" is only for {readers}: ask HR for a copy.',
     'zh-CN': '文档“{documentKey}”仅限 {readers} 查看：如需副本请联系 HR。',
   },
+  BATON_E_DOCUMENT_NOT_ISSUED: {
+    status: 409,
+    en: 'The document "{documentKey}" is issued only once the request has completed (it is {status} now): download it after completion.',
+    'zh-CN': '文档“{documentKey}”仅在流程办结后出具（当前状态：{status}）：请在办结后下载。',
+  },
+  BATON_E_DOCUMENT_ORG_NAME_MISSING: {
+    status: 422,
+    en: 'The document "{documentKey}" names the employer, and no organisation name is set: an admin sets the pack parameter organizationName (and organizationNameEn for English) with PUT /api/packs/{pack}/parameters, or the BATON_ORG_NAME environment variable; then request the document again.',
+    'zh-CN': '文档“{documentKey}”须写明用人单位名称，但尚未设置组织名称：请管理员通过 PUT /api/packs/{pack}/parameters 设置参数 organizationName（英文文档另设 organizationNameEn），或设置环境变量 BATON_ORG_NAME，然后重新获取文档。',
+  },
 });

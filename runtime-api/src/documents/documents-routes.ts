@@ -11,8 +11,9 @@ import { executionServices } from '../execution/execution-services.js';
 import '../execution/execution-errors.js';
 import { contentDisposition, safeFileName } from './content-disposition.js';
 import './document-errors.js';
+import { findIssued, issueKey, storeIssue, viewKey } from './issued-documents.js';
 import { renderDocumentHandler } from './render-document-handler.js';
-import { renderInstanceDocument } from './render-instance-document.js';
+import { renderInstanceDocument, type RenderedDocument } from './render-instance-document.js';
 import { renderedDocumentAudit } from './rendered-document-audit.js';
 
 const DocumentParams = Closed({ id: Type.String({ minLength: 1, maxLength: 128 }), documentKey: KeySchema });
@@ -35,8 +36,10 @@ function mayRead(readers: readonly string[] | undefined, principal: Principal, r
 
 /**
  * Documents of instances: `GET /instances/:id/documents/:documentKey` renders a published document to PDF
- * for whoever may see the instance (from the data they may see), and audits its sha256. The
- * `renderDocument` outbox handler (rendered and stored PDFs) is registered here too.
+ * for whoever may see the instance (from the data they may see), and audits its sha256. A document with
+ * `issueAt` exists only from then on (409 before, or its watermarked draft); its first download (or the
+ * outbox worker) stores it, and every later download serves those bytes. The `renderDocument` outbox
+ * handler (rendered and stored PDFs) is registered here too.
  */
 export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const services = executionServices(app.baton.database, app.baton.config);
@@ -68,6 +71,9 @@ export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A document shows only what its reader may see: fields hidden from all their nodes print as blanks.
       const data = projectForView(row.data, view, flow?.compiled, form?.compiled);
       const now = new Date();
+      const viewName = view.full ? 'full' : 'participant';
+      // An issued document is looked up before anything is rendered: once stored, its bytes are the answer.
+      let key: string | undefined;
       const rendered = await renderInstanceDocument(db, services, app.baton.config, {
         instance: row,
         documentKey,
@@ -82,20 +88,54 @@ export const documentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
             throw new ApiError('BATON_E_DOCUMENT_FORBIDDEN', { documentKey, readers: (definition.readers ?? []).join(', ') });
           }
         },
+        beforeRender: async (published, availability) => {
+          if (availability !== 'issued') return undefined;
+          key = issueKey(row.id, published.key, request.query.locale, viewKey(data, row.data));
+          return findIssued(db, key);
+        },
       });
-      const audit = renderedDocumentAudit(principal.userId, row.id, rendered, now, { via: 'api', view: view.full ? 'full' : 'participant' });
-      await db.transaction().execute((trx) => appendAudit(trx, audit));
+      const served = await recordDownload(rendered, key, { actor: principal.userId, instanceId: row.id, now, view: viewName });
       // Reads are not chained on the way out by the audit plugin; this one wrote an entry, so link it now.
       await app.baton.audit.flush().catch((err: unknown) => request.log.warn({ err }, 'audit chaining after a document render failed; the sweep retries'));
-      const fileName = `${safeFileName(rendered.fileName, documentKey)}.pdf`;
-      if (rendered.layout.missing.length > 0) request.log.info({ documentKey, instanceId: row.id, missing: rendered.layout.missing }, 'document placeholders printed blank');
+      const fileName = `${safeFileName(served.fileName, documentKey)}.pdf`;
+      const missing = rendered.layout?.missing ?? [];
+      if (missing.length > 0) request.log.info({ documentKey, instanceId: row.id, missing }, 'document placeholders printed blank');
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', contentDisposition(fileName, `${documentKey}.pdf`, request.query.disposition))
         .header('cache-control', 'private, no-store')
-        .header('x-baton-document-version', String(rendered.documentVersion))
-        .header('x-baton-document-sha256', rendered.sha256)
-        .send(rendered.bytes);
+        .header('x-baton-document-version', String(served.documentVersion))
+        .header('x-baton-document-sha256', served.sha256)
+        .header('x-baton-document-status', served.availability)
+        .send(served.bytes);
     },
   );
+
+  /**
+   * Audits a download (the sha256 of the bytes handed out). A first download of an issued document stores
+   * it (storeIssue audits it); when a concurrent first download or the outbox worker stored it first, that
+   * issue's bytes are what this reader gets too.
+   */
+  async function recordDownload(
+    rendered: RenderedDocument & { id?: string },
+    key: string | undefined,
+    who: { actor: string; instanceId: string; now: Date; view: string },
+  ): Promise<RenderedDocument> {
+    const db = app.baton.database.db;
+    const extra = { via: 'api', view: who.view };
+    let served = rendered;
+    if (rendered.availability === 'issued' && key !== undefined && rendered.id === undefined) {
+      const issue = await storeIssue(db, { key, instanceId: who.instanceId, document: rendered, actor: who.actor, now: who.now, audit: { ...extra, issued: true } });
+      if (issue.stored) return rendered;
+      served = (await findIssued(db, key)) ?? rendered;
+    }
+    const storedId = (served as { id?: string }).id;
+    const audit = renderedDocumentAudit(who.actor, who.instanceId, served, who.now, {
+      ...extra,
+      ...(storedId !== undefined ? { renderedDocumentId: storedId } : {}),
+      ...(served.availability === 'draft' ? { draft: true } : {}),
+    });
+    await db.transaction().execute((trx) => appendAudit(trx, audit));
+    return served;
+  }
 };

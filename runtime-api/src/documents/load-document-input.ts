@@ -33,6 +33,8 @@ export interface DocumentInputSource {
   formFields: readonly FormField[];
   directory: DirectoryReader;
   config: RuntimeConfig;
+  /** The employer's name (organization-name.ts); BATON_ORG_NAME when not given. */
+  organizationName?: LocalizedText | undefined;
   now: Date;
 }
 
@@ -92,7 +94,7 @@ export async function loadDocumentInput(db: Kysely<Database>, source: DocumentIn
       ...(instance.completed_at !== null ? { completedAt: new Date(instance.completed_at).toISOString() } : {}),
     },
   };
-  const org = source.config.documents?.organizationName;
+  const org = source.organizationName ?? source.config.documents?.organizationName;
   if (org) input.org = { name: org as LocalizedText };
   return input;
 }

@@ -1,11 +1,10 @@
 import { BatonError } from '@baton/engine';
-import { randomUUID } from 'node:crypto';
-import { appendAudit } from '../audit/append-audit.js';
+import { ApiError } from '../errors/api-error.js';
 import type { ExecutionServices } from '../execution/execution-services.js';
 import type { OutboxHandler, OutboxOutcome } from '../workers/outbox-handler.js';
 import './document-tables.js';
+import { findIssued, issueKey, storeIssue } from './issued-documents.js';
 import { renderInstanceDocument } from './render-instance-document.js';
-import { renderedDocumentAudit } from './rendered-document-audit.js';
 
 const dead = (error: string): OutboxOutcome => ({ status: 'dead', error });
 
@@ -13,7 +12,10 @@ const dead = (error: string): OutboxOutcome => ({ status: 'dead', error });
  * Carries out a `renderDocument` effect (a flow's action node or a rule's render-document action): renders
  * the PDF from the effect's data snapshot, stores it in `rendered_documents` with its sha256 and audits the
  * hash, in one transaction. Redelivery is harmless: the effect's key is unique, so a second delivery finds
- * the stored document and reports it delivered without rendering or auditing again.
+ * the stored document and reports it delivered without rendering or auditing again. A document with
+ * `issueAt` is stored under its issue key instead (the official, full-data copy in every language), the
+ * one a download serves: whichever comes first stores it. Drafts are never stored; before its `issueAt`
+ * such a document goes to the dead letter (BATON_E_DOCUMENT_NOT_ISSUED), as does a missing employer name.
  */
 export function renderDocumentHandler(services: ExecutionServices): OutboxHandler<'renderDocument'> {
   return {
@@ -29,6 +31,7 @@ export function renderDocumentHandler(services: ExecutionServices): OutboxHandle
       if (!instance) return dead(`instance ${instanceId} does not exist`);
       const flow = await services.definitions.flow(db, instance.flow_key, instance.flow_version);
       const form = instance.form_key ? await services.definitions.form(db, instance.form_key) : undefined;
+      let issue: string | undefined;
       let rendered;
       try {
         rendered = await renderInstanceDocument(db, services, ctx.config, {
@@ -41,42 +44,35 @@ export function renderDocumentHandler(services: ExecutionServices): OutboxHandle
           locale: undefined,
           fallbackLocale: 'zh-CN',
           now: ctx.now,
+          beforeRender: async (published, availability) => {
+            if (availability === 'draft') {
+              throw new ApiError('BATON_E_DOCUMENT_NOT_ISSUED', { documentKey: published.key, status: instance.status }, [], '/params/documentKey');
+            }
+            if (availability !== 'issued') return undefined;
+            issue = issueKey(instance.id, published.key, undefined, 'full');
+            return findIssued(db, issue);
+          },
         });
       } catch (err) {
         // A definition problem (not published, for another flow, a bad locale) will not fix itself by retrying.
         if (err instanceof BatonError && err.status < 500) return dead(`${err.code}: ${err.message}`);
         throw err;
       }
-      const id = `doc-${randomUUID()}`;
+      const already = (rendered as { id?: string }).id;
+      if (already !== undefined) return { status: 'delivered', log: { note: `already issued as ${already} (sha256 ${rendered.sha256})` } };
       const document = rendered;
-      const inserted = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('rendered_documents')
-          .values({
-            id,
-            instance_id: instance.id,
-            document_key: document.documentKey,
-            document_version: document.documentVersion,
-            locales: JSON.stringify(document.locales),
-            file_name: document.fileName,
-            size: document.bytes.length,
-            sha256: document.sha256,
-            content: document.bytes,
-            effect_key: delivery.idempotencyKey,
-            rendered_by: 'system',
-            rendered_at: ctx.now,
-          })
-          .onConflict((oc) => oc.column('effect_key').doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        // Another worker stored it first (a lease ran out mid-render): its row and audit entry stand.
-        if (!row) return false;
-        await appendAudit(trx, renderedDocumentAudit('system', instance.id, document, ctx.now, { via: 'outbox', renderedDocumentId: id, effectKey: delivery.idempotencyKey }));
-        return true;
+      const saved = await storeIssue(db, {
+        key: issue ?? delivery.idempotencyKey,
+        instanceId: instance.id,
+        document,
+        actor: 'system',
+        now: ctx.now,
+        audit: { via: 'outbox', effectKey: delivery.idempotencyKey },
       });
-      const note = inserted
-        ? `rendered ${document.documentKey}@${document.documentVersion} as ${id}: ${document.bytes.length} bytes, sha256 ${document.sha256}`
-        : `already rendered by another delivery of ${delivery.idempotencyKey}`;
+      // Otherwise another worker (a lease ran out mid-render) or a first download stored it first: its row stands.
+      const note = saved.stored
+        ? `rendered ${document.documentKey}@${document.documentVersion} as ${saved.id}: ${document.bytes.length} bytes, sha256 ${document.sha256}`
+        : `already rendered as ${saved.id}`;
       return { status: 'delivered', log: { note } };
     },
   };

@@ -1,4 +1,4 @@
-import type { CompiledFlow, DocumentDefinition, DocumentLayout, FormField, Locale } from '@baton/engine';
+import type { CompiledFlow, DocumentDefinition, DocumentLayout, FormField, Locale, LocalizedText } from '@baton/engine';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RuntimeConfig } from '../config/runtime-config.js';
@@ -7,8 +7,10 @@ import { ApiError } from '../errors/api-error.js';
 import type { ExecutionServices } from '../execution/execution-services.js';
 import type { InstanceRow } from '../execution/instance-pipeline.js';
 import './document-errors.js';
+import { documentAvailability, type DocumentAvailability } from './document-availability.js';
 import { loadDocumentInput } from './load-document-input.js';
-import { PublishedDocuments, type FormBody } from './published-documents.js';
+import { organizationNameFor, requireOrganizationName } from './organization-name.js';
+import { PublishedDocuments, type FormBody, type PublishedDocument } from './published-documents.js';
 
 export interface RenderedDocument {
   documentKey: string;
@@ -19,7 +21,10 @@ export interface RenderedDocument {
   bytes: Buffer;
   /** sha256 of `bytes`, hex. */
   sha256: string;
-  layout: DocumentLayout;
+  /** What was laid out; absent when a stored issue is served. */
+  layout?: DocumentLayout;
+  /** "issued" (stored once, the same bytes ever after), "draft" (watermarked, before issue) or "live". */
+  availability: DocumentAvailability;
 }
 
 export interface RenderInstanceDocumentInput {
@@ -37,6 +42,8 @@ export interface RenderInstanceDocumentInput {
   now: Date;
   /** Called with the definition before anything is rendered; throws to refuse (its `readers`). */
   authorize?: (definition: DocumentDefinition) => void;
+  /** Called once the availability is known, before rendering: may serve a stored issue instead (returns it). */
+  beforeRender?: (published: PublishedDocument, availability: DocumentAvailability) => Promise<RenderedDocument | undefined>;
 }
 
 /** Collection forms that the form's relation fields (and sub-table relation columns) point at. */
@@ -85,20 +92,29 @@ export async function renderInstanceDocument(
   if (!published || (forFlow !== undefined && forFlow !== instance.flow_key)) {
     throw new ApiError('BATON_E_DOCUMENT_NOT_FOUND', { documentKey }, [], '/params/documentKey');
   }
-  input.authorize?.(published.compiled.definition);
+  const definition = published.compiled.definition;
+  input.authorize?.(definition);
+  const availability = documentAvailability(definition, instance);
+  const stored = await input.beforeRender?.(published, availability);
+  if (stored) return stored;
+  const directory = await services.directory.reader(db);
+  const org = await organizationNameFor(db, config, directory, instance);
+  requireOrganizationName(definition, org);
   const documentInput = await loadDocumentInput(db, {
     instance,
     data: input.data,
     flow: input.flow,
     formFields,
-    directory: await services.directory.reader(db),
+    directory,
     config,
+    organizationName: org.name,
     now: input.now,
   });
   const layout = published.compiled.render(documentInput, {
     ...(input.locale ? { locales: [input.locale] } : {}),
     fallbackLocale: input.fallbackLocale,
   });
+  if (availability === 'draft') markDraft(layout, definition.draft?.watermark as LocalizedText);
   // Loaded on first use: pdfkit and its fonts cost ~0.3 s at start-up, and most processes render no PDF.
   const { renderPdf } = await import('./render-pdf.js');
   const bytes = await renderPdf(layout, { createdAt: input.now });
@@ -110,5 +126,13 @@ export async function renderInstanceDocument(
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     layout,
+    availability,
   };
+}
+
+/** A draft carries the definition's draft watermark on every page of every language, over any other. */
+function markDraft(layout: DocumentLayout, watermark: LocalizedText): void {
+  for (const part of layout.parts) {
+    part.watermark = typeof watermark === 'string' ? watermark : (watermark[part.locale] ?? Object.values(watermark)[0] ?? 'DRAFT');
+  }
 }

@@ -10,7 +10,7 @@ export type LocalizedText =
       'zh-CN'?: string;
     };
 /**
- * File name without extension, e.g. "离职证明-{{employeeId | name}}".
+ * A label: one string, or one per locale.
  */
 export type LocalizedText1 =
   | string
@@ -19,9 +19,18 @@ export type LocalizedText1 =
       'zh-CN'?: string;
     };
 /**
- * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
+ * File name without extension, e.g. "离职证明-{{employeeId | name}}".
  */
 export type LocalizedText2 =
+  | string
+  | {
+      en?: string;
+      'zh-CN'?: string;
+    };
+/**
+ * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
+ */
+export type LocalizedText3 =
   | string
   | {
       en?: string;
@@ -34,7 +43,7 @@ export type JsonLogic = unknown;
 /**
  * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
  */
-export type LocalizedText3 =
+export type LocalizedText4 =
   | string
   | {
       en?: string;
@@ -48,14 +57,14 @@ export type Block =
   | {
       type: 'heading';
       visibleIf?: JsonLogic1;
-      text: LocalizedText2;
+      text: LocalizedText3;
       level?: number;
       align?: 'left' | 'center' | 'right' | 'justify';
     }
   | {
       type: 'paragraph';
       visibleIf?: JsonLogic2;
-      text: LocalizedText2;
+      text: LocalizedText3;
       align?: 'left' | 'center' | 'right' | 'justify';
       /**
        * Indent the first line by two characters (Chinese convention).
@@ -74,7 +83,7 @@ export type Block =
        */
       items: {
         label: LocalizedText;
-        value: LocalizedText2;
+        value: LocalizedText3;
       }[];
     }
   | {
@@ -101,7 +110,7 @@ export type Block =
        * @minItems 1
        */
       columns: TableColumn[];
-      caption?: LocalizedText2;
+      caption?: LocalizedText3;
       emptyText?: LocalizedText;
       /**
        * Adds a first column with the row number.
@@ -112,7 +121,7 @@ export type Block =
       type: 'signature';
       visibleIf?: JsonLogic5;
       label: LocalizedText;
-      signer?: LocalizedText4;
+      signer?: LocalizedText5;
       /**
        * A field or node id usable in expressions: letters, digits and underscores.
        */
@@ -127,12 +136,12 @@ export type Block =
       type: 'seal';
       visibleIf?: JsonLogic6;
       label: LocalizedText;
-      organization?: LocalizedText5;
+      organization?: LocalizedText6;
       /**
        * Asset key of the seal image; a placeholder circle when omitted.
        */
       image?: string;
-      date?: LocalizedText2;
+      date?: LocalizedText3;
       align?: 'left' | 'center' | 'right' | 'justify';
     }
   | {
@@ -183,7 +192,7 @@ export type JsonLogic5 = unknown;
 /**
  * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
  */
-export type LocalizedText4 =
+export type LocalizedText5 =
   | string
   | {
       en?: string;
@@ -196,7 +205,7 @@ export type JsonLogic6 = unknown;
 /**
  * Localized text with placeholders: {{field}}, {{table.column}}, {{employeeId.department}} (a directory attribute of a user field), {{$instance.startedAt}}, {{$org.name}}, {{$now}}, with optional filters {{lastWorkingDay | date}}, {{amount | money:CNY}}, {{employeeId | name}}, {{reasonCategory | label}}, {{x | default:—}}.
  */
-export type LocalizedText5 =
+export type LocalizedText6 =
   | string
   | {
       en?: string;
@@ -220,7 +229,7 @@ export type JsonLogic9 = unknown;
  * This interface was referenced by `DocumentDefinition`'s JSON-Schema
  * via the `definition` "template".
  */
-export type LocalizedText6 =
+export type LocalizedText7 =
   | string
   | {
       en?: string;
@@ -257,12 +266,22 @@ export interface DocumentDefinition {
    */
   readers?: string[];
   /**
+   * When the document is issued: "completed" = once the instance has completed (not when rejected or cancelled). It is then rendered once, stored with its sha256 and served as those same bytes ever after. Before that the runtime answers 409 BATON_E_DOCUMENT_NOT_ISSUED (or the draft, see draft). Unset: rendered live on every request, whatever the instance's state.
+   */
+  issueAt?: 'completed';
+  /**
+   * With issueAt: before the document is issued, a live draft is rendered on request, marked with this watermark on every page (and never stored). Without draft, nothing exists before issue.
+   */
+  draft?: {
+    watermark: LocalizedText1;
+  };
+  /**
    * The languages it is rendered in; a bilingual document prints both.
    *
    * @minItems 1
    */
   locales?: ('en' | 'zh-CN')[];
-  fileName?: LocalizedText1;
+  fileName?: LocalizedText2;
   page?: Page;
   /**
    * Named values computed with JsonLogic over the data (with $instance, $org, $now and $tasks beside the form's fields), usable in templates as {{$values.<name>}}, e.g. the years of service.
@@ -270,8 +289,8 @@ export interface DocumentDefinition {
   values?: {
     [k: string]: JsonLogic | undefined;
   };
-  header?: LocalizedText2;
-  footer?: LocalizedText3;
+  header?: LocalizedText3;
+  footer?: LocalizedText4;
   /**
    * @minItems 1
    */
@@ -297,7 +316,7 @@ export interface Page {
    * Body text size in points.
    */
   fontSize?: number;
-  watermark?: LocalizedText2;
+  watermark?: LocalizedText3;
 }
 /**
  * This interface was referenced by `DocumentDefinition`'s JSON-Schema
@@ -305,7 +324,7 @@ export interface Page {
  */
 export interface TableColumn {
   header: LocalizedText;
-  value: LocalizedText2;
+  value: LocalizedText3;
   /**
    * Relative width.
    */
