@@ -141,6 +141,8 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     const row = manager.locator('[data-testid^=task-row-]');
     await row.first().waitFor({ timeout: 15_000 });
     expect(await row.count()).toBe(1);
+    // The row says whose offboarding it is: the flow's title and the leaver's name.
+    await expect.poll(() => row.first().getByTestId('task-request').textContent(), { timeout: 10_000 }).toBe(`Employee offboarding · ${employee.body.name}`);
     await shot(manager, 'offboarding-inbox');
     await row.first().getByRole('link').click();
     await manager.getByTestId('task-form').waitFor({ timeout: 15_000 });
@@ -160,7 +162,9 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     await manager.getByTestId('open-timeline').click();
     const approval = manager.locator('[data-testid=timeline] li[data-action=approve]');
     await approval.waitFor({ timeout: 15_000 });
-    expect(await approval.textContent()).toContain(managerId);
+    // The approver by name (the directory's), not by id.
+    const managerName = (await api<{ name: string }>(runtime.baseUrl, runtime.adminToken, 'GET', `/directory/users/${managerId}`)).body.name;
+    await expect.poll(() => approval.locator('.person').textContent(), { timeout: 10_000 }).toBe(managerName);
     expect(await approval.textContent()).toContain('Agreed, thank you for your work');
     await manager.getByTestId('instance-graph').locator('.react-flow__node').first().waitFor();
     // The open task the page lists is HR's exit interview, for the HR people.

@@ -91,6 +91,23 @@ describe.skipIf(!available)('workspace in Chromium', () => {
     await row.first().waitFor({ timeout: 15_000 });
     expect(await row.count()).toBe(1);
     expect(await page.locator('.counts').textContent()).toContain('1 to do');
+    // The row names the request by its flow (this form names no person, so no subject follows).
+    expect(await row.first().getByTestId('task-request').textContent()).toBe('Leave');
+    // The top bar names the user (id and roles in the account menu); a manager has no Build or Packs.
+    const account = page.getByTestId('account-menu');
+    await expect.poll(() => account.locator('summary').textContent()).toBe('Meng Manager');
+    await account.locator('summary').click();
+    expect(await account.getByTestId('account-id').textContent()).toBe('mgr');
+    await expect.poll(() => account.getByTestId('account-roles').textContent()).toContain('manager');
+    await account.locator('summary').click();
+    const nav = (await page.locator('.top-bar nav').textContent()) ?? '';
+    expect(nav).toContain('Inbox');
+    expect(nav).not.toContain('Build');
+    expect(nav).not.toContain('Packs');
+    // Home is the designer's landing page: a plain user lands on the inbox instead.
+    await page.locator('.top-bar nav').getByRole('link', { name: 'Home' }).click();
+    await page.waitForURL(/\/inbox$/);
+    await row.first().waitFor();
     fs.mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'workspace-inbox.png') });
     await row.first().getByRole('link').click();
@@ -109,8 +126,20 @@ describe.skipIf(!available)('workspace in Chromium', () => {
     await page.getByTestId('open-timeline').click();
     const approval = page.locator('[data-testid=timeline] li[data-action=approve]');
     await approval.waitFor({ timeout: 15_000 });
-    expect(await approval.textContent()).toContain('mgr');
+    // People by name, not by id: the approver in the timeline, the initiator in the header.
+    await expect.poll(() => approval.locator('.person').getAttribute('data-person-state'), { timeout: 10_000 }).toBe('known');
+    expect(await approval.locator('.person').textContent()).toBe('Meng Manager');
     expect(await approval.textContent()).toContain('Approved, have a good trip');
+    await expect.poll(() => page.getByTestId('instance-initiator').textContent(), { timeout: 10_000 }).toBe('Wei Requester');
+    // Engine bookkeeping is folded away: started, approved, completed (by the system); the toggle shows the rest.
+    const events = page.locator('[data-testid=timeline] li');
+    expect(await events.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-type')))).toEqual(['flow.started', 'task.completed', 'flow.completed']);
+    expect(await events.last().locator('strong').textContent()).toBe('System');
+    await page.getByTestId('timeline-details').click();
+    await expect.poll(() => events.count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-testid=timeline] li[data-type="node.entered"] strong').first().textContent()).toBe('System');
+    await page.getByTestId('timeline-details').click();
+    await expect.poll(() => events.count()).toBe(3);
     await page.getByTestId('instance-graph').locator('.react-flow__node').first().waitFor();
     expect(await page.getByTestId('deliveries-unavailable').count() + await page.getByTestId('deliveries').count() + await page.getByText('No connector actions').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(artifacts, 'workspace-timeline.png'), fullPage: true });

@@ -7,6 +7,9 @@ import { RegistryProvider } from './registry/registry-context.js';
 import { useSession } from './session/session-store.js';
 import { NAV_ITEMS } from './routes.js';
 import { useMyRoles } from '../dashboard/use-my-roles.js';
+import { NotificationBell } from '../notifications/notification-bell.js';
+import { PersonName } from '../workspace/people/person-name.js';
+import { mayUse } from './role-access.js';
 
 /** The top bar every page shares: navigation, language switch, who is signed in. */
 export function TopBar() {
@@ -16,7 +19,7 @@ export function TopBar() {
   const userId = useSession((s) => s.userId);
   const signOut = useSession((s) => s.signOut);
   const roles = useMyRoles();
-  const items = NAV_ITEMS.filter((item) => !item.roles || (roles !== null && (roles.includes('admin') || item.roles.some((r) => roles.includes(r)))));
+  const items = NAV_ITEMS.filter((item) => mayUse(roles, item.roles));
   return (
     <header className="top-bar">
       <a className="brand" href="/">Baton</a>
@@ -42,12 +45,33 @@ export function TopBar() {
         </label>
         {token ? (
           <>
-            <span className="who" title={t('signedInAs', { user: userId ?? '?' })}>{userId ?? t('signedIn')}</span>
+            <NotificationBell />
+            <AccountMenu userId={userId} roles={roles} />
             <button type="button" onClick={signOut}>{t('signOut')}</button>
           </>
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** Who is signed in, by name; the menu shows the user id and roles behind it. */
+function AccountMenu({ userId, roles }: { userId: string | null; roles: string[] | null }) {
+  const { t } = useTranslation('shell');
+  if (!userId) return <span className="who">{t('signedIn')}</span>;
+  const roleText = roles === null ? '…' : roles.length > 0 ? roles.join(', ') : t('accountNoRoles');
+  return (
+    <details className="who account-menu" data-testid="account-menu">
+      <summary title={t('signedInAs', { user: userId })}>
+        <PersonName id={userId} />
+      </summary>
+      <dl className="account-panel">
+        <dt>{t('accountId')}</dt>
+        <dd data-testid="account-id">{userId}</dd>
+        <dt>{t('accountRoles')}</dt>
+        <dd data-testid="account-roles">{roleText}</dd>
+      </dl>
+    </details>
   );
 }
 

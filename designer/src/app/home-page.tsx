@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
+import { useMyRoles } from '../dashboard/use-my-roles.js';
+import { landingOf } from './role-access.js';
 
-/** The landing page: where to start building. The working half (inbox) will take this place for most users. */
+/** The landing page: where builders start building; everyone else (no designer role) lands on their inbox. */
 export function HomePage() {
   const { t } = useTranslation('shell');
+  const landing = landingOf(useMyRoles());
+  if (landing === null) return <p role="status">{t('homeLoading')}</p>;
+  if (landing === 'inbox') return <Navigate to="/inbox" replace />;
   return (
     <section className="home">
       <h1>{t('homeTitle')}</h1>

@@ -7,6 +7,7 @@ import { PacksPage } from '../packs/packs-page.js';
 import { ReportDesignerPage } from '../reports/report-designer-page.js';
 import { RuleDesignerPage } from '../rules/rule-designer-page.js';
 import { HomePage } from './home-page.js';
+import { BUILDER_ROLES } from './role-access.js';
 import { WORKSPACE_ROUTES } from '../workspace/workspace-routes.js';
 
 /**
@@ -45,6 +46,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/records', label: 'workspace:navRecords', group: 'work' },
   { to: '/instances', label: 'workspace:navInstances', group: 'work' },
   { to: '/dashboard', label: 'dashboard:nav', group: 'work', roles: ['hr', 'admin'] },
-  { to: '/build', label: 'shell:navDefinitions', group: 'build' },
-  { to: '/packs', label: 'shell:navPacks', group: 'build' },
+  { to: '/build', label: 'shell:navDefinitions', group: 'build', roles: [...BUILDER_ROLES] },
+  { to: '/packs', label: 'shell:navPacks', group: 'build', roles: [...BUILDER_ROLES] },
 ];

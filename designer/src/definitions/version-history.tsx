@@ -6,6 +6,7 @@ import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useApi } from '../app/session/use-api.js';
 import { Dialog } from '../app/ui/dialog.js';
 import { EmptyState } from '../app/ui/empty-state.js';
+import { PersonName } from '../workspace/people/person-name.js';
 import type { DefinitionBody, DefinitionEditor } from './use-definition-editor.js';
 
 /** Every version with its status and who saved / published it; any version can be opened as the new draft. */
@@ -53,7 +54,7 @@ export function VersionHistory<T extends DefinitionBody>({ editor, open, onClose
               <tr key={v.version}>
                 <td>v{v.version}</td>
                 <td><span className={`badge badge-${v.status}`}>{t(`statusOf.${v.status}`)}</span></td>
-                <td>{v.publishedBy ?? v.createdBy}</td>
+                <td><PersonName id={v.publishedBy ?? v.createdBy} /></td>
                 <td>{new Date(v.updatedAt).toLocaleString()}</td>
                 <td>{v.publishedAt ? new Date(v.publishedAt).toLocaleString() : '—'}</td>
                 {isFlow ? (

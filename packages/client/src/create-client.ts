@@ -5,9 +5,10 @@ import type { DirectoryDepartment, DirectoryImport, DirectoryImportResult, Direc
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
+import type { AppNotification, NotificationList, NotificationListQuery } from './types/notifications.js';
 import type { CancelInstanceInput, Instance, InstanceCounts, InstanceList, InstanceListQuery, StartInstanceInput } from './types/instances.js';
 import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery, PackParameters, PackParameterValues } from './types/packs.js';
-import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch } from './types/records.js';
+import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch, RelationOptions, RelationOptionsQuery } from './types/records.js';
 import type { ReportDrillInput, ReportDrillResult, ReportPreviewInput, ReportResult, ReportRunInput } from './types/reports.js';
 import type { TaskAction, TaskActionResult, TaskDetail, TaskList, TaskListQuery } from './types/tasks.js';
 import type { IssuedToken, TokenInput } from './types/tokens.js';
@@ -139,6 +140,9 @@ export function createClient(options: ClientOptions) {
         json<RecordItem>({ method: 'PATCH', path: `/records/${seg(formKey)}/${seg(id)}`, body: patch }, call),
       revealSecret: (formKey: string, id: string, path: string, call?: CallOptions) =>
         json<RevealedSecret>({ method: 'POST', path: `/records/${seg(formKey)}/${seg(id)}/secrets/reveal`, body: { path } }, { ...call, idempotencyKey: false }),
+      /** The records a form's relation field offers for the form's current data (its `filter` applied); a read. */
+      relationOptions: (query: RelationOptionsQuery, call?: CallOptions) =>
+        json<RelationOptions>({ method: 'POST', path: '/relation-options', body: query }, { ...call, idempotencyKey: false }),
     },
 
     files: {
@@ -180,6 +184,13 @@ export function createClient(options: ClientOptions) {
 
     audit: {
       verify: (call?: CallOptions) => json<AuditVerification>({ method: 'GET', path: '/audit/verify' }, call),
+    },
+
+    /** The caller's in-app notifications (every notify effect writes one per recipient). */
+    notifications: {
+      list: (query: NotificationListQuery = {}, call?: CallOptions) => json<NotificationList>({ method: 'GET', path: '/notifications', query: { ...query } }, call),
+      markRead: (id: string, call?: CallOptions) => json<AppNotification>({ method: 'POST', path: `/notifications/${seg(id)}/read` }, call),
+      markAllRead: (call?: CallOptions) => json<{ updated: number }>({ method: 'POST', path: '/notifications/read-all' }, call),
     },
   };
 }

@@ -14,3 +14,4 @@ export type * from './types/files.js';
 export type * from './types/reports.js';
 export type * from './types/documents.js';
 export type * from './types/audit.js';
+export type * from './types/notifications.js';

@@ -66,6 +66,8 @@ export const TaskListItemSchema = Closed({
   ...TaskViewSchema.properties,
   flowKey: Nullable(Type.String({ description: "The instance's flow; null for a task about a record" })),
   flowTitle: Nullable(Type.Unknown({ description: "The flow version's title (localized text), for grouping an inbox" })),
+  subjectId: Nullable(Type.String({ description: "The directory id of the person the task's instance is about (its first person field), e.g. the leaver" })),
+  businessKey: Nullable(Type.String({ description: "The task's instance business key" })),
 });
 
 export const TaskListResult = Closed({ items: Type.Array(TaskListItemSchema), limit: Type.Integer(), offset: Type.Integer() });

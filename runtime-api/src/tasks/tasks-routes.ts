@@ -63,7 +63,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = principalOf(request);
       const { mine = true, status = 'open', instanceId, flowKey, limit = 50, offset = 0 } = request.query;
       if (!mine && !hasAnyRole(principal, [ROLES.hr])) throw new ApiError('BATON_E_FORBIDDEN', { required: 'admin, hr' }, [], '/querystring/mine');
-      // The flow's key and title come with each task, so an inbox can group and filter by flow.
+      // The flow's key and title come with each task, so an inbox can group and filter by flow; the instance's
+      // subject (the person it is about) and business key let a row say which request it is without more requests.
       let query = db
         .selectFrom('tasks')
         .leftJoin('instances', 'instances.id', 'tasks.instance_id')
@@ -71,13 +72,15 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           join.on('definitions.kind', '=', 'flow').onRef('definitions.key', '=', 'instances.flow_key').onRef('definitions.version', '=', 'instances.flow_version'),
         )
         .selectAll('tasks')
-        .select(['instances.flow_key as flow_key', sql<unknown>`definitions.body -> 'title'`.as('flow_title')]);
+        .select(['instances.flow_key as flow_key', 'instances.subject_id as subject_id', 'instances.business_key as business_key', sql<unknown>`definitions.body -> 'title'`.as('flow_title')]);
       if (mine) query = query.where(sql<boolean>`tasks.assignees @> ${JSON.stringify([principal.userId])}::jsonb`);
       if (status !== 'all') query = query.where('tasks.status', '=', status);
       if (instanceId) query = query.where('tasks.instance_id', '=', instanceId);
       if (flowKey) query = query.where('instances.flow_key', '=', flowKey);
       const rows = await query.orderBy('tasks.created_at', 'desc').orderBy('tasks.id').limit(limit).offset(offset).execute();
-      const items = rows.map(({ flow_key, flow_title, ...task }) => ({ ...toTaskView(task), flowKey: flow_key ?? null, flowTitle: flow_title ?? null }));
+      const items = rows.map(({ flow_key, flow_title, subject_id, business_key, ...task }) => ({
+        ...toTaskView(task), flowKey: flow_key ?? null, flowTitle: flow_title ?? null, subjectId: subject_id ?? null, businessKey: business_key ?? null,
+      }));
       return { items, limit, offset };
     },
   );

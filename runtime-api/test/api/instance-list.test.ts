@@ -90,7 +90,8 @@ forEachDatabase('instance list, task flow column, comments, report preview', (ct
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().items).toHaveLength(3);
     const byInstance = new Map(mine.json().items.map((t: Json) => [t.instanceId, t]));
-    expect(byInstance.get(started[0])).toMatchObject({ flowKey: 'exit', flowTitle: { en: 'Exit', 'zh-CN': '离职' } });
+    // …and whom the request is about, so a row can name it without fetching the instance.
+    expect(byInstance.get(started[0])).toMatchObject({ flowKey: 'exit', flowTitle: { en: 'Exit', 'zh-CN': '离职' }, subjectId: 'emp', businessKey: null });
     expect(byInstance.get(started[2])).toMatchObject({ flowKey: 'exit', flowTitle: { en: 'Exit v2' } });
     expect((await get('/api/tasks?status=open&flowKey=exit', 'mgr')).json().items).toHaveLength(3);
     expect((await get('/api/tasks?status=open&flowKey=other', 'mgr')).json().items).toEqual([]);

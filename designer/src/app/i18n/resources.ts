@@ -10,6 +10,8 @@ import type { AreaMessages } from './messages.js';
 import { shellMessages } from './shell-messages.js';
 import { schemaLabelMessages } from '../../shared/schema-form/schema-labels.js';
 import { workspaceMessages } from '../../workspace/workspace-messages.js';
+import { evidenceMessages } from '../../workspace/evidence/evidence-messages.js';
+import { notificationsMessages } from '../../notifications/notifications-messages.js';
 
 /** Every area's strings by i18next namespace. A new area adds its own `<area>-messages.ts` here. */
 export const AREA_MESSAGES: Record<string, AreaMessages> = {
@@ -24,4 +26,6 @@ export const AREA_MESSAGES: Record<string, AreaMessages> = {
   schemaLabels: schemaLabelMessages,
   workspace: workspaceMessages,
   dashboard: dashboardMessages,
+  evidence: evidenceMessages,
+  notifications: notificationsMessages,
 };

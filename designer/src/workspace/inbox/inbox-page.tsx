@@ -9,6 +9,8 @@ import { EmptyState } from '../../app/ui/empty-state.js';
 import { usePublished } from '../use-published.js';
 import { formatWhen } from '../format-when.js';
 import { describeEvent } from '../timeline/describe-event.js';
+import { ShownPerson } from '../people/person-name.js';
+import { usePeople } from '../people/use-people.js';
 import { countTasks, DEFAULT_FILTER, dueBucket, filterTasks, type DueFilter, type InboxFilter } from './task-filters.js';
 
 type Row = TaskListItem;
@@ -52,6 +54,8 @@ export function InboxPage() {
   const now = useMemo(() => new Date(), [rows]); // eslint-disable-line react-hooks/exhaustive-deps
   const shown = useMemo(() => (rows ? filterTasks(rows, filter, now) : []), [rows, filter.status, filter.flowKey, filter.due, now]); // eslint-disable-line react-hooks/exhaustive-deps
   const counts = useMemo(() => countTasks(rows ?? [], now), [rows, now]);
+  // Whom each request is about (the leaver of an offboarding): every shown row's name in one lookup.
+  const subjects = usePeople(shown.map((r) => r.subjectId));
   const flowTitle = (key: string | null) => {
     if (!key) return '—';
     const def = flows.items?.find((f) => f.key === key);
@@ -121,7 +125,7 @@ export function InboxPage() {
           <thead>
             <tr>
               <th scope="col">{t('colTask')}</th>
-              <th scope="col">{t('colProcess')}</th>
+              <th scope="col">{t('colRequest')}</th>
               <th scope="col">{t('colDue')}</th>
               <th scope="col">{t('colReceived')}</th>
               <th scope="col">{t('colStatus')}</th>
@@ -133,7 +137,10 @@ export function InboxPage() {
               return (
                 <tr key={task.id} data-testid={`task-row-${task.id}`} className={overdue ? 'overdue' : ''}>
                   <td><Link to={`/tasks/${encodeURIComponent(task.id)}`}>{l(task.title as never, task.nodeId)}</Link></td>
-                  <td>{flowTitle(task.flowKey)}</td>
+                  <td data-testid="task-request">
+                    {flowTitle(task.flowKey)}
+                    {task.subjectId ? <> · <ShownPerson id={task.subjectId} person={subjects.get(task.subjectId)} /></> : task.businessKey ? ` · ${task.businessKey}` : null}
+                  </td>
                   <td>
                     {task.dueAt ? formatWhen(task.dueAt, locale) : '—'} {overdue ? <span className="badge danger">{t('overdueBadge')}</span> : null}
                   </td>

@@ -7,6 +7,7 @@ import { useLocalized } from '../../app/i18n/localized.js';
 import { useApi } from '../../app/session/use-api.js';
 import { EmptyState } from '../../app/ui/empty-state.js';
 import { formatWhen } from '../format-when.js';
+import { PersonName } from '../people/person-name.js';
 import { usePublished } from '../use-published.js';
 
 const STATUSES = ['all', 'running', 'completed', 'rejected', 'cancelled', 'withdrawn'] as const;
@@ -118,6 +119,7 @@ export function InstancesPage() {
               <th scope="col">{t('colStatus')}</th>
               <th scope="col">{t('instanceAt')}</th>
               <th scope="col">{t('instanceInitiator')}</th>
+              <th scope="col">{t('instanceSubject')}</th>
               <th scope="col">{t('instanceStarted')}</th>
             </tr>
           </thead>
@@ -128,7 +130,8 @@ export function InstancesPage() {
                 <td>v{i.flowVersion}</td>
                 <td>{t(`instanceStatusOf.${i.status}`, { defaultValue: i.status })}</td>
                 <td>{i.activeNodes.join(', ') || '—'}</td>
-                <td>{i.initiator}</td>
+                <td><PersonName id={i.initiator} /></td>
+                <td>{i.subjectId ? <PersonName id={i.subjectId} /> : '—'}</td>
                 <td>{formatWhen(i.createdAt, locale)}</td>
               </tr>
             ))}

@@ -8,12 +8,13 @@ import { useLocalized } from '../../app/i18n/localized.js';
 import { useApi } from '../../app/session/use-api.js';
 import { useSession } from '../../app/session/session-store.js';
 import { apiBaseUrl } from '../../app/session/use-api.js';
-import { EmptyState } from '../../app/ui/empty-state.js';
 import { formatWhen } from '../format-when.js';
 import { InstanceGraph } from './instance-graph.js';
 import { DeliveryLog, type DeliveryAnswer } from './delivery-log.js';
-import { describeEvent } from './describe-event.js';
+import { InstanceTimeline } from './instance-timeline.js';
+import { PersonName, PersonNames } from '../people/person-name.js';
 import { instanceStatusLabel } from '../status-labels.js';
+import { EvidenceSection } from '../evidence/evidence-section.js';
 
 interface DocumentRef {
   key: string;
@@ -53,7 +54,9 @@ export function InstancePage() {
         .then(async (list) => {
           const keys = [...new Set(list.items.map((d) => d.key))];
           const defs = await Promise.all(keys.map((k) => api.definitions.get('document', k).catch(() => null)));
-          setDocuments(defs.filter((d) => d && (d.body as { flow?: string }).flow === inst.flowKey).map((d) => ({ key: d!.key, title: d!.title })));
+          // A document issued at completion (issueAt) is listed before that only when it offers a draft.
+          const available = (b: { flow?: string; issueAt?: string; draft?: unknown }) => b.flow === inst.flowKey && (b.issueAt === undefined || inst.status === 'completed' || b.draft !== undefined);
+          setDocuments(defs.filter((d) => d && available(d.body as { flow?: string })).map((d) => ({ key: d!.key, title: d!.title })));
         })
         .catch(() => setDocuments([]));
       fetch(`${apiBaseUrl()}/api/instances/${encodeURIComponent(id)}/deliveries`, { headers: { authorization: `Bearer ${token ?? ''}`, 'accept-language': locale } })
@@ -97,21 +100,26 @@ export function InstancePage() {
 
   if (error) return <ErrorPanel error={error} onRetry={() => void load()} />;
   if (!instance) return <p role="status">{t('loading')}</p>;
-  const nodeName = (nodeId: string | null) => {
-    if (!nodeId) return '';
+  const nodeName = (nodeId: string) => {
     const node = flow && flow !== 'unavailable' ? flow.nodes.find((n) => n.id === nodeId) : undefined;
     return node ? l(node.name as never, nodeId) : nodeId;
   };
+  const flowTitle = flow && flow !== 'unavailable' ? l(flow.title as never, instance.flowKey) : instance.flowKey;
   return (
     <section className="instance-page" data-testid="instance-page">
-      <h1>{t('instanceTitle', { id: instance.businessKey ?? instance.id.slice(0, 8) })}</h1>
+      {/* Which request: the flow and whom it is about (the leaver of an offboarding), then its key. */}
+      <h1 data-testid="instance-heading">
+        {flowTitle}
+        {instance.subjectId ? <> · <PersonName id={instance.subjectId} /></> : null}
+      </h1>
+      <p className="muted">{t('instanceTitle', { id: instance.businessKey ?? instance.id.slice(0, 8) })}</p>
       <dl className="facts">
         <dt>{t('instanceFlow')}</dt>
-        <dd>{flow && flow !== 'unavailable' ? l(flow.title as never, instance.flowKey) : instance.flowKey} (v{instance.flowVersion})</dd>
+        <dd>{flowTitle} (v{instance.flowVersion})</dd>
         <dt>{t('instanceStatus')}</dt>
         <dd data-testid="instance-status">{instanceStatusLabel(instance.status, locale)}</dd>
         <dt>{t('instanceInitiator')}</dt>
-        <dd>{instance.initiator}</dd>
+        <dd data-testid="instance-initiator"><PersonName id={instance.initiator} /></dd>
         <dt>{t('instanceStarted')}</dt>
         <dd>{formatWhen(instance.createdAt, locale)}</dd>
       </dl>
@@ -126,28 +134,14 @@ export function InstancePage() {
         <ul>
           {instance.openTasks.map((task) => (
             <li key={task.id}>
-              <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{l(task.title as never, task.nodeId)}</Link> — {task.assignees.join(', ')}
+              <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{l(task.title as never, task.nodeId)}</Link> — <PersonNames ids={task.assignees} />
             </li>
           ))}
         </ul>
       )}
 
       <h2>{t('timeline')}</h2>
-      {instance.history.length === 0 ? (
-        <EmptyState title={t('timelineEmpty')} />
-      ) : (
-        <ol className="timeline" data-testid="timeline">
-          {instance.history.map((h) => (
-            <li key={h.seq} data-testid={`event-${h.seq}`} data-type={h.type} data-action={h.action ?? ''}>
-              <time dateTime={h.at}>{formatWhen(h.at, locale)}</time>{' '}
-              <strong>{h.actor ?? t('system')}</strong>{' '}
-              <span className="event">{describeEvent(h, locale)}</span>
-              {h.nodeId ? <span className="muted"> · {nodeName(h.nodeId)}</span> : null}
-              {h.comment ? <blockquote className="comment">{h.comment}</blockquote> : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <InstanceTimeline history={instance.history} nodeName={nodeName} />
 
       <h2>{t('documents')}</h2>
       {documents === null ? <p role="status">{t('loading')}</p> : documents.length === 0 ? <p className="muted">{t('documentsNone')}</p> : (
@@ -169,6 +163,8 @@ export function InstancePage() {
       ) : (
         <DeliveryLog answer={deliveries} />
       )}
+
+      <EvidenceSection instanceId={instance.id} />
 
       <details>
         <summary>{t('data')}</summary>

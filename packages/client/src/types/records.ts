@@ -31,3 +31,14 @@ export interface RecordPatch {
   /** The version you read; a stale one is refused with 409. */
   version: number;
 }
+
+/** POST /relation-options: a relation field ("customerId", "customers.customerId") of a form, and the form's current data. */
+export interface RelationOptionsQuery {
+  form: string;
+  field: string;
+  data?: JsonObject;
+}
+
+export interface RelationOptions {
+  items: RecordItem[];
+}

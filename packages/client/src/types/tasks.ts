@@ -49,6 +49,10 @@ export interface TaskListItem extends Task {
   flowKey: string | null;
   /** The flow version's title: localized text ({ en, "zh-CN" }) or a plain string. */
   flowTitle: Record<string, string> | string | null;
+  /** The directory id of the person the instance is about (its first person field, e.g. the leaver), or null. */
+  subjectId: string | null;
+  /** The instance's business key, or null. */
+  businessKey: string | null;
 }
 
 export interface TaskList {
