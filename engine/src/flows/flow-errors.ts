@@ -54,8 +54,13 @@ export const FLOW_ERRORS = defineErrors({
   },
   BATON_E_FLOW_GATE_NOT_MET: {
     status: 409,
-    en: 'Task {taskId} at node {nodeId} cannot be completed yet: its checklist condition does not hold over the data (for example, every asset returned). Finish the checklist, then complete the task.',
-    'zh-CN': '节点 {nodeId} 的任务 {taskId} 还不能完成：数据尚未满足检查条件（例如所有资产均已归还）。请先完成检查清单再提交。',
+    en: 'Task {taskId} at node {nodeId} cannot be completed yet: its checklist condition does not hold{detail}. Finish the checklist (each item is listed in issues with its path), then complete the task.',
+    'zh-CN': '节点 {nodeId} 的任务 {taskId} 还不能完成：数据尚未满足检查条件{detailZh}。请先完成检查清单（每一项及其路径列在 issues 中）再提交。',
+  },
+  BATON_E_FLOW_GATE_ITEM_OPEN: {
+    status: 409,
+    en: 'Not done yet: the checklist of step {nodeId} needs this ({item}) before the step can be completed.',
+    'zh-CN': '尚未完成：步骤 {nodeId} 的检查清单要求先完成此项（{itemZh}），才能完成该步骤。',
   },
   BATON_E_FLOW_FIELD_NOT_EDITABLE: {
     status: 403,

@@ -1,7 +1,5 @@
 import type { Instance, TaskAction, TaskDetail } from '@baton/client';
 import type { FlowDefinition } from '@baton/engine';
-import Form from '@rjsf/core';
-import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,14 +8,13 @@ import { useLocalized } from '../../app/i18n/localized.js';
 import { useSession } from '../../app/session/session-store.js';
 import { useApi } from '../../app/session/use-api.js';
 import { EmptyState } from '../../app/ui/empty-state.js';
-import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
-import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-schema.js';
 import { formatWhen } from '../format-when.js';
+import { PersonName } from '../people/person-name.js';
 import { taskStatusLabel } from '../status-labels.js';
-import { editableData } from './field-access.js';
 import { ActionBar } from './task-actions.js';
-import { loadNodeForm, useTaskForm } from './use-task-form.js';
-import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
+import { TaskFormSection } from './task-form-section.js';
+import { loadTaskSections, sectionErrors, showsAnything, submissionData } from './task-form-sections.js';
+import { useTaskForms } from './use-task-form.js';
 
 const SENDS_DATA = new Set(['approve', 'complete', 'submit', 'resubmit', 'reject']);
 
@@ -25,10 +22,14 @@ interface Loaded {
   task: TaskDetail;
   instance: Instance | null;
   flow: FlowDefinition | null;
-  source: Awaited<ReturnType<typeof loadNodeForm>>;
+  /** The request (at this node's access) and the step's own form, or the request alone. */
+  sources: Awaited<ReturnType<typeof loadTaskSections>>;
 }
 
-/** One task: its form at the node's field access, a comment, and the actions the node allows. */
+/**
+ * One task: the request's data the step may see (read-only) with the fields and sub-table columns it may
+ * edit, the step's own form, a comment, and the actions the node allows.
+ */
 export function TaskPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('workspace');
@@ -50,9 +51,9 @@ export function TaskPage() {
       const instance = task.instanceId ? await api.instances.get(task.instanceId).catch(() => null) : null;
       const flowKey = task.flowKey ?? instance?.flowKey ?? null;
       const flow = flowKey ? ((await api.definitions.get('flow', flowKey, instance?.flowVersion).catch(() => null))?.body as unknown as FlowDefinition | undefined) ?? null : null;
-      const source = await loadNodeForm(api, flow, task.nodeId, task.formKey);
+      const sources = await loadTaskSections(api, flow, task.nodeId, task.formKey);
       setData(task.data as Record<string, unknown>);
-      setLoaded({ task, instance, flow, source });
+      setLoaded({ task, instance, flow, sources });
     } catch (e) {
       setLoadError(e);
     }
@@ -65,12 +66,12 @@ export function TaskPage() {
   const task = loaded?.task;
   const open = task?.status === 'open';
   const mine = !!task && (me === null || task.assignees.includes(me));
-  const form = useTaskForm(loaded?.source ?? null, task?.nodeId ?? '', !open || !mine);
-  const extraErrors = useMemo(() => {
-    const issues = (actionError as { issues?: Array<{ code: string; path: string; message: string }> } | null)?.issues ?? [];
-    // Issue paths point into the request body ("/data/reason"); the form's errors are keyed by field.
-    return issuesToErrorSchema(issues.filter((i) => i.path.startsWith('/data/')).map((i) => ({ ...i, path: i.path.slice('/data'.length) })), '');
-  }, [actionError]);
+  const forms = useTaskForms(loaded?.sources ?? null, task?.nodeId ?? '', !open || !mine);
+  // Issue paths point into the request body ("/data/assets/1/returned"): each section shows its own, at the field.
+  const sectionErrorsList = useMemo(
+    () => (forms.value ?? []).map((f) => sectionErrors(actionError, new Set(Object.keys((f.schemas.schema.properties ?? {}) as object)))),
+    [forms.value, actionError],
+  );
 
   const returnTargets = useMemo(() => {
     const flow = loaded?.flow;
@@ -88,7 +89,7 @@ export function TaskPage() {
     try {
       const body: TaskAction = { ...action };
       if (comment.trim()) body.comment = comment.trim();
-      const editable = form.value ? editableData(data, form.value.access) : {};
+      const editable = submissionData(data, (forms.value ?? []).map((f) => f.access));
       if (SENDS_DATA.has(action.action) && Object.keys(editable).length > 0) body.data = editable as TaskAction['data'];
       await api.tasks.act(task.id, body);
       setDone(t(`action.${action.action}`, { defaultValue: action.action }).replace(/[.…]+$/, ''));
@@ -106,7 +107,8 @@ export function TaskPage() {
 
   if (loadError) return <ErrorPanel error={loadError} onRetry={() => void load()} />;
   if (!loaded || !task) return <p role="status">{t('loading')}</p>;
-  const shownSchemas = form.value?.schemas;
+  const sections = (forms.value ?? []).map((f, i) => ({ form: f, plan: loaded.sources[i]!, errors: sectionErrorsList[i] ?? {} }));
+  const twoForms = loaded.sources.length > 1;
   return (
     <section className="task-page" data-testid="task-page">
       <p><Link to="/">{t('backToInbox')}</Link></p>
@@ -123,28 +125,24 @@ export function TaskPage() {
       {!open ? <p className="notice" role="status">{t('taskClosed', { status: taskStatusLabel(task, locale) })}</p> : null}
       {open && !mine ? <p className="notice" role="status">{t('taskNotMine')}</p> : null}
 
-      <h2>{t('taskForm')}</h2>
-      {form.error ? <ErrorPanel error={form.error} /> : null}
-      {!loaded.source ? <EmptyState title={t('taskNoForm')} /> : null}
-      {loaded.source && !shownSchemas && !form.error ? <p role="status">{t('formLoading')}</p> : null}
-      {shownSchemas ? (
-        <div className="task-form" data-testid="task-form">
-          <Form
-            idPrefix="task"
-            schema={shownSchemas.schema as RJSFSchema}
-            uiSchema={{ ...workspaceUiSchema(shownSchemas.uiSchema as UiSchema, shownSchemas.schema), 'ui:submitButtonOptions': { norender: true } }}
-            widgets={workspaceWidgets}
-            fields={workspaceFields}
-            formData={data}
-            validator={cfworkerValidator}
-            extraErrors={extraErrors}
-            experimental_defaultFormStateBehavior={workspaceDefaultFormState}
-            showErrorList={false}
-            noHtml5Validate
-            onChange={(e) => setData((e.formData ?? {}) as Record<string, unknown>)}
-          />
-        </div>
-      ) : null}
+      {forms.error ? <ErrorPanel error={forms.error} /> : null}
+      {loaded.sources.length === 0 ? (<><h2>{t('taskForm')}</h2><EmptyState title={t('taskNoForm')} /></>) : null}
+      {loaded.sources.length > 0 && !forms.value && !forms.error ? <p role="status">{t('formLoading')}</p> : null}
+      {sections.map(({ form, plan, errors }) =>
+        plan.role === 'request' && twoForms && !showsAnything(form.access) ? null : (
+          <section key={plan.key} aria-label={plan.role === 'request' && twoForms ? t('taskRequest') : t('taskForm')}>
+            <h2>{plan.role === 'request' && twoForms ? t('taskRequest') : t('taskForm')}</h2>
+            <TaskFormSection
+              form={form}
+              idPrefix={plan.idPrefix}
+              data={data}
+              errors={errors}
+              testId={plan.idPrefix === 'task' ? 'task-form' : 'request-form'}
+              onChange={(fields) => setData((d) => ({ ...d, ...fields }))}
+            />
+          </section>
+        ),
+      )}
 
       {open && mine ? (
         <section className="decide" aria-labelledby="decide-title">
@@ -169,7 +167,7 @@ export function TaskPage() {
           <ul className="comments" data-testid="task-comments">
             {comments.map((h) => (
               <li key={h.seq}>
-                <strong>{h.actor ?? '—'}</strong> <span className="muted small">{formatWhen(h.at, locale)}</span>
+                <strong>{h.actor ? <PersonName id={h.actor} /> : '—'}</strong> <span className="muted small">{formatWhen(h.at, locale)}</span>
                 <p>{h.comment}</p>
               </li>
             ))}

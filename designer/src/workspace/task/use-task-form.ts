@@ -1,8 +1,9 @@
-import type { FlowDefinition, FormDefinition } from '@baton/engine';
-import { useEffect, useState } from 'react';
+import type { FlowDefinition, FormDefinition, Locale } from '@baton/engine';
+import { useEffect, useMemo, useState } from 'react';
 import { engine } from '../../app/engine/engine-client.js';
 import { useLocalized } from '../../app/i18n/localized.js';
 import type { BatonClient } from '@baton/client';
+import { taskFormKey } from './task-form-key.js';
 import { applyFieldAccess, fieldAccessAt, type AccessSchemas, type FieldAccess } from './field-access.js';
 
 export interface TaskForm {
@@ -14,10 +15,17 @@ export interface TaskForm {
 /** The published form a flow node binds (its own, else the flow's), or null when the step has none. */
 export async function loadNodeForm(api: BatonClient, flow: FlowDefinition | null, nodeId: string, formKey: string | null): Promise<{ form: FormDefinition; nodeAccess: Record<string, string> | undefined } | null> {
   const node = flow?.nodes.find((n) => n.id === nodeId);
-  const key = formKey ?? node?.form?.key ?? flow?.form ?? null;
+  const key = taskFormKey(flow, nodeId, formKey);
   if (!key) return null;
   const def = await api.definitions.get('form', key);
   return { form: def.body as unknown as FormDefinition, nodeAccess: node?.form?.access as Record<string, string> | undefined };
+}
+
+/** A form's rjsf schemas at a node: the engine (in its worker) builds them as the server sees the form. */
+export async function buildTaskForm(source: { form: FormDefinition; nodeAccess: Record<string, string> | undefined }, nodeId: string, readOnly: boolean, locale: Locale): Promise<TaskForm> {
+  const s = await engine().call('formSchemas', { form: source.form, locale });
+  const access = fieldAccessAt(source.form.fields, source.form.access?.[nodeId] as Record<string, string> | undefined, source.nodeAccess);
+  return { form: source.form, access, schemas: applyFieldAccess(s.jsonSchema, s.uiSchema, access, readOnly) };
 }
 
 /**
@@ -25,23 +33,25 @@ export async function loadNodeForm(api: BatonClient, flow: FlowDefinition | null
  * Schema and uiSchema exactly as the server sees it; the node's field access then hides and disables.
  */
 export function useTaskForm(source: { form: FormDefinition; nodeAccess: Record<string, string> | undefined } | null, nodeId: string, readOnly: boolean): { value: TaskForm | null; error: unknown } {
+  const sources = useMemo(() => (source ? [source] : null), [source]);
+  const forms = useTaskForms(sources, nodeId, readOnly);
+  return { value: forms.value?.[0] ?? null, error: forms.error };
+}
+
+/** useTaskForm for several forms at once (a task page shows the request beside the step's own form). */
+export function useTaskForms(sources: ReadonlyArray<{ form: FormDefinition; nodeAccess: Record<string, string> | undefined }> | null, nodeId: string, readOnly: boolean): { value: TaskForm[] | null; error: unknown } {
   const { locale } = useLocalized();
-  const [value, setValue] = useState<TaskForm | null>(null);
+  const [value, setValue] = useState<TaskForm[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (!source) return;
+    if (!sources) return;
     let live = true;
-    engine()
-      .call('formSchemas', { form: source.form, locale })
-      .then((s) => {
-        if (!live) return;
-        const access = fieldAccessAt(source.form.fields, source.form.access?.[nodeId] as Record<string, string> | undefined, source.nodeAccess);
-        setValue({ form: source.form, access, schemas: applyFieldAccess(s.jsonSchema, s.uiSchema, access, readOnly) });
-      })
+    Promise.all(sources.map((source) => buildTaskForm(source, nodeId, readOnly, locale)))
+      .then((forms) => live && setValue(forms))
       .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [source, nodeId, locale, readOnly]);
+  }, [sources, nodeId, locale, readOnly]);
   return { value, error };
 }

@@ -1,4 +1,5 @@
 import type { Experimental_DefaultFormStateBehavior, RegistryFieldsType, RegistryWidgetsType, UiSchema, WidgetProps } from '@rjsf/utils';
+import type { FormDefinition } from '@baton/engine';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../../app/i18n/localized.js';
@@ -8,31 +9,49 @@ import { FallbackWidget, JsonViewField, WidgetField } from './fallback-widgets.j
 import { FileUploadWidget, SignaturePadWidget } from './file-widgets.js';
 import { HelpOnceSchemaField } from './help-once-schema-field.js';
 import { DepartmentPickerWidget, MoneyWidget } from './money-department-widgets.js';
+import { relationFieldPath } from './relation-field-path.js';
 import { UserPickerWidget } from './user-picker-widget.js';
 import { FALLBACK_WIDGET, JSON_VIEW_FIELD, WIDGET_FIELD, resolveUiSchema } from './widget-resolution.js';
 
 type Json = Record<string, unknown>;
 
-/** A record of a collection form (the engine's `record-picker`, options `form` and `displayField`). */
+/** What a page filling a form gives its widgets (rjsf formContext): the form and its current data. */
+export interface WorkspaceFormContext {
+  form?: FormDefinition;
+  data?: Json;
+}
+
+/**
+ * A record of a collection form (the engine's `record-picker`, options `form`, `displayField`, `filter`).
+ * With a filter the server lists what passes it for the form's current data (e.g. only the leaver's
+ * assets), asked again shortly after that data changes.
+ */
 function RecordPickerWidget(props: WidgetProps) {
   const { options } = props;
   const { t } = useTranslation('workspace');
   const api = useApi();
   const formKey = typeof options.form === 'string' ? options.form : '';
   const display = typeof options.displayField === 'string' ? options.displayField : '';
+  const context = (props.registry.formContext ?? {}) as WorkspaceFormContext;
+  const field = options.filter !== undefined && context.form ? relationFieldPath(context.form, props.name, formKey) : null;
+  const dataKey = field ? JSON.stringify(context.data ?? {}) : '';
+  const sourceForm = context.form?.key ?? '';
   const [records, setRecords] = useState<Array<{ id: string; label: string }> | null>(null);
   useEffect(() => {
     if (!formKey) return;
     let live = true;
-    api.records.list(formKey, { limit: 500 }).then(
-      (r) => live && setRecords(r.items.map((rec) => ({ id: rec.id, label: String((rec.data as Json)[display] ?? rec.id) }))),
-      // Someone who may not read the collection still sees the chosen id.
-      () => live && setRecords([]),
-    );
+    const load = () =>
+      (field ? api.records.relationOptions({ form: sourceForm, field, data: JSON.parse(dataKey) as Json }) : api.records.list(formKey, { limit: 500 })).then(
+        (r) => live && setRecords(r.items.map((rec) => ({ id: rec.id, label: String((rec.data as Json)[display] ?? rec.id) }))),
+        // Someone who may not read the collection still sees the chosen id.
+        () => live && setRecords([]),
+      );
+    const timer = setTimeout(() => void load(), field ? 300 : 0);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [api, formKey, display]);
+  }, [api, formKey, display, field, sourceForm, dataKey]);
   const choices = (records ?? []).map((r) => ({ value: r.id, label: r.label }));
   return <ChoiceSelect props={props} placeholder={t('pickRecord')} choices={choices} />;
 }

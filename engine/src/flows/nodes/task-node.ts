@@ -1,7 +1,8 @@
-import { BatonError } from '../../errors/error-catalogue.js';
+import { BatonError, issue } from '../../errors/error-catalogue.js';
 import type { JsonLogic } from '../../expressions/expression-types.js';
 import type { AssigneeSpec } from '../flow-definition.js';
 import { FLOW_ERRORS } from '../flow-errors.js';
+import { describeBlockers, gateBlockers } from '../gate-blockers.js';
 import type { NodeContext, NodeOutcome, NodeType } from '../node-type.js';
 import { describeCandidates } from '../resolve-assignees.js';
 import { assigneeListSchema, jsonLogicSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
@@ -26,6 +27,22 @@ const DEFAULT_ACTIONS = ['complete', 'delegate', 'transfer'];
 
 function gateHolds(ctx: NodeContext<TaskConfig>): boolean {
   return ctx.config.gate === undefined || Boolean(ctx.evaluate(ctx.config.gate));
+}
+
+/**
+ * The refusal of a failing gate, naming what blocks it: one issue per field or row (its JSON Pointer into
+ * the submission, e.g. "/data/assets/1/returned"), so a task page can show each at its field.
+ */
+function gateNotMet(ctx: NodeContext<TaskConfig>, taskId: string): BatonError {
+  const blockers = gateBlockers(ctx.config.gate!, ctx.data, (logic, data) => ctx.evaluate(logic, data));
+  const en = describeBlockers(blockers, (n) => `#${n}`);
+  const zh = describeBlockers(blockers, (n) => `第 ${n} 行`);
+  const params = { taskId, nodeId: ctx.node.id, detail: en ? ` for: ${en}` : '', detailZh: zh ? `，未完成：${zh}` : '' };
+  const items = blockers.map((b) =>
+    issue(FLOW_ERRORS.BATON_E_FLOW_GATE_ITEM_OPEN, b.path, { nodeId: ctx.node.id, item: describeBlockers([b], (n) => `#${n}`), itemZh: describeBlockers([b], (n) => `第 ${n} 行`) }, ctx.locale),
+  );
+  const head = issue(FLOW_ERRORS.BATON_E_FLOW_GATE_NOT_MET, blockers[0]?.path ?? '', params, ctx.locale);
+  return new BatonError(FLOW_ERRORS.BATON_E_FLOW_GATE_NOT_MET, params, [head, ...items], head.path);
 }
 
 /** A to-do: someone does something outside the system (return a laptop) and ticks it off. */
@@ -84,7 +101,7 @@ export const taskNodeType: NodeType<TaskConfig> = {
     // With one task per person the node waits for the others; the checklist is judged on the last one.
     if (ctx.config.each === true && ctx.openTasks.length > 0) return {};
     if (!gateHolds(ctx)) {
-      throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_GATE_NOT_MET, { taskId: command.task.id, nodeId: ctx.node.id });
+      throw gateNotMet(ctx, command.task.id);
     }
     if (command.action === 'complete') return { leave: {} };
     return ctx.outgoing.some((e) => e.port === command.action) ? { leave: { port: command.action } } : { leave: {} };

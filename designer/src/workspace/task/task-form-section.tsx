@@ -1,0 +1,41 @@
+import Form from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
+import { sectionData } from './task-form-sections.js';
+import type { TaskForm } from './use-task-form.js';
+import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
+
+interface Props {
+  form: TaskForm;
+  idPrefix: string;
+  /** The task's whole data; the section shows the fields its form declares. */
+  data: Record<string, unknown>;
+  errors: ErrorSchema;
+  /** The section's fields as rjsf holds them after a change (merged into the task's data by the page). */
+  onChange: (fields: Record<string, unknown>) => void;
+  testId: string;
+}
+
+/** One form of a task page (the request, or the step's own form) through the workspace's rjsf set-up. */
+export function TaskFormSection({ form, idPrefix, data, errors, onChange, testId }: Props) {
+  const { schema, uiSchema } = form.schemas;
+  return (
+    <div className="task-form" data-testid={testId}>
+      <Form
+        idPrefix={idPrefix}
+        schema={schema as RJSFSchema}
+        uiSchema={{ ...workspaceUiSchema(uiSchema as UiSchema, schema), 'ui:submitButtonOptions': { norender: true } }}
+        widgets={workspaceWidgets}
+        fields={workspaceFields}
+        formData={sectionData(data, schema)}
+        formContext={{ form: form.form, data }}
+        validator={cfworkerValidator}
+        extraErrors={errors}
+        experimental_defaultFormStateBehavior={workspaceDefaultFormState}
+        showErrorList={false}
+        noHtml5Validate
+        onChange={(e) => onChange(sectionData((e.formData ?? {}) as Record<string, unknown>, schema))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { pointer } from '../errors/issue.js';
+import { isOperation } from '../expressions/compile-context.js';
+import type { JsonLogic } from '../expressions/expression-types.js';
+
+/** One thing that keeps a checklist gate from holding: a field, or a row of a sub-table (and its column). */
+export interface GateBlocker {
+  /** JSON Pointer into the task submission: "/data/assets/1/returned", "/data/settlementConfirmed". */
+  path: string;
+  field: string;
+  /** 0-based row of a sub-table, when the blocker is a row. */
+  row?: number;
+  column?: string;
+  /** A short text that names the row for a person (its first non-empty text cell), when it has one. */
+  label?: string;
+}
+
+type Evaluate = (logic: JsonLogic, data?: unknown) => unknown;
+
+/** The literal path of a `{"var": "x"}` (or `{"var": ["x", default]}`), else undefined. */
+function varPath(logic: unknown): string | undefined {
+  if (!isOperation(logic) || Object.keys(logic).length !== 1 || !('var' in logic)) return undefined;
+  const arg = Array.isArray(logic.var) ? logic.var[0] : logic.var;
+  return typeof arg === 'string' && arg !== '' ? arg : undefined;
+}
+
+/** The single `var` a predicate reads (the column a row must tick), else undefined. */
+function onlyVar(logic: unknown): string | undefined {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!isOperation(node)) return;
+    const path = varPath(node);
+    if (path !== undefined) found.add(path);
+    else Object.values(node).forEach(walk);
+  };
+  walk(logic);
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function rowLabel(row: unknown): string | undefined {
+  if (!row || typeof row !== 'object') return undefined;
+  for (const value of Object.values(row as Record<string, unknown>)) if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 60);
+  return undefined;
+}
+
+const truthy = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : Boolean(v));
+
+/**
+ * Which fields or rows keep a failing gate from holding, for the common checklist shapes: `and` of parts,
+ * `all` / `none` over a sub-table (the rows that fail the predicate), and a comparison or test of one
+ * field. Other shapes yield nothing, and the caller keeps its general message. Pure; never throws.
+ */
+export function gateBlockers(gate: JsonLogic, data: Readonly<Record<string, unknown>>, evaluate: Evaluate): GateBlocker[] {
+  try {
+    return blockersOf(gate, data, evaluate);
+  } catch {
+    return [];
+  }
+}
+
+function blockersOf(gate: JsonLogic, data: Readonly<Record<string, unknown>>, evaluate: Evaluate): GateBlocker[] {
+  if (!isOperation(gate) || truthy(evaluate(gate, data))) return [];
+  const [op] = Object.keys(gate);
+  const args = (gate as Record<string, unknown>)[op!];
+  const list = Array.isArray(args) ? args : [args];
+  if (op === 'and') return list.flatMap((part) => blockersOf(part as JsonLogic, data, evaluate));
+  if ((op === 'all' || op === 'none') && list.length === 2) {
+    const table = varPath(list[0]);
+    const rows = table !== undefined ? data[table] : undefined;
+    if (table === undefined || table.includes('.') || !Array.isArray(rows)) return [];
+    const column = onlyVar(list[1]);
+    const blocks = (row: unknown) => truthy(evaluate(list[1] as JsonLogic, row)) === (op === 'none');
+    return rows.flatMap((row, index) => {
+      if (!blocks(row)) return [];
+      const label = rowLabel(row);
+      return [{ path: column ? pointer('data', table, index, column) : pointer('data', table, index), field: table, row: index, ...(column ? { column } : {}), ...(label ? { label } : {}) }];
+    });
+  }
+  const field = onlyVar(gate);
+  return field !== undefined && !field.includes('.') ? [{ path: pointer('data', field), field }] : [];
+}
+
+/** The blockers as a short list for a message: "assets #2 (LT-0105): returned; settlementConfirmed". */
+export function describeBlockers(blockers: readonly GateBlocker[], rowWord: (n: number) => string): string {
+  const shown = blockers.slice(0, 5).map((b) => {
+    if (b.row === undefined) return b.field;
+    const row = `${b.field} ${rowWord(b.row + 1)}${b.label ? ` (${b.label})` : ''}`;
+    return b.column ? `${row}: ${b.column}` : row;
+  });
+  return blockers.length > 5 ? `${shown.join('; ')} …(+${blockers.length - 5})` : shown.join('; ');
+}
