@@ -52,6 +52,8 @@ export * from './rules/compile-rules.js';
 export * from './rules/check-rule-definition.js';
 export * from './rules/timer-plan.js';
 export * from './rules/rules-errors.js';
+export * from './rules/task-assignee-fallback.js';
+export { resolveAssignees as resolveRuleAssignees } from './rules/assignee-spec.js';
 export * from './rules/param-ref.js';
 export * from './rules/fill-template.js';
 export type { RecordLookup } from './rules/read-path.js';

@@ -1,5 +1,6 @@
 import type { AssigneeReplacement } from '../flows/resolve-assignees.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
+import type { AssigneeFallback } from '../rules/task-assignee-fallback.js';
 
 /**
  * Effects are data: the engine decides, the runtime persists them in the same transaction as the state
@@ -33,11 +34,15 @@ export interface TaskSpec {
   candidates?: string[];
   /** A rule's task: the people its specs named who had left, and who stands in (recorded as assignee.replaced). */
   replacedAssignees?: AssigneeReplacement[];
+  /** A rule's task whose assignees resolved to nobody: who got it instead and why (recorded as assignee.fallback). */
+  assigneeFallback?: AssigneeFallback;
   dueAt?: string;
   formKey?: string;
   /** Actions the assignee may take on this task. */
   actions: string[];
   data?: Record<string, unknown>;
+  /** A rule's to-do about an instance: cancelled when the instance completes too (not only when it is rejected or cancelled). */
+  closeWhenInstanceCompletes?: boolean;
 }
 
 export interface CreateTaskEffect { type: 'createTask'; key: string; task: TaskSpec }

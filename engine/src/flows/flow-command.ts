@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/localized-text.js';
 import type { FieldAccess } from './flow-definition.js';
 import type { FlowState } from './flow-state.js';
 import type { CompiledFlow } from './compiled-flow.js';
+import type { RecordLookup } from '../rules/read-path.js';
 
 /** Hook the runtime passes to check submitted task data against the node's form (e.g. compileForm().validate). */
 export type ValidateTaskData = (input: {
@@ -38,6 +39,11 @@ export interface FlowContext {
   actor?: string;
   locale?: Locale;
   validateTaskData?: ValidateTaskData;
+  /**
+   * Records a step's instructions name ("{assets.assetId.tag}" in a node's description); without it such a
+   * placeholder stays visible. The runtime loads them on demand (it re-runs the pure step, as for rules).
+   */
+  records?: RecordLookup;
 }
 
 export interface StartInput {

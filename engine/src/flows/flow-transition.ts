@@ -14,6 +14,7 @@ import { FlowNodeContext } from './flow-node-context.js';
 import type { EffectWithoutKey, NodeContext, NodeOutcome, TaskRequest } from './node-type.js';
 import type { AssigneeScope } from './resolve-assignees.js';
 import { todayIn } from '../directory/person-presence.js';
+import { fillTemplate } from '../rules/fill-template.js';
 
 /** Loops through automatic nodes only (no wait state) would never return; the checker reports them too. */
 const MAX_STEPS = 10_000;
@@ -295,11 +296,24 @@ export class FlowTransition {
       taskId: task.id, instanceId: this.state.instanceId, nodeId: task.nodeId, kind: task.kind, title,
       assignees: task.assignees, actions: task.actions,
     };
+    const instructions = this.instructionsOf(task.nodeId);
+    if (instructions !== undefined) spec.description = instructions;
     if (task.candidates) spec.candidates = task.candidates;
     if (task.dueAt !== undefined) spec.dueAt = task.dueAt;
     if (task.formKey !== undefined) spec.formKey = task.formKey;
     if (data) spec.data = data;
     return spec;
+  }
+
+  /**
+   * The step's instructions: its node's description with `{path}` placeholders filled from the data as rule
+   * task templates are ("{employeeId.name}", "{assets.assetId.tag}"), so the step's own to-do says what to do
+   * and no rule has to create a second one for the same work.
+   */
+  private instructionsOf(nodeId: string): LocalizedText | undefined {
+    const text = this.flow.node(nodeId)?.def.description as LocalizedText | undefined;
+    if (text === undefined) return undefined;
+    return fillTemplate(text, this.state.data, this.ctx.directory, this.ctx.records);
   }
 
   createTask(node: CompiledNode, tokenId: string, request: TaskRequest): FlowTask {

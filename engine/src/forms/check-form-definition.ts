@@ -1,6 +1,7 @@
 import { validateAgainstSchema } from '../definitions/validate-against-schema.js';
 import type { SemanticCheckContext } from '../definitions/semantic-check-context.js';
 import { compileExpression } from '../expressions/compile-expression.js';
+import { validateExpression } from '../expressions/validate-expression.js';
 import type { JsonLogic } from '../expressions/expression-types.js';
 import { issue } from '../errors/error-catalogue.js';
 import type { Issue } from '../errors/issue.js';
@@ -119,6 +120,9 @@ function checkCycles(def: FormDefinition, out: Issue[], ctx: SemanticCheckContex
 }
 
 function checkRelation(field: FormField, at: string, type: FieldType | undefined, out: Issue[], ctx: SemanticCheckContext): void {
+  const filter = (field.config as { filter?: unknown } | undefined)?.filter;
+  // Its variables read record.* and form.*, not this form's fields: checked for its operations only.
+  if (type?.traits?.relation && filter !== undefined) out.push(...validateExpression(filter as JsonLogic, `${at}/config/filter`, ctx.locale));
   const form = (field.config as { form?: unknown } | undefined)?.form;
   if (!type?.traits?.relation || typeof form !== 'string' || !ctx.resolve) return;
   // undefined: the resolver does not know (skip); null: it knows there is no such form.

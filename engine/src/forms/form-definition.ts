@@ -1,3 +1,4 @@
+import type { JsonLogic } from '../expressions/expression-types.js';
 // The form definition types are generated from engine/schemas/form.schema.json
 // (engine/src/definitions/generated/form.ts); these aliases give them the names the forms code uses.
 import type {
@@ -20,6 +21,8 @@ export interface RelationConfig {
   form: string;
   multiple?: boolean;
   displayField?: string;
+  /** JsonLogic over `{ record: {id, …data}, form: <the current form's data> }`: the records that may be chosen. */
+  filter?: JsonLogic;
 }
 
 /**

@@ -61,4 +61,9 @@ export const RULES_ERRORS = defineErrors({
     en: 'Rule "{rule}" reads pack parameter "{param}", which is not set: set it in the pack parameters or give the reference a default.',
     'zh-CN': '规则 "{rule}" 读取的包参数 "{param}" 未设置：请在包参数中设置它，或为该引用提供默认值。',
   },
+  BATON_E_RULE_TASK_NOBODY: {
+    status: 422,
+    en: 'Rule "{rule}" creates task "{title}", but nobody can take it: its assignees, its fallbackAssignees, the hr role and the admin role have nobody present. Give a present person the hr role in the directory.',
+    'zh-CN': '规则 "{rule}" 创建的待办 "{title}" 无人可接：其办理人、备用办理人（fallbackAssignees）、hr 角色和 admin 角色中都没有在职人员。请在通讯录中为一位在职人员设置 hr 角色。',
+  },
 });

@@ -18,6 +18,7 @@ import { ApiError } from '../errors/api-error.js';
 import type { Published } from './definition-cache.js';
 import { flowTaskRows, insertRuleTasks, markFiredTimers, writeFlowTasks, writeOutbox, writeTimers } from './effect-rows.js';
 import { flowContext, type CommandEnv } from './execution-services.js';
+import { fallbackNotice } from './fallback-notice.js';
 import './execution-errors.js';
 import { appendHistory, historyRowsOf } from './history-rows.js';
 import { deferInstanceUpdate } from './deferred-writes.js';
@@ -25,8 +26,11 @@ import { insertText } from './row-inserts.js';
 import { forecastStartStep } from './held-step-write.js';
 import { writeStepRows } from './step-writes.js';
 import { runRules } from './rules-step.js';
+import { withRecordLookup } from '../records/related-records.js';
+import { closeRuleTasksAtEnd } from './close-rule-tasks.js';
 import { guardFlowCommand, guardStart } from '../secrets/submission-guard.js';
 import { checkCommandPersonFields } from '../access/person-field-check.js';
+import { checkCommandRelationFilters } from '../access/relation-filter-check.js';
 import { instanceRuleRecord, instanceRuleScope } from './instance-rule-record.js';
 
 export type InstanceRow = Selectable<InstancesTable>;
@@ -140,6 +144,10 @@ async function persistEffects(
   await writeOutbox(trx, instance.id, effects.filter((e) => !(e.type === 'setData' && (e.instanceId ?? instance.id) === instance.id && !e.formKey && !e.recordId && !e.userId)));
 
   const rules = known ? known.rules : await env.services.definitions.rulesFor(trx, instanceRuleScope(instance), env.catalog);
+  // Ending here: its rules' open to-dos close first, so a to-do a rule creates on the ending stays open. With
+  // no rule in scope there are none to close (a retired rule's to-dos stay, as pack upgrades document), and
+  // the ending of a rule-less process (the bulk of timers and one-step flows) costs no extra statement.
+  if (instance.status === 'running' && rules !== undefined) seq = await closeRuleTasksAtEnd(env, instance, state.status, seq);
   const record = instanceRuleRecord(instance, state.data as Record<string, unknown>);
   const ruled = await runRules(env, rules, events, { record });
   seq = await writeRuleEffects(env, { instanceId: instance.id, flowKey: instance.flow_key, recordId: null }, ruled.effects, seq);
@@ -166,7 +174,7 @@ function writesNoEffects(instanceId: string, transition: Transition, known: Know
 /**
  * Writes what rules decided: their tasks (a runtime `task.created` history entry each, when they belong
  * to an instance, after an `assignee.replaced` per person named who had left, as a flow records for its
- * own tasks), timers and outbox rows. Returns the instance's last history seq.
+ * own tasks, and an `assignee.fallback` when its assignees resolved to nobody), timers and outbox rows. Returns the instance's last history seq.
  */
 export async function writeRuleEffects(
   env: CommandEnv,
@@ -177,6 +185,8 @@ export async function writeRuleEffects(
   if (effects.length === 0) return seq;
   const { trx } = env;
   const created = await insertRuleTasks(trx, target, effects, env.now);
+  const fellBack = created.flatMap((t) => (t.assigneeFallback ? [fallbackNotice({ id: t.taskId, title: t.title, instanceId: t.instanceId ?? target.instanceId, candidates: t.candidates ?? [] }, t.assigneeFallback, `fallback:${t.taskId}`)] : []));
+  if (fellBack.length > 0) await writeOutbox(trx, target.instanceId, fellBack);
   await writeTimers(trx, target.instanceId, effects);
   await writeOutbox(trx, target.instanceId, effects);
   if (!target.instanceId) return seq;
@@ -187,8 +197,10 @@ export async function writeRuleEffects(
     trx,
     instanceId,
     seq,
-    created.flatMap(({ replacedAssignees, ...task }): DomainEvent[] => [
+    created.flatMap(({ replacedAssignees, assigneeFallback, ...task }): DomainEvent[] => [
       ...(replacedAssignees ?? []).map((r): DomainEvent => ({ type: 'assignee.replaced', ...fields, taskId: task.taskId, actor: 'system', payload: { ...r, taskId: task.taskId, source: 'rule' } })),
+      // Its assignees resolved to nobody present: who got it instead (fallbackAssignees, hr, admin) and why.
+      ...(assigneeFallback ? [{ type: 'assignee.fallback', ...fields, taskId: task.taskId, actor: 'system', payload: { ...assigneeFallback, taskId: task.taskId, source: 'rule' } }] : []),
       { type: 'task.created', ...fields, taskId: task.taskId, actor: 'system', payload: { task, source: 'rule' } },
     ]),
     'runtime',
@@ -242,10 +254,11 @@ export async function startInstance(env: CommandEnv, input: StartInput): Promise
   const guard = await guardStart(env, compiled, instanceId, input.data);
   let transition: Transition;
   try {
-    transition = compiled.start(
+    // A step's instructions may name related records ({assets.assetId.tag}): read on demand (related-records.ts).
+    transition = await withRecordLookup(env.trx, (records) => compiled.start(
       { data: guard.data, initiator: input.initiator, instanceId, ...(input.businessKey !== undefined ? { businessKey: input.businessKey } : {}) },
-      flowContext(env, formOf, {}),
-    );
+      { ...flowContext(env, formOf, {}), records },
+    ));
   } catch (err) {
     throw translateEngineError(err);
   }
@@ -316,11 +329,12 @@ export async function executeInstanceCommand(env: CommandEnv, input: InstanceCom
   const { command, formOf, link } = await guardFlowCommand(env, row.id, requested, state, await formsFor(env, flow.compiled, requested, state));
   let transition: Transition;
   try {
-    transition = flow.compiled.apply(state, command, flowContext(env, formOf, state.data as Record<string, unknown>));
+    transition = await withRecordLookup(env.trx, (records) => flow.compiled.apply(state, command, { ...flowContext(env, formOf, state.data as Record<string, unknown>), records }));
   } catch (err) {
     throw translateEngineError(err);
   }
   checkCommandPersonFields(env, command, state, transition.state, formOf);
+  await checkCommandRelationFilters(env.trx, env.locale, command, state, transition.state, formOf);
   const next = transition.state;
   const step = await persistEffects(env, row, transition, input.markedTimerId);
   await link();

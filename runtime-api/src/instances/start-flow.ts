@@ -1,6 +1,7 @@
 import type { CompiledFlow, CompiledForm } from '@baton/engine';
 import { subjectOf } from '../access/instance-access.js';
 import { checkPersonFields } from '../access/person-field-check.js';
+import { checkRelationFilters } from '../access/relation-filter-check.js';
 import { ApiError } from '../errors/api-error.js';
 import type { Published } from '../execution/definition-cache.js';
 import type { CommandEnv } from '../execution/execution-services.js';
@@ -51,6 +52,7 @@ export async function startFlow(env: CommandEnv, input: FlowStart): Promise<Star
     }
     data = result.data;
     checkPersonFields(env, [form.compiled], data);
+    await checkRelationFilters(env.trx, env.locale, [form.compiled], data, data);
   }
   const step = await startInstance(env, {
     flow,

@@ -8,6 +8,7 @@ import { ApiError } from '../errors/api-error.js';
 import { commandEnv, executionServices } from '../execution/execution-services.js';
 import '../execution/execution-errors.js';
 import { collectionForm, createRecord, updateRecord } from './record-writes.js';
+import { relationOptionsRoutes } from './relation-options-routes.js';
 import {
   CreateRecordBody,
   FormKeyParams,
@@ -23,6 +24,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const services = executionServices(app.baton.database, app.baton.config);
   const db = app.baton.database.db;
   const forbidden = () => new ApiError('BATON_E_FORBIDDEN', { required: 'admin, designer, hr' });
+  await app.register(relationOptionsRoutes(services));
 
   app.get(
     '/records/:formKey',

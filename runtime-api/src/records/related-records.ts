@@ -28,6 +28,11 @@ export function shareRelatedRecords(trx: Kysely<Database>): void {
  * once and reads nothing more. Event rules (rules-step.ts) and rule timers (fire-rule-timer.ts) both run here.
  */
 export async function withRelatedRecords<T>(trx: Kysely<Database>, ctx: RuleContext, run: (ctx: RuleContext) => T): Promise<T> {
+  return withRecordLookup(trx, (records) => run({ ...ctx, records }));
+}
+
+/** The same for any pure engine code given a record lookup (a flow step's instructions, flow-command.ts). */
+export async function withRecordLookup<T>(trx: Kysely<Database>, run: (records: RecordLookup) => T): Promise<T> {
   const loaded: Loaded = sharedByTransaction.get(trx) ?? new Map();
   let wanted = new Set<string>();
   const records: RecordLookup = (id) => {
@@ -36,7 +41,7 @@ export async function withRelatedRecords<T>(trx: Kysely<Database>, ctx: RuleCont
     return found ?? undefined;
   };
   for (let round = 1; ; round += 1) {
-    const result = run({ ...ctx, records });
+    const result = run(records);
     if (wanted.size === 0 || round === MAX_ROUNDS) return result;
     const ids = [...wanted];
     wanted = new Set();

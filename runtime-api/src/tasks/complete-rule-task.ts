@@ -1,4 +1,4 @@
-import { BatonError, personPresence, type DomainEvent, type RuleRecord } from '@baton/engine';
+import { BatonError, defineErrors, personPresence, type DomainEvent, type RuleRecord } from '@baton/engine';
 import { organisationToday } from '../directory/person-presence.js';
 import type { Selectable } from 'kysely';
 import { appendAuditAtEnd } from '../audit/append-audit.js';
@@ -10,7 +10,16 @@ import { underData, writeRuleEffects, type InstanceRow } from '../execution/inst
 import { runRules } from '../execution/rules-step.js';
 import { guardSubmission } from '../secrets/submission-guard.js';
 import { checkPersonFields } from '../access/person-field-check.js';
+import { checkRelationFilters } from '../access/relation-filter-check.js';
 import { instanceRuleRecord } from '../execution/instance-rule-record.js';
+
+export const RULE_TASK_ERRORS = defineErrors({
+  BATON_E_TASK_DATA_NOT_ACCEPTED: {
+    status: 422,
+    en: 'Task {taskId} has no form, so it takes no data: send only the action (and a comment if you wish).',
+    'zh-CN': '待办 {taskId} 没有表单，不接受数据：请只提交操作（可附评论）。',
+  },
+});
 
 export interface RuleTaskAction {
   action: string;
@@ -46,6 +55,10 @@ export async function completeRuleTask(
   if (!task.actions.includes(input.action)) {
     throw new BatonError('BATON_E_FLOW_ACTION_NOT_ALLOWED', { action: input.action, taskId, nodeId: task.node_id, allowed: task.actions.join(', ') });
   }
+  // A to-do without a form has nothing to fill in: data sent with it would be stored unvalidated.
+  if (!task.form_key && input.data !== undefined && Object.keys(input.data).length > 0) {
+    throw new ApiError('BATON_E_TASK_DATA_NOT_ACCEPTED', { taskId }, [], '/body/data');
+  }
   let data = { ...task.data, ...(input.data ?? {}) };
   let linkFiles = async (): Promise<void> => undefined;
   if (task.form_key && input.data) {
@@ -61,6 +74,7 @@ export async function completeRuleTask(
         throw new ApiError('BATON_E_DATA_INVALID', {}, issues, issues[0]?.path ?? '/data');
       }
       checkPersonFields(env, [form.compiled], result.data, task.data);
+      await checkRelationFilters(trx, env.locale, [form.compiled], result.data, result.data, task.data);
       data = guard.seal(result.data);
     }
   }

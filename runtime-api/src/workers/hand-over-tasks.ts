@@ -6,6 +6,7 @@ import { organisationToday } from '../directory/person-presence.js';
 import { writeOutbox } from '../execution/effect-rows.js';
 import { commandEnv } from '../execution/execution-services.js';
 import { executeInstanceCommand } from '../execution/instance-pipeline.js';
+import { assignOrphanTask, orphanTasks } from './assign-orphan-task.js';
 import { handOverRuleTask, type HandOverOutcome as Outcome } from './hand-over-rule-task.js';
 import { errorText, withRaceRetry, type WorkerContext } from './worker-context.js';
 
@@ -15,6 +16,8 @@ export interface HandOverReport {
   handedOver: number;
   /** Tasks with nobody present above their assignees: left where they are, HR told once per task. */
   nobody: number;
+  /** Open rule tasks with no assignees at all (stored before rules fell back) given the fallback: hr, else admin. */
+  orphansAssigned: number;
   /** Tasks another worker or command held (the next sweep retries), or that no longer need it. */
   skipped: number;
   /** Tasks whose handover failed (logged; the next sweep retries). */
@@ -148,7 +151,7 @@ async function reportNobody(ctx: WorkerContext, task: StuckTask, reason: string)
  * A failure is logged and counted, never thrown, so one bad instance does not stop the others.
  */
 export async function handOverTasks(ctx: WorkerContext, scope: SweepScope, shouldStop: () => boolean = () => false): Promise<HandOverReport> {
-  const report: HandOverReport = { handedOver: 0, nobody: 0, skipped: 0, failed: 0 };
+  const report: HandOverReport = { handedOver: 0, nobody: 0, orphansAssigned: 0, skipped: 0, failed: 0 };
   const today = organisationToday(new Date(), ctx.services.timeZone);
   for (let after = ''; !shouldStop(); ) {
     const page = await stuckTasks(ctx.db, today, scope, after);
@@ -164,5 +167,27 @@ export async function handOverTasks(ctx: WorkerContext, scope: SweepScope, shoul
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
   }
+  if (scope.full) await assignOrphans(ctx, report, shouldStop);
   return report;
+}
+
+/** The repair of open rule tasks nobody is on, each in its own transaction (assign-orphan-task.ts). */
+async function assignOrphans(ctx: WorkerContext, report: HandOverReport, shouldStop: () => boolean): Promise<void> {
+  for (let after = ''; !shouldStop(); ) {
+    const page = await orphanTasks(ctx.db, after, PAGE);
+    for (const orphan of page) {
+      if (shouldStop()) break;
+      try {
+        const outcome = await withRaceRetry(() => ctx.db.transaction().execute((trx) => assignOrphanTask(trx, ctx.services, orphan)));
+        if (outcome === 'handedOver') report.orphansAssigned += 1;
+        else report[outcome] += 1;
+        if (outcome === 'nobody') ctx.log.warn({ taskId: orphan.id, instanceId: orphan.instance_id }, 'open task with no assignees: nobody present holds the hr or admin role');
+      } catch (err) {
+        report.failed += 1;
+        ctx.log.error({ taskId: orphan.id, instanceId: orphan.instance_id, err: errorText(err) }, 'could not assign an open task with no assignees; will retry');
+      }
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.id;
+  }
 }

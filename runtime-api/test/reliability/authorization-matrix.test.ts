@@ -47,6 +47,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/files/{id}': EVERYONE, // the uploader, or whoever sees what references it
   'POST /api/instances/{id}/secrets/reveal': ['hr', 'admin'],
   'POST /api/records/{formKey}/{id}/secrets/reveal': ['designer', 'hr', 'admin'],
+  'POST /api/relation-options': [], // these forms have no relation field: 422 for all (a collection's readers otherwise)
   'GET /api/outbox': ['admin'],
   'GET /api/outbox/{id}': ['admin'],
   'POST /api/outbox/{id}/replay': ['admin'],
@@ -97,6 +98,7 @@ function bodyFor(route: string): unknown {
     case 'POST /api/reports/preview': return { definition: { kind: 'report', key: 'matrix-preview' } };
     case 'POST /api/records/{formKey}': return { data: { name: 'laptop' } };
     case 'PATCH /api/records/{formKey}/{id}': return { data: { name: 'desk' }, version: 1 };
+    case 'POST /api/relation-options': return { form: 'rel-asset', field: 'name', data: {} };
     case 'POST /api/auth/login': return { username: 'plain', password: 'not-the-password' };
     case 'PUT /api/accounts/{userId}/password': return { password: 'a long enough password 123' };
     case 'POST /api/auth/demo-login': return { userId: 'plain' };

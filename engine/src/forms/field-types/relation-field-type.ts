@@ -5,7 +5,8 @@ const RECORD_ID = { type: 'string', minLength: 1, maxLength: 128 } as const;
 
 /**
  * A reference to records of a collection form (a customer, an asset): the record id, or an array of ids
- * when `multiple`. The runtime checks that the records exist; the engine only checks the shape.
+ * when `multiple`. An optional `filter` narrows the records that may be chosen; the runtime judges it (the
+ * engine only checks the shape).
  */
 export const relationFieldType: FieldType<RelationConfig> = {
   type: 'relation',
@@ -16,6 +17,10 @@ export const relationFieldType: FieldType<RelationConfig> = {
       form: { $ref: 'https://baton.dev/schemas/common.schema.json#/$defs/key' },
       multiple: { type: 'boolean' },
       displayField: { $ref: 'https://baton.dev/schemas/common.schema.json#/$defs/identifier' },
+      // Which records may be chosen: JsonLogic over {record: {id, …its data}, form: the current form's data},
+      // e.g. {"==": [{"var": "record.holderId"}, {"var": "form.employeeId"}]}. The runtime applies it to the
+      // picker's options and re-checks it on submit (relation-filter-check.ts).
+      filter: { $ref: 'https://baton.dev/schemas/common.schema.json#/$defs/jsonLogic' },
     },
     required: ['form'],
     additionalProperties: false,

@@ -21,7 +21,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
 
   it('imports the pack with its demo directory, customers and assets', async () => {
     const body = await importOffboardingPack(ctx());
-    expect(body.pack).toMatchObject({ key: 'offboarding', version: 2 });
+    expect(body.pack).toMatchObject({ key: 'offboarding', version: 3 });
     expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
     expect(body.seed.directory.users.inserted).toBe(15 + 95); // the demo people + the dashboard's demo history
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
@@ -72,20 +72,20 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     expect(own.data.reason).toBe(data.reason);
   });
 
-  it('the rule gives IT a to-do "Disable accounts of 黄敏" with department and last working day', async () => {
+  it("IT's step is the to-do and says what to do: accounts and asset tags, no second rule to-do", async () => {
     const token = await people.token(IT);
     const tasks = await ok(ctx(), token, 'GET', `/api/tasks?mine=true&status=open&instanceId=${id}`);
-    const ruleTask = tasks.items.find((t: { source: string }) => t.source === 'rule');
-    expect(ruleTask.title).toEqual({ en: 'Disable accounts of 黄敏', 'zh-CN': '停用 黄敏 的账号' });
-    expect(ruleTask.description['zh-CN']).toContain('研发部');
-    expect(ruleTask.description['zh-CN']).toContain('2030-06-28');
-    expect(ruleTask.description['zh-CN']).toContain('Git');
+    // One to-do for IT: the flow step (rules add tasks only for work the flow has no step for).
+    expect(tasks.items.map((t: { nodeId: string; source: string }) => [t.nodeId, t.source])).toEqual([['itClearance', 'flow']]);
+    const step = tasks.items[0];
+    expect(step.description['zh-CN']).toContain('停用 黄敏（研发部）的账号');
+    expect(step.description['zh-CN']).toContain('2030-06-28');
     // …and the devices to collect, by their asset tags (read from the asset records), not their record ids.
-    expect(ruleTask.description.en).toContain('Systems: Git, Wiki; accounts, in the same order: demo-eng-2, demo-eng-2.');
-    expect(ruleTask.description.en).toContain('Devices (asset tags): LT-0105, MN-0106.');
-    expect(ruleTask.description['zh-CN']).toContain('设备（资产编号）：LT-0105, MN-0106。');
-    expect(ruleTask.description.en).not.toContain('demo-asset-');
-    await ok(ctx(), token, 'POST', `/api/tasks/${ruleTask.id}/actions`, { action: 'complete' });
+    expect(step.description.en).toContain('Systems: Git, Wiki; accounts, in the same order: demo-eng-2, demo-eng-2.');
+    expect(step.description.en).toContain('Devices (asset tags): LT-0105, MN-0106.');
+    expect(step.description['zh-CN']).toContain('设备（资产编号）：LT-0105, MN-0106。');
+    expect(step.description.en).not.toContain('demo-asset-');
+    expect(step.description.en).not.toMatch(/\{[a-zA-Z.]+\}/); // every placeholder filled
   });
 
   it('IT sees the accounts but not the reason; the gate holds until every account is disabled', async () => {
@@ -108,11 +108,12 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     await act(ctx(), await people.token(FINANCE), id, 'financeSettlement', { action: 'complete', data: SETTLEMENT });
   });
 
-  it('admin affairs cannot finish while an asset is not returned, then can; the rule lists the devices', async () => {
+  it('admin affairs cannot finish while an asset is not returned, then can; its step lists the devices', async () => {
     const token = await people.token(ADMIN_AFFAIRS);
     const tasks = await ok(ctx(), token, 'GET', `/api/tasks?mine=true&status=open&instanceId=${id}`);
-    const collect = tasks.items.find((t: { source: string }) => t.source === 'rule');
-    expect(collect.title['zh-CN']).toBe('回收 黄敏 的固定资产');
+    expect(tasks.items.map((t: { nodeId: string; source: string }) => [t.nodeId, t.source])).toEqual([['adminAffairs', 'flow']]);
+    const collect = tasks.items[0];
+    expect(collect.description['zh-CN']).toContain('回收 黄敏 的固定资产');
     expect(collect.description.en).toContain('Devices listed in the request (asset tags): LT-0105, MN-0106.');
     expect(collect.description['zh-CN']).toContain('申请中列出的设备（资产编号）：LT-0105, MN-0106。');
     const oneBack = { assets: [{ assetId: 'demo-asset-lt-0105', returned: true, returnedOn: '2030-06-27' }, { assetId: 'demo-asset-mn-0106' }] };

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { canReadRecords } from '../access/record-access.js';
+import { passesFilter, relationsOf } from '../access/relation-filter-check.js';
+import { principalOf } from '../auth/auth-plugin.js';
+import { Closed, JsonObject, KeySchema, withErrors } from '../app/schema-helpers.js';
+import { ApiError } from '../errors/api-error.js';
+import type { ExecutionServices } from '../execution/execution-services.js';
+import { collectionForm } from './record-writes.js';
+import { RecordViewSchema, toRecordView } from './record-schemas.js';
+
+const RelationOptionsBody = Closed({
+  form: KeySchema,
+  field: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$', maxLength: 129, description: '"customerId" or, in a sub-table, "customers.customerId"' }),
+  data: Type.Optional(JsonObject),
+});
+const RelationOptionsResult = Closed({ items: Type.Array(RecordViewSchema) });
+/** As many as the picker lists (GET /records/:formKey allows 500 a page too). */
+const MAX_OPTIONS = 500;
+
+/**
+ * The records a relation field offers while its form is filled in: those of its collection that pass its
+ * `filter` on the form's current data (e.g. only the assets the leaver holds). Submitting one outside it is
+ * refused anyway (relation-filter-check.ts); this keeps the picker honest.
+ */
+export function relationOptionsRoutes(services: ExecutionServices): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const db = app.baton.database.db;
+    app.post(
+      '/relation-options',
+      {
+        schema: {
+          tags: ['records'],
+          summary: "The records a form's relation field offers for the form's current data (its filter applied)",
+          body: RelationOptionsBody,
+          response: withErrors({ 200: RelationOptionsResult }),
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { form: formKey, field, data = {} } = request.body;
+        const source = await services.definitions.form(db, formKey);
+        if (!source) throw new ApiError('BATON_E_FORM_NOT_PUBLISHED', { formKey }, [], '/form');
+        const relations = relationsOf(source.compiled);
+        const relation = relations.find((r) => r.path === field);
+        if (!relation) {
+          throw new ApiError('BATON_E_RELATION_FIELD_UNKNOWN', { form: formKey, field, known: relations.map((r) => r.path).join(', ') || '—' }, [], '/field');
+        }
+        const target = collectionForm(await services.definitions.form(db, relation.form), relation.form, '/field');
+        if (!canReadRecords(principal, target.body)) throw new ApiError('BATON_E_FORBIDDEN', { required: 'a reader of the collection' });
+        const rows = await db.selectFrom('records').selectAll().where('form_key', '=', relation.form).orderBy('created_at').orderBy('id').execute();
+        const items = rows.filter((row) => passesFilter(relation, { id: row.id, data: row.data }, data)).slice(0, MAX_OPTIONS);
+        return { items: items.map(toRecordView) };
+      },
+    );
+  };
+}
