@@ -79,9 +79,9 @@ export class DefinitionCache {
       .selectFrom('definitions')
       .select(['key', 'version', 'hash'])
       .where('kind', '=', kind)
-      .where('key', '=', key)
-      .where('status', '=', 'published');
-    if (version !== undefined) query = query.where('version', '=', version);
+      .where('key', '=', key);
+    // An archived version (retired by a pack upgrade) stays readable by version for the instances that run on it.
+    query = version === undefined ? query.where('status', '=', 'published') : query.where('version', '=', version).where('status', 'in', ['published', 'archived']);
     const head = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
     if (catalog !== undefined) this.heads.set(slot, { catalog, head });
     return head;

@@ -8,12 +8,13 @@ import { checkDirectoryImport } from '../directory/check-directory-import.js';
 import type { DirectoryImport } from '../directory/directory-schemas.js';
 import { loadExistingDirectory, upsertDepartments, upsertUsers } from '../directory/directory-store.js';
 import { ApiError } from '../errors/api-error.js';
-import { findPack, toPackView } from './pack-store.js';
+import { findPack, toPackView, type PackRow } from './pack-store.js';
 import type { DefinitionRefValue, PackBundleValue, PackImportResultValue } from './pack-schemas.js';
 import { definitionId, resolvePackBundle, validateBundle, type PackEntry, type ResolvedPackBundle } from './resolve-pack-bundle.js';
 import { resolveSeedDirectory } from './seed-dates.js';
 import { planSeedRecords, writeSeedRecords } from './seed-records.js';
 import { replayDemoInstances } from './replay-demo-instances.js';
+import { retireDropped, type RetireOutcome } from './retire-dropped.js';
 import './pack-errors.js';
 
 export interface ImportPackInput {
@@ -49,6 +50,7 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
   const { key, version } = resolved;
   const named = KEY.test(key) && Number.isInteger(version) && version >= 1;
 
+  let installed: PackRow | undefined;
   if (named) {
     // Imports of one pack queue behind each other instead of racing into a unique violation.
     await sql`select pg_advisory_xact_lock(hashtext(${'baton:pack:' + key}))`.execute(trx);
@@ -56,12 +58,15 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
     if (same) {
       if (same.hash !== resolved.hash) throw new ApiError('BATON_E_PACK_VERSION_CHANGED', { key, version }, [], '/manifest/version');
       const view = toPackView(same);
-      return { status: 200, body: { pack: view, imported: [], unchanged: view.definitions, seed: { directory: null, records: { written: false, counts: {} } } } };
+      return {
+        status: 200,
+        body: { pack: view, imported: [], unchanged: view.definitions, retired: [], kept: [], seed: { directory: null, records: { written: false, counts: {} } } },
+      };
     }
-    const latest = await findPack(trx, key);
-    if (latest && Number(latest.version) > version) {
-      const installed = Number(latest.version);
-      throw new ApiError('BATON_E_PACK_VERSION_OLDER', { key, version, installed, next: installed + 1 }, [], '/manifest/version');
+    installed = await findPack(trx, key);
+    if (installed && Number(installed.version) > version) {
+      const current = Number(installed.version);
+      throw new ApiError('BATON_E_PACK_VERSION_OLDER', { key, version, installed: current, next: current + 1 }, [], '/manifest/version');
     }
   }
 
@@ -119,6 +124,9 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
     });
   }
 
+  // Before the seed: a demo replay must not run rules this version no longer has.
+  const retirement: RetireOutcome = await retireDropped(trx, installed, resolved.entries);
+
   const directory = seedDirectory
     ? { departments: await upsertDepartments(trx, seedDirectory.departments ?? []), users: await upsertUsers(trx, seedDirectory.users ?? []) }
     : null;
@@ -163,9 +171,23 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
       key, version, hash: resolved.hash, imported, unchanged, directory, records: counts,
       ...(records.inserted ? { recordsInserted: records.inserted } : {}),
       ...(instances ? { demoInstances: instances.replayed } : {}),
+      ...retirementAudit(retirement),
     },
   });
-  return { status: 201, body: { pack: toPackView(row), imported, unchanged, seed: { directory, records, ...(instances ? { instances } : {}) } } };
+  const { retired, kept, cancelledTimers } = retirement;
+  return {
+    status: 201,
+    body: {
+      pack: toPackView(row), imported, unchanged, retired, kept, ...(cancelledTimers > 0 ? { cancelledTimers } : {}),
+      seed: { directory, records, ...(instances ? { instances } : {}) },
+    },
+  };
+}
+
+/** Only an upgrade that dropped something says so in the audit entry. */
+function retirementAudit({ retired, kept, cancelledTimers }: RetireOutcome): Record<string, unknown> {
+  if (retired.length === 0 && kept.length === 0) return {};
+  return { retired, kept, cancelledTimers };
 }
 
 /**

@@ -30,6 +30,23 @@ export type PackBundleValue = Static<typeof PackBundle>;
 export const DefinitionRef = Closed({ kind: Type.String(), key: Type.String(), version: Type.Integer() });
 export type DefinitionRefValue = Static<typeof DefinitionRef>;
 
+export const KeptDefinition = Closed(
+  {
+    kind: Type.String(),
+    key: Type.String(),
+    reason: Type.Union([Type.Literal('changed-after-import'), Type.Literal('draft-pending'), Type.Literal('in-other-pack')], {
+      description:
+        'changed-after-import: someone published a later version than the pack left; draft-pending: a draft is in progress; ' +
+        'in-other-pack: another installed pack also brings it.',
+    }),
+    version: Type.Optional(Type.Integer({ description: 'The later version someone made.' })),
+    by: Type.Optional(Type.String({ description: 'Who published that version.' })),
+    pack: Type.Optional(Type.String({ description: 'The other pack that brings it.' })),
+  },
+  { description: 'A definition the installed pack version brought and this version drops, left as it is.' },
+);
+export type KeptDefinitionValue = Static<typeof KeptDefinition>;
+
 export const PackView = Closed({
   key: Type.String(),
   version: Type.Integer(),
@@ -46,6 +63,13 @@ export const PackImportResult = Closed({
   pack: PackView,
   imported: Type.Array(DefinitionRef, { description: 'Definitions published by this import (new keys, or changed ones as their next version).' }),
   unchanged: Type.Array(DefinitionRef, { description: 'Definitions identical to the version already published.' }),
+  retired: Type.Array(DefinitionRef, {
+    description:
+      'Definitions the installed version of this pack brought and this version drops: every published version archived ' +
+      '(still readable by version; running instances keep theirs), a rule no longer fires and its scheduled timers are cancelled.',
+  }),
+  kept: Type.Array(KeptDefinition, { description: 'Dropped definitions not retired, with the reason.' }),
+  cancelledTimers: Type.Optional(Type.Integer({ description: 'Scheduled timers of retired rules, cancelled.' })),
   seed: Closed({
     directory: Type.Union([Closed({ departments: Count, users: Count }), Type.Null()]),
     records: Closed({

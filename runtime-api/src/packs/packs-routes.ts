@@ -48,7 +48,9 @@ export const packsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Import a pack: validate it all, then publish changed definitions, load the seed and record the version, in one transaction',
         description:
           'Idempotent: a pack version already imported with the same content answers 200 and changes nothing. ' +
-          'A definition identical to its published version is left as it is; a changed one is published as its next version.',
+          'A definition identical to its published version is left as it is; a changed one is published as its next version. ' +
+          'A definition the installed version of this pack brought and this version drops is retired (archived; a rule stops firing ' +
+          'and its scheduled timers are cancelled), unless someone changed it since or another pack lists it: then it is kept.',
         querystring: Closed({ demo: Type.Boolean({ default: false, description: 'Also load seed entries marked "demo".' }) }),
         body: PackBundle,
         response: withErrors({ 200: PackImportResult, 201: PackImportResult }),

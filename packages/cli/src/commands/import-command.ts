@@ -1,8 +1,18 @@
 import path from 'node:path';
+import type { KeptDefinition } from '@baton/client';
 import { SERVER_HELP, SERVER_OPTIONS, type Command } from '../command.js';
 import { UsageError } from '../cli-io.js';
 import { PackFolderError, readPackFolder } from '../pack-folder.js';
 import { clientFor, reportApiError } from '../server-client.js';
+
+
+/** Why a definition this pack version drops was left as it is. */
+function keptReason(d: KeptDefinition): string {
+  if (d.reason === 'changed-after-import') return `changed after import: v${d.version ?? '?'}${d.by ? ` published by ${d.by}` : ''}`;
+  if (d.reason === 'draft-pending') return `a draft v${d.version ?? '?'} is in progress`;
+  if (d.reason === 'in-other-pack') return `also in pack ${d.pack ?? '?'}`;
+  return d.reason;
+}
 
 export const importCommand: Command = {
   name: 'import',
@@ -11,7 +21,8 @@ export const importCommand: Command = {
 
 Reads <pack-dir>/pack.json, the definition files it lists and its seed files, sends them as one bundle to
 POST /api/packs/import and prints what happened to each definition. Importing the same pack version again
-changes nothing; a newer version publishes the changed definitions as their next versions.
+changes nothing; a newer version publishes the changed definitions as their next versions and retires the
+definitions it no longer lists (unless someone changed them after import: those are kept).
 
 ${SERVER_HELP}
   --demo           Also load seed entries marked "demo"`,
@@ -41,13 +52,17 @@ ${SERVER_HELP}
       const result = await client.packs.import(folder.bundle, { demo });
       for (const d of result.imported) io.out(`published  ${d.kind}/${d.key} v${d.version}`);
       for (const d of result.unchanged) io.out(`unchanged  ${d.kind}/${d.key} v${d.version}`);
+      // An upgrade that drops definitions: retired ones no longer run; kept ones someone else owns now.
+      for (const d of result.retired ?? []) io.out(`retired    ${d.kind}/${d.key} v${d.version} (archived; dropped by this pack version)`);
+      for (const d of result.kept ?? []) io.out(`kept       ${d.kind}/${d.key} (${keptReason(d)})`);
+      if (result.cancelledTimers) io.out(`timers     ${result.cancelledTimers} scheduled timer(s) of retired rules cancelled`);
       const dir = result.seed.directory;
       if (dir) io.out(`directory  ${dir.departments.inserted + dir.departments.updated} department(s), ${dir.users.inserted + dir.users.updated} user(s)`);
       for (const [form, count] of Object.entries(result.seed.records.counts)) {
         const inserted = result.seed.records.inserted?.[form];
         io.out(`records    ${form}: ${count}${inserted !== undefined ? ` (${inserted} new; existing ids kept)` : ' (kept in the pack only: not a collection form)'}`);
       }
-      const nothing = result.imported.length === 0 && dir === null;
+      const nothing = result.imported.length === 0 && dir === null && (result.retired ?? []).length === 0;
       io.err(`pack ${result.pack.key} version ${result.pack.version} ${nothing ? 'was already imported: nothing changed' : 'imported'} (${Math.round(performance.now() - started)} ms)`);
       return 0;
     } catch (err) {

@@ -67,12 +67,27 @@ export interface PackSummary {
   definitions: DefinitionRef[];
 }
 
+export interface KeptDefinition {
+  kind: string;
+  key: string;
+  reason: 'changed-after-import' | 'draft-pending' | 'in-other-pack' | (string & {});
+  version?: number;
+  by?: string;
+  pack?: string;
+}
+
 export interface PackImportResult {
   pack: PackSummary;
   /** Published by this import. */
   imported: DefinitionRef[];
   /** Identical to the version already published. */
   unchanged: DefinitionRef[];
+  /** Upgrades: definitions the installed version brought and this one drops, archived (rules no longer fire). */
+  retired: DefinitionRef[];
+  /** Dropped definitions left as they are, and why (someone published a later version, a draft, another pack). */
+  kept: KeptDefinition[];
+  /** Scheduled timers of retired rules, cancelled. */
+  cancelledTimers?: number;
   seed: {
     directory: { departments: UpsertCount; users: UpsertCount } | null;
     /**
