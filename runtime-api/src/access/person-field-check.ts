@@ -2,6 +2,7 @@ import { issue, personPresence, type CompiledForm, type DirectoryReader, type Di
 import { organisationToday } from '../directory/person-presence.js';
 import { ApiError } from '../errors/api-error.js';
 import { isRecord, valuesAtPaths } from '../secrets/data-paths.js';
+import { uiFieldLabel, uiFieldsOf } from './ui-schema-fields.js';
 import './person-field-errors.js';
 
 type PersonKind = 'user' | 'department';
@@ -61,19 +62,7 @@ function personField(path: string, entry: unknown): PersonField | undefined {
 function personFieldsOf(form: CompiledForm): PersonField[] {
   let fields = fieldsByForm.get(form);
   if (fields) return fields;
-  fields = [];
-  for (const [key, entry] of Object.entries(form.uiSchema)) {
-    if (key.startsWith('ui:')) continue;
-    const top = personField(key, entry);
-    if (top) fields.push(top);
-    const items = isRecord(entry) ? entry.items : undefined;
-    if (isRecord(items)) {
-      for (const [column, cell] of Object.entries(items)) {
-        const inRow = column.startsWith('ui:') ? undefined : personField(`${key}.${column}`, cell);
-        if (inRow) fields.push(inRow);
-      }
-    }
-  }
+  fields = uiFieldsOf(form, personField);
   fieldsByForm.set(form, fields);
   return fields;
 }
@@ -159,16 +148,6 @@ function leftIssue(user: DirectoryUser, today: string, at: { path: string; field
   return issue('BATON_E_PERSON_LEFT', at.path, params, locale);
 }
 
-/** The field's label in one locale ("Successor" for customers.successorId), the path when it has none. */
-function labelOf(form: CompiledForm, path: string, locale: Locale): string {
-  const [top, column] = path.split('.');
-  const ui = form.schemas(locale).uiSchema;
-  const entry = isRecord(ui[top ?? '']) ? (ui[top ?? ''] as Record<string, unknown>) : {};
-  const cell = column !== undefined && isRecord(entry.items) ? entry.items[column] : entry;
-  const title = isRecord(cell) ? cell['ui:title'] : undefined;
-  return typeof title === 'string' && title !== '' ? title : path;
-}
-
 /**
  * Refuses (422) a submission whose user or department values name nobody in the directory
  * (BATON_E_PERSON_NOT_FOUND) or someone the field does not allow (BATON_E_PERSON_NOT_ALLOWED: outside
@@ -190,8 +169,8 @@ export function checkPersonFields(
   for (const a of asked) {
     const hit = lookUp(env.directory, a.field.kind, a.id);
     const path = `/data${a.pointer}`;
-    const field = labelOf(a.form, a.field.path, 'en');
-    const fieldZh = labelOf(a.form, a.field.path, 'zh-CN');
+    const field = uiFieldLabel(a.form, a.field.path, 'en');
+    const fieldZh = uiFieldLabel(a.form, a.field.path, 'zh-CN');
     // Someone who has left is never a successor or an approver, unless the field names the leaver.
     const left = hit?.user && !a.field.allowPeopleWhoLeft ? leftIssue(hit.user, today, { path, field, fieldZh }, env.locale) : undefined;
     if (left) {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import { isRecord, valuesAtPaths } from '../secrets/data-paths.js';
+import { uiFieldLabel, uiFieldsOf } from './ui-schema-fields.js';
 
 /** Codes of relation values outside their field's `filter` (relation-field-type.ts). */
 export const RELATION_FILTER_ERRORS = defineErrors({
@@ -47,18 +48,7 @@ function filteredRelationsOf(form: CompiledForm): FilteredRelation[] {
 export function relationsOf(form: CompiledForm): Relation[] {
   let found = byForm.get(form);
   if (found) return found;
-  found = [];
-  for (const [key, entry] of Object.entries(form.uiSchema)) {
-    if (key.startsWith('ui:')) continue;
-    const top = relationOf(key, entry);
-    if (top) found.push(top);
-    const items = isRecord(entry) ? entry.items : undefined;
-    if (!isRecord(items)) continue;
-    for (const [column, cell] of Object.entries(items)) {
-      const inRow = column.startsWith('ui:') ? undefined : relationOf(`${key}.${column}`, cell);
-      if (inRow) found.push(inRow);
-    }
-  }
+  found = uiFieldsOf(form, relationOf);
   byForm.set(form, found);
   return found;
 }
@@ -104,15 +94,6 @@ function askedIds(forms: readonly CompiledForm[], data: Record<string, unknown>,
   return asked;
 }
 
-function labelOf(form: CompiledForm, path: string, locale: Locale): string {
-  const [top, column] = path.split('.');
-  const ui = form.schemas(locale).uiSchema;
-  const entry = isRecord(ui[top ?? '']) ? (ui[top ?? ''] as Record<string, unknown>) : {};
-  const cell = column !== undefined && isRecord(entry.items) ? entry.items[column] : entry;
-  const title = isRecord(cell) ? cell['ui:title'] : undefined;
-  return typeof title === 'string' && title !== '' ? title : path;
-}
-
 /**
  * Refuses (422 BATON_E_RELATION_NOT_ALLOWED, at `/data/<pointer>`) a submission naming a record its relation
  * field's filter excludes (or no record of that collection at all): the picker only offers what passes, and
@@ -136,7 +117,7 @@ export async function checkRelationFilters(
     const row = records.get(a.id);
     if (row && row.form_key === a.relation.form && passesFilter(a.relation, { id: row.id, data: row.data }, formData)) continue;
     const path = `/data${a.pointer}`;
-    const params = { path, id: a.id, field: labelOf(a.form, a.relation.path, 'en'), fieldZh: labelOf(a.form, a.relation.path, 'zh-CN') };
+    const params = { path, id: a.id, field: uiFieldLabel(a.form, a.relation.path, 'en'), fieldZh: uiFieldLabel(a.form, a.relation.path, 'zh-CN') };
     issues.push(issue('BATON_E_RELATION_NOT_ALLOWED', path, params, locale));
   }
   const first = issues[0];
