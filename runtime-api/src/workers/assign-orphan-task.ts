@@ -1,12 +1,11 @@
-import { fallBackAssignees, resolveRuleAssignees, type AssigneeFallback, type DomainEvent, type LocalizedText } from '@baton/engine';
+import { fallBackAssignees, resolveRuleAssignees, type AssigneeFallback, type LocalizedText } from '@baton/engine';
 import { sql, type Kysely } from 'kysely';
-import { appendAudit } from '../audit/append-audit.js';
 import type { Database } from '../db/database.js';
 import { organisationToday } from '../directory/person-presence.js';
 import { writeOutbox } from '../execution/effect-rows.js';
 import { commandEnv, type ExecutionServices } from '../execution/execution-services.js';
 import { fallbackNotice } from '../execution/fallback-notice.js';
-import { appendHistory } from '../execution/history-rows.js';
+import { recordRuleTaskMove } from './record-rule-task-move.js';
 
 /** An open rule task nobody is on (stored before rules fell back, see task-assignee-fallback.ts). */
 export interface OrphanTask {
@@ -53,24 +52,12 @@ export async function assignOrphanTask(trx: Kysely<Database>, services: Executio
   if (!chosen) return 'nobody';
   const to = chosen.users;
   await trx.updateTable('tasks').set({ assignees: JSON.stringify(to), assignee_id: to.length === 1 ? to[0]! : null }).where('id', '=', task.id).execute();
-  const at = env.now.toISOString();
   const fallback: AssigneeFallback = { ...chosen.fallback, reason: 'no-assignees' };
-  if (instance) {
-    const fields = { at, instanceId: instance.id, flowKey: instance.flow_key, taskId: task.id, nodeId: task.node_id, actor: 'system' };
-    const events: DomainEvent[] = [
-      { type: 'assignee.fallback', ...fields, payload: { ...fallback, taskId: task.id, source: 'rule' } },
-      { type: 'task.reassigned', ...fields, payload: { from: task.id, reason: 'no-assignees', by: 'system', source: 'rule', task: { id: task.id, assignees: to } } },
-    ].map((event, i) => ({ ...event, seq: instance.history_seq + 1 + i }));
-    const seq = await appendHistory(trx, instance.id, instance.history_seq, events, 'runtime');
-    await trx.updateTable('instances').set({ history_seq: seq }).where('id', '=', instance.id).execute();
-  }
-  await appendAudit(trx, {
-    actor: 'system',
-    action: 'task.handed-over',
-    subjectKind: instance ? 'instance' : 'task',
-    subjectId: instance?.id ?? task.id,
-    at: env.now,
-    data: { taskId: task.id, source: 'rule', reason: 'no-assignees', from: [], to, fallback: fallback.via },
+  await recordRuleTaskMove(trx, env.now, instance, task, {
+    why: [{ type: 'assignee.fallback', payload: { ...fallback, taskId: task.id, source: 'rule' } }],
+    reason: 'no-assignees',
+    to,
+    audit: { from: [], fallback: fallback.via },
   });
   const notify = fallbackNotice({ id: task.id, title: task.title as LocalizedText, instanceId: instance?.id ?? null, candidates: task.candidates }, fallback, `handover-fallback:${task.id}`);
   await writeOutbox(trx, instance?.id ?? null, [notify]);

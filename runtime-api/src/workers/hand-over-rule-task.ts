@@ -1,11 +1,10 @@
-import { handOverPlan, type DomainEvent, type NotifyEffect } from '@baton/engine';
+import { handOverPlan, type NotifyEffect } from '@baton/engine';
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../audit/append-audit.js';
 import type { Database } from '../db/database.js';
 import { organisationToday } from '../directory/person-presence.js';
 import { writeOutbox } from '../execution/effect-rows.js';
 import { commandEnv, type ExecutionServices } from '../execution/execution-services.js';
-import { appendHistory } from '../execution/history-rows.js';
+import { recordRuleTaskMove } from './record-rule-task-move.js';
 
 export type HandOverOutcome = 'handedOver' | 'nobody' | 'skipped';
 
@@ -35,23 +34,14 @@ export async function handOverRuleTask(trx: Kysely<Database>, services: Executio
     .where('id', '=', taskId)
     .execute();
   const at = env.now.toISOString();
-  if (instance) {
-    const fields = { at, instanceId: instance.id, flowKey: instance.flow_key, taskId, nodeId: task.node_id, actor: 'system' };
-    const events: DomainEvent[] = [
-      ...plan.removals.map((r): DomainEvent => ({ type: 'assignee.removed', ...fields, payload: { ...r, taskId, source: 'rule' } })),
-      ...plan.replacements.map((r): DomainEvent => ({ type: 'assignee.replaced', ...fields, payload: { ...r, taskId, source: 'rule' } })),
-      { type: 'task.reassigned', ...fields, payload: { from: taskId, reason: 'left', by: 'system', source: 'rule', task: { id: taskId, assignees: plan.to } } },
-    ].map((event, i) => ({ ...event, seq: instance.history_seq + 1 + i }));
-    const seq = await appendHistory(trx, instance.id, instance.history_seq, events, 'runtime');
-    await trx.updateTable('instances').set({ history_seq: seq }).where('id', '=', instance.id).execute();
-  }
-  await appendAudit(trx, {
-    actor: 'system',
-    action: 'task.handed-over',
-    subjectKind: instance ? 'instance' : 'task',
-    subjectId: instance?.id ?? taskId,
-    at: env.now,
-    data: { taskId, source: 'rule', reason: 'left', from: task.assignees, to: plan.to },
+  await recordRuleTaskMove(trx, env.now, instance, { id: taskId, node_id: task.node_id }, {
+    why: [
+      ...plan.removals.map((r) => ({ type: 'assignee.removed' as const, payload: { ...r, taskId, source: 'rule' } })),
+      ...plan.replacements.map((r) => ({ type: 'assignee.replaced' as const, payload: { ...r, taskId, source: 'rule' } })),
+    ],
+    reason: 'left',
+    to: plan.to,
+    audit: { from: task.assignees },
   });
   const newcomers = plan.to.filter((id) => !task.assignees.includes(id));
   if (newcomers.length === 0) return 'handedOver';
