@@ -23,6 +23,7 @@ const EVENTS: Record<string, { en: string; 'zh-CN': string }> = {
   'task.commented': { en: 'commented', 'zh-CN': '发表了评论' },
   'assignee.replaced': { en: 'the step went to the next manager: the person named has left', 'zh-CN': '原处理人已离职，已转给其上级' },
   'assignee.removed': { en: 'a person who left was taken off the task: the others on it carry on', 'zh-CN': '已离职的处理人已从任务中移除，由其他处理人继续' },
+  'assignee.fallback': { en: 'nobody the rule named was available: the to-do went to its fallback (HR or admins)', 'zh-CN': '规则指定的处理人均不可用，待办已转给备用处理人（HR 或管理员）' },
 };
 
 const ACTIONS: Record<string, { en: string; 'zh-CN': string }> = {

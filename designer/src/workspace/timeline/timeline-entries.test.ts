@@ -49,6 +49,7 @@ describe('timeline shaping', () => {
     expect(isDetail(entry('data.changed', 'x', { comment: 'fixed the date' }))).toBe(false);
     expect(isDetail(entry('task.handed-over', 'x'))).toBe(false);
     expect(isDetail(entry('assignee.replaced', 'system'))).toBe(false);
+    expect(isDetail(entry('assignee.fallback', 'system'))).toBe(false);
     const reminders = [1, 2, 3, 4, 5, 6].map((seq) => entry('task.reminded', 'system', { seq, nodeId: 'itClearance' }));
     expect(shapeTimeline(reminders, false).rows.map((r) => r.count)).toEqual([6]);
     const comments = [entry('task.commented', 'mgr', { seq: 1, comment: 'a' }), entry('task.commented', 'mgr', { seq: 2, comment: 'a' })];

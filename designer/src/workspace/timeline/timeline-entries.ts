@@ -37,6 +37,7 @@ const SYSTEM_TYPES = new Set([
   'sla.breached',
   'assignee.replaced',
   'assignee.removed',
+  'assignee.fallback',
   'signal.received',
 ]);
 
