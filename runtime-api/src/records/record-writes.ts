@@ -27,6 +27,8 @@ export type RecordRow = Selectable<RecordsTable>;
 export interface RecordWriteOptions {
   /** Where the write came from, kept in the audit entry ("webhook"); absent for the API. */
   via?: string;
+  /** The directory user whose roles allowed a webhook's write (inbound.actAs), kept in the audit entry. */
+  as?: string;
 }
 
 /** The published collection form, or the refusal at `path` (where the caller named the form). */
@@ -123,6 +125,7 @@ async function afterWrite(env: CommandEnv, row: RecordRow, event: DomainEvent, o
     data: {
       version: row.version,
       ...(options.via !== undefined ? { via: options.via } : {}),
+      ...(options.as !== undefined ? { as: options.as } : {}),
       ...(ruled.fired.length > 0 ? { rules: ruled.fired.map((f) => `${f.rule}@${f.version}`) } : {}),
     },
   });

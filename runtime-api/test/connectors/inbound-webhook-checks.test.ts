@@ -24,6 +24,8 @@ const directory = {
     { id: 'emp', name: 'Emp Leaving', departmentId: 'd-root', managerId: 'boss', roles: [] },
     { id: 'gone', name: 'Gao Gone', departmentId: 'd-root', managerId: 'boss', roles: [], leaveDate: yesterday },
     { id: 'off', name: 'Olga Off', departmentId: 'd-root', roles: [], active: false },
+    // The service account the vendor hook writes as (inbound.actAs): HR may write the vendor records.
+    { id: 'svc-vendors', name: 'Vendor sync', roles: ['hr'] },
   ],
 };
 
@@ -89,7 +91,7 @@ forEachDatabase('inbound webhooks are checked like the API: people who left, for
     });
     await putConnector(ctx(), 'vendor-in', {
       type: 'webhook',
-      config: { direction: 'in', inbound: { action: 'upsert-record', form: 'hook-vendor', idField: 'id', map: { var: 'vendor' } } },
+      config: { direction: 'in', inbound: { action: 'upsert-record', form: 'hook-vendor', idField: 'id', actAs: 'svc-vendors', map: { var: 'vendor' } } },
       secrets: { signingSecret: secret },
     });
   });

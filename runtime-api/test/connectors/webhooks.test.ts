@@ -166,7 +166,7 @@ forEachDatabase('webhooks out (signed CloudEvents through the outbox) and in (ve
   it('upserts a record by the id the payload names', async () => {
     await putConnector(ctx(), 'crm-in', {
       type: 'webhook',
-      config: { direction: 'in', inbound: { action: 'upsert-record', form: 'customer', idField: 'customer.id', map: { name: { var: 'customer.name' }, ownerId: { var: 'customer.owner' } } } },
+      config: { direction: 'in', inbound: { action: 'upsert-record', form: 'customer', idField: 'customer.id', actAs: 'hr1', map: { name: { var: 'customer.name' }, ownerId: { var: 'customer.owner' } } } },
       secrets: { signingSecret: secret },
     });
     const created = await sendHook('crm-in', 'c-msg-1', { customer: { id: 'cust-9', name: 'Globex', owner: 'emp' } });

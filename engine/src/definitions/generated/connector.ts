@@ -73,6 +73,10 @@ export type Inbound = {
    * Payload path of the record id for upsert-record.
    */
   idField?: string;
+  /**
+   * upsert-record: the directory user (a service account) the webhook writes as; their directory roles must allow writing the form's records (designer, hr, admin or one of the form's writers), as for POST/PATCH /api/records.
+   */
+  actAs?: string;
 };
 /**
  * Only payloads for which this holds are accepted.

@@ -42,4 +42,24 @@ export const HOOK_ERRORS = defineErrors({
     en: 'The payload has no record id at "{idField}" (inbound.idField): send it as a string or a number.',
     'zh-CN': '请求体在 "{idField}"（inbound.idField）处没有记录 id：请以字符串或数字发送。',
   },
+  BATON_E_HOOK_ACTOR_MISSING: {
+    status: 403,
+    en: 'The incoming webhook "{key}" writes records of "{formKey}" but names no one to write as: an admin must set inbound.actAs to a directory user with one of the roles {required}.',
+    'zh-CN': '接收 Webhook "{key}" 会写入 "{formKey}" 的记录，但未指定以谁的身份写入：请管理员把 inbound.actAs 设为拥有以下角色之一的目录用户：{required}。',
+  },
+  BATON_E_HOOK_ACTOR_UNKNOWN: {
+    status: 403,
+    en: 'The incoming webhook "{key}" writes as "{userId}" (inbound.actAs), who is not an active user in the directory: an admin must restore that user or name another one.',
+    'zh-CN': '接收 Webhook "{key}" 以 "{userId}"（inbound.actAs）的身份写入，但该用户不是目录中的在职用户：请管理员恢复该用户或改为指定其他用户。',
+  },
+  BATON_E_HOOK_FORBIDDEN: {
+    status: 403,
+    en: 'The incoming webhook "{key}" writes as "{userId}" (inbound.actAs), who may not write records of "{formKey}": an admin must give that user one of the roles {required}, or name a user who has one.',
+    'zh-CN': '接收 Webhook "{key}" 以 "{userId}"（inbound.actAs）的身份写入，但该用户无权写入 "{formKey}" 的记录：请管理员为其授予以下角色之一：{required}，或改为指定拥有这些角色的用户。',
+  },
+  BATON_E_HOOK_RECORD_ID_TAKEN: {
+    status: 409,
+    en: 'The record id "{id}" (from "{idField}", inbound.idField) already belongs to a record this webhook may not change (another form\'s, or one another webhook created): send the id your system uses for this record, or change inbound.idField.',
+    'zh-CN': '记录 id "{id}"（来自 "{idField}"，即 inbound.idField）已属于本 Webhook 不能修改的记录（另一个表单的记录，或由其他 Webhook 创建的记录）：请发送贵方系统为该记录使用的 id，或修改 inbound.idField。',
+  },
 });

@@ -11,6 +11,7 @@ import { commandEnv, executionServices } from '../../execution/execution-service
 import { connectorDb, connectorInstance, loadConnector } from '../connector-store.js';
 import { evaluateTemplate } from '../json-template.js';
 import { startFlowFromHook, upsertRecordFromHook, type InboundOutcome } from './inbound-actions.js';
+import { recordInboundAccepted, recordInboundRefused } from './inbound-deliveries.js';
 import { WEBHOOK_SECRET, type WebhookConfig } from './webhook-connector.js';
 import { verifyWebhook } from './webhook-signature.js';
 import './hook-errors.js';
@@ -83,29 +84,40 @@ export const hooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (verdict.reason === 'timestamp') throw new ApiError('BATON_E_HOOK_TIMESTAMP_SKEW', { detail: verdict.detail }, [], '/headers/webhook-timestamp');
         throw new ApiError('BATON_E_HOOK_SIGNATURE_INVALID', {}, [], '/headers/webhook-signature');
       }
-      const payload = await parseJson(request, raw);
-      if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new ApiError('BATON_E_HOOK_BODY_INVALID');
-      // What the API's JSON parser refuses (too deep, text PostgreSQL cannot store) is refused here too: a 400, never a 500.
-      const unstorable = unstorableBodyError(payload, request.locale);
-      if (unstorable) throw unstorable;
-      const inbound = config.inbound;
-      const actor = `hook:${key}`;
-      return runCommand<HookBody>(request, reply, async (trx) => {
-        const tdb = connectorDb(trx);
-        await tdb.deleteFrom('webhook_seen_ids').where('connector_key', '=', key).where('seen_at', '<', sql<Date>`now() - ${SEEN_ID_RETENTION}::interval`).execute();
-        const fresh = await tdb.insertInto('webhook_seen_ids').values({ connector_key: key, webhook_id: verdict.id }).onConflict((oc) => oc.doNothing()).returning('webhook_id').executeTakeFirst();
-        if (!fresh) throw new ApiError('BATON_E_HOOK_REPLAYED', { id: verdict.id }, [], '/headers/webhook-id');
-        if (inbound.match !== undefined && !evaluate(inbound.match, payload, 'a match')) return { status: 202, body: { status: 'ignored' as const } };
-        const mapped = evaluate(inbound.map, payload, inbound.action === 'start-flow' ? 'a flow start' : 'a record');
-        if (mapped === null || typeof mapped !== 'object' || Array.isArray(mapped)) {
-          throw new ApiError('BATON_E_HOOK_MAPPING_FAILED', { target: inbound.action === 'start-flow' ? 'a flow start' : 'a record', detail: 'the mapping did not return an object' });
-        }
-        const env = await commandEnv(trx, services, actor, request.locale);
-        const outcome: InboundOutcome = inbound.action === 'start-flow'
-          ? await startFlowFromHook(env, inbound.flow ?? '', mapped as Record<string, unknown>, actor)
-          : await upsertRecordFromHook(env, inbound.form ?? '', mapped as Record<string, unknown>, payload, inbound.idField);
-        return { status: outcome.status === 'updated' ? 200 : 201, body: outcome };
-      });
+      // From here the sender is known: every outcome is recorded for the connector's admins (inbound-deliveries.ts).
+      const call = { connectorKey: key, webhookId: verdict.id, startedAt: performance.now() };
+      try {
+        const payload = await parseJson(request, raw);
+        if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new ApiError('BATON_E_HOOK_BODY_INVALID');
+        // What the API's JSON parser refuses (too deep, text PostgreSQL cannot store) is refused here too: a 400, never a 500.
+        const unstorable = unstorableBodyError(payload, request.locale);
+        if (unstorable) throw unstorable;
+        const inbound = config.inbound;
+        const actor = `hook:${key}`;
+        return await runCommand<HookBody>(request, reply, async (trx) => {
+          const tdb = connectorDb(trx);
+          await tdb.deleteFrom('webhook_seen_ids').where('connector_key', '=', key).where('seen_at', '<', sql<Date>`now() - ${SEEN_ID_RETENTION}::interval`).execute();
+          const fresh = await tdb.insertInto('webhook_seen_ids').values({ connector_key: key, webhook_id: verdict.id }).onConflict((oc) => oc.doNothing()).returning('webhook_id').executeTakeFirst();
+          if (!fresh) throw new ApiError('BATON_E_HOOK_REPLAYED', { id: verdict.id }, [], '/headers/webhook-id');
+          if (inbound.match !== undefined && !evaluate(inbound.match, payload, 'a match')) {
+            await recordInboundAccepted(trx, call, { status: 'ignored' });
+            return { status: 202, body: { status: 'ignored' as const } };
+          }
+          const mapped = evaluate(inbound.map, payload, inbound.action === 'start-flow' ? 'a flow start' : 'a record');
+          if (mapped === null || typeof mapped !== 'object' || Array.isArray(mapped)) {
+            throw new ApiError('BATON_E_HOOK_MAPPING_FAILED', { target: inbound.action === 'start-flow' ? 'a flow start' : 'a record', detail: 'the mapping did not return an object' });
+          }
+          const env = await commandEnv(trx, services, actor, request.locale);
+          const outcome: InboundOutcome = inbound.action === 'start-flow'
+            ? await startFlowFromHook(env, inbound.flow ?? '', mapped as Record<string, unknown>, actor)
+            : await upsertRecordFromHook(env, { hookKey: key, formKey: inbound.form ?? '', idField: inbound.idField, actAs: inbound.actAs }, mapped as Record<string, unknown>, payload);
+          await recordInboundAccepted(trx, call, outcome);
+          return { status: outcome.status === 'updated' ? 200 : 201, body: outcome };
+        });
+      } catch (err) {
+        await recordInboundRefused(db, call, err).catch((failure: unknown) => request.log.error({ err: failure, connector: key }, 'could not record a refused incoming webhook'));
+        throw err;
+      }
     },
   );
 };

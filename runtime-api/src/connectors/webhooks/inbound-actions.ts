@@ -1,10 +1,13 @@
-import type { Locale } from '@baton/engine';
+import type { CompiledForm, Locale } from '@baton/engine';
 import type { ErrorObject } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { RECORD_WRITER_ROLES, canWriteRecords } from '../../access/record-access.js';
 import { buildValidatorCompiler } from '../../app/validator-compiler.js';
+import { ROLES } from '../../auth/principal.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ajvIssues } from '../../errors/ajv-issues.js';
+import type { Published } from '../../execution/definition-cache.js';
 import type { CommandEnv } from '../../execution/execution-services.js';
 import { StartInstanceBody } from '../../instances/instance-schemas.js';
 import { startFlow } from '../../instances/start-flow.js';
@@ -84,26 +87,61 @@ function readDotted(value: unknown, path: string): unknown {
   return out;
 }
 
+/** The roles that may write records of a form: admin, designer, hr, plus its `writers` (record-access.ts). */
+function writerRoles(formBody: Record<string, unknown>): string[] {
+  const writers = Array.isArray(formBody.writers) ? formBody.writers.filter((r): r is string => typeof r === 'string') : [];
+  return [...new Set([ROLES.admin, ...RECORD_WRITER_ROLES, ...writers])];
+}
+
+/**
+ * The hook writes as the directory user its configuration names (`inbound.actAs`, a service account an admin
+ * chose), judged by the same rule as a token holder of POST/PATCH /api/records: that user's current directory
+ * roles must be among the form's writer roles. Deactivated, missing or not named: refused (403), nothing written.
+ */
+export function checkHookWriter(env: CommandEnv, hookKey: string, actAs: string | undefined, form: Published<CompiledForm>): string {
+  const required = writerRoles(form.body).join(', ');
+  const path = '/config/inbound/actAs';
+  if (!actAs) throw new ApiError('BATON_E_HOOK_ACTOR_MISSING', { key: hookKey, formKey: form.key, required }, [], path);
+  const user = env.directory.user(actAs);
+  if (!user || user.active === false) throw new ApiError('BATON_E_HOOK_ACTOR_UNKNOWN', { key: hookKey, userId: actAs }, [], path);
+  if (!canWriteRecords({ userId: actAs, roles: user.roles, tokenId: `hook:${hookKey}` }, form.body)) {
+    throw new ApiError('BATON_E_HOOK_FORBIDDEN', { key: hookKey, userId: actAs, formKey: form.key, required }, [], path);
+  }
+  return actAs;
+}
+
+export interface UpsertTarget {
+  hookKey: string;
+  formKey: string;
+  idField: string | undefined;
+  actAs: string | undefined;
+}
+
 /**
  * Creates the record, or merges into the one whose id the payload names (`idField`), validated by the
- * collection form; rules see record.created / record.updated as they do for the API.
+ * collection form; rules see record.created / record.updated as they do for the API. An id that names a
+ * record of another form, or one another webhook created, is a 409: two systems' ids collided, and
+ * overwriting either record would be wrong. Records people or packs created may be updated, as the acting
+ * user could with PATCH /api/records.
  */
-export async function upsertRecordFromHook(
-  env: CommandEnv,
-  formKey: string,
-  mapped: Record<string, unknown>,
-  payload: unknown,
-  idField: string | undefined,
-): Promise<InboundOutcome> {
+export async function upsertRecordFromHook(env: CommandEnv, target: UpsertTarget, mapped: Record<string, unknown>, payload: unknown): Promise<InboundOutcome> {
+  const { formKey, idField } = target;
   const form = collectionForm(await env.services.definitions.form(env.trx, formKey), formKey, '/config/inbound/form');
+  const actAs = checkHookWriter(env, target.hookKey, target.actAs, form);
   const rawId = idField ? readDotted(payload, idField) : undefined;
+  const idPath = idField ? `/${idField.split('.').join('/')}` : '';
   if (idField && (typeof rawId !== 'string' && typeof rawId !== 'number')) {
-    throw new ApiError('BATON_E_HOOK_RECORD_ID', { idField }, [], `/${idField.split('.').join('/')}`);
+    throw new ApiError('BATON_E_HOOK_RECORD_ID', { idField }, [], idPath);
   }
   const id = rawId === undefined ? randomUUID() : String(rawId);
-  const current = await env.trx.selectFrom('records').selectAll().where('id', '=', id).where('form_key', '=', formKey).forUpdate().executeTakeFirst();
+  // By id alone: ids are unique across forms (the primary key), so another form's record is found too.
+  const current = await env.trx.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (current && (current.form_key !== formKey || (current.created_by.startsWith('hook:') && current.created_by !== env.actor))) {
+    throw new ApiError('BATON_E_HOOK_RECORD_ID_TAKEN', { id, idField: idField ?? '' }, [], idPath);
+  }
   // The same writes as POST / PATCH /api/records (record-writes.ts): guard, validation, person fields, rules, audit.
-  if (!current) return { status: 'created', recordId: (await createRecord(env, form, id, mapped, { via: 'webhook' })).id };
-  const { row } = await updateRecord(env, form, current, mapped, { via: 'webhook' });
+  const options = { via: 'webhook', as: actAs };
+  if (!current) return { status: 'created', recordId: (await createRecord(env, form, id, mapped, options)).id };
+  const { row } = await updateRecord(env, form, current, mapped, options);
   return { status: 'updated', recordId: row.id };
 }

@@ -14,6 +14,8 @@ export interface InboundConfig {
   match?: JsonLogic;
   map: JsonLogic;
   idField?: string;
+  /** upsert-record: the directory user the hook writes as (their roles must satisfy the form's writers). */
+  actAs?: string;
 }
 
 export interface WebhookConfig {
