@@ -56,6 +56,8 @@ export * from './rules/task-assignee-fallback.js';
 export { resolveAssignees as resolveRuleAssignees } from './rules/assignee-spec.js';
 export * from './rules/param-ref.js';
 export * from './rules/fill-template.js';
+export { parseTextTemplate, renderTextTemplate, textTemplatePaths, type TemplateNode, type TemplateProblem } from './rules/text-template.js';
+export { checkTextTemplate, TEMPLATE_ERRORS } from './rules/check-text-template.js';
 export type { RecordLookup } from './rules/read-path.js';
 export * from './rules/cron-schedule.js';
 export * from './flows/flow-definition.js';

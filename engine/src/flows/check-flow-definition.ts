@@ -6,6 +6,7 @@ import type { JsonLogic } from '../expressions/expression-types.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { FLOW_CHECK_ERRORS } from './flow-check-errors.js';
 import { MAIN_OUT } from './nodes/node-schemas.js';
+import { checkNodeTexts } from './check-node-texts.js';
 import { checkLoops, checkReachability, checkSplitsAndJoins, type CheckGraph } from './flow-graph-checks.js';
 import type { NodeCheckContext, NodeType } from './node-type.js';
 
@@ -154,11 +155,12 @@ function checkFields(def: FlowDefinition, ctx: SemanticCheckContext, types: Arra
       }
     }
   });
-  if (!known) return issues;
+  if (!known) return [...issues, ...checkNodeTexts(def, undefined, ctx.locale)];
   const readable: Set<string> = known;
   def.nodes.forEach((node, i) => {
     for (const field of types[i]?.dataFields?.(node.config ?? {}) ?? []) readable.add(field);
   });
+  issues.push(...checkNodeTexts(def, readable, ctx.locale));
   def.edges.forEach((edge, i) => {
     if (edge.condition === undefined) return;
     for (const field of fieldsRead(edge.condition)) {

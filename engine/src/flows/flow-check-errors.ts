@@ -82,6 +82,11 @@ export const FLOW_CHECK_ERRORS = defineErrors({
     en: 'The condition of edge "{edgeId}" reads field "{field}", which is not in the flow\'s form: pick an existing field or add it to the form.',
     'zh-CN': '连线 "{edgeId}" 的条件引用了字段 "{field}"，该字段不在流程表单中：请选择已有字段，或先在表单中添加。',
   },
+  BATON_E_FLOW_UNKNOWN_PLACEHOLDER: {
+    status: 400,
+    en: 'A text of node "{nodeId}" names "{placeholder}", which is no field of the flow\'s forms: use a field key (e.g. {example}), or $item inside an each section.',
+    'zh-CN': '节点 "{nodeId}" 的文字引用了 "{placeholder}"，它不是流程表单的字段：请使用字段键（如 {example}），或在 each 段落中使用 $item。',
+  },
   BATON_E_FLOW_UNKNOWN_ACCESS_FIELD: {
     status: 400,
     en: 'Node "{nodeId}" sets access for field "{field}", which is not in form "{formKey}": remove the entry or pick an existing field.',

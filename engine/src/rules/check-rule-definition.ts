@@ -5,6 +5,7 @@ import { validateAgainstSchema } from '../definitions/validate-against-schema.js
 import { collectVariables, compileExpression } from '../expressions/compile-expression.js';
 import type { JsonLogic } from '../expressions/expression-types.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
+import { checkTextTemplate } from './check-text-template.js';
 import { templatePlaceholders } from './fill-template.js';
 import type { RuleDefinition } from './rule-definition.js';
 import { fieldTypeName, findField, resolveRuleForm, type RuleForm } from './rule-form-fields.js';
@@ -74,6 +75,8 @@ export function checkRuleDefinition(def: RuleDefinition, ctx: SemanticCheckConte
       issues.push(issue(RULES_ERRORS.BATON_E_RULE_BAD_EXPRESSION, e.path, { error: message }, locale));
     }
   }
+
+  for (const t of templates) issues.push(...checkTextTemplate(t.text, t.path, locale));
 
   const form = resolveRuleForm(def.scope, ctx);
   if (!form) return issues;

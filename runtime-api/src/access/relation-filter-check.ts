@@ -1,5 +1,6 @@
-import { compileExpression, defineErrors, issue, type CompiledExpression, type CompiledForm, type FlowCommand, type FlowState, type Issue, type JsonLogic, type Locale } from '@baton/engine';
+import { collectVariables, compileExpression, defineErrors, issue, type CompiledExpression, type CompiledForm, type FlowCommand, type FlowState, type Issue, type JsonLogic, type Locale } from '@baton/engine';
 import type { Kysely } from 'kysely';
+import { isDeepStrictEqual } from 'node:util';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import { isRecord, valuesAtPaths } from '../secrets/data-paths.js';
@@ -25,6 +26,8 @@ export interface Relation {
   /** The collection form its records belong to. */
   form: string;
   filter?: CompiledExpression;
+  /** The form data paths the filter reads ("employeeId" for `form.employeeId`; "" for the whole `form`). */
+  inputs?: string[];
 }
 type FilteredRelation = Required<Relation>;
 
@@ -36,7 +39,30 @@ function relationOf(path: string, entry: unknown): Relation | undefined {
   if (typeof options.form !== 'string') return undefined;
   if (options.filter === undefined) return { path, form: options.form };
   // Validated when the form was published (check-form-definition.ts): compiles here.
-  return { path, form: options.form, filter: compileExpression(options.filter as JsonLogic) };
+  const logic = options.filter as JsonLogic;
+  return { path, form: options.form, filter: compileExpression(logic), inputs: formInputs(logic) };
+}
+
+/** What of the form a filter reads: `form.x.y` gives "x.y", `form` itself "" (all of it). */
+function formInputs(logic: JsonLogic): string[] {
+  const out = new Set<string>();
+  for (const v of collectVariables(logic)) {
+    if (v === 'form') out.add('');
+    else if (v.startsWith('form.')) out.add(v.slice('form.'.length));
+  }
+  return [...out];
+}
+
+function readDotted(data: Record<string, unknown>, path: string): unknown {
+  if (path === '') return data;
+  let value: unknown = data;
+  for (const part of path.split('.')) value = isRecord(value) && Object.hasOwn(value, part) ? value[part] : undefined;
+  return value;
+}
+
+/** Whether what the filter reads of the form differs between the stored data and the data as it will be. */
+function inputsChanged(relation: FilteredRelation, formData: Record<string, unknown>, previous: Record<string, unknown>): boolean {
+  return relation.inputs.some((path) => !isDeepStrictEqual(readDotted(formData, path), readDotted(previous, path)));
 }
 
 /** The form's filtered relation fields. */
@@ -66,23 +92,28 @@ export function passesFilter(relation: Relation, record: { id: string; data: Rec
   }
 }
 
-interface Asked {
+export interface Asked {
   relation: FilteredRelation;
   form: CompiledForm;
   id: string;
   pointer: string;
 }
 
-/** Ids in filtered relation fields that differ from the stored data (a kept value is never re-judged). */
-function askedIds(forms: readonly CompiledForm[], data: Record<string, unknown>, previous: Record<string, unknown>): Asked[] {
+/**
+ * Ids to judge in filtered relation fields: those that differ from the stored data and — when what the
+ * filter reads of the form changed (a resubmission naming another employee) — every id the field will
+ * hold, kept ones too, since the filter may no longer let them through.
+ */
+export function relationIdsToJudge(forms: readonly CompiledForm[], data: Record<string, unknown>, formData: Record<string, unknown>, previous: Record<string, unknown>): Asked[] {
   const asked: Asked[] = [];
   const claimed = new Set<string>();
   for (const form of forms) {
     for (const relation of filteredRelationsOf(form)) {
       const top = relation.path.split('.')[0] ?? relation.path;
       if (claimed.has(top)) continue;
-      const kept = new Set(valuesAtPaths(previous, [relation.path]).flatMap((v) => (Array.isArray(v.value) ? v.value : [v.value])));
-      for (const at of valuesAtPaths(data, [relation.path])) {
+      const recheck = inputsChanged(relation, formData, previous);
+      const kept = recheck ? new Set<unknown>() : new Set(valuesAtPaths(previous, [relation.path]).flatMap((v) => (Array.isArray(v.value) ? v.value : [v.value])));
+      for (const at of valuesAtPaths(recheck ? formData : data, [relation.path])) {
         const ids = Array.isArray(at.value) ? at.value.map((id, i) => ({ id, pointer: `${at.pointer}/${i}` })) : [{ id: at.value, pointer: at.pointer }];
         for (const { id, pointer } of ids) {
           if (typeof id === 'string' && id !== '' && !kept.has(id)) asked.push({ relation, form, id, pointer });
@@ -98,7 +129,8 @@ function askedIds(forms: readonly CompiledForm[], data: Record<string, unknown>,
  * Refuses (422 BATON_E_RELATION_NOT_ALLOWED, at `/data/<pointer>`) a submission naming a record its relation
  * field's filter excludes (or no record of that collection at all): the picker only offers what passes, and
  * this holds the same line for an API client. `formData` is the form's data as it will be stored (what the
- * filter's `form.*` reads); only values that differ from `previous` are judged.
+ * filter's `form.*` reads); values that differ from `previous` are judged, and every value of a field whose
+ * filter reads a part of the form that differs from `previous`.
  */
 export async function checkRelationFilters(
   trx: Kysely<Database>,
@@ -108,7 +140,7 @@ export async function checkRelationFilters(
   formData: Record<string, unknown>,
   previous: Record<string, unknown> = {},
 ): Promise<void> {
-  const asked = askedIds([...new Set(forms.filter((f): f is CompiledForm => f !== undefined))], data, previous);
+  const asked = relationIdsToJudge([...new Set(forms.filter((f): f is CompiledForm => f !== undefined))], data, formData, previous);
   if (asked.length === 0) return;
   const rows = await trx.selectFrom('records').select(['id', 'form_key', 'data']).where('id', 'in', [...new Set(asked.map((a) => a.id))]).execute();
   const records = new Map(rows.map((r) => [r.id, r]));
@@ -124,7 +156,10 @@ export async function checkRelationFilters(
   if (first) throw new ApiError(first.code, first.params ?? {}, issues, first.path);
 }
 
-/** The same for a flow command's task submission: the keys it touched, judged on the data after the step. */
+/**
+ * The same for a flow command's task submission: the keys it touched, judged on the data after the step
+ * (and, when it changed what a filter reads, the values already on the request).
+ */
 export async function checkCommandRelationFilters(
   trx: Kysely<Database>,
   locale: Locale,

@@ -13,6 +13,7 @@ import { DirectorySnapshotCache } from '../execution/directory-snapshot.js';
 import { HISTORY_COLUMNS, historyRowsOf } from '../execution/history-rows.js';
 import { INSTANCE_COLUMNS } from '../execution/instance-pipeline.js';
 import { insertRows } from '../execution/row-inserts.js';
+import { withRecordLookup } from '../records/related-records.js';
 import { isDemoInstanceRow, parseDemoInstances, type DemoInstanceScript } from './demo-instance-script.js';
 import { DEMO_REPLAY_ERRORS } from './demo-replay-errors.js';
 import { loadPackParameters } from './pack-parameters.js';
@@ -128,19 +129,30 @@ async function replayFlow(
   const present = new Set((await trx.selectFrom('instances').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
   const envBase = { trx, services, locale: input.locale, directory: await services.directory.reader(trx) };
   const runs: Array<{ script: DemoInstanceScript; id: string; run: DemoRun; data: Json }> = [];
-  scripts.forEach((script, n) => {
+  for (const [n, script] of scripts.entries()) {
     const id = ids[n]!;
-    if (present.has(id)) return void (result.existing += 1);
+    if (present.has(id)) {
+      result.existing += 1;
+      continue;
+    }
     let data = script.data;
     if (startForm) {
       const checked = startForm.compiled.validate(data, { node: compiled.startNodeId, locale: input.locale, ctx: { now: script.startedAt, timeZone: input.timeZone } });
-      if (!checked.ok) return void result.issues.push(...checked.errors.map((e) => ({ ...e, path: script.path + e.path })));
+      if (!checked.ok) {
+        result.issues.push(...checked.errors.map((e) => ({ ...e, path: script.path + e.path })));
+        continue;
+      }
       data = checked.data;
     }
-    const run = runDemoScript(envBase, compiled, formOf, { ...script, data }, id);
-    if ('code' in run) return void result.issues.push(run);
+    // Steps' instructions name related records ({assets.assetId.tag}, the seed's own assets written above in
+    // this transaction): read on demand like a live command, so a replayed to-do says what a live one says.
+    const run = await withRecordLookup(trx, (records) => runDemoScript(envBase, compiled, formOf, { ...script, data }, id, records));
+    if ('code' in run) {
+      result.issues.push(run);
+      continue;
+    }
     runs.push({ script, id, run, data });
-  });
+  }
   if (result.issues.length > 0) return [];
 
   // The same rows a command writes, sent as a few multi-row statements: the instances first (the

@@ -12,6 +12,7 @@ import {
   type FlowState,
   type FlowTask,
   type Issue,
+  type RecordLookup,
   type Transition,
 } from '@baton/engine';
 import { flowContext, type CommandEnv } from '../execution/execution-services.js';
@@ -43,6 +44,8 @@ const MAX_TIMERS = 1_000;
  * cancel: after the previous decision), and each node's steps happen in script order, so parallel tasks
  * interleave as their durations say. Timers that fall due on the way (SLA escalations) fire at their due
  * time, as the timer worker would; what they and the steps ask to deliver is kept here and never sent.
+ * `records` finds the records a step's instructions name ("{assets.assetId.tag}"), as the live command path
+ * does (withRecordLookup), so a replayed to-do reads like a live one.
  */
 export function runDemoScript(
   base: Omit<CommandEnv, 'now' | 'actor'>,
@@ -50,11 +53,12 @@ export function runDemoScript(
   formOf: (key: string | undefined) => CompiledForm | undefined,
   script: DemoInstanceScript,
   instanceId: string,
+  records?: RecordLookup,
 ): DemoRun | Issue {
   const run: DemoRun = { state: undefined as unknown as FlowState, events: [], effects: [] };
   let now = script.startedAt;
   const initiator = script.initiator ?? String(script.data.employeeId ?? '');
-  const ctx = (actor: string) => flowContext({ ...base, actor, now: new Date(now) }, formOf, run.state?.data ?? {});
+  const ctx = (actor: string) => ({ ...flowContext({ ...base, actor, now: new Date(now) }, formOf, run.state?.data ?? {}), ...(records ? { records } : {}) });
   const keep = (t: Transition) => {
     run.state = t.state;
     run.events.push(...t.events);

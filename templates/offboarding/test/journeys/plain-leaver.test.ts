@@ -21,7 +21,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
 
   it('imports the pack with its demo directory, customers and assets', async () => {
     const body = await importOffboardingPack(ctx());
-    expect(body.pack).toMatchObject({ key: 'offboarding', version: 3 });
+    expect(body.pack).toMatchObject({ key: 'offboarding', version: 4 });
     expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
     expect(body.seed.directory.users.inserted).toBe(15 + 95); // the demo people + the dashboard's demo history
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
@@ -81,9 +81,10 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     expect(step.description['zh-CN']).toContain('停用 黄敏（研发部）的账号');
     expect(step.description['zh-CN']).toContain('2030-06-28');
     // …and the devices to collect, by their asset tags (read from the asset records), not their record ids.
-    expect(step.description.en).toContain('Systems: Git, Wiki; accounts, in the same order: demo-eng-2, demo-eng-2.');
+    expect(step.description.en).toContain('Accounts to disable: Git (demo-eng-2), Wiki (demo-eng-2).');
+    expect(step.description['zh-CN']).toContain('需停用的账号：Git（demo-eng-2）、Wiki（demo-eng-2）。');
     expect(step.description.en).toContain('Devices (asset tags): LT-0105, MN-0106.');
-    expect(step.description['zh-CN']).toContain('设备（资产编号）：LT-0105, MN-0106。');
+    expect(step.description['zh-CN']).toContain('设备（资产编号）：LT-0105、MN-0106。');
     expect(step.description.en).not.toContain('demo-asset-');
     expect(step.description.en).not.toMatch(/\{[a-zA-Z.]+\}/); // every placeholder filled
   });
@@ -115,7 +116,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     const collect = tasks.items[0];
     expect(collect.description['zh-CN']).toContain('回收 黄敏 的固定资产');
     expect(collect.description.en).toContain('Devices listed in the request (asset tags): LT-0105, MN-0106.');
-    expect(collect.description['zh-CN']).toContain('申请中列出的设备（资产编号）：LT-0105, MN-0106。');
+    expect(collect.description['zh-CN']).toContain('申请中列出的设备（资产编号）：LT-0105、MN-0106。');
     const oneBack = { assets: [{ assetId: 'demo-asset-lt-0105', returned: true, returnedOn: '2030-06-27' }, { assetId: 'demo-asset-mn-0106' }] };
     const blocked = await actAt(ctx(), token, id, 'adminAffairs', { action: 'complete', data: oneBack });
     expect(blocked.status).toBe(409);
