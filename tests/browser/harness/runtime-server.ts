@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 // The runtime itself and its test harness: a migrated PGlite template cloned in memory (~0.4 s), or a
 // fresh database on the DATABASE_URL server. A child `pnpm start` would spend its time in initdb instead.
 import { buildApp, insertToken, loadConfig } from '../../../runtime-api/src/index.js';
 import { clonePgliteTemplate, createPostgresDatabase } from '../../../runtime-api/test/harness/test-database.js';
-
-const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { ensureDesignerBuild } from './designer-build.js';
 
 export interface RunningRuntime {
   baseUrl: string;
@@ -18,18 +14,16 @@ export interface RunningRuntime {
   stop: () => Promise<void>;
 }
 
-/** Builds the designer when its sources changed since the last build (the same check `pnpm start` makes). */
-export function ensureDesignerBuild(): void {
-  const result = spawnSync(process.execPath, [path.join(repoDir, 'designer/scripts/ensure-build.mjs')], { cwd: repoDir, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`designer build failed:\n${result.stdout}${result.stderr}`);
-}
+// Kept here too for suites that import it from this module.
+export { ensureDesignerBuild };
 
 /**
  * The real runtime app (buildApp, every route and the designer's build at /) listening on a free port of
  * 127.0.0.1: on PostgreSQL when DATABASE_URL is set, else on embedded PGlite.
  */
 export async function startRuntime(): Promise<RunningRuntime> {
-  ensureDesignerBuild();
+  // The browser project's global setup has built it once for the run; elsewhere, check here.
+  if (!inject('designerBuilt')) ensureDesignerBuild();
   const handle = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL, inject('postgresTemplate') || undefined) : await clonePgliteTemplate(inject('pgliteTemplate'));
   const base = loadConfig({});
   // Fixed keys and no audit head file: nothing is written into the working folder.
