@@ -174,7 +174,10 @@ export class FlowTransition {
     const fields = this.nodeFields(node);
     const changed = outcome.setData ? this.changeData(outcome.setData, node, tokenId) : undefined;
     if (changed) this.effect({ type: 'setData', instanceId: this.state.instanceId, patch: changed }, node.id, tokenId);
-    if ('state' in outcome) this.emit('node.updated', fields, { tokenId, state: outcome.state });
+    // A state the token takes along as it leaves (or ends) is dropped by its node.left in this transition,
+    // and nothing in between reads it: recording it would fold to the same state (runtime-api README).
+    const moves = outcome.end !== undefined || outcome.returnTo !== undefined || outcome.leave !== undefined;
+    if ('state' in outcome && !moves) this.emit('node.updated', fields, { tokenId, state: outcome.state });
     for (const taskId of outcome.cancelTasks ?? []) this.cancelTask(taskId, 'node');
     for (const request of outcome.tasks ?? []) this.createTask(node, tokenId, request);
     for (const timer of outcome.timers ?? []) this.scheduleTimer(node, tokenId, 'node', timer.dueAt, timer.payload);

@@ -117,6 +117,8 @@ export interface HistoryTable {
   at: Timestamp;
   /** 'flow': an engine event (replayable); 'runtime': an event the runtime recorded (rule tasks). */
   source: Generated<string>;
+  /** The event's node (reports index it); written with the row since 0022, generated from the payload before. */
+  node_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TimersTable {

@@ -20,6 +20,7 @@ import * as demoInstances from './migrations/0018-demo-instances.js';
 import * as reportUpkeep from './migrations/0019-report-upkeep.js';
 import * as hotUpdates from './migrations/0020-hot-updates.js';
 import * as fewerIndexEntries from './migrations/0021-fewer-index-entries.js';
+import * as slimHistory from './migrations/0022-slim-history.js';
 import type { Database } from './database.js';
 
 /**
@@ -48,6 +49,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0019-report-upkeep': reportUpkeep,
   '0020-hot-updates': hotUpdates,
   '0021-fewer-index-entries': fewerIndexEntries,
+  '0022-slim-history': slimHistory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -18,7 +18,7 @@ function str(value: unknown): string | null {
 /** Every task and history row of an instance, as its command just wrote them (a fresh start: no reads). */
 export interface WrittenRows {
   tasks: ReadonlyArray<Selectable<TasksTable>>;
-  history: ReadonlyArray<{ seq: number; type: string; payload: Record<string, unknown>; actor: string | null; at: Date }>;
+  history: ReadonlyArray<{ seq: number; type: string; payload: Record<string, unknown>; actor: string | null; at: Date; node_id?: string | null }>;
 }
 
 /**
@@ -58,7 +58,7 @@ export async function renderInstance(
     : await db.selectFrom('tasks').selectAll().where('instance_id', '=', row.id).where('status', '=', 'open').orderBy('created_at').orderBy('id').execute();
   const history = written
     ? written.history
-    : await db.selectFrom('history').select(['seq', 'type', 'payload', 'actor', 'at']).where('instance_id', '=', row.id).orderBy('seq').execute();
+    : await db.selectFrom('history').select(['seq', 'type', 'payload', 'actor', 'at', 'node_id']).where('instance_id', '=', row.id).orderBy('seq').execute();
   return {
     id: row.id,
     flowKey: row.flow_key,
@@ -73,6 +73,8 @@ export async function renderInstance(
     data: maskSecrets(projectForView(row.data, view, flow, form, nodeForms)),
     openTasks: tasks.map(toTaskView),
     history: history.filter((h) => !isUnchangedDataEvent(h.type, h.payload)).map((h) => {
+      // Since migration 0022 the stored payload leaves out what the columns hold (history-rows.ts): the node
+      // comes from node_id; taskId and the inner payload are stored as they were.
       const event = h.payload;
       const payload = (event.payload ?? {}) as Record<string, unknown>;
       return {
@@ -80,7 +82,7 @@ export async function renderInstance(
         type: h.type,
         at: h.at.toISOString(),
         actor: h.actor,
-        nodeId: str(event.nodeId),
+        nodeId: str(event.nodeId) ?? h.node_id ?? null,
         taskId: str(event.taskId),
         action: str(payload.action),
         comment: str(payload.comment),

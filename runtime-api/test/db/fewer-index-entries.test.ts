@@ -85,9 +85,9 @@ forEachDatabase('fewer index entries per command (migration 0021)', (ctx) => {
     await rolledBack(db(), async (trx) => {
       await sql`insert into instances (id, flow_key, flow_version, status, state, started_by) values ('lean-2', 'f', 1, 'running', '{}'::jsonb, 'u')`.execute(trx);
       const event = (seq: number, type: string, node: string) =>
-        sql`(${'lean-2'}, ${seq}, ${type}, ${JSON.stringify({ type, nodeId: node, nodeType: 'task', flowKey: 'f' })}::jsonb, now())`;
-      await sql`insert into history (instance_id, seq, type, payload, at) values ${sql.join([event(1, 'node.entered', 'a'), event(2, 'node.left', 'a'), event(3, 'node.entered', 'b')])}`.execute(trx);
-      await sql`insert into history (instance_id, seq, type, payload, at) values ${event(4, 'node.left', 'b')}`.execute(trx);
+        sql`(${'lean-2'}, ${seq}, ${type}, ${JSON.stringify({ nodeType: 'task', flowKey: 'f' })}::jsonb, now(), ${node})`;
+      await sql`insert into history (instance_id, seq, type, payload, at, node_id) values ${sql.join([event(1, 'node.entered', 'a'), event(2, 'node.left', 'a'), event(3, 'node.entered', 'b')])}`.execute(trx);
+      await sql`insert into history (instance_id, seq, type, payload, at, node_id) values ${event(4, 'node.left', 'b')}`.execute(trx);
       const { rows } = await sql`select node_id, entered_seq, left_seq from report_step_visits where instance_id = 'lean-2' order by entered_seq`.execute(trx);
       expect(rows).toEqual([{ node_id: 'a', entered_seq: 1, left_seq: 2 }, { node_id: 'b', entered_seq: 3, left_seq: 4 }]);
       await expect(sql`insert into report_step_visits (instance_id, node_id, entered_seq, entered_at) values ('lean-2', 'b', 3, now())`.execute(trx))

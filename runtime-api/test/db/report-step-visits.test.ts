@@ -36,8 +36,8 @@ async function addInstances(db: Kysely<Database>, ids: string[], flow = 'f'): Pr
 /** One INSERT statement of history rows (one statement = one run of the statement-level trigger). */
 async function insertHistory(db: Kysely<Database>, rows: Row[]): Promise<void> {
   const col = (i: number) => rows.map((r) => r[i]);
-  await sql`insert into history (instance_id, seq, type, payload, at)
-    select * from unnest(${col(0)}::text[], ${col(1)}::int[], ${col(2)}::text[], ${col(3)}::jsonb[], ${col(4)}::timestamptz[])`.execute(db);
+  await sql`insert into history (instance_id, seq, type, payload, at, node_id)
+    select *, payload ->> 'nodeId' from unnest(${col(0)}::text[], ${col(1)}::int[], ${col(2)}::text[], ${col(3)}::jsonb[], ${col(4)}::timestamptz[]) as r(instance_id, seq, type, payload, at)`.execute(db);
 }
 
 const row = (instanceId: string, seq: number, e: Ev, flowKey: string | undefined): Row => {
@@ -169,13 +169,13 @@ forEachDatabase('report step visits (migration 0019)', (ctx) => {
     await addInstances(db(), ids);
     const started = performance.now();
     // Ten events each: flow.started, four nodes entered and left, the last one left by the next statement.
-    await sql`insert into history (instance_id, seq, type, payload, at)
+    await sql`insert into history (instance_id, seq, type, payload, at, node_id)
       select id, k, case when k = 1 then 'flow.started' when k % 2 = 0 then 'node.entered' else 'node.left' end,
-        jsonb_build_object('nodeId', 'n' || (k / 2), 'nodeType', 'task') || case when g % 2 = 0 then jsonb_build_object('flowKey', 'f') else '{}'::jsonb end,
-        now()
+        jsonb_build_object('nodeType', 'task') || case when g % 2 = 0 then jsonb_build_object('flowKey', 'f') else '{}'::jsonb end,
+        now(), 'n' || (k / 2)
       from unnest(${ids}::text[]) with ordinality as x(id, g) cross join generate_series(1, 10) k`.execute(db());
-    await sql`insert into history (instance_id, seq, type, payload, at)
-      select id, 11, 'node.left', jsonb_build_object('nodeId', 'n5', 'nodeType', 'task', 'flowKey', 'f'), now()
+    await sql`insert into history (instance_id, seq, type, payload, at, node_id)
+      select id, 11, 'node.left', jsonb_build_object('nodeType', 'task', 'flowKey', 'f'), now(), 'n5'
       from unnest(${ids}::text[]) as x(id)`.execute(db());
     const seconds = (performance.now() - started) / 1000;
     const { rows } = await sql<{ visits: number; open: number; flows: number }>`

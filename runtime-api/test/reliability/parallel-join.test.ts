@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { historyEvent } from '../../src/execution/history-rows.js';
 import { forEachDatabase } from '../harness/for-each-database.js';
 import { expectOk, inParallel, setUpDefinitions } from './reliability-fixtures.js';
 
@@ -37,11 +38,11 @@ forEachDatabase('reliability: parallel branches completing at once', (ctx) => {
     // Both completions succeed: they touch different tasks, and the loser of the race is retried.
     expect(outcomes.filter(([a, b]) => a !== 200 || b !== 200)).toEqual([]);
 
-    const history = await db.selectFrom('history').select(['instance_id', 'type', 'payload']).where('instance_id', 'in', started).execute();
+    const history = await db.selectFrom('history').selectAll().where('instance_id', 'in', started).execute();
     const count = new Map<string, { joins: number; ends: number; completed: number }>();
     for (const row of history) {
       const c = count.get(row.instance_id) ?? { joins: 0, ends: 0, completed: 0 };
-      const event = row.payload as Json;
+      const event = historyEvent(row) as Json;
       if (row.type === 'node.entered' && event.payload?.joined !== undefined) c.joins += 1;
       if (row.type === 'node.entered' && event.nodeId === 'end') c.ends += 1;
       if (row.type === 'flow.completed') c.completed += 1;

@@ -1,6 +1,7 @@
 import { replayFlow, type DomainEvent } from '@baton/engine';
 import { expect, it } from 'vitest';
 import { writeOutbox } from '../../src/execution/effect-rows.js';
+import { historyEvent } from '../../src/execution/history-rows.js';
 import { workerDb } from '../../src/workers/worker-database.js';
 import { forEachDatabase } from '../harness/for-each-database.js';
 import { childFlow, customerForm, defaultOwnerRule, exitFlow, leaveForm, noteRule, parentFlow, setUp } from './worker-fixtures.js';
@@ -40,7 +41,7 @@ forEachDatabase('built-in outbox handlers: setData and startFlow', (ctx) => {
     const after = await db().selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(after.data).toMatchObject({ note: 'approved by the manager', employeeId: 'emp' });
     expect(after.version).toBe(before.version + 1);
-    const events = await db().selectFrom('history').select(['payload', 'source', 'seq']).where('instance_id', '=', id).orderBy('seq').execute();
+    const events = (await db().selectFrom('history').selectAll().where('instance_id', '=', id).orderBy('seq').execute()).map((e) => ({ ...e, payload: historyEvent(e) as unknown as Json }));
     const changed = events.filter((e) => e.payload.type === 'data.changed');
     expect(changed).toHaveLength(1);
     expect(changed[0]!.payload).toMatchObject({ actor: 'system', payload: { patch: { note: 'approved by the manager' } } });

@@ -130,8 +130,8 @@ suite(title, () => {
       await sql`insert into instances (id, flow_key, flow_version, status, state, data, version, started_by, created_at, updated_at, form_key, subject_id, history_seq)
         select 'instance-copy-' || g, flow_key, flow_version, status, ${swap('state')}, data, version, started_by, created_at, updated_at, form_key, subject_id, history_seq
           from instances, generate_series(1, ${copies}) g where id = ${iid}`.execute(trx);
-      await sql`insert into history (instance_id, seq, type, payload, actor, at, source)
-        select 'instance-copy-' || g, seq, type, ${swap('payload')}, actor, at, source
+      await sql`insert into history (instance_id, seq, type, payload, actor, at, source, node_id)
+        select 'instance-copy-' || g, seq, type, ${swap('payload')}, actor, at, source, node_id
           from history, generate_series(1, ${copies}) g where instance_id = ${iid}`.execute(trx);
       await sql`insert into timers (id, instance_id, kind, payload, due_at, status)
         select 'timer-copy-' || g, 'instance-copy-' || g, kind, ${swap('payload')}, due_at, status

@@ -1,8 +1,9 @@
-import { replayFlow, type DomainEvent } from '@baton/engine';
+import { replayFlow } from '@baton/engine';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../src/app/build-app.js';
 import { executionServices } from '../../src/execution/execution-services.js';
+import { historyEvent } from '../../src/execution/history-rows.js';
 import { fireTimer } from '../../src/workers/fire-timer.js';
 import { claimTimers } from '../../src/workers/timer-claims.js';
 import { workerDb } from '../../src/workers/worker-database.js';
@@ -236,8 +237,8 @@ forEachDatabase('timer worker', (ctx) => {
   it('keeps the history replayable: the fired steps fold into the stored state', async () => {
     const rows = await ctx().database.db.selectFrom('instances').select(['id', 'state']).where('flow_key', '=', 'wait').execute();
     for (const row of rows) {
-      const events = await ctx().database.db.selectFrom('history').select('payload').where('instance_id', '=', row.id).where('source', '=', 'flow').orderBy('seq').execute();
-      const replayed = replayFlow(events.map((e) => e.payload as unknown as DomainEvent));
+      const events = await ctx().database.db.selectFrom('history').selectAll().where('instance_id', '=', row.id).where('source', '=', 'flow').orderBy('seq').execute();
+      const replayed = replayFlow(events.map(historyEvent));
       expect(replayed.status).toBe((row.state as Json).status);
       expect(replayed.timers).toEqual((row.state as Json).timers);
     }

@@ -78,8 +78,8 @@ export async function seedOffboardings(client: pg.Client, from: number, to: numb
       from o`);
     // Ten events each; the statement-level trigger turns node.entered / node.left into step visits.
     await client.query(`
-      insert into history (instance_id, seq, type, payload, actor, at)
-      select o.id, k, x.type, jsonb_build_object('type', x.type, 'at', x.at, 'instanceId', o.id, 'nodeId', x.node, 'nodeType', x.node_type), o.person, x.at
+      insert into history (instance_id, seq, type, payload, actor, at, node_id)
+      select o.id, k, x.type, jsonb_build_object('type', x.type, 'at', x.at, 'instanceId', o.id, 'nodeId', x.node, 'nodeType', x.node_type), o.person, x.at, x.node
       from o cross join generate_series(1, 10) k
       cross join lateral (select
         case k when 1 then 'flow.started'

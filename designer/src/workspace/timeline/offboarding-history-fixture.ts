@@ -2,7 +2,7 @@ import type { HistoryEntry } from '@baton/client';
 
 /**
  * The history of one plain offboarding as the runtime recorded it (templates/offboarding plain-leaver
- * journey): [type, actor, nodeId, action, comment]. 73 entries; people did ten things.
+ * journey): [type, actor, nodeId, action, comment]. 70 entries; people did ten things.
  */
 const RAW: Array<[string, string | null, (string | null)?, (string | null)?, (string | null)?]> = [
   ['flow.started', 'demo-eng-2'],
@@ -13,7 +13,6 @@ const RAW: Array<[string, string | null, (string | null)?, (string | null)?, (st
   ['node.updated', 'demo-eng-2', 'managerApproval'],
   ['task.created', 'demo-eng-2', 'managerApproval'],
   ['task.completed', 'demo-eng-director', 'managerApproval', 'approve', '同意'],
-  ['node.updated', 'demo-eng-director', 'managerApproval'],
   ['timer.cancelled', 'demo-eng-director', 'managerApproval'],
   ['node.left', 'demo-eng-director', 'managerApproval'],
   ['node.entered', 'demo-eng-director', 'hrInterview'],
@@ -22,7 +21,6 @@ const RAW: Array<[string, string | null, (string | null)?, (string | null)?, (st
   ['task.created', 'demo-eng-director', 'hrInterview'],
   ['data.changed', 'demo-hr-1', 'hrInterview'],
   ['task.completed', 'demo-hr-1', 'hrInterview', 'approve'],
-  ['node.updated', 'demo-hr-1', 'hrInterview'],
   ['timer.cancelled', 'demo-hr-1', 'hrInterview'],
   ['node.left', 'demo-hr-1', 'hrInterview'],
   ['node.entered', 'demo-hr-1', 'split'],
@@ -72,7 +70,6 @@ const RAW: Array<[string, string | null, (string | null)?, (string | null)?, (st
   ['task.created', 'demo-eng-3', 'hrConfirmation'],
   ['data.changed', 'demo-hr-1', 'hrConfirmation'],
   ['task.completed', 'demo-hr-1', 'hrConfirmation', 'approve'],
-  ['node.updated', 'demo-hr-1', 'hrConfirmation'],
   ['timer.cancelled', 'demo-hr-1', 'hrConfirmation'],
   ['node.left', 'demo-hr-1', 'hrConfirmation'],
   ['node.entered', 'demo-hr-1', 'completed'],

@@ -8,9 +8,9 @@ const entry = (type: string, actor: string | null, more: Partial<HistoryEntry> =
 });
 
 describe('timeline shaping', () => {
-  it('shows the ten things people did in a 73-entry offboarding, the rest behind "show all details"', () => {
+  it('shows the ten things people did in a 70-entry offboarding, the rest behind "show all details"', () => {
     const { rows, hidden } = shapeTimeline(offboardingHistory, false);
-    expect(offboardingHistory).toHaveLength(73);
+    expect(offboardingHistory).toHaveLength(70);
     expect(rows.map((r) => [r.entry.type, r.actor, r.entry.nodeId, r.entry.action])).toEqual([
       ['flow.started', 'demo-eng-2', null, null],
       ['task.completed', 'demo-eng-director', 'managerApproval', 'approve'],
@@ -24,7 +24,7 @@ describe('timeline shaping', () => {
       // The completion follows from HR's approval: the system's, not HR's.
       ['flow.completed', null, null, null],
     ]);
-    expect(hidden).toBe(73 - 10);
+    expect(hidden).toBe(70 - 10);
     expect(rows[1]!.entry.comment).toBe('同意');
   });
 
@@ -32,7 +32,7 @@ describe('timeline shaping', () => {
     const { rows, hidden } = shapeTimeline(offboardingHistory, true);
     expect(hidden).toBe(0);
     // Every entry is accounted for, once.
-    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(73);
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(70);
     // The join left three times in a row when the last branch arrived: one row "×3".
     const joins = rows.filter((r) => r.entry.type === 'node.left' && r.entry.nodeId === 'join');
     expect(joins.map((r) => r.count)).toEqual([3, 1]);
