@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { useMyRoles } from '../dashboard/use-my-roles.js';
+import { useMyRolesState } from '../dashboard/use-my-roles.js';
+import { RolesStatus } from './access/roles-status.js';
 import { landingOf } from './role-access.js';
 
 /** The landing page: where builders start building; everyone else (no designer role) lands on their inbox. */
 export function HomePage() {
   const { t } = useTranslation('shell');
-  const landing = landingOf(useMyRoles());
-  if (landing === null) return <p role="status">{t('homeLoading')}</p>;
+  const { roles, error, retry } = useMyRolesState();
+  const landing = landingOf(roles);
+  // Without roles (still loading, or their request failed) the page cannot choose: say which, and offer a retry.
+  if (landing === null) return error ? <RolesStatus error={error} onRetry={retry} /> : <p role="status">{t('homeLoading')}</p>;
   if (landing === 'inbox') return <Navigate to="/inbox" replace />;
   return (
     <section className="home">

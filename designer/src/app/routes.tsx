@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { DashboardPage } from '../dashboard/dashboard-page.js';
 import { DefinitionsPage } from '../definitions/definitions-page.js';
@@ -8,7 +9,11 @@ import { ReportDesignerPage } from '../reports/report-designer-page.js';
 import { RuleDesignerPage } from '../rules/rule-designer-page.js';
 import { HomePage } from './home-page.js';
 import { BUILDER_ROLES } from './role-access.js';
+import { RequireRoles } from './access/require-roles.js';
 import { WORKSPACE_ROUTES } from '../workspace/workspace-routes.js';
+
+/** The designer's pages: anyone may type /build, only designers (and admins) get the editor. */
+const designerOnly = (page: ReactNode) => <RequireRoles roles={BUILDER_ROLES}>{page}</RequireRoles>;
 
 /**
  * The app's pages (children of the shell; every one needs a signed-in session). To add an area: add its
@@ -16,11 +21,11 @@ import { WORKSPACE_ROUTES } from '../workspace/workspace-routes.js';
  */
 export const APP_ROUTES: RouteObject[] = [
   { index: true, element: <HomePage /> },
-  { path: 'build', element: <DefinitionsPage /> },
-  { path: 'build/form/:key', element: <FormDesignerPage /> },
-  { path: 'build/flow/:key', element: <FlowDesignerPage /> },
-  { path: 'build/rule/:key', element: <RuleDesignerPage /> },
-  { path: 'build/report/:key', element: <ReportDesignerPage /> },
+  { path: 'build', element: designerOnly(<DefinitionsPage />) },
+  { path: 'build/form/:key', element: designerOnly(<FormDesignerPage />) },
+  { path: 'build/flow/:key', element: designerOnly(<FlowDesignerPage />) },
+  { path: 'build/rule/:key', element: designerOnly(<RuleDesignerPage />) },
+  { path: 'build/report/:key', element: designerOnly(<ReportDesignerPage />) },
   { path: 'packs', element: <PacksPage /> },
   { path: 'dashboard', element: <DashboardPage /> },
   { path: 'dashboard/:key', element: <DashboardPage /> },

@@ -11,6 +11,8 @@ import { ConditionBuilder } from '../shared/condition/condition-builder.js';
 import { fieldOptions } from '../shared/condition/field-options.js';
 import { SchemaForm } from '../shared/schema-form/schema-form.js';
 import { AccessMatrix } from './access-matrix.js';
+import { GateEditor } from './gate-editor.js';
+import { useDesignerChoices } from '../shared/pickers/use-designer-choices.js';
 import { renameNode, updateEdge, updateNode, type FlowBody } from './flow-graph.js';
 import { SlaEditor } from './sla-editor.js';
 
@@ -48,12 +50,15 @@ export function NodeProperties({ def, node, index, onChange, onRenamed, issues, 
   const catalogue = useCatalogue();
   const entry = findEntry(catalogue.nodes, node.type);
   const base = `/nodes/${index}`;
-  const mine = issues.filter((i) => i.path === base || i.path.startsWith(base + '/'));
+  const gateAt = `${base}/config/gate`;
+  const mine = issues.filter((i) => (i.path === base || i.path.startsWith(base + '/')) && !i.path.startsWith(gateAt));
   const set = (update: (n: FlowNodeDefinition) => FlowNodeDefinition) => onChange((d) => updateNode(d, node.id, update) as FlowBody);
   const formKey = node.form?.key ?? def.form;
   const form = formKey ? forms.get(formKey) : undefined;
   const schemaProps = entry?.configSchema && typeof entry.configSchema === 'object' ? ((entry.configSchema as { properties?: Record<string, unknown> }).properties ?? {}) : {};
   const hasAssignees = 'assignees' in schemaProps;
+  const hasGate = 'gate' in schemaProps;
+  const choices = useDesignerChoices({ kind: 'flow', key: def.key });
   const takesTasks = hasAssignees || ['approval', 'task'].includes(node.type.replace(/@.*$/, ''));
   const config = node.config ?? {};
   return (
@@ -87,15 +92,18 @@ export function NodeProperties({ def, node, index, onChange, onRenamed, issues, 
           name={`node-config-${node.id}`}
           schema={entry.configSchema}
           value={config}
-          omit={hasAssignees ? ['assignees'] : []}
+          omit={[...(hasAssignees ? ['assignees'] : []), ...(hasGate ? ['gate'] : [])]}
           issues={issues}
           issueBase={`${base}/config`}
           fieldPaths={personPaths(form)}
+          choices={choices}
           onChange={(next) =>
             set((n) => {
-              // The assignees are edited above, not in the generated panel: keep them.
+              // The assignees and the gate are edited in their own editors, not in the generated panel: keep them.
               const merged: Record<string, unknown> = { ...next };
+              delete merged.gate;
               if (n.config?.assignees !== undefined) merged.assignees = n.config.assignees;
+              if (n.config?.gate !== undefined) merged.gate = n.config.gate;
               return without(n, 'config', Object.keys(merged).length > 0 ? merged : undefined);
             })
           }
@@ -103,6 +111,23 @@ export function NodeProperties({ def, node, index, onChange, onRenamed, issues, 
       ) : (
         <p className="field-error">{t('unknownNodeType', { type: node.type })}</p>
       )}
+      {hasGate ? (
+        <GateEditor
+          name={`node-gate-${node.id}`}
+          value={config.gate}
+          fields={fieldOptions(form?.fields)}
+          hasForm={form !== undefined}
+          issues={issues.filter((i) => i.path.startsWith(gateAt))}
+          onChange={(gate) =>
+            set((n) => {
+              const next: Record<string, unknown> = { ...(n.config ?? {}) };
+              if (gate === undefined) delete next.gate;
+              else next.gate = gate;
+              return without(n, 'config', Object.keys(next).length > 0 ? next : undefined);
+            })
+          }
+        />
+      ) : null}
       {takesTasks ? (
         <>
           <h3>{t('formBinding')}</h3>

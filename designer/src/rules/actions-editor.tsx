@@ -10,6 +10,8 @@ import { ConditionBuilder } from '../shared/condition/condition-builder.js';
 import type { FieldOption } from '../shared/condition/field-options.js';
 import { SchemaForm, type Choices } from '../shared/schema-form/schema-form.js';
 import type { RuleBody } from './new-rule.js';
+import { FallbackAssigneesPicker } from './fallback-assignees-picker.js';
+import { takesFallback, withFallback, type Fallback } from './fallback-assignees.js';
 
 type Action = RuleBody['actions'][number];
 
@@ -25,14 +27,17 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
   const { t } = useTranslation('rules');
   const { l } = useLocalized();
   const catalogue = useCatalogue();
-  const setActions = (actions: Action[]) => onChange((d) => ({ ...d, actions }));
-  const set = (i: number, update: (a: Action) => Action) => setActions(def.actions.map((a, j) => (j === i ? update(a) : a)));
-  const move = (i: number, by: number) => {
-    const list = [...def.actions];
-    const [item] = list.splice(i, 1);
-    list.splice(i + by, 0, item!);
-    setActions(list);
-  };
+  // Every change applies to the actions as they are then, not as this render saw them: a panel may report a
+  // change (rjsf re-deriving its data) right after another action was added or removed.
+  const setActions = (update: (actions: Action[]) => Action[]) => onChange((d) => ({ ...d, actions: update(d.actions) }));
+  const set = (i: number, update: (a: Action) => Action) => setActions((list) => list.map((a, j) => (j === i ? update(a) : a)));
+  const move = (i: number, by: number) =>
+    setActions((current) => {
+      const list = [...current];
+      const [item] = list.splice(i, 1);
+      list.splice(i + by, 0, item!);
+      return list;
+    });
   const personFields = (form?.fields ?? []).filter((f) => ['user', 'department'].includes(f.type.replace(/@.*$/, ''))).map((f) => f.key);
   return (
     <fieldset className="rule-part" data-testid="rule-actions">
@@ -41,7 +46,9 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
       {def.actions.map((action, i) => {
         const entry = findEntry(catalogue.actions, action.type);
         const base = `/actions/${i}`;
-        const mine = issues.filter((x) => x.path === base || x.path.startsWith(base + '/'));
+        const fallbackAt = `${base}/params/fallbackAssignees`;
+        const hasFallback = takesFallback(entry?.paramsSchema);
+        const mine = issues.filter((x) => (x.path === base || x.path.startsWith(base + '/')) && !(hasFallback && x.path.startsWith(fallbackAt)));
         return (
           <div key={i} className="rule-action" data-testid={`rule-action-${i}`}>
             <div className="row">
@@ -58,7 +65,7 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
               </select>
               <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
               <button type="button" disabled={i === def.actions.length - 1} onClick={() => move(i, 1)} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
-              <button type="button" onClick={() => setActions(def.actions.filter((_, j) => j !== i))} aria-label={t('removeAction')}>{t('removeAction')}</button>
+              <button type="button" onClick={() => setActions((list) => list.filter((_, j) => j !== i))} aria-label={t('removeAction')}>{t('removeAction')}</button>
             </div>
             {entry?.description ? <p className="muted small">{l(entry.description)}</p> : null}
             {mine.length > 0 ? <IssueList issues={mine} /> : null}
@@ -71,11 +78,30 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
                 issues={issues}
                 issueBase={`${base}/params`}
                 fieldPaths={personFields}
+                omit={hasFallback ? ['fallbackAssignees'] : []}
                 onChange={(params) =>
                   set(i, (a) => {
                     const next = { ...a };
-                    if (Object.keys(params).length === 0) delete next.params;
-                    else next.params = params;
+                    // The fallback list is edited below, not in the generated panel: keep it.
+                    const merged = hasFallback ? withFallback(params, a.params?.fallbackAssignees as Fallback) : params;
+                    if (!merged || Object.keys(merged).length === 0) delete next.params;
+                    else next.params = merged;
+                    return next;
+                  })
+                }
+              />
+            ) : null}
+            {hasFallback ? (
+              <FallbackAssigneesPicker
+                name={`action-${i}`}
+                value={action.params?.fallbackAssignees as Fallback}
+                issues={issues.filter((x) => x.path.startsWith(fallbackAt))}
+                onChange={(list) =>
+                  set(i, (a) => {
+                    const next = { ...a };
+                    const params = withFallback(a.params, list);
+                    if (params) next.params = params;
+                    else delete next.params;
                     return next;
                   })
                 }
@@ -115,7 +141,7 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
           </div>
         );
       })}
-      <button type="button" data-testid="add-action" onClick={() => setActions([...def.actions, { type: catalogue.actions.find((a) => a.type === 'notify')?.type ?? catalogue.actions[0]?.type ?? 'notify' }])}>
+      <button type="button" data-testid="add-action" onClick={() => setActions((list) => [...list, { type: catalogue.actions.find((a) => a.type === 'notify')?.type ?? catalogue.actions[0]?.type ?? 'notify' }])}>
         {t('addAction')}
       </button>
     </fieldset>

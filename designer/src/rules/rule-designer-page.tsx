@@ -11,6 +11,7 @@ import { ActionsEditor } from './actions-editor.js';
 import { newRule, ruleReferences, type RuleBody } from './new-rule.js';
 import { TriggerEditor } from './trigger-editor.js';
 import { useRuleChoices, type FlowNodeLike } from './use-rule-choices.js';
+import { useDesignerChoices } from '../shared/pickers/use-designer-choices.js';
 
 /** What a rule's expressions can read besides the form's fields. */
 const EVENT_FIELDS: FieldOption[] = [
@@ -33,7 +34,9 @@ export function RuleDesignerPage() {
   const forms = useFormBodies([scopedForm ?? '', flowForm?.form ?? '']);
   const form = forms.get(scopedForm ?? flowForm?.form ?? '');
   const fields = [...fieldOptions(form?.fields), ...EVENT_FIELDS];
-  const { choices, forms: formChoices, flows: flowChoices } = useRuleChoices(flowForm?.nodes, form?.fields);
+  const { choices: ruleOwn, forms: formChoices, flows: flowChoices } = useRuleChoices(flowForm?.nodes, form?.fields);
+  // Connectors and the pack's parameters are picked, not typed.
+  const choices = { ...useDesignerChoices({ kind: 'rule', key }), ...ruleOwn };
   const change = (update: (d: RuleBody) => RuleBody) => editor.setBody(update);
   const setScope = (part: 'form' | 'flow', value: string) =>
     change((d) => {

@@ -1,7 +1,8 @@
 import { createTransport, type CallOptions, type TransportOptions } from './http-transport.js';
 import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
-import type { DirectoryDepartment, DirectoryImport, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
+import type { ConnectorList } from './types/connectors.js';
+import type { DirectoryDepartment, DirectoryImport, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
@@ -89,6 +90,13 @@ export function createClient(options: ClientOptions) {
         json<DirectorySearchResult>({ method: 'GET', path: '/directory/users', query: { ...query } }, call),
       /** Every department (id, name, parentId), by name: for filters and pickers. */
       departments: (call?: CallOptions) => json<{ items: DirectoryDepartment[] }>({ method: 'GET', path: '/directory/departments' }, call),
+      /** Every role some person holds, with its number of holders, by name (designers, HR): for role pickers. */
+      roles: (call?: CallOptions) => json<{ items: DirectoryRole[] }>({ method: 'GET', path: '/directory/roles' }, call),
+    },
+
+    connectors: {
+      /** Configured connectors and those only declared by published definitions (designers). */
+      list: (call?: CallOptions) => json<ConnectorList>({ method: 'GET', path: '/connectors' }, call),
     },
 
     tokens: {

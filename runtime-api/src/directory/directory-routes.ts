@@ -15,7 +15,7 @@ import {
   DirectorySearchResult,
   DirectoryUserView,
 } from './directory-schemas.js';
-import { findUser, listDepartments, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
+import { findUser, listDepartments, listDirectoryRoles, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
 import { searchDirectoryUsers } from './search-directory-users.js';
 import { organisationToday } from './person-presence.js';
 import './directory-errors.js';
@@ -69,6 +69,20 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({ items: await listDepartments(app.baton.database.db) }),
+  );
+
+  // The role names people hold, for the designer's role pickers; who holds them stays behind HR's checks.
+  app.get(
+    '/directory/roles',
+    {
+      config: { roles: [ROLES.designer, ROLES.hr] },
+      schema: {
+        tags: ['directory'],
+        summary: 'Every role some directory user holds, with the number of holders, by name; for role pickers (designers, HR)',
+        response: withErrors({ 200: Closed({ items: Type.Array(Closed({ role: Type.String(), holders: Type.Integer() })) }) }),
+      },
+    },
+    async () => ({ items: await listDirectoryRoles(app.baton.database.db) }),
   );
 
   // Finding a colleague to pick (a leaver, a successor, an approver) is open to anyone signed in, like the

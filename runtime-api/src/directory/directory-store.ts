@@ -126,3 +126,12 @@ export async function listDepartments(db: Kysely<Database>): Promise<Array<{ id:
   const rows = await db.selectFrom('directory_departments').select(['id', 'name', 'parent_id']).orderBy('name').orderBy('id').limit(5_000).execute();
   return rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id }));
 }
+
+/** Every role some directory user holds, with how many hold it (active or not), by name. */
+export async function listDirectoryRoles(db: Kysely<Database>): Promise<Array<{ role: string; holders: number }>> {
+  const result = await sql<{ role: string; holders: string | number }>`
+    select r.role, count(*) as holders
+    from directory_users u cross join lateral jsonb_array_elements_text(u.roles) as r(role)
+    group by r.role order by r.role limit 1000`.execute(db);
+  return result.rows.map((r) => ({ role: r.role, holders: Number(r.holders) }));
+}

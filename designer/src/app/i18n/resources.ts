@@ -5,7 +5,9 @@ import { flowsMessages } from '../../flows/flows-messages.js';
 import { packsMessages } from '../../packs/packs-messages.js';
 import { reportsMessages } from '../../reports/reports-messages.js';
 import { rulesMessages } from '../../rules/rules-messages.js';
+import { accessMessages } from '../access/access-messages.js';
 import { commonMessages } from './common-messages.js';
+import { pickersMessages } from '../../shared/pickers/pickers-messages.js';
 import type { AreaMessages } from './messages.js';
 import { shellMessages } from './shell-messages.js';
 import { schemaLabelMessages } from '../../shared/schema-form/schema-labels.js';
@@ -28,4 +30,6 @@ export const AREA_MESSAGES: Record<string, AreaMessages> = {
   dashboard: dashboardMessages,
   evidence: evidenceMessages,
   notifications: notificationsMessages,
+  access: accessMessages,
+  pickers: pickersMessages,
 };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PersonCombobox } from '../../workspace/people/person-combobox.js';
+import { RoleInput } from '../pickers/role-input.js';
 
 /** Who a task goes to, as flows and rules store it (engine/schemas/flow.schema.json#/$defs/assignee). */
 export type Assignee =
@@ -108,7 +109,10 @@ export function AssigneesEditor({
               </label>
             ) : null}
             {a.kind === 'department' ? field('id', t('assigneeDepartmentId')) : null}
-            {a.kind === 'role' ? field('role', t('assigneeRole')) : null}
+            {a.kind === 'role' ? (
+              // Roles are offered from the directory and the built-in ones; a new role name may still be typed.
+              <RoleInput name={`${name}.${i}.role`} label={t('assigneeRole')} value={a.role} onChange={(role) => set(i, { kind: 'role', role })} />
+            ) : null}
             {a.kind === 'field' || a.kind === 'manager-of' || a.kind === 'department-head-of' ? field('path', t('assigneePath')) : null}
             {a.kind === 'manager-of' ? (
               <label className="compact">

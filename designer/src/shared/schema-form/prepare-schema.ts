@@ -56,6 +56,13 @@ export function isOneOrManyStrings(schema: Json): boolean {
   return one !== undefined && many !== undefined;
 }
 
+/** Properties that hold role names (a person field's `roles`, a secret field's `revealTo`). */
+const ROLE_LIST_PROPERTIES: ReadonlySet<string> = new Set(['roles', 'revealTo']);
+
+function isStringArray(schema: Json): boolean {
+  return isObject(schema) && schema.type === 'array' && isObject(schema.items) && schema.items.type === 'string';
+}
+
 /**
  * A custom editor replaces rjsf's own rendering of a oneOf/anyOf too: without the flag rjsf adds an
  * "X option 1" chooser and a second copy of the field under the editor.
@@ -98,6 +105,12 @@ function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui
   if (isObject(node.properties)) {
     const props: JsonObject = {};
     for (const [key, child] of Object.entries(node.properties)) {
+      if (ROLE_LIST_PROPERTIES.has(key) && isStringArray(child)) {
+        // A list of role names: a role picker (the directory's roles, built-ins, or a new name).
+        props[key] = child;
+        ui[key] = custom('roleList');
+        continue;
+      }
       const r = walk(child, common, depth + 1);
       props[key] = r.schema;
       if (Object.keys(r.ui).length > 0) ui[key] = r.ui;

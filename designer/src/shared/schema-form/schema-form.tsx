@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AssigneesEditor, type Assignee } from '../assignees/assignees-editor.js';
 import { JsonEditor } from '../../app/ui/json-editor.js';
 import { LocalizedTextInput } from '../../app/ui/localized-text-input.js';
+import { RoleListEditor } from '../pickers/role-list-editor.js';
 import { cfworkerValidator } from './cfworker-validator.js';
 import { issuesToErrorSchema, type PathIssue } from './issues-to-error-schema.js';
 import { prepareSchema, withTitles } from './prepare-schema.js';
@@ -44,7 +45,18 @@ function JsonField(props: FieldProps) {
   return <JsonEditor name={props.fieldPathId.$id} label={props.schema.title ?? props.name} value={props.formData} onChange={(v) => props.onChange(v, props.fieldPathId.path)} rows={3} />;
 }
 
-const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField, oneOrMany: OneOrManyField, StringField: ChoiceStringField };
+function RoleListField(props: FieldProps) {
+  return (
+    <RoleListEditor
+      name={props.fieldPathId.$id}
+      label={props.schema.title ?? props.name}
+      value={Array.isArray(props.formData) ? (props.formData as string[]) : undefined}
+      onChange={(v) => props.onChange(v, props.fieldPathId.path)}
+    />
+  );
+}
+
+const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField, roleList: RoleListField, oneOrMany: OneOrManyField, StringField: ChoiceStringField };
 
 export interface SchemaFormProps {
   /** A registry config or params schema (as GET /api/registry serves it). */
@@ -104,7 +116,9 @@ export const SchemaForm = memo(function SchemaForm({ schema, value, onChange, na
         templates={{ ButtonTemplates: BUTTON_TEMPLATES }}
         // Labelled enums are oneOfs of constants: without this rjsf would write the first one into a
         // definition that never set the property, just by opening it.
-        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
+        // Likewise a list with minItems (a task's actions) must not gain an empty entry (written as null, which
+        // the engine refuses) whenever the value changes from outside the panel (assignees, gate, fallback).
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never', arrayMinItems: { populate: 'never' } }}
         translateString={translateString}
         extraErrors={extraErrors}
         showErrorList={false}

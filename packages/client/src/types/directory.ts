@@ -101,3 +101,9 @@ export interface DirectorySearchResult {
   /** Pass as cursor for the next page; null on the last page. */
   nextCursor: string | null;
 }
+
+/** A role as GET /directory/roles lists it: its name and how many people hold it. */
+export interface DirectoryRole {
+  role: string;
+  holders: number;
+}
