@@ -1,13 +1,14 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { createHash, randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { AuditChainer } from '../audit/audit-chainer.js';
 import { auditPlugin } from '../audit/audit-plugin.js';
 import { authPlugin } from '../auth/auth-plugin.js';
+import { tokenHashOf } from '../auth/request-token.js';
 import { tokensRoutes } from '../auth/tokens-routes.js';
 import { accountsRoutes } from '../accounts/accounts-routes.js';
 import { oidcRoutes } from '../auth/oidc/oidc-routes.js';
@@ -72,10 +73,14 @@ export function preloadAppDependencies(): void {
   }
 }
 
-/** Rate-limit bucket: the token (hashed, so it never sits in memory as plaintext), else the client address. */
-function rateLimitKey(authorization: string | undefined, ip: string): string {
+/**
+ * Rate-limit bucket: the token (hashed, so it never sits in memory as plaintext; the same sha256 the auth
+ * plugin then looks the token up by, computed once per request), else the client address.
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  const authorization = request.headers.authorization;
   const token = authorization && /^Bearer\s+(\S+)/i.exec(authorization)?.[1];
-  return token ? 'token:' + createHash('sha256').update(token).digest('hex').slice(0, 32) : 'ip:' + ip;
+  return token ? 'token:' + tokenHashOf(request, token).slice(0, 32) : 'ip:' + request.ip;
 }
 
 /**
@@ -133,7 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.rateLimit({
       max: config.rateLimit.max,
       timeWindow: config.rateLimit.timeWindowMs,
-      keyGenerator: (request) => rateLimitKey(request.headers.authorization, request.ip),
+      keyGenerator: rateLimitKey,
       errorResponseBuilder: (_request, context) =>
         new ApiError('BATON_E_RATE_LIMITED', {
           max: context.max,

@@ -31,6 +31,8 @@ declare module 'fastify' {
     locale: Locale;
     /** Set by the auth plugin on every non-public route. */
     principal: Principal | null;
+    /** The bearer token's sha256, computed once per request (auth/request-token.ts). */
+    bearerTokenHash: { token: string; hash: string } | null;
     /** Set by the idempotency plugin when the request carried an Idempotency-Key it now owns. */
     idempotencyClaim: IdempotencyClaim | null;
   }

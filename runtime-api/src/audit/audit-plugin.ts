@@ -15,20 +15,22 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const auditPlugin = fp(
   async (app: FastifyInstance) => {
     const chainer = app.baton.audit;
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (READS.has(request.method) || reply.statusCode >= 400) return payload;
+    // A callback hook: only BATON_AUDIT_CHAIN_WAIT=on waits, so the usual answer costs no promise here.
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (READS.has(request.method) || reply.statusCode >= 400) return done(null, payload);
       if (!app.baton.config.audit.waitForChain) {
         // Chained within CHAIN_DELAY_MS of the answer, by a run shared with every command committed meanwhile.
         chainer.committed();
-        return payload;
+        return done(null, payload);
       }
-      try {
-        await chainer.flush();
-      } catch (err) {
-        // The command has committed; its entries stay pending and the sweep links them later.
-        request.log.warn({ err }, 'audit chaining failed after a command; the sweep retries');
-      }
-      return payload;
+      chainer.flush().then(
+        () => done(null, payload),
+        (err: unknown) => {
+          // The command has committed; its entries stay pending and the sweep links them later.
+          request.log.warn({ err }, 'audit chaining failed after a command; the sweep retries');
+          done(null, payload);
+        },
+      );
     });
     // When the app is ready, or once it listens when server.ts asks: see app/start-after-listen.ts.
     onBackgroundStart(app, () => {

@@ -76,13 +76,23 @@ export function forgetPrincipals(): void {
 }
 
 /**
+ * The principal a token's hash maps to in this process's cache, if the entry is still good (a fresh copy:
+ * callers may not change the cached one). The request path's synchronous fast path; undefined means
+ * "ask principalForToken", never "invalid".
+ */
+export function cachedPrincipal(db: Kysely<Database>, tokenHash: string): Principal | undefined {
+  const hit = principalCaches.get(db)?.get(tokenHash);
+  if (hit && hit.until > Date.now() && hit.generation === generation) return { ...hit.principal, roles: [...hit.principal.roles] };
+  return undefined;
+}
+
+/**
  * The principal behind a token, or null when it is unknown, expired, revoked, or its directory user has
  * been deactivated. Roles are the token's own plus the user's current directory roles, so a change in the
  * directory applies at once in this process (see `forgetPrincipals`). Only valid tokens are cached, and
- * never past their expiry.
+ * never past their expiry. `tokenHash`: hashToken(token), when the caller has it already.
  */
-export async function principalForToken(db: Kysely<Database>, token: string): Promise<Principal | null> {
-  const tokenHash = hashToken(token);
+export async function principalForToken(db: Kysely<Database>, token: string, tokenHash: string = hashToken(token)): Promise<Principal | null> {
   const lookedUpIn = generation;
   let cache = principalCaches.get(db);
   const now = Date.now();

@@ -34,6 +34,30 @@ export function lastResultOf(text: string): string {
 
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 
+/** What a sent text stands for: the statement without its commit mark, whether it carries the commit, its name. */
+interface Sent {
+  text: string;
+  commit: boolean;
+  name: string | undefined;
+}
+
+/**
+ * Per marked text (the same string objects come back on every command): unmarking sliced a new copy of a
+ * long text each time, and looking that copy's name up hashed all of it again.
+ */
+const sentTexts = new Map<string, Sent>();
+
+function sentOf(marked: string): Sent {
+  let sent = sentTexts.get(marked);
+  if (sent === undefined) {
+    const { text, commit } = unmarkCommit(marked);
+    sent = { text, commit, name: names.get(text) };
+    // Only registered texts are remembered (a bounded set); one-off texts are unmarked each time, as before.
+    if (sent.name !== undefined && sentTexts.size < MAX_NAMED) sentTexts.set(marked, sent);
+  }
+  return sent;
+}
+
 /**
  * A statement whose `*` expands differently after a migration (a column added while this process runs, a
  * rolling upgrade) fails once with "cached plan must not change result type" (SQLSTATE 0A000) on each
@@ -75,8 +99,9 @@ export function nameHotStatements(client: pg.Client): void {
     if (typeof marked === 'string' && Array.isArray(values) && args.length === 2) {
       const control = transactionControl(this, marked, values);
       if (control) return control;
-      const { text, commit } = unmarkCommit(marked);
-      const name = values.length > 0 ? names.get(text) : undefined;
+      const marks = sentOf(marked);
+      const { text, commit } = marks;
+      const name = values.length > 0 ? marks.name : undefined;
       const plain = () => query.call(this, name ? { name: nameOn(this, name), text, values } : text, name ? undefined : values) as Promise<unknown>;
       const sent = sendInTransaction(this, query, { name: name && nameOn(this, name), text, values }, commit, plain);
       return name ? renewWhenStale(this, name, sent) : sent;

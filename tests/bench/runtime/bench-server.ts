@@ -14,6 +14,8 @@ export interface BenchServer {
   startupMs: number;
   /** The server process's CPU time so far (user + system, ms, from /proc): divide a phase's by its requests. */
   cpuMs(): number;
+  /** The server process's id (its /proc entry). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startBenchServer(options: { databaseUrl?: string; env?: Re
     url,
     startupMs,
     cpuMs: () => processCpuMs(child.pid),
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
