@@ -13,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = 'src/server.ts';
-/** Bundles that a running server may still load lazy chunks from are kept; older ones are removed. */
+/** The newest few bundles are kept, and any a live server marked as its own (it loads chunks lazily). */
 const KEEP_BUNDLES = 3;
+/** Folder inside a bundle holding one empty file per process running from it, named by its pid. */
+const IN_USE = '.in-use';
 
 /** Where bundles live: BATON_SERVER_BUNDLE_DIR (tests), else runtime-api/dist. */
 export function bundleRoot(env = process.env) {
@@ -212,15 +214,63 @@ export async function buildBundle(root = bundleRoot()) {
   }
 }
 
-/** Removes all but the newest few bundles (never the current one) and partial builds left by a crash. */
-function prune(root, current) {
+/**
+ * Marks the bundle holding `entry` as used by this process until it exits: a server loads chunks from it on
+ * first use (PDF rendering, S3) long after starting, so another start or build in the same checkout must not
+ * remove it. A process killed without its exit handler leaves a marker that prune() drops once the pid is gone.
+ */
+export function markInUse(entry, pid = process.pid) {
+  const dir = path.join(path.dirname(entry), IN_USE);
+  fs.mkdirSync(dir, { recursive: true });
+  const marker = path.join(dir, String(pid));
+  fs.writeFileSync(marker, '');
+  if (pid === process.pid) process.once('exit', () => fs.rmSync(marker, { force: true }));
+  return marker;
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user.
+    return err?.code === 'EPERM';
+  }
+}
+
+/** Whether a live process runs from this bundle folder; markers of processes that are gone are removed. */
+function inUse(bundleDir) {
+  let names;
+  try {
+    names = fs.readdirSync(path.join(bundleDir, IN_USE));
+  } catch {
+    return false;
+  }
+  let used = false;
+  for (const name of names) {
+    const pid = Number(name);
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) used = true;
+    else fs.rmSync(path.join(bundleDir, IN_USE, name), { force: true });
+  }
+  return used;
+}
+
+/**
+ * Removes all but the newest few bundles (never the current one, nor one a live process runs from) and
+ * partial builds left by a crash.
+ */
+export function prune(root, current) {
   try {
     const entries = fs
       .readdirSync(root)
       .filter((name) => (name.startsWith('server-') && !name.endsWith('.json') && name !== current) || name.startsWith('.server-'))
       .map((name) => ({ name, mtime: fs.statSync(path.join(root, name)).mtimeMs }));
     const stalePartial = entries.filter((e) => e.name.startsWith('.server-') && Date.now() - e.mtime > 10 * 60_000);
-    const old = entries.filter((e) => e.name.startsWith('server-')).sort((a, b) => b.mtime - a.mtime).slice(KEEP_BUNDLES - 1);
+    const old = entries
+      .filter((e) => e.name.startsWith('server-'))
+      .sort((a, b) => b.mtime - a.mtime)
+      .slice(KEEP_BUNDLES - 1)
+      .filter((e) => !inUse(path.join(root, e.name)));
     for (const e of [...stalePartial, ...old]) fs.rmSync(path.join(root, e.name), { recursive: true, force: true });
   } catch {
     // Housekeeping only.

@@ -7,7 +7,7 @@
 import '../../scripts/check-node.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureBundle } from './server-bundle.mjs';
+import { ensureBundle, markInUse } from './server-bundle.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,7 +21,14 @@ if (process.argv.includes('--designer')) {
 async function bundleEntry() {
   if (process.env.BATON_START_FROM_SOURCE === '1') return undefined;
   try {
-    return await ensureBundle();
+    const entry = await ensureBundle();
+    try {
+      // Before anything loads from it: a build by another process in this checkout then keeps this bundle.
+      markInUse(entry);
+    } catch (err) {
+      console.error(`The server bundle could not be marked in use (another build may remove it): ${err instanceof Error ? err.message : err}`);
+    }
+    return entry;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     console.error(`The server bundle could not be built; starting from the TypeScript sources (slower start).\n${reason}`);

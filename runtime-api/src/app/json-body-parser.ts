@@ -11,6 +11,8 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 // Deeper bodies are never legitimate here, and every recursive walk further on (hashing, validation,
 // jsonb) would otherwise overflow the stack on them and answer 500.
 export const MAX_BODY_DEPTH = 128;
+// The refusal names where the nesting starts, not the 128-segment pointer to where it crossed the limit.
+const TOO_DEEP_PATH_SEGMENTS = 4;
 
 interface BodyProblems {
   unstorable: string[];
@@ -27,7 +29,7 @@ function findProblems(value: unknown, path: Array<string | number>, out: BodyPro
   }
   if (value === null || typeof value !== 'object') return;
   if (path.length >= MAX_BODY_DEPTH) {
-    out.tooDeep = pointer(...path);
+    out.tooDeep = pointer(...path.slice(0, TOO_DEEP_PATH_SEGMENTS));
     return;
   }
   if (Array.isArray(value)) {
@@ -71,6 +73,9 @@ export function unstorableBodyError(value: unknown, locale: Locale): ApiError | 
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
+  // Fastify's text/plain parser would hand a string to routes whose schema wants an object ("Change this
+  // value to object."); without it a text body answers 415 BATON_E_UNSUPPORTED_MEDIA_TYPE (send JSON).
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body, done) => {
     parse(request, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);

@@ -21,4 +21,9 @@ export const DEFINITION_ERRORS = defineErrors({
     en: 'Version {version} of {kind} "{key}" is {status}: only a draft can be published; save a new draft instead.',
     'zh-CN': '{kind} "{key}" 的第 {version} 版状态为 {status}：只能发布草稿；请改为保存新的草稿。',
   },
+  BATON_E_DEFINITION_IMMUTABLE: {
+    status: 409,
+    en: 'Version {version} of {kind} "{key}" is {status} and cannot be changed: save the change as a new draft (POST /api/definitions) and publish that.',
+    'zh-CN': '{kind} "{key}" 的第 {version} 版状态为 {status}，不能再修改：请把修改保存为新的草稿（POST /api/definitions）并发布它。',
+  },
 });

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { requestLocale } from '../i18n/request-locale.js';
 import { ajvIssues } from './ajv-issues.js';
+import { databaseRefusal } from './database-refusals.js';
 import { errorBody, simpleErrorBody, batonErrorBody, type ErrorBody } from './error-body.js';
 import './http-errors.js';
 
@@ -26,6 +27,13 @@ const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connec
 
 function lostConnection(err: Error): boolean {
   return (err as PgLikeError).code === undefined && LOST_CONNECTION.test(err.message);
+}
+
+// A module loaded on first use (PDF rendering, S3) whose file went away under a running server: its bundle
+// folder was removed or replaced. A restart (or the next deploy step) fixes it; the request was fine.
+function lazyModuleMissing(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'ERR_MODULE_NOT_FOUND' || (code === 'MODULE_NOT_FOUND' && /Cannot find module/.test(err.message));
 }
 
 function send(reply: FastifyReply, status: number, body: ErrorBody): FastifyReply {
@@ -52,6 +60,16 @@ function handleError(this: FastifyInstance, err: FastifyError | BatonError | Err
       return send(reply, 415, simpleErrorBody('BATON_E_UNSUPPORTED_MEDIA_TYPE', {}, '', locale));
     default:
       break;
+  }
+  const refused = databaseRefusal(err);
+  if (refused) {
+    request.log.warn({ err }, 'a database guard refused the change');
+    return send(reply, refused.status, simpleErrorBody(refused.code, refused.params, refused.path, locale));
+  }
+  if (lazyModuleMissing(err)) {
+    request.log.error({ err }, 'a lazily loaded module is missing (server files replaced while running?)');
+    reply.header('retry-after', '10');
+    return send(reply, 503, simpleErrorBody('BATON_E_SERVER_FILES_CHANGED', {}, '', locale));
   }
   const pgCode = (err as PgLikeError).code;
   if ((typeof pgCode === 'string' && isUnavailable(pgCode)) || lostConnection(err)) {

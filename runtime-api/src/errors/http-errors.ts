@@ -72,6 +72,11 @@ export const HTTP_ERRORS = defineErrors({
     en: 'The database cannot be reached right now: retry in a few seconds (see Retry-After).',
     'zh-CN': '暂时无法连接数据库：请在几秒后重试（见 Retry-After）。',
   },
+  BATON_E_SERVER_FILES_CHANGED: {
+    status: 503,
+    en: 'The server\'s program files changed while it was running: retry in a few seconds (see Retry-After); if it persists, restart the server.',
+    'zh-CN': '服务器运行期间其程序文件已被更改：请在几秒后重试（见 Retry-After）；若持续出现，请重启服务器。',
+  },
   BATON_E_INTERNAL: {
     status: 500,
     en: 'The server failed to handle this request: try again, and report request {requestId} if it keeps failing.',

@@ -80,7 +80,7 @@ forEachDatabase('malformed input', (ctx) => {
     expect(res.statusCode).toBe(400);
     const [problem] = res.json().error.issues;
     expect(problem.code).toBe('BATON_E_BODY_TOO_DEEP');
-    expect(problem.path).toBe('/definition' + '/a'.repeat(127));
+    expect(problem.path).toBe('/definition/a/a/a');
   });
 
   it('answers a badly percent-encoded URL with a coded 400', async () => {
