@@ -47,7 +47,8 @@ describe('validateAgainstSchema', () => {
     expect(byPath['/config/age']).toMatchObject({ code: 'BATON_E_SCHEMA_MINIMUM', message: '请将此数字改为不小于 0。' });
     expect(byPath['/config/extra']?.code).toBe('BATON_E_SCHEMA_ADDITIONAL_PROPERTIES');
     expect(byPath['/config/extra']?.messages.en).toMatch(/^Remove the property "extra"/);
-    expect(byPath['/config/email']?.code).toBe('BATON_E_SCHEMA_FORMAT');
+    // A format people type is worded as what to enter; the pattern of an unannotated schema stays as it was.
+    expect(byPath['/config/email']).toMatchObject({ code: 'BATON_E_SCHEMA_FORMAT', message: '请填写电子邮件地址，例如 name@example.com。' });
     expect(byPath['/config/role']?.messages.en).toBe('Change this value to one of: "admin", "user".');
     expect(byPath['/config/key']?.code).toBe('BATON_E_SCHEMA_PATTERN');
     expect(byPath['/config/name']?.code).toBe('BATON_E_SCHEMA_MIN_LENGTH');

@@ -6,6 +6,7 @@ import { pointerSegment } from '../errors/issue.js';
 import { JsonSchemaCompiler } from '../json-schema/compile-json-schema.js';
 import { SchemaCompileError, type SchemaCheck, type SchemaError } from '../json-schema/schema-error.js';
 import { ENGINE_SCHEMAS } from './engine-schemas.js';
+import { expectedFor } from '../json-schema/expected-wording.js';
 import { SCHEMA_ERRORS } from './schema-errors.js';
 
 type ErrorObject = SchemaError;
@@ -179,6 +180,10 @@ function toIssue(error: ErrorObject, basePath: string, locale: Locale): Issue | 
         locale,
       );
     case 'type': {
+      if (p.type === 'string') {
+        const said = expectedIssue(SCHEMA_ERRORS.BATON_E_SCHEMA_TYPE, p, at, locale);
+        if (said) return said;
+      }
       const types = String(p.type).split(',');
       const en = types.map((t) => TYPE_NAMES[t]?.en ?? t).join(' or ');
       const zh = types.map((t) => TYPE_NAMES[t]?.zh ?? t).join('或');
@@ -195,9 +200,9 @@ function toIssue(error: ErrorObject, basePath: string, locale: Locale): Issue | 
     case 'propertyNames':
       return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_PROPERTY_NAMES, child(p.propertyName), { property: p.propertyName }, locale);
     case 'pattern':
-      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_PATTERN, at, { pattern: p.pattern }, locale);
+      return expectedIssue(SCHEMA_ERRORS.BATON_E_SCHEMA_PATTERN, p, at, locale) ?? issue(SCHEMA_ERRORS.BATON_E_SCHEMA_PATTERN, at, { pattern: p.pattern }, locale);
     case 'format':
-      return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_FORMAT, at, { format: p.format }, locale);
+      return expectedIssue(SCHEMA_ERRORS.BATON_E_SCHEMA_FORMAT, p, at, locale) ?? issue(SCHEMA_ERRORS.BATON_E_SCHEMA_FORMAT, at, { format: p.format }, locale);
     case 'uniqueItems':
       return issue(SCHEMA_ERRORS.BATON_E_SCHEMA_UNIQUE_ITEMS, at, { i: p.j, j: p.i }, locale);
     case 'contains':
@@ -220,6 +225,21 @@ function toIssue(error: ErrorObject, basePath: string, locale: Locale): Issue | 
       return fallbackIssue(error, at, locale);
     }
   }
+}
+
+/**
+ * A string that is not in the shape its schema wants, when the schema says in words what to enter
+ * (x-expected, or a date's or an email's wording): the keyword's own code (a client still reacts to
+ * "pattern" or "format"), with that sentence as its message instead of the raw pattern or format name.
+ */
+function expectedIssue(code: string, p: Record<string, unknown>, at: string, locale: Locale): Issue | undefined {
+  const expected = expectedFor(p);
+  if (!expected) return undefined;
+  const params: Record<string, unknown> = { expected: expected.en };
+  if (typeof p.pattern === 'string') params.pattern = p.pattern;
+  if (typeof p.format === 'string') params.format = p.format;
+  const messages = { en: expected.en, 'zh-CN': expected['zh-CN'] };
+  return { code, path: at, message: messages[locale], messages, params };
 }
 
 /** A keyword we have no dedicated wording for: name it in both locales. */

@@ -1,6 +1,6 @@
 import type { Block, DocumentDefinition } from '../definitions/generated/document.js';
 import { BatonError } from '../errors/error-catalogue.js';
-import { compileExpression } from '../expressions/compile-expression.js';
+import { compileDefinitionExpression } from '../expressions/definition-expressions.js';
 import type { DirectoryReader } from '../directory/directory.js';
 import type { CompileExpressionOptions, CompiledExpression, EvalContext } from '../expressions/expression-types.js';
 import type { FormField } from '../forms/form-definition.js';
@@ -37,7 +37,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 function compileLogic(logic: unknown, where: string, key: string, options: CompileExpressionOptions | undefined): CompiledExpression {
   try {
-    return compileExpression(logic, options);
+    return compileDefinitionExpression(logic, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BatonError(DOCUMENT_RENDER_ERRORS.BATON_E_DOCUMENT_BAD_EXPRESSION, { where, document: key, reason }, [], where);

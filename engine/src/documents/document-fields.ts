@@ -74,6 +74,7 @@ export const CONFIRMATION_FIELDS: FieldMetaMap = new Map<string, FieldMeta>([
   ['status', { type: 'text' }],
   ['state', { type: 'text' }],
   ['by', USER],
+  ['for', USER],
   ['at', DATE_TIME],
   ['outcome', { type: 'text' }],
   ['comment', { type: 'text' }],

@@ -36,6 +36,8 @@ export interface DocumentTask {
   assignees: string[];
   completedBy?: string;
   completedAt?: string;
+  /** Whom an `each` task was made for (the successor whose rows it confirms), kept when it is delegated. */
+  slot?: string;
   createdAt: string;
   comment?: string;
 }

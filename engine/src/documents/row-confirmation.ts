@@ -7,7 +7,10 @@ export type ConfirmationState = 'confirmed' | 'rejected' | 'returned' | 'pending
 export interface RowConfirmation {
   state: ConfirmationState;
   status: string;
+  /** Who actually completed the task: the successor, or whoever held their task (delegated, HR). */
   by?: string;
+  /** The successor `by` acted for, when that was someone else. */
+  for?: string;
   at?: string;
   outcome?: string;
   comment?: string;
@@ -32,14 +35,21 @@ function stateOf(task: DocumentTask): ConfirmationState {
   return 'confirmed';
 }
 
+/** Whether a task at the node stands for `user`'s rows: made for them (an `each` task), else done by or assigned to them. */
+function standsFor(task: DocumentTask, user: string): boolean {
+  if (task.slot !== undefined) return task.slot === user;
+  return task.completedBy === user || (task.completedBy === undefined && task.assignees.includes(user));
+}
+
 /**
- * The confirmation of one row from the instance's tasks at `node`: the latest closed task that `user`
- * completed (or, when `user` is undefined, anyone did); else an open task assigned to them (pending).
- * Cancelled and reassigned tasks never confirm anything.
+ * The confirmation of one row from the instance's tasks at `node`: the latest closed task made for `user`
+ * (an `each` task's slot: only its holder may confirm those rows), else one `user` completed (or, when
+ * `user` is undefined, anyone did); else an open one for them (pending). `by` is who really completed it,
+ * `for` the person they acted for. Cancelled and reassigned tasks never confirm anything.
  */
 export function rowConfirmation(tasks: readonly DocumentTask[], node: string, user: string | undefined, locale: Locale): RowConfirmation {
   const atNode = tasks.filter((t) => t.nodeId === node && t.status !== 'cancelled' && t.status !== 'reassigned');
-  const mine = user === undefined ? atNode : atNode.filter((t) => t.completedBy === user || (t.completedBy === undefined && t.assignees.includes(user)));
+  const mine = user === undefined ? atNode : atNode.filter((t) => standsFor(t, user));
   const closed = mine.filter((t) => t.status === 'completed').sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? ''));
   const chosen = closed[closed.length - 1] ?? mine.find((t) => t.status === 'open');
   if (!chosen) return noConfirmation(locale);
@@ -47,6 +57,7 @@ export function rowConfirmation(tasks: readonly DocumentTask[], node: string, us
   const out: RowConfirmation = { state, status: STATUS_TEXT[state][locale] };
   if (state !== 'pending') {
     if (chosen.completedBy !== undefined) out.by = chosen.completedBy;
+    if (user !== undefined && chosen.completedBy !== undefined && chosen.completedBy !== user) out.for = user;
     if (chosen.completedAt !== undefined) out.at = chosen.completedAt;
     if (chosen.outcome !== undefined) out.outcome = chosen.outcome;
     if (chosen.comment !== undefined) out.comment = chosen.comment;

@@ -24,6 +24,8 @@ export interface CompileContext {
   operations: ReadonlyMap<string, ExpressionOperation>;
   /** True when some `val` jumps scopes or a `try` runs: iterators must then push frames. */
   scoped: boolean;
+  /** True when a missing or null list is an empty one for all / some / none (CompileExpressionOptions.missingArrays). */
+  missingIsEmpty: boolean;
 }
 
 export type CoreCompiler = (args: unknown, cc: CompileContext, operator: string) => Compiled;

@@ -75,12 +75,13 @@ function compileOperation(name: string, op: ExpressionOperation, args: unknown, 
   });
 }
 
-function makeContext(operations: ReadonlyMap<string, ExpressionOperation>, scoped: boolean): CompileContext {
+function makeContext(operations: ReadonlyMap<string, ExpressionOperation>, scoped: boolean, missingIsEmpty: boolean): CompileContext {
   const memo = new Map<object, boolean>();
   const foldEnv: Env = { ctx: NO_CTX, stack: [] };
   const cc: CompileContext = {
     operations,
     scoped,
+    missingIsEmpty,
     compile(logic) {
       if (Array.isArray(logic)) {
         const items = logic.map((l) => cc.compile(l));
@@ -123,7 +124,7 @@ export function compileExpression(logic: JsonLogic, options?: CompileExpressionO
     throw new BatonError(EXPRESSION_ERRORS.BATON_E_EXPR_INVALID, { count: issues.length, first: (issues[0] as { message: string }).message }, issues);
   }
   const scoped = usesScopes(logic);
-  const root = makeContext(operations, scoped).compile(logic);
+  const root = makeContext(operations, scoped, options?.missingArrays === 'empty').compile(logic);
   if (root.constant) {
     const value = root.value;
     if (value === null || typeof value !== 'object') return () => value;

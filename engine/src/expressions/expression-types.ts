@@ -24,4 +24,11 @@ export type CompiledExpression = (data?: unknown, ctx?: EvalContext) => unknown;
 export interface CompileExpressionOptions {
   /** Extra operations by name (plugins, the host application). Built-in JsonLogic names cannot be replaced. */
   operations?: Readonly<Record<string, ExpressionOperation>>;
+  /**
+   * What `all` / `some` / `none` do with a list that is missing or null. `"error"` (the default) follows the
+   * modern spec and its conformance suite: the "Invalid Arguments" error. `"empty"` treats it as `[]`, as
+   * json-logic-js does: definitions compile this way (definition-expressions.ts), so a gate over a sub-table
+   * nobody filled in reads as an empty list. Any other non-array stays an error either way.
+   */
+  missingArrays?: 'error' | 'empty';
 }

@@ -140,14 +140,22 @@ const compileReduce: CoreCompiler = (args, cc, op) => {
   });
 };
 
-/** all / some / none: a missing array is an error (the spec), an empty one is false / false / true. */
+/**
+ * all / some / none: an empty array is false / false / true. A missing (or null) one is an error under the
+ * spec, and empty when compiled with `missingArrays: "empty"` (as json-logic-js reads it); any other
+ * non-array is always an error.
+ */
 function quantifier(kind: 'all' | 'some' | 'none'): CoreCompiler {
   return (args, cc, op) => {
     const { list, body } = parts(args, cc, op);
     const scoped = cc.scoped;
+    const missingIsEmpty = cc.missingIsEmpty;
     return dynamic((d, e) => {
       const items = list(d, e);
-      if (!Array.isArray(items)) throw invalidArguments(op, 'the first argument must be an array');
+      if (!Array.isArray(items)) {
+        if (missingIsEmpty && (items === null || items === undefined)) return kind === 'none';
+        throw invalidArguments(op, 'the first argument must be an array');
+      }
       if (items.length === 0) return kind === 'none';
       if (!scoped) {
         // Plain loop: the common case, no frames and no callback allocation.

@@ -4,6 +4,7 @@ import type { CompiledNode } from './compiled-flow.js';
 import type { FlowTransition } from './flow-transition.js';
 import { FLOW_ERRORS } from './flow-errors.js';
 import { deepEqual } from '../shared/deep-equal.js';
+import { checkOwnRows } from './own-rows.js';
 
 /** A "table.column" access: a change to that column in any row counts, rows added or removed do not. */
 function columnChanged(before: unknown, after: unknown, column: string): boolean {
@@ -31,6 +32,7 @@ export function checkTaskData(tx: FlowTransition, node: CompiledNode, task: Flow
     const changed = dot < 0 ? !deepEqual(data[top], patch[top]) : columnChanged(data[top], patch[top], field.slice(dot + 1));
     if (changed) throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_FIELD_NOT_EDITABLE, { field, access: mode, nodeId: node.id });
   }
+  checkOwnRows(tx, node, task, patch);
   const validate = tx.ctx.validateTaskData;
   if (!validate) return;
   const input: Parameters<typeof validate>[0] = {

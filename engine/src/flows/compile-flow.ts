@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../effects/domain-event.js';
 import { BatonError } from '../errors/error-catalogue.js';
-import { compileExpression } from '../expressions/compile-expression.js';
+import { compileDefinitionExpression } from '../expressions/definition-expressions.js';
 import type { Registry } from '../registry/registry.js';
 import { applyFlowCommand } from './apply-flow-command.js';
 import type { CompiledEdge, CompiledFlow, CompiledNode } from './compiled-flow.js';
@@ -38,7 +38,7 @@ export function compileFlow(def: FlowDefinition, registry: Registry): CompiledFl
     const edge: CompiledEdge = { id: edgeDef.id, from: edgeDef.from, to: edgeDef.to, default: edgeDef.default === true, index };
     // "out" is the id the catalogue gives the main output, so an edge naming it is a main-output edge.
     if (edgeDef.port !== undefined && edgeDef.port !== MAIN_OUT.id) edge.port = edgeDef.port;
-    if (edgeDef.condition !== undefined) edge.condition = compileExpression(edgeDef.condition);
+    if (edgeDef.condition !== undefined) edge.condition = compileDefinitionExpression(edgeDef.condition);
     from.outgoing.push(edge);
     to.incoming.push(edge);
   });

@@ -1,4 +1,4 @@
-import { compileExpression } from '../expressions/compile-expression.js';
+import { compileDefinitionExpression } from '../expressions/definition-expressions.js';
 import type { CompiledExpression, EvalContext, JsonLogic } from '../expressions/expression-types.js';
 
 const compiledLogic = new WeakMap<object, CompiledExpression>();
@@ -8,7 +8,7 @@ export function evaluateLogic(logic: JsonLogic, data: unknown, ctx: EvalContext)
   if (logic === null || typeof logic !== 'object') return logic;
   let fn = compiledLogic.get(logic);
   if (!fn) {
-    fn = compileExpression(logic);
+    fn = compileDefinitionExpression(logic);
     compiledLogic.set(logic, fn);
   }
   return fn(data, ctx);

@@ -40,6 +40,11 @@ export interface FlowContext {
   locale?: Locale;
   validateTaskData?: ValidateTaskData;
   /**
+   * Labels for messages: the label of a field ("settlementConfirmed") or column ("assets.returned") in the
+   * node's form (`formKey`, else the flow's start form), in `locale`. Without it messages name fields by id.
+   */
+  fieldLabel?: (request: { field: string; formKey: string | undefined; locale: Locale }) => string | undefined;
+  /**
    * Records a step's instructions name ("{assets.assetId.tag}" in a node's description); without it such a
    * placeholder stays visible. The runtime loads them on demand (it re-runs the pure step, as for rules).
    */

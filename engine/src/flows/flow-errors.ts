@@ -54,18 +54,23 @@ export const FLOW_ERRORS = defineErrors({
   },
   BATON_E_FLOW_GATE_NOT_MET: {
     status: 409,
-    en: 'Task {taskId} at node {nodeId} cannot be completed yet: its checklist condition does not hold{detail}. Finish the checklist (each item is listed in issues with its path), then complete the task.',
-    'zh-CN': '节点 {nodeId} 的任务 {taskId} 还不能完成：数据尚未满足检查条件{detailZh}。请先完成检查清单（每一项及其路径列在 issues 中）再提交。',
+    en: 'Step "{step}" cannot be completed yet: its checklist is not finished{detail}. Finish each item (each is listed in issues with its path), then complete the step.',
+    'zh-CN': '步骤“{stepZh}”还不能完成：检查清单尚未完成{detailZh}。请先完成每一项（每一项及其路径列在 issues 中）再提交。',
   },
   BATON_E_FLOW_GATE_ITEM_OPEN: {
     status: 409,
-    en: 'Not done yet: the checklist of step {nodeId} needs this ({item}) before the step can be completed.',
-    'zh-CN': '尚未完成：步骤 {nodeId} 的检查清单要求先完成此项（{itemZh}），才能完成该步骤。',
+    en: 'Not done yet: "{item}" on the checklist of step "{step}" must be done before the step can be completed.',
+    'zh-CN': '尚未完成：步骤“{stepZh}”的检查清单中的“{itemZh}”，完成后才能提交该步骤。',
   },
   BATON_E_FLOW_FIELD_NOT_EDITABLE: {
     status: 403,
     en: 'Field "{field}" is {access} at node {nodeId}: remove it from the submitted data.',
     'zh-CN': '字段 "{field}" 在节点 {nodeId} 为{access}：请不要提交该字段。',
+  },
+  BATON_E_FLOW_ROW_NOT_YOURS: {
+    status: 403,
+    en: 'Row {row} of {table} was handed over to {holder}; this task at step {nodeId} covers only the rows of {owner}: leave that row as it was (its successor confirms it on their own task).',
+    'zh-CN': '{table} 第 {row} 行交接给了{holder}；步骤 {nodeId} 的这条任务只处理交接给{owner}的行：请保持该行不变（由其接手人在自己的任务中确认）。',
   },
   BATON_E_FLOW_TASK_DATA_INVALID: {
     status: 400,

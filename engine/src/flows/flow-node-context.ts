@@ -69,6 +69,10 @@ export class FlowNodeContext implements NodeContext {
     return addDuration(instant, duration, this.calendar, this.timeZone);
   }
 
+  fieldLabel(field: string, formKey: string | undefined, locale: Locale): string | undefined {
+    return this.tx.ctx.fieldLabel?.({ field, formKey, locale });
+  }
+
   businessDateAt(date: string, businessDays: number, time: string): string {
     return zonedDateTimeToInstant(addBusinessDays(date, businessDays, this.calendar), time, this.timeZone);
   }

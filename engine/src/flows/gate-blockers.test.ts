@@ -10,7 +10,14 @@ describe('gateBlockers', () => {
     const data = { assets: [{ assetId: 'LT-0101', returned: true }, { assetId: 'PH-0102' }, { assetId: 'BD-0110', returned: false }] };
     const blockers = gateBlockers(gate, data, evaluate);
     expect(blockers.map((b) => b.path)).toEqual(['/data/assets/1/returned', '/data/assets/2/returned']);
-    expect(describeBlockers(blockers, (n) => `#${n}`)).toBe('assets #2 (PH-0102): returned; assets #3 (BD-0110): returned');
+    // Without labels the ids name the fields; with them, people read the form's labels in their language.
+    expect(describeBlockers(blockers, 'en')).toBe('assets row 2 (PH-0102): returned; assets row 3 (BD-0110): returned');
+    const labels: Record<string, Record<string, string>> = {
+      en: { assets: 'Assets to return', 'assets.returned': 'Returned' },
+      'zh-CN': { assets: '待归还资产', 'assets.returned': '已归还' },
+    };
+    expect(describeBlockers(blockers, 'en', (f) => labels.en![f])).toBe('Assets to return row 2 (PH-0102): Returned; Assets to return row 3 (BD-0110): Returned');
+    expect(describeBlockers(blockers, 'zh-CN', (f) => labels['zh-CN']![f])).toBe('待归还资产第 2 行（PH-0102）：已归还；待归还资产第 3 行（BD-0110）：已归还');
   });
 
   it('walks "and" parts and single-field tests, and finds nothing when the gate holds', () => {

@@ -1,6 +1,7 @@
 import { pointer } from '../errors/issue.js';
 import { isOperation } from '../expressions/compile-context.js';
 import type { JsonLogic } from '../expressions/expression-types.js';
+import type { Locale } from '../i18n/localized-text.js';
 
 /** One thing that keeps a checklist gate from holding: a field, or a row of a sub-table (and its column). */
 export interface GateBlocker {
@@ -80,12 +81,24 @@ function blockersOf(gate: JsonLogic, data: Readonly<Record<string, unknown>>, ev
   return field !== undefined && !field.includes('.') ? [{ path: pointer('data', field), field }] : [];
 }
 
-/** The blockers as a short list for a message: "assets #2 (LT-0105): returned; settlementConfirmed". */
-export function describeBlockers(blockers: readonly GateBlocker[], rowWord: (n: number) => string): string {
+/** A field's ("assets") or column's ("assets.returned") label in a form, when the form gives one. */
+export type FieldLabel = (field: string) => string | undefined;
+
+/**
+ * The blockers as a short list for a person, in `locale`, by label (the ids stay in the issues' paths):
+ * "Assets to return row 2 (LT-0105): Returned; Settlement completed" /
+ * "待归还资产第 2 行（LT-0105）：已归还；结算已完成". Without a label a field is named by its id.
+ */
+export function describeBlockers(blockers: readonly GateBlocker[], locale: Locale, label: FieldLabel = () => undefined): string {
+  const zh = locale === 'zh-CN';
   const shown = blockers.slice(0, 5).map((b) => {
-    if (b.row === undefined) return b.field;
-    const row = `${b.field} ${rowWord(b.row + 1)}${b.label ? ` (${b.label})` : ''}`;
-    return b.column ? `${row}: ${b.column}` : row;
+    const table = label(b.field) ?? b.field;
+    if (b.row === undefined) return table;
+    const row = zh ? `${table}第 ${b.row + 1} 行${b.label ? `（${b.label}）` : ''}` : `${table} row ${b.row + 1}${b.label ? ` (${b.label})` : ''}`;
+    if (!b.column) return row;
+    const column = label(`${b.field}.${b.column}`) ?? b.column;
+    return zh ? `${row}：${column}` : `${row}: ${column}`;
   });
-  return blockers.length > 5 ? `${shown.join('; ')} …(+${blockers.length - 5})` : shown.join('; ');
+  const list = shown.join(zh ? '；' : '; ');
+  return blockers.length > 5 ? `${list} …(+${blockers.length - 5})` : list;
 }

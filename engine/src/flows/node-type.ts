@@ -116,6 +116,11 @@ export interface NodeContext<Config = Record<string, unknown>> {
   /** Due time of the node's SLA when it has one: a default for the tasks it opens. */
   slaDueAt?: string;
   locale: Locale;
+  /**
+   * The label of a field ("assets") or column ("assets.returned") in `locale`, from the node's form (`formKey`)
+   * or else the flow's start form, so messages name fields as people see them; undefined when unknown.
+   */
+  fieldLabel?(field: string, formKey: string | undefined, locale: Locale): string | undefined;
 }
 
 /** What a node is told after it was entered. */

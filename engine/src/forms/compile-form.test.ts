@@ -43,7 +43,7 @@ describe('compileForm: validate', () => {
     const messages = Object.fromEntries(result.errors.map((e) => [e.path, e.message]));
     expect(messages['/lastWorkingDay']).toBe('Last working day is required: fill it in.');
     expect(messages['/leaveDaysLeft']).toBe('Leave days left: change this number to 60 or less.');
-    expect(messages['/assets/1/returnedOn']).toBe('Assets row 2, Returned on: change this text to a valid date.');
+    expect(messages['/assets/1/returnedOn']).toBe('Assets row 2, Returned on: enter a date as YYYY-MM-DD, for example 2030-06-28.');
   });
 
   it('answers in Chinese when asked, and always carries both locales', () => {
@@ -53,7 +53,7 @@ describe('compileForm: validate', () => {
     expect(result.errors[0]?.message).toBe('请填写最后工作日：这是必填项。');
     expect(result.errors[0]?.messages.en).toBe('Last working day is required: fill it in.');
     const format = form.validate({ ...validHandoverData(1), lastWorkingDay: '31/03/2025' }, { locale: 'zh-CN' });
-    expect(format.errors[0]?.message).toBe('最后工作日：请将此文本改为有效的 date 格式。');
+    expect(format.errors[0]?.message).toBe('最后工作日：请按 YYYY-MM-DD 格式填写日期，例如 2030-06-28。');
   });
 
   it('requires a field only while it is visible, and strips the value of an invisible one', () => {

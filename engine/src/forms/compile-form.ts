@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/localized-text.js';
 import type { Registry } from '../registry/registry.js';
 import { buildAccessPlan, projectData, type AccessPlan } from './form-access.js';
 import { FormDataDraft, isRecord } from './form-data-draft.js';
-import type { FieldAccess, FormDefinition } from './form-definition.js';
+import { definitionText, type FieldAccess, type FormDefinition } from './form-definition.js';
 import { applyCompute, applyVisibility } from './form-evaluation.js';
 import { buildFormModel, type FieldNode, type FormModel } from './form-model.js';
 import { FormDataCheck } from './form-data-check.js';
@@ -43,6 +43,8 @@ export interface CompiledForm {
   defaults(ctx?: EvalContext): Record<string, unknown>;
   /** Initial values of a new row of a sub-table. */
   rowDefaults(table: string): Record<string, unknown>;
+  /** The label of a field ("assets") or column ("assets.returned") in `locale`; undefined when the form has no such field. */
+  fieldLabel(path: string, locale: Locale): string | undefined;
   /** Dotted paths of secret fields ("accounts.password"): the runtime encrypts these. */
   readonly secretPaths: string[];
   /** Dotted paths of fields holding file references (attachments, signatures). */
@@ -152,6 +154,10 @@ export function compileForm(def: FormDefinition, registry: Registry): CompiledFo
         if (value !== undefined) row[column.key] = value;
       }
       return row;
+    },
+    fieldLabel(path, locale) {
+      const node = model.byPath.get(path);
+      return node ? definitionText(node.field.label, locale) || undefined : undefined;
     },
     secretPaths: pathsWith(model, (n) => n.type.traits?.secret === true),
     attachmentPaths: pathsWith(model, (n) => n.type.traits?.file === true),

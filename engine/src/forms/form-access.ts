@@ -14,6 +14,11 @@ export interface AccessPlan {
   restricted: RestrictedField[];
   /** Editable sub-tables with restricted columns, compared row by row (rows matched by index). */
   restrictedColumns: Array<{ table: FieldNode; columns: RestrictedField[] }>;
+  /**
+   * Editable sub-tables whose rows the node may not add or remove: a required column is not editable there,
+   * so a new row could never be filled and a removed one never put back (a step that only ticks rows off).
+   */
+  fixedRows: FieldNode[];
   /** Paths of hidden fields and columns, for projection. */
   hidden: { fields: string[]; columns: Array<{ table: string; columns: string[] }> };
 }
@@ -32,7 +37,7 @@ function lockReadOnly(node: FieldNode, access: FieldAccess): FieldAccess {
  */
 export function buildAccessPlan(model: FormModel, def: FormDefinition, nodeId: string | undefined): AccessPlan {
   const rules = nodeId !== undefined ? def.access?.[nodeId] : undefined;
-  const plan: AccessPlan = { byPath: {}, restricted: [], restrictedColumns: [], hidden: { fields: [], columns: [] } };
+  const plan: AccessPlan = { byPath: {}, restricted: [], restrictedColumns: [], fixedRows: [], hidden: { fields: [], columns: [] } };
   for (const field of model.fields) {
     const access = lockReadOnly(field, rules?.[field.key] ?? rules?.['*'] ?? 'editable');
     plan.byPath[field.path] = access;
@@ -52,6 +57,7 @@ export function buildAccessPlan(model: FormModel, def: FormDefinition, nodeId: s
       if (access !== 'hidden' && columnAccess === 'hidden') hiddenColumns.push(column.key);
     }
     if (restrictedColumns.length > 0) plan.restrictedColumns.push({ table: field, columns: restrictedColumns });
+    if (restrictedColumns.some(({ node }) => node.required)) plan.fixedRows.push(field);
     if (hiddenColumns.length > 0) plan.hidden.columns.push({ table: field.key, columns: hiddenColumns });
   }
   return plan;

@@ -98,8 +98,8 @@ describe('the fused data check', () => {
         '/assets/2/condition',
         '/accounts/0',
         '/leaveDaysLeft',
-        // The cross-field rule compares the (invalid) dates as they are; the field types' own checks come last.
-        '/noticeDate',
+        // The cross-field rule over noticeDate and lastWorkingDay waits until lastWorkingDay is a valid date
+        // (schema-first.ts); the field types' own checks come last.
         '/handoverBy',
       ]);
     }

@@ -1,4 +1,5 @@
 import { compileExpression } from '../expressions/compile-expression.js';
+import { compileDefinitionExpression } from '../expressions/definition-expressions.js';
 import type { CompiledExpression, JsonLogic } from '../expressions/expression-types.js';
 import { BatonError, issue } from '../errors/error-catalogue.js';
 import type { Issue } from '../errors/issue.js';
@@ -75,14 +76,14 @@ function compileAt(logic: JsonLogic, where: string, rowScope = false): CompiledE
   try {
     if (rowScope) {
       try {
-        return compileExpression(rowScopeLogic(logic));
+        return compileDefinitionExpression(rowScopeLogic(logic));
       } catch (rewritten) {
         // Report the expression as written (the rewritten one names row.… paths).
         compileExpression(logic);
         throw rewritten;
       }
     }
-    return compileExpression(logic);
+    return compileDefinitionExpression(logic);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BatonError(FORMS_ERRORS.BATON_E_FORM_BAD_EXPRESSION, { where, reason }, [], where);

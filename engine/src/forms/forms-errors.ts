@@ -129,6 +129,11 @@ export const FORMS_ERRORS = defineErrors({
     en: '{label} is read-only at this step, so your change was discarded: leave it unchanged.',
     'zh-CN': '{label}在此环节为只读，您的修改已被丢弃：请勿修改该字段。',
   },
+  BATON_E_FORM_ROWS_FIXED: {
+    status: 403,
+    en: 'Rows of {label} cannot be added or removed at this step (it had {before} rows, {after} were sent): send every row as it was and change only {columns}.',
+    'zh-CN': '{label}在此环节不能增加或删除行（原有 {before} 行，提交了 {after} 行）：请保留全部行，只修改{columns}。',
+  },
   BATON_E_FORM_HIDDEN_CHANGED: {
     status: 403,
     en: '{label} is not available at this step, so the value sent for it was discarded: do not send it.',

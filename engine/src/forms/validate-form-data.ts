@@ -9,6 +9,8 @@ import { definitionText, type FieldAccess } from './form-definition.js';
 import type { AccessPlan } from './form-access.js';
 import type { FormDataCheck } from './form-data-check.js';
 import { FormDataDraft, isAbsent, isEmpty, isRecord, truthy } from './form-data-draft.js';
+import { fillEmptyTables } from './empty-tables.js';
+import { readsFailedField, schemaErrorsBehind } from './schema-first.js';
 import { applyCompute, applyVisibility, type VisibilityVisitor } from './form-evaluation.js';
 import { localizedIssue } from './form-issue.js';
 import { cellLabel, labelAtPointer } from './form-labels.js';
@@ -69,6 +71,7 @@ function applyAccess(plan: AccessPlan, draft: FormDataDraft, previous: Record<st
     }
     draft.set(node.key, before);
   }
+  for (const table of plan.fixedRows) fixRows(plan, table, draft, previous, sink);
   for (const { table, columns } of plan.restrictedColumns) {
     const rows = draft.data[table.key];
     if (!Array.isArray(rows)) continue;
@@ -87,6 +90,21 @@ function applyAccess(plan: AccessPlan, draft: FormDataDraft, previous: Record<st
       }
     }
   }
+}
+
+/** A table whose rows the node may not add or remove: a different row count is refused and put back. */
+function fixRows(plan: AccessPlan, table: FieldNode, draft: FormDataDraft, previous: Record<string, unknown>, sink: Sink): void {
+  if (!(table.key in draft.data)) return;
+  const rows = draft.data[table.key];
+  const before = Array.isArray(previous[table.key]) ? (previous[table.key] as unknown[]) : [];
+  const after = Array.isArray(rows) ? rows.length : 0;
+  if (after === before.length) return;
+  const editable = (table.columns ?? []).filter((c) => plan.byPath[c.path] === 'editable');
+  const columns = (l: Locale) => editable.map((c) => definitionText(c.field.label, l)).join(l === 'en' ? ', ' : '、') || '—';
+  sink.errors.push(
+    localizedIssue(FORMS_ERRORS.BATON_E_FORM_ROWS_FIXED, `/${table.key}`, (l) => ({ label: definitionText(table.field.label, l), columns: columns(l), before: before.length, after, field: table.path }), sink.locale),
+  );
+  draft.set(table.key, previous[table.key]);
 }
 
 function required(node: FieldNode, scope: unknown, ctx: EvalContext | undefined): boolean {
@@ -234,10 +252,19 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   const enforceAccess = options.node !== undefined || options.previous !== undefined;
   const plan = runtime.accessPlan(options.node);
   if (enforceAccess) applyAccess(plan, draft, options.previous ?? {}, sink);
-  applyCompute(model, draft, ctx);
-
+  // A new submission: a sub-table it left out is stored as [] (empty-tables.ts).
+  if (options.previous === undefined) fillEmptyTables(model, plan, enforceAccess, draft);
   const walk = new RequiredWalk(enforceAccess, plan, draft, ctx, sink, runtime.clean);
-  applyVisibility(model, draft, ctx, walk);
+  try {
+    applyCompute(model, draft, ctx);
+    applyVisibility(model, draft, ctx, walk);
+  } catch (error) {
+    // Schema first: an expression that failed on a value of the wrong type is explained by the schema's errors.
+    const behind = schemaErrorsBehind(error, runtime.check, draft.data);
+    if (!behind) throw error;
+    schemaIssues(model, behind, sink);
+    return { ok: false, errors: sink.errors, data: draft.result() };
+  }
   // The final data (the input itself when nothing changed it: only read from here on).
   const data = draft.data;
   let failed: string[] = [];
@@ -258,7 +285,7 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   for (const node of walk.requiredLater) {
     if (required(node, data, ctx)) fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
   }
-  checkRules(model, draft, walk.invisible, ctx, sink);
+  checkRules(model, draft, walk.invisible, ctx, sink, failed);
   // With the fused check, a field the walk passed also passed its type's own check: only the failing ones are looked at.
   if (!clean) checkValues(model, data, walk.invisible, failed, sink, fused === undefined ? undefined : (walk.failing ?? NONE_FAILING));
   return { ok: sink.errors.length === 0, errors: sink.errors, data: draft.result() };
@@ -268,9 +295,12 @@ function ruleFailed(sink: Sink, path: string, message: CompiledRuleMessage, rule
   sink.errors.push(localizedIssue(FORMS_ERRORS.BATON_E_FORM_RULE_FAILED, path, (l) => ({ message: definitionText(message, l), rule }), sink.locale));
 }
 
-function checkRules(model: FormModel, draft: FormDataDraft, invisible: ReadonlySet<string>, ctx: EvalContext | undefined, sink: Sink): void {
+/** Cross-field rules; one reading a field the schema rejected waits until that field has the right shape. */
+function checkRules(model: FormModel, draft: FormDataDraft, invisible: ReadonlySet<string>, ctx: EvalContext | undefined, sink: Sink, failed: readonly string[]): void {
   const data = draft.data;
-  for (const { rule, table, target, when, assert } of model.rules) {
+  for (const compiled of model.rules) {
+    if (readsFailedField(compiled, failed)) continue;
+    const { rule, table, target, when, assert } = compiled;
     if (!table) {
       if (invisible.has(target.key)) continue;
       if (when && !truthy(when(data, ctx))) continue;

@@ -1,5 +1,6 @@
 import { fail, jsonEqual, SchemaCompileError, type SchemaCheck } from './schema-error.js';
 import { FORMATS } from './schema-formats.js';
+import { expectedOf } from './expected-wording.js';
 
 type Schema = Record<string, unknown>;
 
@@ -128,11 +129,14 @@ export function stringCheck(schema: Schema, at: string, typed: boolean): SchemaC
     format = typeof formatName === 'string' ? FORMATS[formatName] : undefined;
     if (!format) throw new SchemaCompileError(`unsupported format ${JSON.stringify(formatName)}`, at + '/format', 'format');
   }
-  const typeParams = { type: 'string' };
+  // What to enter, in words (x-expected, or the format's own wording): errors carry it for their message.
+  const expected = expectedOf(schema);
+  const said = expected ? { expected } : {};
+  const typeParams = formatName !== undefined || expected ? { type: 'string', format: formatName, ...said } : { type: 'string' };
   const minParams = { limit: min };
   const maxParams = { limit: max };
-  const patternParams = { pattern: source };
-  const formatParams = { format: formatName };
+  const patternParams = { pattern: source, ...said };
+  const formatParams = { format: formatName, ...said };
   return (v, p, e, s) => {
     if (typeof v !== 'string') return typed ? fail(e, 'type', p, s, typeParams) : true;
     let ok = true;

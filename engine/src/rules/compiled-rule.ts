@@ -1,6 +1,6 @@
 import type { Effect } from '../effects/effect.js';
 import { BatonError } from '../errors/error-catalogue.js';
-import { compileExpression } from '../expressions/compile-expression.js';
+import { compileDefinitionExpression } from '../expressions/definition-expressions.js';
 import type { CompiledExpression, EvalContext, JsonLogic } from '../expressions/expression-types.js';
 import type { Registry } from '../registry/registry.js';
 import { resolveAssignees } from './assignee-spec.js';
@@ -115,7 +115,7 @@ export class CompiledRule {
     if (logic === null || typeof logic !== 'object') return undefined;
     let fn = this.compiled.get(logic);
     if (!fn) {
-      fn = compileExpression(logic);
+      fn = compileDefinitionExpression(logic);
       this.compiled.set(logic, fn);
     }
     return fn;

@@ -51,6 +51,11 @@ export async function loadDocumentInput(db: Kysely<Database>, source: DocumentIn
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  // Whom each `each` task was made for lives in the flow state (the tasks table has no column for it).
+  const slots = new Map<string, string>();
+  for (const t of ((instance.state as { tasks?: Array<{ id?: unknown; slot?: unknown }> } | null)?.tasks ?? [])) {
+    if (typeof t.id === 'string' && typeof t.slot === 'string') slots.set(t.id, t.slot);
+  }
   const tasks: DocumentTask[] = taskRows.map((t) => {
     const nodeName = flow?.node(t.node_id)?.def.name as LocalizedText | undefined;
     const task: DocumentTask = {
@@ -66,6 +71,8 @@ export async function loadDocumentInput(db: Kysely<Database>, source: DocumentIn
     if (t.completed_by !== null) task.completedBy = t.completed_by;
     if (t.completed_at !== null) task.completedAt = new Date(t.completed_at).toISOString();
     if (t.comment !== null) task.comment = t.comment;
+    const slot = slots.get(t.id);
+    if (slot !== undefined) task.slot = slot;
     return task;
   });
 

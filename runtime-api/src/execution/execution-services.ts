@@ -123,5 +123,7 @@ export function flowContext(
     // with its access at that node; keys neither declares are refused (engine validateNodeData).
     validateTaskData: ({ formKey, nodeId, data, patch, locale }) =>
       validateNodeData({ startForm: formOf(undefined), nodeForm: formOf(formKey), nodeId, data, patch, previous, locale, ctx: evalCtx }),
+    // Messages (a refused checklist) name fields by their labels: the node's form first, then the request's.
+    fieldLabel: ({ field, formKey, locale }) => formOf(formKey)?.fieldLabel(field, locale) ?? formOf(undefined)?.fieldLabel(field, locale),
   };
 }

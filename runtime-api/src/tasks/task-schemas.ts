@@ -39,6 +39,10 @@ export const TaskDetailSchema = Closed({
   flowKey: Nullable(Type.String()),
   /** The instance data as this task's node shows it (hidden fields removed), or the rule task's own data. */
   data: FormDataSchema,
+  ownRows: Type.Optional(Closed({
+    owner: Type.String(),
+    tables: Type.Array(Closed({ table: Type.String(), column: Type.String() })),
+  }, { description: 'An `each` task for one person (a successor): only rows whose column names `owner` may be changed with it' })),
 });
 
 export const TaskActionBody = Closed({

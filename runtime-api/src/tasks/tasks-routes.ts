@@ -1,3 +1,4 @@
+import { ownRowsOf, type FlowTask } from '@baton/engine';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { projectAtNode, instanceViewOf } from '../access/instance-access.js';
@@ -104,12 +105,17 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let data: Record<string, unknown> = task.data;
       let flowKey: string | null = null;
       if (task.instance_id && task.source === 'flow') {
-        const row = await db.selectFrom('instances').select(['flow_key', 'flow_version', 'form_key', 'data']).where('id', '=', task.instance_id).executeTakeFirstOrThrow();
+        const row = await db.selectFrom('instances').select(['flow_key', 'flow_version', 'form_key', 'data', 'state']).where('id', '=', task.instance_id).executeTakeFirstOrThrow();
         flowKey = row.flow_key;
         const flow = await services.definitions.flow(db, row.flow_key, row.flow_version);
         const form = row.form_key ? await services.definitions.form(db, row.form_key) : undefined;
         const nodeForm = task.form_key && task.form_key !== row.form_key ? await services.definitions.form(db, task.form_key) : undefined;
         data = projectAtNode(row.data, task.node_id, flow?.compiled, form?.compiled, nodeForm?.compiled);
+        // Whose rows an `each` task may change (a successor's customers): the page disables the others'.
+        const state = (row.state as { tasks?: FlowTask[] } | null)?.tasks?.find((t) => t.id === task.id);
+        const node = flow?.compiled.node(task.node_id)?.def;
+        const ownRows = state && node ? ownRowsOf(node, state) : undefined;
+        if (ownRows) return { ...toTaskView(task), flowKey, data: maskSecrets(data), ownRows };
       }
       return { ...toTaskView(task), flowKey, data: maskSecrets(data) };
     },

@@ -2,7 +2,10 @@ import { BatonError, issue } from '../../errors/error-catalogue.js';
 import type { JsonLogic } from '../../expressions/expression-types.js';
 import type { AssigneeSpec } from '../flow-definition.js';
 import { FLOW_ERRORS } from '../flow-errors.js';
-import { describeBlockers, gateBlockers } from '../gate-blockers.js';
+import { pointer } from '../../errors/issue.js';
+import { describeBlockers, gateBlockers, type GateBlocker } from '../gate-blockers.js';
+import { localize, type Locale, type LocalizedText } from '../../i18n/localized-text.js';
+import { ownRowsOf, ownRowsView } from '../own-rows.js';
 import type { NodeContext, NodeOutcome, NodeType } from '../node-type.js';
 import { describeCandidates } from '../resolve-assignees.js';
 import { assigneeListSchema, jsonLogicSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
@@ -25,21 +28,35 @@ export interface TaskConfig {
 
 const DEFAULT_ACTIONS = ['complete', 'delegate', 'transfer'];
 
-function gateHolds(ctx: NodeContext<TaskConfig>): boolean {
-  return ctx.config.gate === undefined || Boolean(ctx.evaluate(ctx.config.gate));
+function gateHolds(ctx: NodeContext<TaskConfig>, data?: Record<string, unknown>): boolean {
+  return ctx.config.gate === undefined || Boolean(ctx.evaluate(ctx.config.gate, data));
+}
+
+/** A blocker found in an `each` task's own rows, numbered as the whole table numbers it. */
+function remapped(blockers: GateBlocker[], index: Map<string, number[]> | undefined): GateBlocker[] {
+  if (!index) return blockers;
+  return blockers.map((b) => {
+    const rows = b.row === undefined ? undefined : index.get(b.field);
+    const row = rows?.[b.row as number];
+    if (row === undefined) return b;
+    return { ...b, row, path: b.column ? pointer('data', b.field, row, b.column) : pointer('data', b.field, row) };
+  });
 }
 
 /**
  * The refusal of a failing gate, naming what blocks it: one issue per field or row (its JSON Pointer into
  * the submission, e.g. "/data/assets/1/returned"), so a task page can show each at its field.
  */
-function gateNotMet(ctx: NodeContext<TaskConfig>, taskId: string): BatonError {
-  const blockers = gateBlockers(ctx.config.gate!, ctx.data, (logic, data) => ctx.evaluate(logic, data));
-  const en = describeBlockers(blockers, (n) => `#${n}`);
-  const zh = describeBlockers(blockers, (n) => `第 ${n} 行`);
-  const params = { taskId, nodeId: ctx.node.id, detail: en ? ` for: ${en}` : '', detailZh: zh ? `，未完成：${zh}` : '' };
+function gateNotMet(ctx: NodeContext<TaskConfig>, taskId: string, own?: ReturnType<typeof ownRowsView>): BatonError {
+  const blockers = remapped(gateBlockers(ctx.config.gate!, own?.data ?? ctx.data, (logic, data) => ctx.evaluate(logic, data)), own?.index);
+  // People read labels ("Finance: final settlement", "Settlement completed"); ids stay in paths and params.
+  const say = (list: readonly GateBlocker[], l: Locale) => describeBlockers(list, l, (field) => ctx.fieldLabel?.(field, ctx.node.form?.key, l));
+  const en = say(blockers, 'en');
+  const zh = say(blockers, 'zh-CN');
+  const step = { step: localize(ctx.node.name as LocalizedText, 'en') || ctx.node.id, stepZh: localize(ctx.node.name as LocalizedText, 'zh-CN') || ctx.node.id };
+  const params = { taskId, nodeId: ctx.node.id, ...step, detail: en ? ` (still open: ${en})` : '', detailZh: zh ? `（未完成：${zh}）` : '' };
   const items = blockers.map((b) =>
-    issue(FLOW_ERRORS.BATON_E_FLOW_GATE_ITEM_OPEN, b.path, { nodeId: ctx.node.id, item: describeBlockers([b], (n) => `#${n}`), itemZh: describeBlockers([b], (n) => `第 ${n} 行`) }, ctx.locale),
+    issue(FLOW_ERRORS.BATON_E_FLOW_GATE_ITEM_OPEN, b.path, { nodeId: ctx.node.id, field: b.field, ...step, item: say([b], 'en'), itemZh: say([b], 'zh-CN') }, ctx.locale),
   );
   const head = issue(FLOW_ERRORS.BATON_E_FLOW_GATE_NOT_MET, blockers[0]?.path ?? '', params, ctx.locale);
   return new BatonError(FLOW_ERRORS.BATON_E_FLOW_GATE_NOT_MET, params, [head, ...items], head.path);
@@ -98,6 +115,13 @@ export const taskNodeType: NodeType<TaskConfig> = {
       return gateHolds(ctx) ? { leave: {} } : {};
     }
     if (command.kind !== 'task') return undefined;
+    // One task per person for the rows naming them (each successor's customers): each judges the checklist
+    // on its own rows, since nobody else may tick them (own-rows.ts).
+    const own = ctx.config.each === true ? ownRowsOf(ctx.node, command.task) : undefined;
+    if (own && command.action === 'complete') {
+      const view = ownRowsView(own, ctx.data);
+      if (!gateHolds(ctx, view.data)) throw gateNotMet(ctx, command.task.id, view);
+    }
     // With one task per person the node waits for the others; the checklist is judged on the last one.
     if (ctx.config.each === true && ctx.openTasks.length > 0) return {};
     if (!gateHolds(ctx)) {

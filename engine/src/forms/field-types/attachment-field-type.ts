@@ -15,6 +15,14 @@ function contentTypePattern(accept: readonly string[]): string {
   return `^(${alternatives.join('|')})$`;
 }
 
+/** Which files may be chosen, in words (shown instead of the content-type pattern). */
+function acceptWording(accept: readonly string[]): { en: string; 'zh-CN': string } {
+  return {
+    en: `Choose a file of one of these types instead: ${accept.join(', ')}.`,
+    'zh-CN': `请改为选择以下类型的文件：${accept.join('、')}。`,
+  };
+}
+
 /**
  * Uploaded files, always an array of references `{ fileId, name, size, contentType, sha256 }`. The bytes
  * live in the runtime's file store; the hash lets a document or an audit entry prove which file was meant.
@@ -48,7 +56,7 @@ export const attachmentFieldType: FieldType<AttachmentConfig> = {
         size: { type: 'integer', minimum: 0, ...(c.maxSize !== undefined ? { maximum: c.maxSize } : {}) },
         contentType: {
           type: 'string',
-          ...(c.accept ? { pattern: contentTypePattern(c.accept) } : { maxLength: 255 }),
+          ...(c.accept ? { pattern: contentTypePattern(c.accept), 'x-expected': acceptWording(c.accept) } : { maxLength: 255 }),
         },
         sha256: { type: 'string', pattern: '^[a-f0-9]{64}$' },
       },

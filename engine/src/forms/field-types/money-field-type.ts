@@ -9,6 +9,22 @@ export interface MoneyConfig {
   allowNegative?: boolean;
 }
 
+const CURRENCY_WORDING = {
+  en: 'Enter the currency as its three-letter code in capitals, for example CNY.',
+  'zh-CN': '请填写三位大写字母的币种代码，例如 CNY。',
+};
+
+/** What to type into the amount, in words (shown instead of the amount's pattern when it does not match). */
+function amountWording(scale: number, negative: boolean): { en: string; 'zh-CN': string } {
+  const example = scale > 0 ? `1234.${'56'.padEnd(scale, '0').slice(0, scale)}` : '1234';
+  const en = scale > 0 ? `digits only, at most ${scale} after the decimal point` : 'whole units, digits only';
+  const zh = scale > 0 ? `只填数字，最多 ${scale} 位小数` : '只填整数';
+  return {
+    en: `Enter an amount such as ${example} (${en}${negative ? '; put a minus sign before a negative amount' : ', not negative'}).`,
+    'zh-CN': `请填写金额，例如 ${example}（${zh}${negative ? '；负数前加减号' : '，不能为负数'}）。`,
+  };
+}
+
 /**
  * `{ amount: "1234.50", currency: "CNY" }`. The amount is a decimal STRING: a JSON number becomes a binary
  * double in every JS client (0.1 + 0.2 ≠ 0.3), and integer minor units would need a per-currency scale
@@ -44,8 +60,8 @@ export const moneyFieldType: FieldType<MoneyConfig> = {
     return {
       type: 'object',
       properties: {
-        amount: { type: 'string', pattern: `^${sign}(0|[1-9][0-9]{0,14})${fraction}$` },
-        currency: c.currency ? { const: c.currency } : { type: 'string', pattern: '^[A-Z]{3}$' },
+        amount: { type: 'string', pattern: `^${sign}(0|[1-9][0-9]{0,14})${fraction}$`, 'x-expected': amountWording(scale, c.allowNegative === true) },
+        currency: c.currency ? { const: c.currency } : { type: 'string', pattern: '^[A-Z]{3}$', 'x-expected': CURRENCY_WORDING },
       },
       required: ['amount', 'currency'],
       additionalProperties: false,

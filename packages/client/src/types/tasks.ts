@@ -31,6 +31,8 @@ export interface TaskDetail extends Task {
   flowKey: string | null;
   /** The data as this task's node shows it (hidden fields never leave the server). */
   data: JsonObject;
+  /** An `each` task for one person (a successor): only rows whose `column` names `owner` may be changed with it. */
+  ownRows?: { owner: string; tables: Array<{ table: string; column: string }> };
 }
 
 export interface TaskListQuery {
