@@ -1,4 +1,5 @@
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useDndAccessibility } from '../shared/dnd-accessibility.js';
 import { ReactFlowProvider, useReactFlow, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { FormDefinition, SimulationResult } from '@baton/engine';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -61,6 +62,7 @@ function FlowDesigner() {
   const clipboard = useRef<Clipboard | null>(null);
   const { screenToFlowPosition } = useReactFlow();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor));
+  const dndAccessibility = useDndAccessibility();
 
   // The editor (load, autosave) and the undoable store hold the same definition; keep them in step.
   useEffect(() => {
@@ -216,7 +218,7 @@ function FlowDesigner() {
       }
     >
       {def ? (
-        <DndContext sensors={sensors} onDragStart={(e) => setDragType((e.active.data.current as { type?: string } | undefined)?.type ?? null)} onDragEnd={onDragEnd} onDragCancel={() => setDragType(null)}>
+        <DndContext sensors={sensors} accessibility={dndAccessibility} onDragStart={(e) => setDragType((e.active.data.current as { type?: string } | undefined)?.type ?? null)} onDragEnd={onDragEnd} onDragCancel={() => setDragType(null)}>
           <div className="designer-grid flow-grid">
             <FlowPalette entries={catalogue.nodes} />
             <FlowCanvas

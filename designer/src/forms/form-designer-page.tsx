@@ -11,6 +11,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
+import { useDndAccessibility } from '../shared/dnd-accessibility.js';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { FormDefinition, FormField } from '@baton/engine';
 import { useState } from 'react';
@@ -62,6 +63,7 @@ export function FormDesignerPage() {
   const [tab, setTab] = useState<'design' | 'rules' | 'preview'>('design');
   const [dragging, setDragging] = useState<string | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const dndAccessibility = useDndAccessibility();
   const def = editor.body;
   const change = (update: (d: FormDefinition) => FormDefinition) => editor.setBody((b) => ({ ...(update(b) as FormBody), version: b.version }));
 
@@ -125,7 +127,7 @@ export function FormDesignerPage() {
     >
       {def ? (
         tab === 'design' ? (
-          <DndContext sensors={sensors} collisionDetection={innermostFirst} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+          <DndContext sensors={sensors} accessibility={dndAccessibility} collisionDetection={innermostFirst} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
             <div className="designer-grid">
               <FormPalette entries={catalogue.fields} />
               <FormCanvas def={def} selection={selection} onSelect={setSelection} issueCount={issueCount} onRemove={(itemId) => { change((d) => removeField(d, itemId)); setSelection({ kind: 'form' }); }} />

@@ -14,7 +14,11 @@ export interface PaletteDrag {
 
 function PaletteItem({ entry, drag }: { entry: CatalogueEntry; drag: PaletteDrag }) {
   const { l } = useLocalized();
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: drag.dragId(entry.type), data: drag.dragData(entry.type) });
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: drag.dragId(entry.type),
+    // label: what screen readers hear while it is dragged (shared/dnd-accessibility.ts).
+    data: { ...drag.dragData(entry.type), label: l(entry.label, entry.type) },
+  });
   return (
     <li
       ref={setNodeRef}

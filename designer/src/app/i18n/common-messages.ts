@@ -89,6 +89,15 @@ export const commonMessages = defineMessages({
       'manager-of': 'The manager of…',
       'department-head-of': 'The department head of…',
     },
+    dnd: {
+      instructions: 'To pick up an item, press the space bar. While dragging, use the arrow keys to move it. Press space again to drop it in its new place, or press Escape to cancel.',
+      pickedUp: 'Picked up {{item}}.',
+      over: '{{item}} was moved over {{target}}.',
+      notOver: '{{item}} is no longer over a drop area.',
+      dropped: '{{item}} was dropped on {{target}}.',
+      droppedNowhere: '{{item}} was dropped.',
+      cancelled: 'Dragging was cancelled. {{item}} was dropped.',
+    },
   },
   'zh-CN': {
     errorTitle: '出错了',
@@ -176,6 +185,15 @@ export const commonMessages = defineMessages({
       field: '表单字段中的人员',
       'manager-of': '……的上级',
       'department-head-of': '……的部门负责人',
+    },
+    dnd: {
+      instructions: '按空格键拿起条目。拖动时用方向键移动，再按空格键放到新位置，或按 Esc 键取消。',
+      pickedUp: '已拿起 {{item}}。',
+      over: '{{item}} 已移到 {{target}} 上方。',
+      notOver: '{{item}} 已不在可放置区域上方。',
+      dropped: '{{item}} 已放到 {{target}}。',
+      droppedNowhere: '{{item}} 已放下。',
+      cancelled: '已取消拖动，{{item}} 已放下。',
     },
   },
 });

@@ -123,10 +123,12 @@ export function WorkspaceSignInPage() {
     });
   };
 
+  const roleName = (role: string) => t(`demoRole.${role}`, { defaultValue: role });
   const people = useMemo(() => {
     const q = demoQuery.trim().toLowerCase();
-    return (demo ?? []).filter((p) => !q || p.id.toLowerCase().includes(q) || p.name.toLowerCase().includes(q) || p.roles.some((r) => r.includes(q)));
-  }, [demo, demoQuery]);
+    const matches = (r: string) => r.includes(q) || t(`demoRole.${r}`, { defaultValue: r }).toLowerCase().includes(q);
+    return (demo ?? []).filter((p) => !q || p.id.toLowerCase().includes(q) || p.name.toLowerCase().includes(q) || p.roles.some(matches));
+  }, [demo, demoQuery, t]);
 
   return (
     <div className="app">
@@ -148,16 +150,16 @@ export function WorkspaceSignInPage() {
           </div>
         ) : null}
         <form onSubmit={submitPassword} className="stack" aria-label={t('signInTitle')}>
-          <label>
+          <label htmlFor="sign-in-username">
             {t('username')}
-            <input name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input id="sign-in-username" name="username" autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.target.value)} />
           </label>
-          <label>
+          <label htmlFor="sign-in-password">
             {t('password')}
-            <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           </label>
-          <label className="inline">
-            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> {t('remember')}
+          <label className="inline" htmlFor="sign-in-remember">
+            <input id="sign-in-remember" type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> {t('remember')}
           </label>
           <button type="submit" className="primary" data-testid="log-in" disabled={busy || username.trim() === '' || password === ''}>
             {busy ? t('loggingIn') : t('logIn')}
@@ -169,9 +171,9 @@ export function WorkspaceSignInPage() {
           <section className="demo-picker" aria-labelledby="demo-title" data-testid="demo-picker">
             <h2 id="demo-title">{t('demoTitle')}</h2>
             <p className="muted">{t('demoHelp')}</p>
-            <label>
+            <label htmlFor="sign-in-demo-filter">
               {t('demoFilter')}
-              <input type="search" value={demoQuery} onChange={(e) => setDemoQuery(e.target.value)} />
+              <input id="sign-in-demo-filter" type="search" value={demoQuery} onChange={(e) => setDemoQuery(e.target.value)} />
             </label>
             {people.length === 0 ? <p role="status">{t('demoNone')}</p> : null}
             <ul className="demo-people">
@@ -179,7 +181,7 @@ export function WorkspaceSignInPage() {
                 <li key={p.id}>
                   <button type="button" data-testid={`demo-${p.id}`} disabled={busy} onClick={() => void run(t('loginFailed'), async () => done(await authApi.demoLogin(p.id, locale)))}>
                     <strong>{p.name}</strong> <code>{p.id}</code>
-                    {p.roles.length > 0 ? <span className="muted"> · {p.roles.join(', ')}</span> : null}
+                    {p.roles.length > 0 ? <span className="muted"> · {p.roles.map(roleName).join(locale === 'zh-CN' ? '、' : ', ')}</span> : null}
                     {p.position ? <span className="muted"> · {p.position}</span> : null}
                   </button>
                 </li>
@@ -192,13 +194,13 @@ export function WorkspaceSignInPage() {
           <h2 id="token-title">{t('tokenTitle')}</h2>
           <p className="muted">{ts('signInHelp')}</p>
           <form onSubmit={submitToken} className="stack">
-            <label>
+            <label htmlFor="sign-in-token">
               {ts('tokenLabel')}
-              <input name="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+              <input id="sign-in-token" name="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
             </label>
-            <label>
+            <label htmlFor="sign-in-user">
               {ts('userLabel')}
-              <input name="user" value={tokenUser} onChange={(e) => setTokenUser(e.target.value)} placeholder={ts('userPlaceholder')} />
+              <input id="sign-in-user" name="user" value={tokenUser} onChange={(e) => setTokenUser(e.target.value)} placeholder={ts('userPlaceholder')} />
             </label>
             <button type="submit" disabled={busy || token.trim() === ''}>{ts('signIn')}</button>
           </form>

@@ -13,6 +13,7 @@ import { useMyRoles } from '../../dashboard/use-my-roles.js';
 import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
 import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-schema.js';
 import { editableData } from '../task/field-access.js';
+import { usePendingUploads } from '../task/pending-uploads.js';
 import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
 import { usePublished } from '../use-published.js';
 import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
@@ -38,6 +39,7 @@ export function StartRequestPage() {
   const [data, setData] = useState<Record<string, unknown>>({});
   const [businessKey, setBusinessKey] = useState('');
   const [busy, setBusy] = useState(false);
+  const uploading = usePendingUploads((st) => st.count > 0);
   const [error, setError] = useState<unknown>(null);
   const [onBehalf, setOnBehalf] = useState<{ touched: boolean; value: string | undefined }>({ touched: false, value: undefined });
   const me = useSession((s) => s.userId);
@@ -66,7 +68,8 @@ export function StartRequestPage() {
   }, [api, flowKey]);
 
   const startNode = flow?.nodes.find((n) => n.type === 'start')?.id ?? '';
-  const form = useTaskForm(source, startNode, false);
+  // fresh: a new request has no rows yet, so columns read-only at the start (the successor's "Confirmed") are left out.
+  const form = useTaskForm(source, startNode, false, true);
   const subject = subjectFieldOf(source?.form);
   const subjectValue = subject ? data[subject.key] : undefined;
   const initiator = initiatorToSend({ mayActForOthers, me, chosen: onBehalf, subjectValue });
@@ -124,6 +127,9 @@ export function StartRequestPage() {
               widgets={workspaceWidgets}
               fields={workspaceFields}
               formData={data}
+              // The form and its live values: a relation picker with a filter (the leaver's customers) asks the
+              // server for what passes it, as on task pages.
+              formContext={{ form: form.value.form, data }}
               validator={cfworkerValidator}
               extraErrors={extraErrors}
               experimental_defaultFormStateBehavior={workspaceDefaultFormState}
@@ -146,7 +152,7 @@ export function StartRequestPage() {
             {t('businessKey')}
             <input name="businessKey" value={businessKey} onChange={(e) => setBusinessKey(e.target.value)} />
           </label>
-          <button type="submit" className="primary" data-testid="start-submit" disabled={busy || (!!source && !form.value)}>{t('startSubmit')}</button>
+          <button type="submit" className="primary" data-testid="start-submit" disabled={busy || uploading || (!!source && !form.value)}>{t('startSubmit')}</button>
         </form>
       ) : null}
       {error ? <ErrorPanel error={error} title={t('startFailed')} /> : null}

@@ -32,7 +32,9 @@ describe('field access at a task node', () => {
     const items = (out.schema.properties as Record<string, { items: { properties: object; required: string[] } }>).items!.items;
     expect(Object.keys(items.properties)).toEqual(['title', 'successorId']);
     expect(items.required).toEqual(['successorId']);
-    expect(out.uiSchema.items).toEqual({ 'ui:widget': 'sub-table', items: { 'ui:order': ['title', 'successorId'], title: { 'ui:disabled': true } } });
+    // The required title is read-only here: rows can be neither added nor removed (QA D3).
+    const fixed = { addable: false, removable: false, orderable: false, copyable: false };
+    expect(out.uiSchema.items).toEqual({ 'ui:widget': 'sub-table', 'ui:options': fixed, items: { 'ui:order': ['title', 'successorId'], title: { 'ui:disabled': true } } });
     // A read-only table: disabled down to its rows, without its add / remove / move buttons.
     expect(out.uiSchema.assets).toMatchObject({ 'ui:disabled': true, 'ui:options': { addable: false, removable: false }, items: { 'ui:disabled': true } });
   });

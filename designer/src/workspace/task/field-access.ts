@@ -12,12 +12,14 @@ function asAccess(value: unknown): FieldAccess | undefined {
 /**
  * The access of every top-level field at a node, as the server applies it: the form's `access[node]`
  * (field key, else "*", else editable) and the flow node's own `form.access` (field key, else editable);
- * the stricter of the two wins, and read-only or computed fields are never editable.
+ * the stricter of the two wins, and read-only or computed fields are never editable. `fresh` (a start
+ * form: no stored data yet) hides read-only columns instead.
  */
 export function fieldAccessAt(
   fields: ReadonlyArray<AccessField & { fields?: ReadonlyArray<AccessField> | undefined }>,
   formAccess: AccessRules,
   nodeAccess: AccessRules,
+  fresh = false,
 ): Record<string, FieldAccess> {
   const out: Record<string, FieldAccess> = {};
   for (const field of fields) {
@@ -32,6 +34,9 @@ export function fieldAccessAt(
       const own = stricter(asAccess(formAccess?.[`${field.key}.${column.key}`]) ?? asAccess(formAccess?.[`${field.key}.*`]) ?? 'editable', asAccess(nodeAccess?.[`${field.key}.${column.key}`]) ?? 'editable');
       let columnAccess = access === 'editable' ? own : access === 'hidden' || own === 'hidden' ? 'hidden' : 'readonly';
       if (columnAccess === 'editable' && (column.readOnly === true || column.computed !== undefined)) columnAccess = 'readonly';
+      // A new request's rows start empty: a column nobody may fill at this node (a successor's "Confirmed")
+      // would only be an empty, greyed-out box, so it is left out (the server refuses a value for it).
+      if (fresh && columnAccess === 'readonly' && column.computed === undefined) columnAccess = 'hidden';
       out[`${field.key}.${column.key}`] = columnAccess;
     }
   }
@@ -87,6 +92,8 @@ function disabledUi(entry: Record<string, unknown>, isArray: boolean): Record<st
   return { ...entry, 'ui:disabled': true, 'ui:options': { ...options, addable: false, removable: false, orderable: false, copyable: false }, items: { ...items, 'ui:disabled': true } };
 }
 
+const FIXED_ROWS = { addable: false, removable: false, orderable: false, copyable: false };
+
 /**
  * An editable sub-table's columns at this node ("table.column" in `access`): hidden ones leave the row
  * schema, read-only ones are disabled in every row. Returns the table's schema; updates `ui[table]`.
@@ -96,7 +103,10 @@ function applyColumnAccess(table: string, schema: unknown, ui: Record<string, un
   if (!items?.properties) return schema;
   const columns = Object.keys(items.properties).filter((c) => access[`${table}.${c}`] !== undefined && access[`${table}.${c}`] !== 'editable');
   if (columns.length === 0) return schema;
-  const entry = (ui[table] as Record<string, unknown> | undefined) ?? {};
+  let entry = (ui[table] as Record<string, unknown> | undefined) ?? {};
+  // A required column this node may not write: rows can be neither added (never filled) nor removed (the
+  // server refuses BATON_E_FORM_ROWS_FIXED), as on a step that only ticks rows off.
+  if ((items.required ?? []).some((c) => columns.includes(c))) entry = { ...entry, 'ui:options': { ...((entry['ui:options'] as Record<string, unknown> | undefined) ?? {}), ...FIXED_ROWS } };
   const rowUi: Record<string, unknown> = { ...((entry.items as Record<string, unknown> | undefined) ?? {}) };
   const properties = { ...items.properties };
   for (const c of columns) {

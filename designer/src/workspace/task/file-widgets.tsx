@@ -7,6 +7,7 @@ import { useSession } from '../../app/session/session-store.js';
 import { useLocalized } from '../../app/i18n/localized.js';
 import { formatWhen } from '../format-when.js';
 import { useApi } from '../../app/session/use-api.js';
+import { usePendingUploads } from './pending-uploads.js';
 
 /** 1536 → "1.5 KB": sizes people read, not bytes. */
 export function formatSize(bytes: number): string {
@@ -103,7 +104,9 @@ function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
 /**
  * The engine's `signature-pad`: `{ fileId, sha256, signedAt, signerId }`. The drawing (or the typed name,
  * for those who cannot draw — keyboard, screen reader) is rendered to a PNG, uploaded, and the field holds
- * the file's reference; the runtime checks who may see the file.
+ * the file's reference; the runtime checks who may see the file. A drawing is saved each time the pen lifts
+ * and a typed name when its box is left, so Complete never meets a drawn but unsaved pad; the page's
+ * buttons wait while a save is on its way (usePendingUploads).
  */
 export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: WidgetProps) {
   const { t } = useTranslation('workspace');
@@ -112,9 +115,16 @@ export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: 
   const { locale } = useLocalized();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
+  // Whether this stroke left ink (a ref: the pointer-up handler may run before the state's re-render).
+  const inked = useRef(false);
   const [drawn, setDrawn] = useState(false);
   const [typed, setTyped] = useState('');
   const { busy, error, run } = useUploadRun();
+  // Saves run one after another; one queued behind a running one covers every stroke made meanwhile.
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const queued = useRef(false);
+  // Bumped by Clear: a save that started before it must not put the cleared signature back.
+  const generation = useRef(0);
   const signed = value && typeof value === 'object' && typeof (value as { fileId?: unknown }).fileId === 'string' ? (value as { fileId: string; signedAt?: string }) : null;
   const ctx = (): CanvasRenderingContext2D | null => canvas.current?.getContext('2d') ?? null;
   // A signature made earlier (a task page showing the request) is drawn from its file, not left blank.
@@ -142,27 +152,50 @@ export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: 
     return [((e.clientX - r.left) * PAD_W) / r.width, ((e.clientY - r.top) * PAD_H) / r.height];
   };
   const clear = (): void => {
+    generation.current++;
     ctx()?.clearRect(0, 0, PAD_W, PAD_H);
     setDrawn(false);
     onChange(undefined);
   };
-  const save = async (): Promise<void> => {
+  /** Uploads the pad as it is now (with `name` written on it first when given) and puts the reference in the field. */
+  const save = async (name?: string): Promise<void> => {
     const c = canvas.current;
     if (!c) return;
-    if (typed.trim() && !drawn) {
+    if (name) {
       const g = ctx()!;
       g.clearRect(0, 0, PAD_W, PAD_H);
       g.font = 'italic 40px cursive, serif';
       g.fillStyle = '#000';
-      g.fillText(typed.trim(), 16, PAD_H / 2 + 14, PAD_W - 32);
+      g.fillText(name, 16, PAD_H / 2 + 14, PAD_W - 32);
     }
+    const at = generation.current;
     await run(async () => {
       const ref = await api.files.upload({ content: await canvasPng(c), name: 'signature.png', contentType: 'image/png' });
+      if (at !== generation.current) return;
       // The field type requires signedAt and signerId; the server replaces both with its own time and the actor.
       onChange({ fileId: ref.fileId, sha256: ref.sha256, signedAt: new Date().toISOString(), ...(me ? { signerId: me } : {}) });
     });
   };
+  const saveSoon = (name?: string): void => {
+    if (queued.current) return;
+    queued.current = true;
+    const pending = usePendingUploads.getState();
+    pending.begin();
+    chain.current = chain.current
+      .then(() => {
+        queued.current = false;
+        return save(name);
+      })
+      .finally(() => usePendingUploads.getState().end());
+  };
+  const typedName = (): string | undefined => (!drawn && typed.trim() ? typed.trim() : undefined);
   const locked = disabled || readonly;
+  const strokeEnd = (): void => {
+    if (!drawing.current) return;
+    drawing.current = false;
+    if (inked.current) saveSoon();
+    inked.current = false;
+  };
   return (
     <div className="signature-pad" data-testid={`${id}-signature`}>
       <canvas
@@ -172,6 +205,7 @@ export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: 
         height={PAD_H}
         role="img"
         aria-label={t('signatureDraw')}
+        aria-describedby={locked ? undefined : `${id}-hint`}
         style={{ border: '1px solid currentColor', touchAction: 'none', maxWidth: '100%' }}
         onPointerDown={(e) => {
           if (locked) return;
@@ -191,27 +225,42 @@ export function SignaturePadWidget({ id, value, disabled, readonly, onChange }: 
           const [x, y] = point(e);
           ctx()?.lineTo(x, y);
           ctx()?.stroke();
+          inked.current = true;
           if (!drawn) setDrawn(true);
         }}
-        onPointerUp={() => (drawing.current = false)}
-        onPointerCancel={() => (drawing.current = false)}
+        onPointerUp={strokeEnd}
+        onPointerCancel={strokeEnd}
       />
       {locked ? null : (
-        <div className="row">
-          <label>
-            {t('signatureTyped')}{' '}
-            <input type="text" id={`${id}-typed`} value={typed} disabled={drawn} onChange={(e) => setTyped(e.target.value)} autoComplete="name" />
-          </label>
-          <button type="button" onClick={() => void save()} disabled={busy || (!drawn && !typed.trim())}>
-            {t('signatureSave')}
-          </button>
-          <button type="button" onClick={clear}>
-            {t('signatureClear')}
-          </button>
-        </div>
+        <>
+          <p className="muted small" id={`${id}-hint`}>{t('signatureAutoSave')}</p>
+          <div className="row">
+            <label>
+              {t('signatureTyped')}{' '}
+              <input
+                type="text"
+                id={`${id}-typed`}
+                value={typed}
+                disabled={drawn}
+                onChange={(e) => setTyped(e.target.value)}
+                onBlur={() => {
+                  const name = typedName();
+                  if (name) saveSoon(name);
+                }}
+                autoComplete="name"
+              />
+            </label>
+            <button type="button" onClick={() => saveSoon(typedName())} disabled={busy || (!drawn && !typed.trim())}>
+              {t('signatureSave')}
+            </button>
+            <button type="button" onClick={clear}>
+              {t('signatureClear')}
+            </button>
+          </div>
+        </>
       )}
       {signed ? <p className="muted small" role="status" data-testid={`${id}-signed`}>{t('signatureSigned', { at: signed.signedAt ? formatWhen(signed.signedAt, locale) : '' })}</p> : null}
-      {busy ? <span role="status"> {t('fileUploading')}</span> : null}
+      {busy ? <span role="status"> {t('signatureSaving')}</span> : null}
       {error ? <ErrorPanel error={error} /> : null}
     </div>
   );

@@ -1,6 +1,8 @@
 import { getDefaultRegistry } from '@rjsf/core';
 import { getUiOptions, type FieldProps, type RJSFSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rowOf } from './row-titles.js';
 
 // rjsf always registers its own SchemaField; the wrapper draws it after adjusting the schema.
 const SchemaField = getDefaultRegistry().fields.SchemaField!;
@@ -14,9 +16,12 @@ const SchemaField = getDefaultRegistry().fields.SchemaField!;
  */
 export function HelpOnceSchemaField(props: FieldProps) {
   const { schema, uiSchema } = props;
+  const { t } = useTranslation('workspace');
   const help = getUiOptions(uiSchema).help;
   const shown = useMemo(() => withoutRepeatedDescription(schema, help), [schema, help]);
-  return <SchemaField {...props} schema={shown} />;
+  // A sub-table's row: "Work handed over 1" rather than rjsf's "Work handed over-1".
+  const row = rowOf(props.name, props.title);
+  return <SchemaField {...props} schema={shown} {...(row ? { title: t('rowTitle', { title: row.table, n: row.n }) } : {})} />;
 }
 
 /** The schema without its `description` when the help text says the same. */

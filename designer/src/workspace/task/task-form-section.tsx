@@ -2,6 +2,7 @@ import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
 import { sectionData } from './task-form-sections.js';
+import { withOwnRows, type OwnRows } from './own-rows-ui.js';
 import type { TaskForm } from './use-task-form.js';
 import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
 
@@ -14,17 +15,19 @@ interface Props {
   /** The section's fields as rjsf holds them after a change (merged into the task's data by the page). */
   onChange: (fields: Record<string, unknown>) => void;
   testId: string;
+  /** An `each` task's own rows: the others' are shown disabled. */
+  ownRows?: OwnRows | undefined;
 }
 
 /** One form of a task page (the request, or the step's own form) through the workspace's rjsf set-up. */
-export function TaskFormSection({ form, idPrefix, data, errors, onChange, testId }: Props) {
+export function TaskFormSection({ form, idPrefix, data, errors, onChange, testId, ownRows }: Props) {
   const { schema, uiSchema } = form.schemas;
   return (
     <div className="task-form" data-testid={testId}>
       <Form
         idPrefix={idPrefix}
         schema={schema as RJSFSchema}
-        uiSchema={{ ...workspaceUiSchema(uiSchema as UiSchema, schema), 'ui:submitButtonOptions': { norender: true } }}
+        uiSchema={{ ...withOwnRows(workspaceUiSchema(uiSchema as UiSchema, schema), ownRows), 'ui:submitButtonOptions': { norender: true } }}
         widgets={workspaceWidgets}
         fields={workspaceFields}
         formData={sectionData(data, schema)}

@@ -14,6 +14,7 @@ import { taskStatusLabel } from '../status-labels.js';
 import { ActionBar } from './task-actions.js';
 import { TaskFormSection } from './task-form-section.js';
 import { loadTaskSections, sectionErrors, showsAnything, submissionData } from './task-form-sections.js';
+import { usePendingUploads } from './pending-uploads.js';
 import { useTaskForms } from './use-task-form.js';
 
 const SENDS_DATA = new Set(['approve', 'complete', 'submit', 'resubmit', 'reject']);
@@ -43,6 +44,8 @@ export function TaskPage() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A signature still uploading: actions wait, so its reference goes with the data.
+  const uploading = usePendingUploads((s) => s.count > 0);
 
   const load = useCallback(async () => {
     setLoadError(null);
@@ -138,6 +141,7 @@ export function TaskPage() {
               data={data}
               errors={errors}
               testId={plan.idPrefix === 'task' ? 'task-form' : 'request-form'}
+              ownRows={task.ownRows}
               onChange={(fields) => setData((d) => ({ ...d, ...fields }))}
             />
           </section>
@@ -158,7 +162,7 @@ export function TaskPage() {
             </button>
             <span className="muted small">{t('commentOnlyHint')}</span>
           </div>
-          <ActionBar actions={task.actions.filter((a) => a !== 'comment')} returnTargets={returnTargets} disabled={busy} onAct={(a) => void act(a)} />
+          <ActionBar actions={task.actions.filter((a) => a !== 'comment')} returnTargets={returnTargets} disabled={busy || uploading} onAct={(a) => void act(a)} />
         </section>
       ) : null}
       {comments.length > 0 ? (

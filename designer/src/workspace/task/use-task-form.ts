@@ -22,9 +22,9 @@ export async function loadNodeForm(api: BatonClient, flow: FlowDefinition | null
 }
 
 /** A form's rjsf schemas at a node: the engine (in its worker) builds them as the server sees the form. */
-export async function buildTaskForm(source: { form: FormDefinition; nodeAccess: Record<string, string> | undefined }, nodeId: string, readOnly: boolean, locale: Locale): Promise<TaskForm> {
+export async function buildTaskForm(source: { form: FormDefinition; nodeAccess: Record<string, string> | undefined }, nodeId: string, readOnly: boolean, locale: Locale, fresh = false): Promise<TaskForm> {
   const s = await engine().call('formSchemas', { form: source.form, locale });
-  const access = fieldAccessAt(source.form.fields, source.form.access?.[nodeId] as Record<string, string> | undefined, source.nodeAccess);
+  const access = fieldAccessAt(source.form.fields, source.form.access?.[nodeId] as Record<string, string> | undefined, source.nodeAccess, fresh);
   return { form: source.form, access, schemas: applyFieldAccess(s.jsonSchema, s.uiSchema, access, readOnly) };
 }
 
@@ -32,26 +32,26 @@ export async function buildTaskForm(source: { form: FormDefinition; nodeAccess: 
  * The rjsf schemas of a task's form at its node: the engine (in its worker) turns the form into JSON
  * Schema and uiSchema exactly as the server sees it; the node's field access then hides and disables.
  */
-export function useTaskForm(source: { form: FormDefinition; nodeAccess: Record<string, string> | undefined } | null, nodeId: string, readOnly: boolean): { value: TaskForm | null; error: unknown } {
+export function useTaskForm(source: { form: FormDefinition; nodeAccess: Record<string, string> | undefined } | null, nodeId: string, readOnly: boolean, fresh = false): { value: TaskForm | null; error: unknown } {
   const sources = useMemo(() => (source ? [source] : null), [source]);
-  const forms = useTaskForms(sources, nodeId, readOnly);
+  const forms = useTaskForms(sources, nodeId, readOnly, fresh);
   return { value: forms.value?.[0] ?? null, error: forms.error };
 }
 
 /** useTaskForm for several forms at once (a task page shows the request beside the step's own form). */
-export function useTaskForms(sources: ReadonlyArray<{ form: FormDefinition; nodeAccess: Record<string, string> | undefined }> | null, nodeId: string, readOnly: boolean): { value: TaskForm[] | null; error: unknown } {
+export function useTaskForms(sources: ReadonlyArray<{ form: FormDefinition; nodeAccess: Record<string, string> | undefined }> | null, nodeId: string, readOnly: boolean, fresh = false): { value: TaskForm[] | null; error: unknown } {
   const { locale } = useLocalized();
   const [value, setValue] = useState<TaskForm[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (!sources) return;
     let live = true;
-    Promise.all(sources.map((source) => buildTaskForm(source, nodeId, readOnly, locale)))
+    Promise.all(sources.map((source) => buildTaskForm(source, nodeId, readOnly, locale, fresh)))
       .then((forms) => live && setValue(forms))
       .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [sources, nodeId, locale, readOnly]);
+  }, [sources, nodeId, locale, readOnly, fresh]);
   return { value, error };
 }

@@ -98,7 +98,8 @@ export const workspaceWidgets: RegistryWidgetsType = {
 
 /** The fields the resolved uiSchema names: object values drawn by a widget, or shown as JSON. */
 export const workspaceFields: RegistryFieldsType = {
-  // Every field goes through it: a description the engine also wrote as help text is shown once.
+  // Every field goes through it: a description the engine also wrote as help text is shown once, and a
+  // sub-table's rows are titled "Work handed over 1".
   SchemaField: HelpOnceSchemaField,
   [WIDGET_FIELD]: WidgetField,
   [JSON_VIEW_FIELD]: JsonViewField,

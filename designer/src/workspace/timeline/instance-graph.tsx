@@ -6,6 +6,19 @@ import { layoutPositions } from '../../flows/flow-layout.js';
 import { NODE_TYPES, nodeText, type BatonFlowNode } from '../../flows/flow-node-view.js';
 import { useLocalized } from '../../app/i18n/localized.js';
 
+// The nominal node height (styles.css .flow-node) until xyflow measured it; room for a tall flow, within reason.
+const NODE_H = 60;
+const MIN_H = 320;
+const MAX_H = 560;
+
+/** Taller for a flow whose steps spread far apart vertically, so it is not drawn tiny. */
+export function graphHeight(nodes: ReadonlyArray<{ position: { y: number } }>): number {
+  if (nodes.length === 0) return MIN_H;
+  const ys = nodes.map((n) => n.position.y);
+  const span = Math.max(...ys) - Math.min(...ys) + NODE_H;
+  return Math.round(Math.min(MAX_H, Math.max(MIN_H, span * 0.6 + 60)));
+}
+
 /**
  * The flow read-only, with where the instance is: steps it waits at ("current"), steps it passed
  * ("visited") and the rest dimmed. Nothing can be dragged, connected or deleted.
@@ -46,7 +59,7 @@ export function InstanceGraph({ flow, activeNodes, visitedNodes }: { flow: FlowD
     return { nodes, edges };
   }, [flow, activeNodes, visitedNodes, catalogue, locale]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <div className="instance-graph" data-testid="instance-graph" style={{ height: 320 }}>
+    <div className="instance-graph" data-testid="instance-graph" style={{ height: graphHeight(nodes) }}>
       {/* Uncontrolled (default*): the flow keeps the measured sizes itself, so nodes become visible without
           an onNodesChange handler; the key renders it afresh when the position changes. */}
       <ReactFlow
@@ -55,6 +68,9 @@ export function InstanceGraph({ flow, activeNodes, visitedNodes }: { flow: FlowD
         defaultEdges={edges}
         nodeTypes={NODE_TYPES}
         fitView
+        // xyflow's default minZoom (0.5) stopped fitView short on a tall flow: the top and bottom steps were cut off.
+        fitViewOptions={{ padding: 0.08, minZoom: 0.1 }}
+        minZoom={0.1}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}

@@ -48,7 +48,7 @@ export function InstanceTimeline({ history, nodeName }: InstanceTimelineProps) {
         ))}
       </ol>
       {shaped.hidden > 0 || showAll ? (
-        <button type="button" className="link" data-testid="timeline-details" aria-pressed={showAll} onClick={() => setShowAll(!showAll)}>
+        <button type="button" className="link timeline-more" data-testid="timeline-details" aria-pressed={showAll} onClick={() => setShowAll(!showAll)}>
           {showAll ? t('timelineMainOnly') : t('timelineShowAll', { count: shaped.hidden })}
         </button>
       ) : null}
