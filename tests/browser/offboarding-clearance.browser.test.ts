@@ -137,7 +137,7 @@ describe.skipIf(!available)('offboarding clearance in Chromium', () => {
     expect(await it.locator('#request_accounts_0_account').isDisabled()).toBe(true);
     await it.getByTestId('action-complete').click();
     await it.locator('.error-panel[data-error-code=BATON_E_FLOW_GATE_NOT_MET]').waitFor({ timeout: 15_000 });
-    expect(await it.locator('.error-panel .error-message').textContent()).toContain('accounts #1 (CRM): disabled');
+    expect(await it.locator('.error-panel .error-message').textContent()).toContain('Accounts to disable row 1 (CRM): Disabled');
     expect(await it.locator('.error-panel .error-path').textContent()).toBe('/data/accounts/0/disabled');
     expect(await it.locator('#request_accounts_0_disabled__error').textContent()).toContain('Not done yet');
     await shot(it, 'offboarding-clearance-gate');

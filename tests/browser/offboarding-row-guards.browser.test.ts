@@ -3,14 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPackFolder } from '../../packages/cli/src/index.js';
-import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
-import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { hasChromium, skipNotice } from './harness/browser-env.js';
+import { demoSignIn, startDemoPackRuntime } from './harness/demo-pack.js';
+import type { RunningRuntime } from './harness/runtime-server.js';
 import { sceneCaller } from './harness/scene.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const artifacts = path.join(here, 'artifacts');
-const PACK_DIR = path.resolve(here, '../../templates/offboarding');
 const available = hasChromium();
 if (!available) console.log(skipNotice());
 
@@ -29,18 +28,7 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
     await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
   };
 
-  const signInAs = async (userId: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror (${userId}): ${e.message}`));
-    await page.goto(`${runtime.baseUrl}/inbox`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByTestId('demo-picker').waitFor();
-    await page.getByTestId(`demo-${userId}`).click();
-    await page.waitForURL(/\/inbox$/);
-    return page;
-  };
+  const signInAs = (userId: string): Promise<Page> => demoSignIn(browser, runtime.baseUrl, userId, problems, contexts);
 
   /** The add and remove buttons of a sub-table on a page (idPrefix `start` or `task`). */
   const rowButtons = (page: Page, prefix: string, table: string) =>
@@ -56,10 +44,8 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
   };
 
   beforeAll(async () => {
-    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
+    ({ runtime, browser } = await startDemoPackRuntime());
     call = sceneCaller(runtime.baseUrl, runtime.adminToken);
-    const { bundle } = await readPackFolder(PACK_DIR, { demo: true });
-    await call('POST', '/packs/import?demo=true', bundle);
   });
 
   afterAll(async () => {

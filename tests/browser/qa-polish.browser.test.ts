@@ -1,16 +1,12 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPackFolder } from '../../packages/cli/src/index.js';
 import { api } from './harness/api.js';
-import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
-import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
+import { hasChromium, skipNotice } from './harness/browser-env.js';
+import { startDemoPackRuntime } from './harness/demo-pack.js';
+import type { RunningRuntime } from './harness/runtime-server.js';
 import { saveScreenshot, sessionPage, trackedPage } from './harness/pages.js';
 import { sceneCaller } from './harness/scene.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const PACK_DIR = path.resolve(here, '../../templates/offboarding');
 const available = hasChromium();
 if (!available) console.log(skipNotice());
 
@@ -28,9 +24,7 @@ describe.skipIf(!available)('offboarding pages after QA (Chromium)', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
-    const { bundle } = await readPackFolder(PACK_DIR, { demo: true });
-    await sceneCaller(runtime.baseUrl, runtime.adminToken)('POST', '/packs/import?demo=true', bundle);
+    ({ runtime, browser } = await startDemoPackRuntime());
   });
 
   afterAll(async () => {

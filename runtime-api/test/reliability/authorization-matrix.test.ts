@@ -23,6 +23,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/directory/users/{id}': ['participant', 'hr', 'admin'], // id = the participant themself
   'GET /api/directory/departments': EVERYONE, // names only: the dashboard's department filter
   'GET /api/directory/users': EVERYONE, // the people search: id, name, department, position, active only
+  'GET /api/directory/roles': ['designer', 'hr', 'admin'], // role names and holder counts: the designer's role pickers
   'POST /api/tokens': ['admin'],
   'GET /api/audit/verify': ['auditor', 'admin'],
   'GET /api/instances/{id}/evidence': ['participant', 'hr', 'auditor', 'admin'],
