@@ -97,6 +97,10 @@ describe.skipIf(!available)('designer pickers in Chromium', () => {
     await page.goto(`${runtime.baseUrl}/build/flow/clearance`);
     await guard.waitFor();
     expect(await page.getByTestId('flow-canvas').count()).toBe(0);
+    // Packs are the designers' and admins' too (the API refuses others): the same page, not a raw 403.
+    await page.goto(`${runtime.baseUrl}/packs`);
+    await guard.waitFor();
+    expect(await guard.textContent()).toContain('/packs');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect.poll(() => guard.locator('h1').textContent()).toBe('你需要设计者角色');
     await guard.getByRole('link').click();

@@ -12,7 +12,7 @@ import { BUILDER_ROLES } from './role-access.js';
 import { RequireRoles } from './access/require-roles.js';
 import { WORKSPACE_ROUTES } from '../workspace/workspace-routes.js';
 
-/** The designer's pages: anyone may type /build, only designers (and admins) get the editor. */
+/** The designer's pages and packs: anyone may type /build or /packs, only designers (and admins) get them. */
 const designerOnly = (page: ReactNode) => <RequireRoles roles={BUILDER_ROLES}>{page}</RequireRoles>;
 
 /**
@@ -26,7 +26,7 @@ export const APP_ROUTES: RouteObject[] = [
   { path: 'build/flow/:key', element: designerOnly(<FlowDesignerPage />) },
   { path: 'build/rule/:key', element: designerOnly(<RuleDesignerPage />) },
   { path: 'build/report/:key', element: designerOnly(<ReportDesignerPage />) },
-  { path: 'packs', element: <PacksPage /> },
+  { path: 'packs', element: designerOnly(<PacksPage />) },
   { path: 'dashboard', element: <DashboardPage /> },
   { path: 'dashboard/:key', element: <DashboardPage /> },
   ...WORKSPACE_ROUTES,
