@@ -61,21 +61,30 @@ export function withDatabase(url: string, database: string): string {
 }
 
 export interface ServerCounters {
+  /** pg_stat_database's xact_commit: read-only statements count too, and backends report it up to 1 s late. */
   commits: number;
+  /**
+   * Transaction ids handed out so far (cluster-wide): one per transaction that wrote, counted the instant it
+   * writes. The exact number of durable commits while nothing else writes to the cluster.
+   */
+  writeTransactions: number;
   walRecords: number;
   walSyncs: number;
 }
 
-/** Commits of one database and the cluster's WAL flushes, to report cost per transition. */
+/** Commits of one database, the cluster's writing transactions and WAL flushes, to report cost per transition. */
 export async function readCounters(url: string): Promise<ServerCounters> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('select pg_stat_clear_snapshot()');
     const db = await client.query<{ xact_commit: string }>('select xact_commit from pg_stat_database where datname = current_database()');
+    // The snapshot's xmax is the next transaction id; reading it assigns none.
+    const xid = await client.query<{ next_xid: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as next_xid');
     const wal = await client.query<{ wal_records: string; wal_sync: string }>('select wal_records, wal_sync from pg_stat_wal');
     return {
       commits: Number(db.rows[0]?.xact_commit ?? 0),
+      writeTransactions: Number(xid.rows[0]?.next_xid ?? 0),
       walRecords: Number(wal.rows[0]?.wal_records ?? 0),
       walSyncs: Number(wal.rows[0]?.wal_sync ?? 0),
     };
