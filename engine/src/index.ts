@@ -65,6 +65,7 @@ export * from './flows/flow-definition.js';
 export * from './flows/flow-state.js';
 export { ownRowsOf, type OwnRows } from './flows/own-rows.js';
 export * from './flows/flow-command.js';
+export * from './flows/flow-field-labels.js';
 export * from './flows/compiled-flow.js';
 export * from './flows/compile-flow.js';
 export * from './flows/evolve-flow-state.js';

@@ -74,4 +74,61 @@ describe.skipIf(!available)('flow simulation in the designer', () => {
     expect(problems).toEqual([]);
     expect(Date.now() - began).toBeLessThan(60_000);
   });
+
+  // Texts that read related records ("{assets.assetId.tag}") list the devices: the run looks records up as the
+  // runtime does, in the analyst's sample records and the workspace's; a refused checklist names its fields by
+  // label; the rows' "+" and "×" buttons are visible and named, in en and zh-CN.
+  it('lists the leaver\'s devices from the records, names a refused checklist by its labels, and names its buttons', async ({ onTestFailed }) => {
+    onTestFailed(() => saveScreenshot(page, 'failure-flow-simulation-records'));
+    const created = await api(runtime.baseUrl, runtime.adminToken, 'POST', '/records/asset', { data: { tag: 'LT-9001', kind: 'laptop', status: 'in-use', holderId: 'ana' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await page.goto(`${runtime.baseUrl}/build/flow/offboarding`);
+    await page.getByTestId('toggle-simulate').click();
+    await page.getByTestId('sim-start-form').waitFor({ timeout: 20_000 });
+    // The request's asset row points at the sample asset the leaver holds, chosen from the simulation's records.
+    await expect.poll(() => page.locator('#sim-start_assets_0_assetId').inputValue(), { timeout: 10_000 }).toBe('sample-asset-1');
+    const options = await page.locator('#sim-start_assets_0_assetId option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['SAMPLE-1 (sample)', 'LT-9001 (workspace)']));
+
+    // Row buttons draw a glyph and carry a name; so do the sample records' add and remove.
+    const addRow = page.getByTestId('sim-start-form').getByRole('button', { name: 'Add a row' }).first();
+    expect((await addRow.textContent())?.trim()).toBe('+ Add a row');
+    const removeRow = page.getByTestId('sim-start-form').getByRole('button', { name: 'Remove row 1' }).first();
+    expect((await removeRow.textContent())?.trim()).toBe('×');
+    await page.getByTestId('sim-records').locator('> summary').click();
+    expect(await page.getByTestId('sim-records-asset').textContent()).toContain('Records from the workspace: 1');
+    await page.getByRole('button', { name: 'Add a sample record to Fixed assets' }).click();
+    await page.getByTestId('sim-record-sample-asset-2').waitFor();
+    await page.getByRole('button', { name: 'Remove the sample record SAMPLE-2' }).click();
+    expect(await page.getByTestId('sim-record-sample-asset-2').count()).toBe(0);
+    await saveScreenshot(page, 'flow-simulation-records');
+
+    // Step by step to admin affairs: its instructions list the sample device, and the run says what it read.
+    await page.getByTestId('sim-run').click();
+    await page.getByTestId('sim-task-managerApproval-complete').click();
+    await page.getByTestId('sim-task-hrInterview').waitFor({ timeout: 10_000 });
+    await page.getByTestId('sim-task-hrInterview-complete').click();
+    const admin = page.getByTestId('sim-task-adminAffairs');
+    await admin.waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('sim-task-adminAffairs-instructions').textContent()).toContain('Devices listed in the request (asset tags): SAMPLE-1.');
+    expect(await page.getByTestId('sim-record-read-sample-asset-1').textContent()).toContain('Fixed assets: SAMPLE-1');
+
+    // A device not returned: the refusal names the row and column by their labels, never by their ids.
+    const returned = admin.locator('#sim-task-adminAffairs-flow_assets_0_returned');
+    await returned.uncheck();
+    await page.getByTestId('sim-task-adminAffairs-complete').click();
+    const refusal = page.getByTestId('sim-task-adminAffairs-issues');
+    await refusal.waitFor({ timeout: 10_000 });
+    const text = (await refusal.textContent()) ?? '';
+    expect(text).toContain('Assets to return row 1 (sample-asset-1): Returned');
+    expect(text).not.toContain('assets row 1');
+    await saveScreenshot(page, 'flow-simulation-gate-labels');
+
+    // The same buttons in Chinese.
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('sim-start-form').getByRole('button', { name: '删除第 1 行' }).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('sim-start-form').getByRole('button', { name: '添加一行' }).count()).toBeGreaterThan(0);
+    await page.getByLabel('语言').selectOption('en');
+    expect(problems).toEqual([]);
+  });
 });

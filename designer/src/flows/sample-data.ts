@@ -9,9 +9,21 @@ export interface SampleContext {
   colleague: string;
   /** A date (YYYY-MM-DD) a few weeks after the scenario starts, used for every date field. */
   date: string;
+  /**
+   * The id of a record of a collection form, for a relation field (a request's assets): one the simulation
+   * can look up, so texts that read through the relation ("{assets.assetId.tag}") show the record.
+   */
+  record?: (formKey: string) => string | undefined;
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The collection form a relation field's widget (`record-picker`) points at, else undefined. */
+export function relationFormOf(ui: Json): string | undefined {
+  if (ui['ui:widget'] !== 'record-picker' || !isObject(ui['ui:options'])) return undefined;
+  const form = ui['ui:options'].form;
+  return typeof form === 'string' && form !== '' ? form : undefined;
+}
 
 // Strings tried, in order, against a field's `pattern` (compiled with RegExp: data, never code).
 const PATTERN_CANDIDATES = ['100.00', '100', 'sample', 'Sample', 'a'.repeat(64), 'SAMPLE-1', 'sample-1', 'A1', '1'];
@@ -51,7 +63,8 @@ function sampleNumber(schema: Json): number {
 
 /**
  * A valid value for one schema: enums take their first choice, booleans true (so checklist gates pass),
- * dates the scenario's day, person fields `person`, objects every property, lists one row.
+ * dates the scenario's day, person fields `person`, relation fields a record the simulation holds (when
+ * `ctx.record` finds one), objects every property, lists one row.
  * Undefined when no value can be made (a pattern none of the candidates fits).
  */
 export function sampleValue(schema: unknown, ui: unknown, ctx: SampleContext, person: string = ctx.colleague): unknown {
@@ -62,6 +75,9 @@ export function sampleValue(schema: unknown, ui: unknown, ctx: SampleContext, pe
   const branches = (schema.oneOf ?? schema.anyOf) as unknown;
   if (Array.isArray(branches) && branches.length > 0) return sampleValue(branches[0], u, ctx, person);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  const related = relationFormOf(u);
+  const record = related === undefined ? undefined : ctx.record?.(related);
+  if (record !== undefined && (type === 'string' || type === 'array')) return type === 'array' ? [record] : record;
   switch (type) {
     case 'boolean':
       return true;

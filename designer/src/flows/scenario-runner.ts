@@ -1,4 +1,4 @@
-import type { SimulationFailure, SimulationResult } from '@baton/engine';
+import type { CreateTaskEffect, LocalizedText, SimulationFailure, SimulationResult } from '@baton/engine';
 import type { ScenarioStep } from './scenario-builder.js';
 
 type Json = Record<string, unknown>;
@@ -70,4 +70,18 @@ export function settle(steps: ScenarioStep[], result: SimulationResult): RunOutc
   const refused = refusedStep(result, steps);
   if (!refused) return { steps, result };
   return { steps: steps.slice(0, refused.index), result, refused };
+}
+
+/** What a step told its people: its node's description as the engine filled it when the task was created. */
+export interface TaskInstructions {
+  taskId: string;
+  node: string;
+  text: LocalizedText;
+}
+
+/** Every created task's instructions, in the order the tasks were created (tasks without instructions left out). */
+export function taskInstructions(result: SimulationResult): TaskInstructions[] {
+  return result.effects
+    .filter((e): e is CreateTaskEffect => e.type === 'createTask' && (e as CreateTaskEffect).task.description !== undefined)
+    .map((e) => ({ taskId: e.task.taskId, node: e.task.nodeId ?? '', text: e.task.description as LocalizedText }));
 }

@@ -6,9 +6,12 @@ import { issuesToErrorSchema, type PathIssue } from '../shared/schema-form/issue
 import { FallbackWidget } from '../workspace/task/fallback-widgets.js';
 import { applyFieldAccess, type FieldAccess } from '../workspace/task/field-access.js';
 import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from '../workspace/task/workspace-widgets.js';
+import { SIM_BUTTON_TEMPLATES } from './sim-form-buttons.js';
 import type { SimForm } from './step-samples.js';
 
 type Json = Record<string, unknown>;
+
+const NO_RECORDS: readonly SimRecordChoice[] = [];
 
 /** A person of the scenario's made-up directory (not the server's): the simulation knows no one else. */
 function ScenarioPersonWidget({ id, value, disabled, readonly, onChange, registry }: WidgetProps) {
@@ -25,11 +28,38 @@ function ScenarioPersonWidget({ id, value, disabled, readonly, onChange, registr
   );
 }
 
-// The workspace's widgets, but nothing that reaches the server: people come from the scenario, files and
-// signatures are sample values shown as they are.
+/** A record a relation field may point at in the simulation, as its picker lists it. */
+export interface SimRecordChoice {
+  id: string;
+  formKey: string;
+  label: string;
+}
+
+/**
+ * A record of the simulation (its sample records and the workspace's it read), not a live query: the run looks
+ * records up in the same list, so what is picked here is what the texts show.
+ */
+function ScenarioRecordWidget({ id, value, disabled, readonly, onChange, options, registry }: WidgetProps) {
+  const all = ((registry.formContext as { records?: SimRecordChoice[] } | undefined)?.records ?? []) as SimRecordChoice[];
+  const records = all.filter((r) => r.formKey === options.form);
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <select id={id} name={id} value={text} disabled={disabled || readonly} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+      <option value="" />
+      {text && !records.some((r) => r.id === text) ? <option value={text}>{text}</option> : null}
+      {records.map((r) => (
+        <option key={r.id} value={r.id}>{r.label}</option>
+      ))}
+    </select>
+  );
+}
+
+// The workspace's widgets, but nothing that reaches the server: people and records come from the scenario,
+// files and signatures are sample values shown as they are.
 const SIM_WIDGETS: RegistryWidgetsType = {
   ...workspaceWidgets,
   'user-picker': ScenarioPersonWidget,
+  'record-picker': ScenarioRecordWidget,
   'file-upload': FallbackWidget,
   'signature-pad': FallbackWidget,
 };
@@ -44,10 +74,12 @@ export interface SimFormViewProps {
   issues: readonly PathIssue[];
   idPrefix: string;
   people: string[];
+  /** What relation fields may point at: the simulation's records. */
+  records?: readonly SimRecordChoice[];
 }
 
 /** One bound form rendered from the engine's schemas with rjsf, as the workspace renders it. */
-export const SimFormView = memo(function SimFormView({ sim, access, value, onChange, issues, idPrefix, people }: SimFormViewProps) {
+export const SimFormView = memo(function SimFormView({ sim, access, value, onChange, issues, idPrefix, people, records = NO_RECORDS }: SimFormViewProps) {
   const schemas = useMemo(() => {
     if (!access) return { schema: sim.jsonSchema, uiSchema: sim.uiSchema };
     // Read-only top-level fields are the node's context, not its input: the step form leaves them out.
@@ -69,7 +101,8 @@ export const SimFormView = memo(function SimFormView({ sim, access, value, onCha
         widgets={SIM_WIDGETS}
         fields={workspaceFields}
         formData={shown}
-        formContext={{ people }}
+        formContext={{ people, records }}
+        templates={{ ButtonTemplates: SIM_BUTTON_TEMPLATES }}
         validator={cfworkerValidator}
         extraErrors={extraErrors}
         experimental_defaultFormStateBehavior={workspaceDefaultFormState}

@@ -4,7 +4,7 @@ import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
 import { JsonEditor } from '../app/ui/json-editor.js';
 import type { FieldAccess } from '../workspace/task/field-access.js';
-import { SimFormView } from './sim-form.js';
+import { SimFormView, type SimRecordChoice } from './sim-form.js';
 import type { SimForm } from './step-samples.js';
 
 type Json = Record<string, unknown>;
@@ -19,10 +19,12 @@ export interface SimStartSectionProps {
   /** Issues of a refused start, paths into the data. */
   issues: readonly DisplayIssue[];
   people: string[];
+  /** What relation fields may point at: the simulation's records. */
+  records: readonly SimRecordChoice[];
 }
 
 /** The start data: the flow's form rendered at the start node, sample data on a click, JSON as an advanced option. */
-export function SimStartSection({ startForm, access, formsReady, data, onChange, onFillSample, issues, people }: SimStartSectionProps) {
+export function SimStartSection({ startForm, access, formsReady, data, onChange, onFillSample, issues, people, records }: SimStartSectionProps) {
   const { t } = useTranslation('flows');
   const [asJson, setAsJson] = useState(false);
   const json = asJson || !startForm;
@@ -48,7 +50,7 @@ export function SimStartSection({ startForm, access, formsReady, data, onChange,
       {json ? (
         <JsonEditor name="sim-data" label={t('simData')} value={data} rows={6} onChange={(v) => onChange((v ?? {}) as Json)} />
       ) : (
-        <SimFormView sim={startForm!} access={access} value={data} onChange={onChange} issues={issues} idPrefix="sim-start" people={people} />
+        <SimFormView sim={startForm!} access={access} value={data} onChange={onChange} issues={issues} idPrefix="sim-start" people={people} records={records} />
       )}
     </section>
   );

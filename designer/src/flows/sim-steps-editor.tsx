@@ -31,7 +31,9 @@ export function SimStepsEditor({ def, steps, onChange }: { def: FlowDefinition; 
                 {t('simAdvance')} <input aria-label={t('simAdvance')} value={step.advance} onChange={(e) => setStep(i, { advance: e.target.value })} />
               </span>
             )}
-            <button type="button" className="icon-button" aria-label={t('remove')} onClick={() => setStep(i, null)}>×</button>
+            <button type="button" className="icon-button" aria-label={t('simStepRemove', { step: i + 1 })} title={t('simStepRemove', { step: i + 1 })} onClick={() => setStep(i, null)}>
+              <span aria-hidden="true">×</span>
+            </button>
           </li>
         ))}
       </ol>

@@ -2,7 +2,7 @@ import type { FlowDefinition, SimulatedTask } from '@baton/engine';
 import { useTranslation } from 'react-i18next';
 import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
-import { SimFormView } from './sim-form.js';
+import { SimFormView, type SimRecordChoice } from './sim-form.js';
 import { stepFormsAt, type SimForms } from './step-samples.js';
 
 type Json = Record<string, unknown>;
@@ -26,13 +26,17 @@ export interface SimTaskCardProps {
   issues: readonly DisplayIssue[];
   people: string[];
   busy: boolean;
+  /** The step's instructions as the engine filled them (its node's description, records read through relations). */
+  instructions?: string;
+  /** What relation fields may point at: the simulation's records. */
+  records: readonly SimRecordChoice[];
 }
 
 /**
  * One open task of the run: the forms the node may edit (its own, and the flow form's editable fields)
  * prefilled with sample values, the action and the acting person, and a button that sends the step.
  */
-export function SimTaskCard({ flow, forms, task, nodeName, decision, onChange, onComplete, issues, people, busy }: SimTaskCardProps) {
+export function SimTaskCard({ flow, forms, task, nodeName, decision, onChange, onComplete, issues, people, busy, instructions, records }: SimTaskCardProps) {
   const { t } = useTranslation('flows');
   const { nodeForm, startForm, access } = stepFormsAt(flow, forms, task.node);
   const data = decision.data ?? {};
@@ -43,14 +47,15 @@ export function SimTaskCard({ flow, forms, task, nodeName, decision, onChange, o
     <li className={`sim-task${issues.length > 0 ? ' sim-task-refused' : ''}`} data-testid={id} data-task={task.id}>
       <h4>{nodeName}</h4>
       <p className="muted small">{t('simTaskFor', { people: task.assignees.join(', ') || '—' })}</p>
+      {instructions ? <p className="sim-task-instructions" data-testid={`${id}-instructions`}>{instructions}</p> : null}
       {issues.length > 0 ? (
         <div className="sim-step-issues" data-testid={`${id}-issues`} role="alert">
           <p>{t('simRefused', { node: nodeName })}</p>
           <IssueList issues={[...issues]} />
         </div>
       ) : null}
-      {nodeForm ? <SimFormView sim={nodeForm} value={data} onChange={setData} issues={issues} idPrefix={`${id}-own`} people={people} /> : null}
-      {startForm ? <SimFormView sim={startForm} access={access} value={data} onChange={setData} issues={issues} idPrefix={`${id}-flow`} people={people} /> : null}
+      {nodeForm ? <SimFormView sim={nodeForm} value={data} onChange={setData} issues={issues} idPrefix={`${id}-own`} people={people} records={records} /> : null}
+      {startForm ? <SimFormView sim={startForm} access={access} value={data} onChange={setData} issues={issues} idPrefix={`${id}-flow`} people={people} records={records} /> : null}
       {!nodeForm && !startForm ? <p className="muted small">{t('simStepNoForm')}</p> : null}
       <div className="row">
         <label>

@@ -8,16 +8,24 @@ import { JsonEditor } from '../app/ui/json-editor.js';
 import { applyPreset, branchPresets, type BranchPreset } from './branch-presets.js';
 import type { FlowBody } from './flow-graph.js';
 import { defaultScenario, sampleContextOf, toScenario, type ScenarioDraft, type ScenarioStep } from './scenario-builder.js';
-import { defaultAction, runToEnd, settle, type RefusedStep, type RunOutcome, type SampleStep } from './scenario-runner.js';
+import { defaultAction, runToEnd, settle, taskInstructions, type RefusedStep, type RunOutcome, type SampleStep } from './scenario-runner.js';
+import type { SampleContext } from './sample-data.js';
 import { SimBranches, SimPresets } from './sim-branches.js';
+import { SimInstructions } from './sim-instructions.js';
+import type { RecordsRead } from './sim-record-lookup.js';
+import { SimRecordsRead, SimRecordsSection } from './sim-records-section.js';
 import { SimStartSection } from './sim-start-section.js';
 import { SimStepsEditor } from './sim-steps-editor.js';
 import { SimTaskCard, type TaskDecision } from './sim-task-card.js';
 import { sampleStartData, sampleStepData, startNodeOf, stepFormsAt, type SimForms } from './step-samples.js';
 import { useSimForms } from './use-sim-forms.js';
+import { useSimRecords } from './use-sim-records.js';
 import './simulate-panel.css';
 
 type Json = Record<string, unknown>;
+
+/** What the engine worker answers: the result, and which records the run's texts read. */
+const recordsReadOf = (result: SimulationResult | null): RecordsRead | undefined => (result as { recordsRead?: RecordsRead } | null)?.recordsRead;
 
 /** Per open task: what was refused last time at that task, else sample data and the forward action. */
 function decisionsFor(outcome: RunOutcome, sample: SampleStep): Record<string, TaskDecision> {
@@ -43,6 +51,8 @@ function issuesAt(refused: RefusedStep | undefined, node: string) {
  * in-memory organisation. The start data is the flow's form (sample values on a click); each open step
  * shows its form prefilled, with the action and the acting person; "Run to the end" completes every step
  * with sample data and its forward action. A refused step names its fields, and the branches taken show.
+ * Relation fields point at records the run looks up as the runtime does (sample and workspace records), and
+ * the panel lists the records each run read.
  */
 export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: FormDefinition[]; onResult: (r: SimulationResult | null) => void }) {
   const { t } = useTranslation('flows');
@@ -54,19 +64,22 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
   const [preset, setPreset] = useState<BranchPreset | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const formsReady = forms.every((f) => simForms.has(f.key));
+  const simRecords = useSimRecords(forms, sampleContextOf(draft));
+  const formsReady = forms.every((f) => simForms.has(f.key)) && simRecords.ready;
   const start = stepFormsAt(def, simForms, startNodeOf(def));
   const presets = useMemo(() => branchPresets(def), [def]);
   const people = draft.users.map((u) => u.id);
   const result = outcome?.result ?? null;
   const nodeName = (id: string) => l(def.nodes.find((n) => n.id === id)?.name, id);
-  const sampleFor = (d: ScenarioDraft): SampleStep => (node, current) => sampleStepData(def, simForms as SimForms, node, current, sampleContextOf(d));
-  const withSampleStart = (d: ScenarioDraft): ScenarioDraft => ({ ...d, data: sampleStartData(def, simForms, sampleContextOf(d)) });
+  // Sample relation values name a record the run can look up: the subject's, a sample one first.
+  const contextFor = (d: ScenarioDraft): SampleContext => ({ ...sampleContextOf(d), record: (formKey) => simRecords.pick(formKey, d.initiator) });
+  const sampleFor = (d: ScenarioDraft): SampleStep => (node, current) => sampleStepData(def, simForms as SimForms, node, current, contextFor(d));
+  const withSampleStart = (d: ScenarioDraft): ScenarioDraft => ({ ...d, data: sampleStartData(def, simForms, contextFor(d)) });
 
-  // An analyst starts from a filled form, not an empty one.
+  // An analyst starts from a filled form, not an empty one (once the records it may point at are known).
   useEffect(() => {
-    if (start.startForm) setDraft((d) => (Object.keys(d.data).length === 0 ? withSampleStart(d) : d));
-  }, [start.startForm]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (start.startForm && simRecords.ready) setDraft((d) => (Object.keys(d.data).length === 0 ? withSampleStart(d) : d));
+  }, [start.startForm, simRecords.ready]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const show = (d: ScenarioDraft, next: RunOutcome | null) => {
     setDraft({ ...d, steps: next?.steps ?? d.steps });
@@ -81,7 +94,8 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
     setBusy(true);
     setError(null);
     try {
-      const run = (s: ScenarioStep[]) => engine().call('simulate', { flow: def, scenario: toScenario(def, { ...d, steps: s }), forms, locale });
+      const records = simRecords.records.map(({ id, data }) => ({ id, data }));
+      const run = (s: ScenarioStep[]) => engine().call('simulate', { flow: def, scenario: toScenario(def, { ...d, steps: s }), forms, locale, records });
       show(d, auto ? await runToEnd(run, steps, sampleFor(d)) : settle(steps, await run(steps)));
     } catch (err) {
       setError(err);
@@ -105,12 +119,18 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
 
   const startIssues = result?.failures.find((f) => f.path === '/start')?.issues ?? [];
   const openTasks = result?.tasks.filter((task) => task.status === 'open') ?? [];
+  const instructions = result ? taskInstructions(result) : [];
+  const instructionsOf = (taskId: string) => {
+    const text = instructions.find((i) => i.taskId === taskId)?.text;
+    return text === undefined ? undefined : l(text, '');
+  };
 
   return (
     <div className="simulate-panel" data-testid="simulate-panel">
       <h2>{t('simulate')}</h2>
       <p className="muted small">{t('simulateHelp')}</p>
       {formsError ? <ErrorPanel error={formsError} /> : null}
+      {simRecords.error ? <ErrorPanel error={simRecords.error} /> : null}
       <SimPresets presets={presets} onPick={pickPreset} disabled={busy || !formsReady} />
       {preset ? <p className="small" data-testid="sim-preset-active">{t('simPresetActive', { name: l(preset.label as never, preset.edge) })}</p> : null}
       <label>
@@ -129,6 +149,16 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
         onChange={(data: Json) => setDraft((d) => ({ ...d, data }))}
         onFillSample={() => setDraft(withSampleStart)}
         issues={startIssues}
+        people={people}
+        records={simRecords.choices}
+      />
+      <SimRecordsSection
+        collections={simRecords.collections}
+        forms={simRecords.forms}
+        samples={simRecords.samples}
+        onChange={simRecords.setSamples}
+        makeSample={simRecords.makeSample}
+        choices={simRecords.choices}
         people={people}
       />
       <details>
@@ -189,6 +219,8 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
                     issues={issuesAt(outcome?.refused, task.node)}
                     people={people}
                     busy={busy}
+                    instructions={instructionsOf(task.id)}
+                    records={simRecords.choices}
                   />
                 ))}
               </ul>
@@ -196,6 +228,8 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
           ) : null}
           <p className="small">{t('simPath')}: {result.path.map((p) => nodeName(p.node)).join(' → ')}</p>
           <SimBranches flow={def} result={result} />
+          <SimRecordsRead read={recordsReadOf(result)} records={simRecords.records} collections={simRecords.collections} />
+          <SimInstructions list={instructions} nodeName={nodeName} />
           <p className="small" data-testid="sim-uncovered">
             {result.uncovered.branches.length === 0 && result.uncovered.nodes.length === 0
               ? t('simAllCovered')

@@ -5,13 +5,16 @@ import type { Effect } from '../effects/effect.js';
 import { BatonError, issue } from '../errors/error-catalogue.js';
 import { pointer } from '../errors/issue.js';
 import type { CompiledFlow } from '../flows/compiled-flow.js';
-import type { FlowCommand, FlowContext, ValidateTaskData } from '../flows/flow-command.js';
+import type { FlowCommand, FlowContext } from '../flows/flow-command.js';
 import { openTasks, type FlowState, type FlowTask } from '../flows/flow-state.js';
 import type { Locale } from '../i18n/localized-text.js';
 import { parseIsoDuration } from './parse-iso-duration.js';
 import type { AdvanceStep, CancelStep, CompleteStep, Refusable, Scenario, SignalStep } from './scenario.js';
 import type { SimulationFailure } from './simulation-result.js';
 import { SIMULATION_ERRORS } from './simulation-errors.js';
+
+/** What the run hands the reducer beyond the scenario: the same hooks the runtime gives it. */
+export type ScenarioHooks = Pick<FlowContext, 'validateTaskData' | 'fieldLabel' | 'records'>;
 
 /** Stops the script: a command could not run, so later steps would only report follow-on noise. */
 export class StopRun extends Error {}
@@ -41,7 +44,7 @@ export class ScenarioRun {
 
   constructor(
     readonly flow: CompiledFlow, readonly scenario: Scenario, readonly locale: Locale,
-    private readonly validateTaskData?: ValidateTaskData,
+    private readonly hooks: ScenarioHooks = {},
   ) {
     this.now = new Date(scenario.start.at).toISOString();
     this.directory = directoryOf(scenario);
@@ -52,7 +55,9 @@ export class ScenarioRun {
     const ctx: FlowContext = { now: this.now, newId: (prefix) => `${prefix}-${++this.ids}`, directory: this.directory, locale: this.locale };
     if (this.calendar) ctx.calendar = this.calendar;
     if (this.scenario.timeZone) ctx.timeZone = this.scenario.timeZone;
-    if (this.validateTaskData) ctx.validateTaskData = this.validateTaskData;
+    if (this.hooks.validateTaskData) ctx.validateTaskData = this.hooks.validateTaskData;
+    if (this.hooks.fieldLabel) ctx.fieldLabel = this.hooks.fieldLabel;
+    if (this.hooks.records) ctx.records = this.hooks.records;
     return ctx;
   }
 

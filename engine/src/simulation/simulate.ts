@@ -2,6 +2,7 @@ import { BatonError } from '../errors/error-catalogue.js';
 import type { FlowDefinition } from '../flows/flow-definition.js';
 import type { ValidateTaskData } from '../flows/flow-command.js';
 import { compileFlow } from '../flows/compile-flow.js';
+import { flowFieldLabels } from '../flows/flow-field-labels.js';
 import type { CompiledFlow } from '../flows/compiled-flow.js';
 import { compileForm } from '../forms/compile-form.js';
 import { validateNodeData } from '../forms/validate-node-data.js';
@@ -9,9 +10,10 @@ import type { FormDefinition } from '../definitions/definition-types.js';
 import type { Locale } from '../i18n/localized-text.js';
 import { createRegistry } from '../registry/create-registry.js';
 import type { Registry } from '../registry/registry.js';
+import type { RecordLookup } from '../rules/read-path.js';
 import { checkExpectations } from './check-expectations.js';
 import type { Scenario } from './scenario.js';
-import { ScenarioRun, StopRun } from './scenario-run.js';
+import { ScenarioRun, StopRun, type ScenarioHooks } from './scenario-run.js';
 import { summarizeRun } from './summarize-run.js';
 import type { SimulationResult } from './simulation-result.js';
 import { SIMULATION_ERRORS } from './simulation-errors.js';
@@ -20,22 +22,31 @@ import { validateScenario } from './validate-scenario.js';
 export interface SimulateOptions {
   /** Node types (and form field types); default `createRegistry()`. */
   registry?: Registry;
-  /** Forms the flow binds: task data is then validated as the runtime would. */
+  /** Forms the flow binds: task data is then validated, and refusals name fields by label, as the runtime does. */
   forms?: FormDefinition[];
   /** Language of failure messages; default en. */
   locale?: Locale;
+  /**
+   * Records of collection forms by id, for the texts that read through relation fields ("{assets.assetId.tag}"),
+   * as the runtime passes them to the reducer (runtime-api related-records.ts). Without it such a text finds
+   * no record. The caller holds the records in memory: the engine does no IO.
+   */
+  records?: RecordLookup;
 }
 
-function taskDataValidator(forms: FormDefinition[] | undefined, registry: Registry, startFormKey: string | undefined): ValidateTaskData | undefined {
-  if (!forms || forms.length === 0) return undefined;
+/** The hooks the runtime gives the reducer (execution-services.ts flowContext), made from the given forms. */
+function formHooks(forms: FormDefinition[] | undefined, registry: Registry, startFormKey: string | undefined): ScenarioHooks {
+  if (!forms || forms.length === 0) return {};
   const compiled = new Map(forms.map((f) => [f.key, compileForm(f, registry)]));
-  const startForm = startFormKey === undefined ? undefined : compiled.get(startFormKey);
+  const formOf = (key: string | undefined) => compiled.get(key ?? startFormKey ?? '');
+  const startForm = formOf(undefined);
   // As the runtime does: the node's form judges its fields, the start form the request fields touched.
-  return ({ formKey, nodeId, data, patch, previous, locale }) => {
+  const validateTaskData: ValidateTaskData = ({ formKey, nodeId, data, patch, previous, locale }) => {
     const nodeForm = formKey === undefined ? undefined : compiled.get(formKey);
     if (!nodeForm && !startForm) return [];
     return validateNodeData({ startForm, nodeForm: nodeForm ?? startForm, nodeId, data, patch, previous, locale });
   };
+  return { validateTaskData, fieldLabel: flowFieldLabels(formOf) };
 }
 
 /**
@@ -55,7 +66,9 @@ export function simulate(flowDef: FlowDefinition, scenario: Scenario | unknown, 
   const registry = options.registry ?? createRegistry();
   const flow: CompiledFlow = compileFlow(flowDef, registry);
   const valid = scenario as Scenario;
-  const run = new ScenarioRun(flow, valid, locale, taskDataValidator(options.forms, registry, flowDef.form));
+  const hooks = formHooks(options.forms, registry, flowDef.form);
+  if (options.records) hooks.records = options.records;
+  const run = new ScenarioRun(flow, valid, locale, hooks);
   try {
     run.start();
     valid.steps.forEach((step, i) => {

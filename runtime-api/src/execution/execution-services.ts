@@ -1,4 +1,4 @@
-import { CN_CALENDAR, validateNodeData, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type RuleContext } from '@baton/engine';
+import { CN_CALENDAR, flowFieldLabels, validateNodeData, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type RuleContext } from '@baton/engine';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RuntimeConfig } from '../config/runtime-config.js';
@@ -124,6 +124,6 @@ export function flowContext(
     validateTaskData: ({ formKey, nodeId, data, patch, locale }) =>
       validateNodeData({ startForm: formOf(undefined), nodeForm: formOf(formKey), nodeId, data, patch, previous, locale, ctx: evalCtx }),
     // Messages (a refused checklist) name fields by their labels: the node's form first, then the request's.
-    fieldLabel: ({ field, formKey, locale }) => formOf(formKey)?.fieldLabel(field, locale) ?? formOf(undefined)?.fieldLabel(field, locale),
+    fieldLabel: flowFieldLabels(formOf),
   };
 }

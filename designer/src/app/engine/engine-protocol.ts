@@ -8,6 +8,7 @@ import type {
   SimulationResult,
   ValidationResult,
 } from '@baton/engine';
+import type { LookupRecord, RecordsRead } from '../../flows/sim-record-lookup.js';
 
 /** A definition this one refers to (the flow's form, a rule's scoped form), as published on the server. */
 export interface ResolvedDefinition {
@@ -33,7 +34,14 @@ export interface EngineRequests {
     args: { form?: FormDefinition; formRef?: string; data: unknown; node?: string; locale: Locale };
     result: FormValidationResult & { visibility: Record<string, boolean> };
   };
-  simulate: { args: { flow: FlowDefinition; scenario: unknown; forms: FormDefinition[]; locale: Locale }; result: SimulationResult };
+  /**
+   * `records`: what relation fields may point at (sample and workspace records), read by the texts of the run
+   * through the same lookup the runtime passes the engine; `recordsRead` says which of them the run used.
+   */
+  simulate: {
+    args: { flow: FlowDefinition; scenario: unknown; forms: FormDefinition[]; locale: Locale; records?: LookupRecord[] };
+    result: SimulationResult & { recordsRead?: RecordsRead };
+  };
   validateExpression: { args: { logic: unknown; basePath: string; locale: Locale }; result: Issue[] };
 }
 

@@ -14,6 +14,7 @@ import {
   type FormDefinition,
   type Registry,
 } from '@baton/engine';
+import { recordLookup } from '../../flows/sim-record-lookup.js';
 import { catalogueStubsPlugin } from './catalogue-stubs.js';
 import type { EngineCall, EngineFailure, EngineReply, EngineRequests, EngineMethod } from './engine-protocol.js';
 
@@ -65,7 +66,11 @@ const handlers: Handlers = {
     const result = c.validate(data, { locale, ctx, ...(node ? { node } : {}) });
     return { ...result, visibility: c.visibility(result.data, ctx) };
   },
-  simulate: ({ flow, scenario, forms, locale }) => simulate(flow, scenario, { registry, forms, locale }),
+  simulate: ({ flow, scenario, forms, locale, records }) => {
+    if (!records) return simulate(flow, scenario, { registry, forms, locale });
+    const table = recordLookup(records);
+    return { ...simulate(flow, scenario, { registry, forms, locale, records: table.lookup }), recordsRead: table.read() };
+  },
   validateExpression: ({ logic, basePath, locale }) => validateExpression(logic as never, basePath, locale),
 };
 
