@@ -4,6 +4,17 @@ export const definitionsMessages = defineMessages({
   en: {
     title: 'Definitions',
     kind: { form: 'Forms', flow: 'Flows', rule: 'Rules', report: 'Reports', pack: 'Packs', document: 'Documents', connector: 'Connectors' },
+    // A kind's name inside a sentence: `kind.*` are tab titles (plural, capitalised). Pick with `count`
+    // (i18next applies Intl.PluralRules): 1 for "New form", 0 for "No forms yet".
+    kindName: {
+      form_one: 'form', form_other: 'forms',
+      flow_one: 'flow', flow_other: 'flows',
+      rule_one: 'rule', rule_other: 'rules',
+      report_one: 'report', report_other: 'reports',
+      pack_one: 'pack', pack_other: 'packs',
+      document_one: 'document', document_other: 'documents',
+      connector_one: 'connector', connector_other: 'connectors',
+    },
     newKey: 'New {{kind}}: key',
     create: 'Create',
     keyRule: 'Lower-case letters, digits and dashes, starting with a letter.',
@@ -66,6 +77,16 @@ export const definitionsMessages = defineMessages({
   'zh-CN': {
     title: '定义',
     kind: { form: '表单', flow: '流程', rule: '规则', report: '报表', pack: '模板包', document: '文档', connector: '连接器' },
+    // Chinese has one form (Intl.PluralRules gives "other"); the _one keys keep the tables' keys equal.
+    kindName: {
+      form_one: '表单', form_other: '表单',
+      flow_one: '流程', flow_other: '流程',
+      rule_one: '规则', rule_other: '规则',
+      report_one: '报表', report_other: '报表',
+      pack_one: '模板包', pack_other: '模板包',
+      document_one: '文档', document_other: '文档',
+      connector_one: '连接器', connector_other: '连接器',
+    },
     newKey: '新建{{kind}}：标识',
     create: '新建',
     keyRule: '小写字母、数字和短横线，以字母开头。',

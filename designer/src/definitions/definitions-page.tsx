@@ -70,7 +70,7 @@ export function DefinitionsPage() {
       </div>
       <form className="inline-form" onSubmit={create}>
         <label>
-          {t('newKey', { kind: t(`kind.${kind}`) })}
+          {t('newKey', { kind: t(`kindName.${kind}`, { count: 1 }) })}
           <input name="new-key" value={newKey} placeholder="offboarding-request" onChange={(e) => setNewKey(e.target.value.trim())} aria-invalid={newKey !== '' && !keyValid} />
         </label>
         <button type="submit" className="primary" disabled={!keyValid} data-testid="create-definition">{t('create')}</button>
@@ -79,7 +79,7 @@ export function DefinitionsPage() {
       {error ? <ErrorPanel error={error} /> : null}
       {items === null && !error ? <p className="muted" role="status">{t('statusLoading')}</p> : null}
       {items !== null && rows.length === 0 ? (
-        <EmptyState title={t('emptyTitle', { kind: t(`kind.${kind}`) })}>{t('emptyBody')}</EmptyState>
+        <EmptyState title={t('emptyTitle', { kind: t(`kindName.${kind}`, { count: 0 }) })}>{t('emptyBody')}</EmptyState>
       ) : null}
       {rows.length > 0 ? (
         <table className="list">

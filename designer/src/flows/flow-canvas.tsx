@@ -42,7 +42,8 @@ export function FlowCanvas(props: FlowCanvasProps) {
   const { t } = useTranslation('flows');
   const { l, locale } = useLocalized();
   const catalogue = useCatalogue();
-  const { setNodeRef, isOver } = useDroppable({ id: 'flow-canvas' });
+  // Screen readers hear "the flow canvas", not the droppable's id (shared/dnd-announcements.ts).
+  const { setNodeRef, isOver } = useDroppable({ id: 'flow-canvas', data: { announce: { kind: 'area', area: t('dnd.flowCanvas', { ns: 'common' }) } } });
   const { def, issues, selection, measured, highlight } = props;
   // Fit a loaded flow into view once; a new flow keeps its viewport so nodes land where they are dropped.
   const [fitInitially] = useState(() => def.nodes.length > 0);

@@ -2,6 +2,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { CatalogueEntry, FlowNodeDefinition } from '@baton/engine';
 import { memo } from 'react';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
+import { TypeIconGlyph } from '../app/registry/type-icon-glyph.js';
 
 export interface BatonNodeData extends Record<string, unknown> {
   node: FlowNodeDefinition;
@@ -35,7 +36,10 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
       {inputs.map((p, i) => (
         <Handle key={p.id} id={p.id} type="target" position={Position.Left} style={{ top: `${((i + 1) * 100) / (inputs.length + 1)}%` }} data-testid={`handle-in-${node.id}-${p.id}`} />
       ))}
-      <div className="flow-node-type">{text.type}</div>
+      <div className="flow-node-type">
+        <TypeIconGlyph icon={entry?.icon} type={node.type} className="flow-node-icon" size={12} />
+        {text.type}
+      </div>
       <div className="flow-node-name">{text.name}</div>
       {issues.length > 0 ? (
         <span className="flow-node-issues" data-testid={`node-issues-${node.id}`} aria-label={issues.map((i) => i.message).join('; ')}>

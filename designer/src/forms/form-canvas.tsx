@@ -5,6 +5,7 @@ import type { FormDefinition } from '@baton/engine';
 import { useTranslation } from 'react-i18next';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
 import { useLocalized } from '../app/i18n/localized.js';
+import { containerAnnounce, dropAreaName, fieldAnnounce } from './form-drop-target.js';
 import { containers, findField, tableContainer, type Container } from './form-layout.js';
 import type { Selection } from './form-selection.js';
 
@@ -17,8 +18,9 @@ export interface CanvasProps {
   issueCount: (itemId: string) => number;
 }
 
-function DropZone({ container, children, empty }: { container: Container; children: React.ReactNode; empty: string }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `container:${container.id}`, data: { kind: 'container', container: container.id } });
+function DropZone({ container, children, empty, area }: { container: Container; children: React.ReactNode; empty: string; area: string }) {
+  // `announce`: what screen readers hear this area called (shared/dnd-announcements.ts).
+  const { setNodeRef, isOver } = useDroppable({ id: `container:${container.id}`, data: { kind: 'container', container: container.id, announce: containerAnnounce(area) } });
   return (
     <SortableContext id={container.id} items={container.items.map((i) => `field:${i}`)} strategy={verticalListSortingStrategy}>
       <ol ref={setNodeRef} className={`drop-zone${isOver ? ' over' : ''}`} data-testid={`drop-${container.id}`}>
@@ -29,11 +31,12 @@ function DropZone({ container, children, empty }: { container: Container; childr
   );
 }
 
-function FieldCard({ itemId, container, index, props }: { itemId: string; container: string; index: number; props: CanvasProps }) {
+function FieldCard({ itemId, container, index, area, props }: { itemId: string; container: string; index: number; area: string; props: CanvasProps }) {
   const { t } = useTranslation('forms');
   const { l } = useLocalized();
   const field = findField(props.def, itemId)!;
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: `field:${itemId}`, data: { kind: 'field', itemId, container, index } });
+  const label = l(field.label, field.key);
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: `field:${itemId}`, data: { kind: 'field', itemId, container, index, label, announce: fieldAnnounce(label, area) } });
   const selected = props.selection.kind === 'field' && props.selection.itemId === itemId;
   const problems = props.issueCount(itemId);
   const isTable = field.type.replace(/@.*$/, '') === 'sub-table';
@@ -50,7 +53,7 @@ function FieldCard({ itemId, container, index, props }: { itemId: string; contai
     >
       <div className="field-card-head">
         <span className="drag-handle" aria-label={t('dragHandle')} {...attributes} {...listeners}>⠿</span>
-        <strong>{l(field.label, field.key)}</strong>
+        <strong>{label}</strong>
         <code>{field.key}</code>
         <span className="type-tag">{field.type}</span>
         {field.required ? <span className="badge">{t('badgeRequired')}</span> : null}
@@ -81,10 +84,15 @@ function FieldCard({ itemId, container, index, props }: { itemId: string; contai
 }
 
 function ContainerList({ container, props, empty }: { container: Container; props: CanvasProps; empty: string }) {
+  const { t } = useTranslation('forms');
+  const { l } = useLocalized();
+  const table = container.table === undefined ? undefined : findField(props.def, container.table);
+  const title = container.kind === 'section' ? l(container.section?.title, t('untitledSection')) : table ? l(table.label, table.key) : '';
+  const area = dropAreaName(container.kind, title, t);
   return (
-    <DropZone container={container} empty={empty}>
+    <DropZone container={container} empty={empty} area={area}>
       {container.items.map((itemId, index) => (
-        <FieldCard key={itemId} itemId={itemId} container={container.id} index={index} props={props} />
+        <FieldCard key={itemId} itemId={itemId} container={container.id} index={index} area={area} props={props} />
       ))}
     </DropZone>
   );

@@ -1,4 +1,5 @@
-import type { ContainerId, Target } from './form-layout.js';
+import { isInLowerHalf, type DropAnnounce } from '../shared/dnd-announcements.js';
+import type { Container, ContainerId, Target } from './form-layout.js';
 
 /** What dnd-kit tells us about the element under the pointer (data set by the canvas). */
 export interface OverInfo {
@@ -22,9 +23,31 @@ export function dropTarget(over: OverInfo | null, pointerY: number, active: Acti
   if (!over?.data) return null;
   if (over.data.kind === 'container') return { container: over.data.container, index: Number.MAX_SAFE_INTEGER };
   if (active.itemId !== undefined && over.data.itemId === active.itemId) return null;
-  const after = pointerY > over.rect.top + over.rect.height / 2;
+  const after = isInLowerHalf(over.rect, pointerY);
   let index = over.data.index + (after ? 1 : 0);
   if (active.container === over.data.container && active.index !== undefined && active.index < index) index -= 1;
   if (active.container === over.data.container && active.index === index) return null;
   return { container: over.data.container, index };
+}
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * What a container is called where people hear it (the `forms` namespace's `dropArea.*`): "the form" for
+ * the fields outside sections (they come after every section, so their end is the end of the form),
+ * `section “title”`, `the columns of “table”`. `title` is the section's or sub-table's visible label.
+ */
+export function dropAreaName(kind: Container['kind'], title: string, t: T): string {
+  if (kind === 'section') return t('dropArea.section', { title });
+  if (kind === 'table') return t('dropArea.table', { title });
+  return t('dropArea.form');
+}
+
+/** Drag data for announcements: a container takes drops at its end; a field card, before or after it. */
+export function containerAnnounce(area: string): DropAnnounce {
+  return { kind: 'end', area };
+}
+
+export function fieldAnnounce(label: string, area: string): DropAnnounce {
+  return { kind: 'item', item: label, area };
 }

@@ -2,6 +2,7 @@ import { useDraggable } from '@dnd-kit/core';
 import type { CatalogueEntry } from '@baton/engine';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../app/i18n/localized.js';
+import { TypeIconGlyph } from '../app/registry/type-icon-glyph.js';
 
 /** How a palette's entries become drag sources: the form and flow designers differ only in these. */
 export interface PaletteDrag {
@@ -28,7 +29,7 @@ function PaletteItem({ entry, drag }: { entry: CatalogueEntry; drag: PaletteDrag
       {...attributes}
       {...listeners}
     >
-      <span className="palette-icon" aria-hidden>{(entry.icon ?? entry.type).slice(0, 2)}</span>
+      <TypeIconGlyph icon={entry.icon} type={entry.type} className="palette-icon" size={16} />
       {l(entry.label, entry.type)}
     </li>
   );

@@ -3,6 +3,7 @@ import { defineErrors } from '../errors/error-catalogue.js';
 /**
  * One code per JSON Schema keyword, so a client can react to "missing property" differently from "wrong type".
  * Params come from the Ajv error; `*Zh` params carry the Chinese wording of an English word (type names).
+ * Counts agree with their noun through plural blocks (`{limit, plural, one {…} other {…}}`, i18n/plural-select.ts).
  */
 export const SCHEMA_ERRORS = defineErrors({
   BATON_E_SCHEMA_REQUIRED: {
@@ -37,12 +38,12 @@ export const SCHEMA_ERRORS = defineErrors({
   },
   BATON_E_SCHEMA_UNEVALUATED_ITEMS: {
     status: 400,
-    en: 'Remove the extra items: at most {limit} are allowed here.',
+    en: 'Remove the extra items: at most {limit, plural, one {# item is} other {# items are}} allowed here.',
     'zh-CN': '请删除多余的项：此处最多允许 {limit} 项。',
   },
   BATON_E_SCHEMA_ADDITIONAL_ITEMS: {
     status: 400,
-    en: 'Remove the extra items: at most {limit} are allowed here.',
+    en: 'Remove the extra items: at most {limit, plural, one {# item is} other {# items are}} allowed here.',
     'zh-CN': '请删除多余的项：此处最多允许 {limit} 项。',
   },
   BATON_E_SCHEMA_MINIMUM: {
@@ -72,12 +73,12 @@ export const SCHEMA_ERRORS = defineErrors({
   },
   BATON_E_SCHEMA_MIN_LENGTH: {
     status: 400,
-    en: 'Make this text at least {limit} characters long.',
+    en: 'Make this text at least {limit, plural, one {# character} other {# characters}} long.',
     'zh-CN': '请将此文本加长到至少 {limit} 个字符。',
   },
   BATON_E_SCHEMA_MAX_LENGTH: {
     status: 400,
-    en: 'Shorten this text to at most {limit} characters.',
+    en: 'Shorten this text to at most {limit, plural, one {# character} other {# characters}}.',
     'zh-CN': '请将此文本缩短到最多 {limit} 个字符。',
   },
   BATON_E_SCHEMA_PATTERN: {
@@ -92,12 +93,12 @@ export const SCHEMA_ERRORS = defineErrors({
   },
   BATON_E_SCHEMA_MIN_ITEMS: {
     status: 400,
-    en: 'Add items: at least {limit} are needed.',
+    en: 'Add items: at least {limit, plural, one {# item is} other {# items are}} needed.',
     'zh-CN': '请添加项目：至少需要 {limit} 项。',
   },
   BATON_E_SCHEMA_MAX_ITEMS: {
     status: 400,
-    en: 'Remove items: at most {limit} are allowed.',
+    en: 'Remove items: at most {limit, plural, one {# item is} other {# items are}} allowed.',
     'zh-CN': '请删除项目：最多允许 {limit} 项。',
   },
   BATON_E_SCHEMA_UNIQUE_ITEMS: {
@@ -107,12 +108,12 @@ export const SCHEMA_ERRORS = defineErrors({
   },
   BATON_E_SCHEMA_MIN_PROPERTIES: {
     status: 400,
-    en: 'Add properties: at least {limit} are needed.',
+    en: 'Add properties: at least {limit, plural, one {# property is} other {# properties are}} needed.',
     'zh-CN': '请添加属性：至少需要 {limit} 个。',
   },
   BATON_E_SCHEMA_MAX_PROPERTIES: {
     status: 400,
-    en: 'Remove properties: at most {limit} are allowed.',
+    en: 'Remove properties: at most {limit, plural, one {# property is} other {# properties are}} allowed.',
     'zh-CN': '请删除属性：最多允许 {limit} 个。',
   },
   BATON_E_SCHEMA_DEPENDENT_REQUIRED: {
@@ -127,7 +128,7 @@ export const SCHEMA_ERRORS = defineErrors({
   },
   BATON_E_SCHEMA_CONTAINS: {
     status: 400,
-    en: 'Add an item of the expected shape: at least {limit} are needed.',
+    en: 'Add an item of the expected shape: at least {limit, plural, one {# such item is} other {# such items are}} needed.',
     'zh-CN': '请添加符合要求的项：至少需要 {limit} 项。',
   },
   BATON_E_SCHEMA_ONE_OF: {

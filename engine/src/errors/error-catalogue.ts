@@ -42,7 +42,7 @@ export function listErrorCodes(): Array<{ code: string } & ErrorSpec> {
 export function issue(code: string, path: string, params: Record<string, unknown> = {}, locale: Locale = 'en'): Issue {
   const spec = catalogue.get(code);
   if (!spec) throw new Error(`unknown error code ${code}: declare it with defineErrors`);
-  const messages = { en: format(spec.en, params), 'zh-CN': format(spec['zh-CN'], params) };
+  const messages = { en: format(spec.en, params, 'en'), 'zh-CN': format(spec['zh-CN'], params, 'zh-CN') };
   return { code, path, message: messages[locale], messages, params };
 }
 

@@ -8,7 +8,7 @@ import { defineErrors } from '../errors/error-catalogue.js';
 export const EXPRESSION_ERRORS = defineErrors({
   BATON_E_EXPR_INVALID: {
     status: 400,
-    en: 'The expression is not valid ({count} problem(s)). First: {first}',
+    en: 'The expression is not valid ({count, plural, one {# problem} other {# problems}}). First: {first}',
     'zh-CN': '表达式无效（{count} 个问题）。第一个：{first}',
   },
   BATON_E_EXPR_UNKNOWN_OPERATOR: {

@@ -74,7 +74,7 @@ export const FLOW_ERRORS = defineErrors({
   },
   BATON_E_FLOW_TASK_DATA_INVALID: {
     status: 400,
-    en: 'The data submitted with task {taskId} is not valid ({count} problems): correct the fields listed.',
+    en: 'The data submitted with task {taskId} is not valid ({count, plural, one {# problem} other {# problems}}): correct the fields listed.',
     'zh-CN': '任务 {taskId} 提交的数据有 {count} 处错误：请修改所列字段。',
   },
   BATON_E_FLOW_RETURN_TARGET: {
@@ -114,7 +114,7 @@ export const FLOW_ERRORS = defineErrors({
   },
   BATON_E_FLOW_MIGRATE_REMOVED_NODE: {
     status: 409,
-    en: 'Cannot migrate instance {instanceId} to version {toVersion}: {count} token(s) or task(s) sit on nodes that are gone or changed type ({nodes}). Map each of them to a node of the new version in nodeMapping.',
+    en: 'Cannot migrate instance {instanceId} to version {toVersion}: {count, plural, one {# token or task sits on a node that is gone or changed type} other {# tokens or tasks sit on nodes that are gone or changed type}} ({nodes}). Map each of them to a node of the new version in nodeMapping.',
     'zh-CN': '无法将流程实例 {instanceId} 迁移到第 {toVersion} 版：有 {count} 个令牌或任务停留在已删除或类型已变的节点（{nodes}）。请在 nodeMapping 中把它们映射到新版本的节点。',
   },
   BATON_E_FLOW_UNKNOWN_NODE_TYPE: {

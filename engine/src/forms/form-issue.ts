@@ -15,6 +15,6 @@ export function localizedIssue(
   const spec = errorSpec(code);
   if (!spec) throw new Error(`unknown error code ${code}: declare it with defineErrors`);
   const messages = {} as Record<Locale, string>;
-  for (const l of LOCALES) messages[l] = format(spec[l], params(l));
+  for (const l of LOCALES) messages[l] = format(spec[l], params(l), l);
   return { code, path, message: messages[locale], messages, params: params('en') };
 }

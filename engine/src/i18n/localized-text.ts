@@ -1,3 +1,5 @@
+import { mayHavePlural, selectPlurals } from './plural-select.js';
+
 /** The two locales every user-visible string ships in. */
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -24,9 +26,12 @@ function parseTemplate(template: string): string[] {
   return parts;
 }
 
-/** Fills `{name}` placeholders; unknown placeholders stay visible so a missing param is noticed. */
-export function format(template: string, params: Record<string, unknown> = {}): string {
-  const parts = parseTemplate(template);
+/**
+ * Fills `{name}` placeholders; unknown placeholders stay visible so a missing param is noticed. Plural
+ * blocks (`{n, plural, one {# item} other {# items}}`, plural-select.ts) pick their form for `locale`.
+ */
+export function format(template: string, params: Record<string, unknown> = {}, locale: Locale = 'en'): string {
+  const parts = parseTemplate(mayHavePlural(template) ? selectPlurals(template, params, locale) : template);
   let out = parts[0] as string;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] as string;

@@ -4,7 +4,7 @@ import { defineErrors } from '../errors/error-catalogue.js';
 export const SIMULATION_ERRORS = defineErrors({
   BATON_E_SIM_INVALID_SCENARIO: {
     status: 400,
-    en: 'Scenario is not valid ({count} problems); fix each place listed. First, at "{path}": {first}',
+    en: 'Scenario is not valid ({count, plural, one {# problem} other {# problems}}); fix each place listed. First, at "{path}": {first}',
     'zh-CN': '测试场景无效（{count} 处问题）；请逐一修改所列位置。第一处在 "{path}"：{first}',
   },
   BATON_E_SIM_FLOW_MISMATCH: {
