@@ -51,6 +51,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/records', label: 'workspace:navRecords', group: 'work' },
   { to: '/instances', label: 'workspace:navInstances', group: 'work' },
   { to: '/dashboard', label: 'dashboard:nav', group: 'work', roles: ['hr', 'admin'] },
+  { to: '/people', label: 'peopleDirectory:nav', group: 'work', roles: ['hr', 'admin'] },
   { to: '/build', label: 'shell:navDefinitions', group: 'build', roles: [...BUILDER_ROLES] },
   { to: '/packs', label: 'shell:navPacks', group: 'build', roles: [...BUILDER_ROLES] },
 ];

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import './workspace.css';
 import { InboxPage } from './inbox/inbox-page.js';
 import { InstancesPage } from './instances/instances-page.js';
+import { PeopleDirectoryPage } from './people-directory/people-directory-page.js';
 import { RecordsPage } from './records/records-page.js';
 import { revokeTokensOnSignOut } from './sign-in/revoke-on-sign-out.js';
 import { StartRequestPage } from './start/start-request-page.js';
@@ -18,4 +19,5 @@ export const WORKSPACE_ROUTES: RouteObject[] = [
   { path: 'instances', element: <InstancesPage /> },
   { path: 'instances/:id', element: <InstancePage /> },
   { path: 'records', element: <RecordsPage /> },
+  { path: 'people', element: <PeopleDirectoryPage /> },
 ];

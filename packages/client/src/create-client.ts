@@ -2,7 +2,7 @@ import { createTransport, type CallOptions, type TransportOptions } from './http
 import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
 import type { ConnectorList } from './types/connectors.js';
-import type { DirectoryDepartment, DirectoryImport, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
+import type { DirectoryDepartment, DirectoryImport, DirectoryPeopleResult, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
@@ -88,6 +88,9 @@ export function createClient(options: ClientOptions) {
       /** People by name or id, department (and below) or exact ids, by name; any signed-in caller. Follow `nextCursor`. */
       searchUsers: (query: DirectorySearchQuery = {}, call?: CallOptions) =>
         json<DirectorySearchResult>({ method: 'GET', path: '/directory/users', query: { ...query } }, call),
+      /** HR's people list (hr, admin): searchUsers's filters and paging, each person with manager, roles, hire date. */
+      people: (query: DirectorySearchQuery = {}, call?: CallOptions) =>
+        json<DirectoryPeopleResult>({ method: 'GET', path: '/directory/people', query: { ...query } }, call),
       /** Every department (id, name, parentId), by name: for filters and pickers. */
       departments: (call?: CallOptions) => json<{ items: DirectoryDepartment[] }>({ method: 'GET', path: '/directory/departments' }, call),
       /** Every role some person holds, with its number of holders, by name (designers, HR): for role pickers. */

@@ -11,11 +11,13 @@ import {
   DepartmentView,
   DirectoryImportBody,
   DirectoryImportResult,
+  DirectoryPeopleResult,
   DirectorySearchQuery,
   DirectorySearchResult,
   DirectoryUserView,
 } from './directory-schemas.js';
 import { findUser, listDepartments, listDirectoryRoles, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
+import { listDirectoryPeople } from './list-directory-people.js';
 import { searchDirectoryUsers } from './search-directory-users.js';
 import { organisationToday } from './person-presence.js';
 import './directory-errors.js';
@@ -101,6 +103,26 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { limit = 20, ...filters } = request.query;
       const today = organisationToday(new Date(), app.baton.config.timeZone);
       return searchDirectoryUsers(app.baton.database.db, { ...filters, limit, today });
+    },
+  );
+
+  // HR's people page: the same search with what HR manages (manager, roles, hire date) on each row, so a
+  // page of people is one request rather than one per person. Contacts and attributes stay on /users/:id.
+  app.get(
+    '/directory/people',
+    {
+      config: { roles: [ROLES.hr] },
+      schema: {
+        tags: ['directory'],
+        summary: "HR's people list: GET /directory/users's filters and paging, each person with manager, roles and hire date (hr, admin)",
+        querystring: DirectorySearchQuery,
+        response: withErrors({ 200: DirectoryPeopleResult }),
+      },
+    },
+    async (request) => {
+      const { limit = 20, ...filters } = request.query;
+      const today = organisationToday(new Date(), app.baton.config.timeZone);
+      return listDirectoryPeople(app.baton.database.db, { ...filters, limit, today });
     },
   );
 

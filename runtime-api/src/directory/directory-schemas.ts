@@ -94,7 +94,7 @@ export const DirectorySearchQuery = Closed({
 });
 export type DirectorySearchInput = Static<typeof DirectorySearchQuery>;
 
-export const DirectoryPersonView = Closed({
+const PersonProperties = {
   id: Type.String(),
   name: Type.String(),
   departmentId: Nullable(Type.String()),
@@ -105,8 +105,25 @@ export const DirectoryPersonView = Closed({
     description: 'left: the leave date is before today (organisation time zone); inactive: deactivated in the directory; active: may be chosen',
   }),
   leaveDate: Nullable(IsoDate),
-});
+};
+export const DirectoryPersonView = Closed(PersonProperties);
 export type DirectoryPerson = Static<typeof DirectoryPersonView>;
+
+// HR's people list (GET /directory/people): the search's person plus what HR manages in the directory
+// (manager, roles, hire date), still without contacts or attributes (those stay behind /directory/users/:id).
+export const DirectoryPeopleRowView = Closed({
+  ...PersonProperties,
+  managerId: Nullable(Type.String()),
+  manager: Nullable(Closed({ id: Type.String(), name: Type.String() }, { description: 'null when there is no manager or the id names nobody' })),
+  roles: Type.Array(Type.String()),
+  hireDate: Nullable(IsoDate),
+});
+export type DirectoryPeopleRow = Static<typeof DirectoryPeopleRowView>;
+
+export const DirectoryPeopleResult = Closed({
+  items: Type.Array(DirectoryPeopleRowView),
+  nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last page' })),
+});
 
 export const DirectorySearchResult = Closed({
   items: Type.Array(DirectoryPersonView),

@@ -13,6 +13,7 @@ import { shellMessages } from './shell-messages.js';
 import { schemaLabelMessages } from '../../shared/schema-form/schema-labels.js';
 import { workspaceMessages } from '../../workspace/workspace-messages.js';
 import { evidenceMessages } from '../../workspace/evidence/evidence-messages.js';
+import { peopleDirectoryMessages } from '../../workspace/people-directory/people-directory-messages.js';
 import { notificationsMessages } from '../../notifications/notifications-messages.js';
 
 /** Every area's strings by i18next namespace. A new area adds its own `<area>-messages.ts` here. */
@@ -32,4 +33,5 @@ export const AREA_MESSAGES: Record<string, AreaMessages> = {
   notifications: notificationsMessages,
   access: accessMessages,
   pickers: pickersMessages,
+  peopleDirectory: peopleDirectoryMessages,
 };

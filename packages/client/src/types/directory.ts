@@ -96,6 +96,20 @@ export interface DirectoryPerson {
   leaveDate: IsoDate | null;
 }
 
+/** A row of HR's people list (GET /directory/people): the search's person plus manager, roles, hire date. */
+export interface DirectoryPeopleRow extends DirectoryPerson {
+  managerId: string | null;
+  /** null when there is no manager or the id names nobody. */
+  manager: { id: string; name: string } | null;
+  roles: string[];
+  hireDate: IsoDate | null;
+}
+
+export interface DirectoryPeopleResult {
+  items: DirectoryPeopleRow[];
+  nextCursor: string | null;
+}
+
 export interface DirectorySearchResult {
   items: DirectoryPerson[];
   /** Pass as cursor for the next page; null on the last page. */

@@ -1,0 +1,75 @@
+import type { DirectoryUser } from '@baton/client';
+import { describe, expect, it } from 'vitest';
+import { csvToImport } from './csv-import-body.js';
+import { countChanges, keepStoredFields, referenceProblems } from './import-preview.js';
+import { locateIssue, pointerSegments } from './import-source.js';
+import { parseCsvRows } from './parse-csv-rows.js';
+import { problemsOfIssues } from './server-issues.js';
+
+const csv = [
+  'id,name,department,departmentId,managerId,roles',
+  'boss,Boss,Sales,sales,,',
+  '',
+  'x,"Two',
+  'lines",,,boss,',
+  'y,Why,,,ghost,hr',
+].join('\n');
+const { body, source } = csvToImport(parseCsvRows(csv), []);
+
+describe('server issue paths → CSV lines and columns', () => {
+  it('maps /users/i/field to the row line (blank and multi-line rows counted) and the header of that field', () => {
+    expect(source.userLines).toEqual([2, 4, 6]);
+    expect(locateIssue('/users/2/managerId', source)).toEqual({ line: 6, entry: { list: 'users', index: 2 }, field: 'managerId', column: 'managerId' });
+    expect(locateIssue('/users/1/roles/0', source)).toMatchObject({ line: 4, field: 'roles/0', column: 'roles' });
+    expect(locateIssue('/users/0', source)).toMatchObject({ line: 2, field: null, column: null });
+  });
+
+  it('maps a new department to the row that named it, its id and name to their columns', () => {
+    expect(body.departments).toEqual([{ id: 'sales', name: 'Sales' }]);
+    expect(locateIssue('/departments/0/name', source)).toMatchObject({ line: 2, column: 'department' });
+    expect(locateIssue('/departments/0/id', source)).toMatchObject({ line: 2, column: 'departmentId' });
+  });
+
+  it('keeps paths outside the lists, and JSON files, without a line', () => {
+    expect(locateIssue('', source)).toEqual({ line: null, entry: null, field: null, column: null });
+    expect(locateIssue('/users', source)).toMatchObject({ line: null, entry: null });
+    const json = { kind: 'json' as const, userLines: [], departmentLines: [], userColumns: {}, departmentColumns: {} };
+    expect(locateIssue('/users/3/email', json)).toEqual({ line: null, entry: { list: 'users', index: 3 }, field: 'email', column: 'email' });
+    expect(pointerSegments('/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
+  });
+
+  it('turns a 422 answer into rows sorted by line with the server message and code', () => {
+    const rows = problemsOfIssues(
+      [
+        { code: 'BATON_E_DIRECTORY_UNKNOWN_USER', path: '/users/2/managerId', message: 'Add user "ghost"' },
+        { code: 'BATON_E_SCHEMA_FORMAT', path: '/users/0/email', message: 'bad email' },
+      ],
+      source,
+    );
+    expect(rows.map((r) => [r.line, r.column, r.serverCode])).toEqual([
+      [2, 'email', 'BATON_E_SCHEMA_FORMAT'],
+      [6, 'managerId', 'BATON_E_DIRECTORY_UNKNOWN_USER'],
+    ]);
+  });
+});
+
+describe('import preview', () => {
+  const known = { userIds: new Set(['y', 'someone']), departmentIds: new Set(['eng']) };
+
+  it('counts new and updated people and departments by id', () => {
+    expect(countChanges(body, known)).toEqual({ users: { inserted: 2, updated: 1 }, departments: { inserted: 1, updated: 0 } });
+  });
+
+  it('finds managers and departments that are neither in the file nor stored, at their line', () => {
+    expect(referenceProblems(body, known, source).map((p) => [p.line, p.column, p.code, p.params])).toEqual([[6, 'managerId', 'unknownManager', { id: 'ghost' }]]);
+  });
+
+  it('carries over what the file has no column for, and clears what an empty cell clears', () => {
+    const stored: DirectoryUser = {
+      id: 'y', name: 'Old', departmentId: 'eng', department: { id: 'eng', name: 'Engineering' }, position: 'Dev', managerId: 'boss', roles: ['it'],
+      hireDate: '2020-01-01', leaveDate: null, email: 'y@example.com', mobile: null, attributes: { level: 'P5' }, active: false,
+    };
+    const merged = keepStoredFields({ id: 'y', name: 'Why', roles: ['hr'] }, stored, new Set(['id', 'name', 'department', 'roles', 'managerId']));
+    expect(merged).toEqual({ id: 'y', name: 'Why', roles: ['hr'], position: 'Dev', hireDate: '2020-01-01', email: 'y@example.com', attributes: { level: 'P5' }, active: false });
+  });
+});
