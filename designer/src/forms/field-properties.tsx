@@ -21,6 +21,25 @@ function withProp<T extends object, K extends keyof T>(obj: T, key: K, value: T[
   return next;
 }
 
+/** Type settings edited by their own input below the generated panel (localized, with an explanation). */
+const PATTERN_HINT_OMIT = ['patternHint'];
+
+function hasConfigProperty(schema: unknown, key: string): boolean {
+  const properties = (schema as { properties?: unknown } | undefined)?.properties;
+  return typeof properties === 'object' && properties !== null && key in properties;
+}
+
+/** A text field's patternHint: what its pattern asks for, in words users read instead of the regex. */
+function PatternHintInput({ name, value, onChange }: { name: string; value: unknown; onChange: (value: Record<string, string> | undefined) => void }) {
+  const { t } = useTranslation('forms');
+  return (
+    <div className="pattern-hint-input" data-testid="field-pattern-hint">
+      <LocalizedTextInput name={name} label={t('patternHint')} value={value as never} onChange={(v) => onChange(Object.keys(v).length ? (v as Record<string, string>) : undefined)} />
+      <p className="muted small">{t('patternHintHelp')}</p>
+    </div>
+  );
+}
+
 function KeyInput({ value, onRename }: { value: string; onRename: (key: string) => boolean }) {
   const { t } = useTranslation('forms');
   const [text, setText] = useState(value);
@@ -74,6 +93,7 @@ export function FieldProperties({
   const set = (update: (f: FormField) => FormField) => onChange((d) => updateField(d, itemId, update));
   const options = fieldOptions(def.fields, table).filter((o) => o.path !== (table ? field.key : field.key));
   const isComputed = field.type.replace(/@.*$/, '') === 'computed' || field.computed !== undefined;
+  const patternHint = hasConfigProperty(entry?.configSchema, 'patternHint');
 
   return (
     <div className="properties" data-testid="field-properties">
@@ -112,10 +132,18 @@ export function FieldProperties({
           issues={issues}
           issueBase={`${base}/config`}
           onChange={(config) => set((f) => withProp(f, 'config', config))}
+          {...(patternHint ? { omit: PATTERN_HINT_OMIT } : {})}
         />
       ) : (
         <p className="field-error">{t('unknownType', { type: field.type })}</p>
       )}
+      {patternHint ? (
+        <PatternHintInput
+          name="field-pattern-hint"
+          value={field.config?.patternHint}
+          onChange={(v) => set((f) => withProp(f, 'config', withProp<Record<string, unknown>, string>(f.config ?? {}, 'patternHint', v)))}
+        />
+      ) : null}
       <h3>{t('logic')}</h3>
       <ConditionBuilder name="visibleIf" label={t('visibleIf')} value={field.visibleIf} fields={options} onChange={(v) => set((f) => withProp(f, 'visibleIf', v))} />
       <ConditionBuilder name="requiredIf" label={t('requiredIf')} value={field.requiredIf} fields={options} onChange={(v) => set((f) => withProp(f, 'requiredIf', v))} />

@@ -75,6 +75,7 @@ export const CONFIRMATION_FIELDS: FieldMetaMap = new Map<string, FieldMeta>([
   ['state', { type: 'text' }],
   ['by', USER],
   ['for', USER],
+  ['confirmer', { type: 'text' }],
   ['at', DATE_TIME],
   ['outcome', { type: 'text' }],
   ['comment', { type: 'text' }],

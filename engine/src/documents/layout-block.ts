@@ -7,8 +7,8 @@ import type { DocumentTask } from './document-input.js';
 import type { Align, LayoutBlock, LayoutSignature, LayoutTable } from './document-layout.js';
 import { fillTemplate, pick, type LocalizedTemplate, type MissingSink } from './document-template.js';
 import { formatDateTimeValue, formatDateValue } from './format-value.js';
-import type { RenderEnv, Scope } from './resolve-placeholder.js';
-import { noConfirmation, rowConfirmation } from './row-confirmation.js';
+import { userDisplayName, type RenderEnv, type Scope } from './resolve-placeholder.js';
+import { confirmerText, noConfirmation, rowConfirmation } from './row-confirmation.js';
 
 export interface CompiledBlock {
   block: Block;
@@ -54,6 +54,12 @@ function fill(compiled: CompiledBlock, slot: string, scope: Scope, b: BlockEnv):
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A person's name as documents print it; the id when the directory does not know them. */
+function personName(id: string, env: RenderEnv): string {
+  const user = env.input.directory?.user(id);
+  return user ? userDisplayName(user, env.locale) : id;
+}
+
 function layoutTable(compiled: CompiledBlock, block: Extract<Block, { type: 'table' }>, b: BlockEnv): LayoutTable {
   const { locale } = b.env;
   const source = block.rows === '$tasks' ? b.scope.vars.$tasks : b.scope.root[block.rows];
@@ -72,9 +78,11 @@ function layoutTable(compiled: CompiledBlock, block: Extract<Block, { type: 'tab
     if (confirmation) {
       const by = confirmation.by === undefined ? undefined : row[confirmation.by];
       // A row naming no one (yet) has nobody to confirm it.
-      vars.$confirmation = confirmation.by !== undefined && (typeof by !== 'string' || by === '')
+      const confirmed = confirmation.by !== undefined && (typeof by !== 'string' || by === '')
         ? noConfirmation(locale)
         : rowConfirmation(b.tasks, confirmation.node, typeof by === 'string' ? by : undefined, locale);
+      const confirmer = confirmerText(confirmed, (id) => personName(id, b.env), locale);
+      vars.$confirmation = confirmer !== undefined ? { ...confirmed, confirmer } : confirmed;
     }
     const scope: Scope = {
       root: row,

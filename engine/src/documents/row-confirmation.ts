@@ -11,6 +11,8 @@ export interface RowConfirmation {
   by?: string;
   /** The successor `by` acted for, when that was someone else. */
   for?: string;
+  /** Who confirmed, in words: "孙丽" or, acting for someone, "孙丽（代陈静确认）" / "Sun Li (for Chen Jing)". */
+  confirmer?: string;
   at?: string;
   outcome?: string;
   comment?: string;
@@ -63,4 +65,17 @@ export function rowConfirmation(tasks: readonly DocumentTask[], node: string, us
     if (chosen.comment !== undefined) out.comment = chosen.comment;
   }
   return out;
+}
+
+const ACTED_FOR: Record<Locale, string> = { 'zh-CN': '{by}（代{for}确认）', en: '{by} (for {for})' };
+
+/**
+ * The confirmer's name, followed by whom they confirmed for when HR or a delegate held the successor's
+ * task; undefined when nobody confirmed (yet). `nameOf` turns a user id into the name the document prints.
+ */
+export function confirmerText(confirmation: RowConfirmation, nameOf: (userId: string) => string, locale: Locale): string | undefined {
+  if (confirmation.by === undefined) return undefined;
+  const by = nameOf(confirmation.by);
+  if (confirmation.for === undefined) return by;
+  return ACTED_FOR[locale].replace('{by}', by).replace('{for}', nameOf(confirmation.for));
 }

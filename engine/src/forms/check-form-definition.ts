@@ -57,6 +57,11 @@ function checkField(field: FormField, at: string, scope: Scope, isColumn: boolea
     // Only a config that passed its schema is handed to valueSchema.
     const schemaProblem = configIssues.length === 0 ? valueSchemaIssue(field, type, field.config ?? {}, at, ctx.locale) : undefined;
     if (schemaProblem) out.push(schemaProblem);
+    const config = (field.config ?? {}) as { pattern?: unknown; patternHint?: unknown };
+    // A hint describes a pattern: without one it would tell users about a rule nothing enforces.
+    if (configIssues.length === 0 && config.patternHint !== undefined && config.pattern === undefined) {
+      out.push(issue(FORMS_ERRORS.BATON_E_FORM_PATTERN_HINT_WITHOUT_PATTERN, `${at}/config/patternHint`, { field: field.key }, ctx.locale));
+    }
     const container = type.traits?.container === true;
     if (field.fields && !container) {
       out.push(issue(FORMS_ERRORS.BATON_E_FORM_COLUMNS_NOT_ALLOWED, `${at}/fields`, { field: field.key, type: field.type }, ctx.locale));

@@ -43,6 +43,8 @@ export interface FieldNode {
   requiredColumns?: FieldNode[];
   /** Columns whose type has `validateValue`. */
   checkedColumns?: FieldNode[];
+  /** Columns whose type has `isBlank`. */
+  blankableColumns?: FieldNode[];
   visibleIf?: CompiledExpression;
   requiredIf?: CompiledExpression;
   computed?: CompiledExpression;
@@ -69,6 +71,8 @@ export interface FormModel {
   computeSteps: FieldNode[];
   /** Fields to run a type's `validateValue` on: their type has one, or (sub-tables) a column's does. */
   checkedFields: FieldNode[];
+  /** Fields whose type has `isBlank` (or, sub-tables, a column's has): their blank values are dropped first. */
+  blankableFields?: FieldNode[];
   rules: CompiledRule[];
 }
 
@@ -212,6 +216,7 @@ export function buildFormModel(def: FormDefinition, registry: Registry, options:
       node.rowScoped = node.columns.some((c) => c.visibleIf || c.requiredIf || c.computed);
       node.requiredColumns = node.columns.filter((c) => c.required || c.requiredIf !== undefined);
       node.checkedColumns = node.columns.filter((c) => c.type.validateValue !== undefined);
+      node.blankableColumns = node.columns.filter((c) => c.type.isBlank !== undefined);
     }
     fields.push(node);
     byKey.set(field.key, node);
@@ -237,5 +242,6 @@ export function buildFormModel(def: FormDefinition, registry: Registry, options:
   });
 
   const checkedFields = fields.filter((f) => f.type.validateValue !== undefined || (f.checkedColumns?.length ?? 0) > 0);
-  return { def, fields, byKey, byPath, computeSteps: orderSteps(fields, byKey), checkedFields, rules };
+  const blankableFields = fields.filter((f) => f.type.isBlank !== undefined || (f.blankableColumns?.length ?? 0) > 0);
+  return { def, fields, byKey, byPath, computeSteps: orderSteps(fields, byKey), checkedFields, blankableFields, rules };
 }

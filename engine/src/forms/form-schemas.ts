@@ -80,7 +80,7 @@ export function buildValidationSchema(model: FormModel): Record<string, unknown>
 }
 
 function uiEntry(node: FieldNode, locale: Locale): UiSchema {
-  const entry: UiSchema = { ...(node.type.uiSchema?.(node.config) ?? {}) };
+  const entry: UiSchema = { ...(node.type.uiSchema?.(node.config, locale) ?? {}) };
   entry['ui:title'] = definitionText(node.field.label, locale);
   if (node.field.placeholder !== undefined) entry['ui:placeholder'] = definitionText(node.field.placeholder, locale);
   if (node.field.description !== undefined) entry['ui:help'] = definitionText(node.field.description, locale);

@@ -33,6 +33,11 @@ export const FORMS_ERRORS = defineErrors({
     en: 'Field "{field}" is of type "computed" but has no "computed" expression: add one.',
     'zh-CN': '字段 "{field}" 是计算字段，但没有 "computed" 表达式：请添加表达式。',
   },
+  BATON_E_FORM_PATTERN_HINT_WITHOUT_PATTERN: {
+    status: 400,
+    en: 'Field "{field}" has a pattern hint but no pattern: add the pattern it describes, or remove the hint.',
+    'zh-CN': '字段 "{field}" 设置了格式说明，却没有格式（正则表达式）：请添加它所说明的格式，或删除格式说明。',
+  },
   BATON_E_FORM_VALUE_SCHEMA_UNSUPPORTED: {
     status: 400,
     en: 'Field "{field}" cannot be used: the value schema of its type "{type}" is not supported ({reason}). The field type plugin must keep to the JSON Schema keywords listed in engine/docs/forms.md.',
@@ -113,6 +118,11 @@ export const FORMS_ERRORS = defineErrors({
     status: 400,
     en: 'The form data must be an object of field values: send an object.',
     'zh-CN': '表单数据必须是由字段值组成的对象：请提交一个对象。',
+  },
+  BATON_E_FORM_SIGNATURE_REQUIRED: {
+    status: 422,
+    en: 'Please sign here ({label}).',
+    'zh-CN': '请在此签名（{label}）。',
   },
   BATON_E_FORM_REQUIRED: {
     status: 422,

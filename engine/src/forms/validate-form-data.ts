@@ -111,6 +111,32 @@ function required(node: FieldNode, scope: unknown, ctx: EvalContext | undefined)
   return node.required || (node.requiredIf !== undefined && truthy(node.requiredIf(scope, ctx)));
 }
 
+/** The type's own wording for a required field left empty ("Please sign here"), else the generic one. */
+function requiredCode(node: FieldNode): string {
+  return node.type.requiredCode ?? FORMS_ERRORS.BATON_E_FORM_REQUIRED;
+}
+
+/** Removes values their type counts as blank (isBlank), at the top level and in sub-table cells. */
+function dropBlanks(fields: readonly FieldNode[], draft: FormDataDraft): void {
+  for (const node of fields) {
+    const value = draft.data[node.key];
+    if (value !== undefined && node.type.isBlank?.(value) === true) {
+      draft.remove(node.key);
+      continue;
+    }
+    const columns = node.blankableColumns;
+    if (columns === undefined || columns.length === 0 || !Array.isArray(value)) continue;
+    for (let i = 0; i < value.length; i++) {
+      const row: unknown = value[i];
+      if (!isRecord(row)) continue;
+      for (const column of columns) {
+        const cell = row[column.key];
+        if (cell !== undefined && column.type.isBlank?.(cell) === true) draft.setInRow(node, i, column.key, undefined);
+      }
+    }
+  }
+}
+
 const VALUE_INVALID = errorSpec(FORMS_ERRORS.BATON_E_FORM_VALUE_INVALID) as Record<Locale, string>;
 
 /** Turns schema errors into Issues prefixed with the field's label ("Last working day: …"). */
@@ -226,7 +252,7 @@ class RequiredWalk implements VisibilityVisitor {
       if (!isEmpty(row[column.key]) || !this.editable(column)) continue;
       if (hidden?.includes(column)) continue;
       if (required(column, scope ?? row, this.ctx)) {
-        fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${table.key}/${i}/${column.key}`, (l) => cellLabel(table, i, column, l), this.sink, { field: column.path });
+        fieldIssue(requiredCode(column), `/${table.key}/${i}/${column.key}`, (l) => cellLabel(table, i, column, l), this.sink, { field: column.path });
       }
     }
   }
@@ -251,6 +277,8 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   const draft = new FormDataDraft(input, runtime.clean?.lastKeys);
   const enforceAccess = options.node !== undefined || options.previous !== undefined;
   const plan = runtime.accessPlan(options.node);
+  // An untouched signature pad's {} is no value: gone before access, requiredness and the schema look at it.
+  if (model.blankableFields !== undefined && model.blankableFields.length > 0) dropBlanks(model.blankableFields, draft);
   if (enforceAccess) applyAccess(plan, draft, options.previous ?? {}, sink);
   // A new submission: a sub-table it left out is stored as [] (empty-tables.ts).
   if (options.previous === undefined) fillEmptyTables(model, plan, enforceAccess, draft);
@@ -283,7 +311,7 @@ export function validateFormData(runtime: FormRuntime, input: unknown, options: 
   }
   // After the walk, so requiredIf sees the final (stripped) data.
   for (const node of walk.requiredLater) {
-    if (required(node, data, ctx)) fieldIssue(FORMS_ERRORS.BATON_E_FORM_REQUIRED, `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
+    if (required(node, data, ctx)) fieldIssue(requiredCode(node), `/${node.key}`, (l) => definitionText(node.field.label, l), sink, { field: node.path });
   }
   checkRules(model, draft, walk.invisible, ctx, sink, failed);
   // With the fused check, a field the walk passed also passed its type's own check: only the failing ones are looked at.

@@ -56,7 +56,10 @@ export const PreviewField = memo(function PreviewField({ store, fieldKey, schema
   const shown = computed ? meta.computed : value;
   const set = (next: unknown) => store.set(fieldKey, next);
   const invalid = meta.errors.length > 0;
-  const describedBy = invalid ? `${id}__error` : undefined;
+  // A text field's pattern in words (the engine's ui:options.patternHint), under the input like the workspace shows it.
+  const patternHint = (ui['ui:options'] as { patternHint?: unknown } | undefined)?.patternHint;
+  const hint = typeof patternHint === 'string' && patternHint.trim() !== '' ? patternHint : undefined;
+  const describedBy = [invalid ? `${id}__error` : '', hint ? `${id}__help` : ''].filter(Boolean).join(' ') || undefined;
   const options = useMemo(() => {
     const fromUi = (ui['ui:options'] as { options?: Array<{ value: string; label?: unknown }> } | undefined)?.options;
     if (Array.isArray(fromUi)) return fromUi.map((o) => ({ value: o.value, label: l(o.label as never, o.value) }));
@@ -125,7 +128,7 @@ export const PreviewField = memo(function PreviewField({ store, fieldKey, schema
             noHtml5Validate
             onChange={(e) => set((e.formData as Json | undefined)?.[fieldKey])}
           />
-          {invalid ? <ul className="error-detail" id={describedBy}>{meta.errors.map((m, i) => <li key={i} className="text-danger">{m}</li>)}</ul> : null}
+          {invalid ? <ul className="error-detail" id={`${id}__error`}>{meta.errors.map((m, i) => <li key={i} className="text-danger">{m}</li>)}</ul> : null}
         </div>
       );
   }
@@ -149,7 +152,8 @@ export const PreviewField = memo(function PreviewField({ store, fieldKey, schema
           {control}
         </>
       )}
-      {invalid ? <ul className="error-detail" id={describedBy}>{meta.errors.map((m, i) => <li key={i} className="text-danger">{m}</li>)}</ul> : null}
+      {hint ? <p className="help-block pattern-hint" id={`${id}__help`}>{hint}</p> : null}
+      {invalid ? <ul className="error-detail" id={`${id}__error`}>{meta.errors.map((m, i) => <li key={i} className="text-danger">{m}</li>)}</ul> : null}
     </form>
   );
 });

@@ -14,6 +14,7 @@ import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.j
 import { issuesToErrorSchema } from '../../shared/schema-form/issues-to-error-schema.js';
 import { editableData } from '../task/field-access.js';
 import { usePendingUploads } from '../task/pending-uploads.js';
+import { unsignedSignatureError, type SignatureFormSchemas } from '../task/unsigned-signatures.js';
 import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
 import { usePublished } from '../use-published.js';
 import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
@@ -27,7 +28,7 @@ import { initiatorToSend, mayStartForOthers, subjectFieldOf } from './on-behalf.
  */
 export function StartRequestPage() {
   const { t } = useTranslation('workspace');
-  const { l } = useLocalized();
+  const { l, locale } = useLocalized();
   const api = useApi();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -79,6 +80,12 @@ export function StartRequestPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!flowKey) return;
+    // A required pad nobody signed is refused here, at the pad, as the server would refuse it.
+    const unsigned = form.value ? unsignedSignatureError([form.value.schemas as SignatureFormSchemas], data, locale) : null;
+    if (unsigned) {
+      setError(unsigned);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

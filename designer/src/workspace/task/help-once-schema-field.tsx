@@ -1,5 +1,5 @@
 import { getDefaultRegistry } from '@rjsf/core';
-import { getUiOptions, type FieldProps, type RJSFSchema } from '@rjsf/utils';
+import { getUiOptions, type FieldProps, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rowOf } from './row-titles.js';
@@ -12,16 +12,33 @@ const SchemaField = getDefaultRegistry().fields.SchemaField!;
  * both as the schema's `description` (for API docs) and as its `ui:help`; rjsf draws the first under the
  * label (and again inside a checkbox) and the second under the input. The help text stays — it is the one
  * every field template draws, widgets of our own and sub-table columns included — and an identical
- * `description` is dropped. A different description (a hand-written uiSchema) is left alone.
+ * `description` is dropped. A different description (a hand-written uiSchema) is left alone. A text field's
+ * pattern hint (`ui:options.patternHint`: what its pattern asks for, in words) joins the help under the input,
+ * so the input's aria-describedby reads it too.
  */
 export function HelpOnceSchemaField(props: FieldProps) {
   const { schema, uiSchema } = props;
   const { t } = useTranslation('workspace');
-  const help = getUiOptions(uiSchema).help;
+  const options = getUiOptions(uiSchema);
+  const help = options.help;
+  const hint = typeof options.patternHint === 'string' && options.patternHint.trim() !== '' ? options.patternHint : undefined;
   const shown = useMemo(() => withoutRepeatedDescription(schema, help), [schema, help]);
+  const ui = useMemo(() => withPatternHint(uiSchema, help, hint), [uiSchema, help, hint]);
   // A sub-table's row: "Work handed over 1" rather than rjsf's "Work handed over-1".
   const row = rowOf(props.name, props.title);
-  return <SchemaField {...props} schema={shown} {...(row ? { title: t('rowTitle', { title: row.table, n: row.n }) } : {})} />;
+  return <SchemaField {...props} schema={shown} uiSchema={ui} {...(row ? { title: t('rowTitle', { title: row.table, n: row.n }) } : {})} />;
+}
+
+/** The uiSchema with the pattern hint drawn in the help block, after the field's own help text. */
+function withPatternHint(uiSchema: UiSchema | undefined, help: unknown, hint: string | undefined): UiSchema | undefined {
+  if (hint === undefined) return uiSchema;
+  const element = (
+    <>
+      {typeof help === 'string' && help !== '' ? <span className="field-help-text">{help} </span> : null}
+      <span className="pattern-hint">{hint}</span>
+    </>
+  );
+  return { ...uiSchema, 'ui:help': element as unknown as string };
 }
 
 /** The schema without its `description` when the help text says the same. */

@@ -15,9 +15,12 @@ import { ActionBar } from './task-actions.js';
 import { TaskFormSection } from './task-form-section.js';
 import { loadTaskSections, sectionErrors, showsAnything, submissionData } from './task-form-sections.js';
 import { usePendingUploads } from './pending-uploads.js';
+import { unsignedSignatureError, type SignatureFormSchemas } from './unsigned-signatures.js';
 import { useTaskForms } from './use-task-form.js';
 
 const SENDS_DATA = new Set(['approve', 'complete', 'submit', 'resubmit', 'reject']);
+/** Decisions that need the step's required signatures (a rejection does not). */
+const SIGNS = new Set(['approve', 'complete', 'submit', 'resubmit']);
 
 interface Loaded {
   task: TaskDetail;
@@ -86,6 +89,13 @@ export function TaskPage() {
 
   const act = async (action: Omit<TaskAction, 'data' | 'comment'>) => {
     if (!task) return;
+    // A required pad nobody signed is refused here, at the pad, as the server would refuse it.
+    const unsigned = SIGNS.has(action.action) ? unsignedSignatureError((forms.value ?? []).map((f) => f.schemas as SignatureFormSchemas), data, locale) : null;
+    if (unsigned) {
+      setDone(null);
+      setActionError(unsigned);
+      return;
+    }
     setBusy(true);
     setActionError(null);
     setDone(null);

@@ -1,9 +1,16 @@
+import type { LocalizedText } from '../../i18n/localized-text.js';
+import { definitionText } from '../form-definition.js';
 import type { FieldType } from '../field-type.js';
 
 export interface TextConfig {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /**
+   * What the pattern asks for, in words ("6 digits, e.g. 200000"): shown under the field and in the error
+   * message instead of the regular expression, which users cannot read. Only with a `pattern`.
+   */
+  patternHint?: LocalizedText;
   format?: 'email' | 'uri';
 }
 
@@ -17,6 +24,10 @@ export const textFieldType: FieldType<TextConfig> = {
       minLength: { type: 'integer', minimum: 0 },
       maxLength: { type: 'integer', minimum: 1, maximum: 10000 },
       pattern: { type: 'string', format: 'regex' },
+      patternHint: {
+        $ref: 'https://baton.dev/schemas/common.schema.json#/$defs/localizedText',
+        description: 'What the pattern asks for, in words: shown to users instead of the regular expression.',
+      },
       format: { enum: ['email', 'uri'] },
     },
     additionalProperties: false,
@@ -32,7 +43,13 @@ export const textFieldType: FieldType<TextConfig> = {
     maxLength: c.maxLength ?? 200,
     ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
     ...(c.pattern !== undefined ? { pattern: c.pattern } : {}),
+    // The engine's errors say this sentence in place of "matches the pattern ^…$" (json-schema/expected-wording.ts).
+    ...(c.pattern !== undefined && c.patternHint !== undefined ? { 'x-expected': c.patternHint } : {}),
     ...(c.format !== undefined ? { format: c.format } : {}),
   }),
-  uiSchema: (c) => ({ 'ui:widget': c.format === 'email' ? 'email' : c.format === 'uri' ? 'uri' : 'text' }),
+  uiSchema: (c, locale) => ({
+    'ui:widget': c.format === 'email' ? 'email' : c.format === 'uri' ? 'uri' : 'text',
+    // Renderers show it under the input (the workspace's field help, the designer's preview).
+    ...(c.pattern !== undefined && c.patternHint !== undefined ? { 'ui:options': { patternHint: definitionText(c.patternHint, locale ?? 'en') } } : {}),
+  }),
 };

@@ -124,7 +124,21 @@ forEachDatabase('offboarding: handover rows are guarded per successor and per st
     // Customer 1 (刘洋's) was confirmed by 刘洋; customer 2 (陈静's) by HR (孙丽), who held her task.
     const customersPart = text.slice(text.indexOf(squeeze('华东精密制造有限公司（示例）')), text.indexOf('CRM'));
     expect(customersPart).toMatch(/^华东精密制造有限公司（示例）刘洋.*?Confirmed刘洋/u);
-    expect(customersPart).toMatch(/锦程物流集团（示例）陈静.*?Confirmed孙丽/u);
+    expect(customersPart).toMatch(/锦程物流集团（示例）陈静.*?Confirmed孙丽\(for陈静\)/u);
     expect(customersPart).not.toMatch(/锦程物流集团（示例）陈静.*?Confirmed(刘洋|陈静)/u);
+    // Rows their own successor confirmed name just them.
+    expect(customersPart).not.toMatch(/刘洋\(for/u);
+  });
+
+  it('in Chinese, the row HR confirmed for 陈静 reads 孙丽（代陈静确认）', async () => {
+    const list = await call(ctx(), await people.token(HR), 'GET', `/api/instances/${id}/documents/handover-checklist?locale=zh-CN`);
+    expect(list.status, list.raw.body.slice(0, 300)).toBe(200);
+    const text = (await pdfText(list.raw.rawPayload)).compact;
+    const customersPart = text.slice(text.indexOf(squeeze('华东精密制造有限公司（示例）')), text.indexOf('CRM'));
+    expect(customersPart).toMatch(/锦程物流集团（示例）陈静.*?已确认孙丽（代陈静确认）/u);
+    expect(customersPart).toMatch(/华东精密制造有限公司（示例）刘洋.*?已确认刘洋\d{4}年/u);
+    // Ids never reach the page.
+    expect(text).not.toContain('demo-sales-3');
+    expect(text).not.toContain('demo-hr-1');
   });
 });

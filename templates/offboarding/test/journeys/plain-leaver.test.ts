@@ -21,7 +21,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
 
   it('imports the pack with its demo directory, customers and assets', async () => {
     const body = await importOffboardingPack(ctx());
-    expect(body.pack).toMatchObject({ key: 'offboarding', version: 4 });
+    expect(body.pack).toMatchObject({ key: 'offboarding', version: 5 });
     expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
     expect(body.seed.directory.users.inserted).toBe(15 + 95); // the demo people + the dashboard's demo history
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
