@@ -166,7 +166,7 @@ describe.skipIf(!available)('designer pickers in Chromium', () => {
 
     // A time trigger's amount read from a pack parameter is chosen from the packs' declared parameters.
     await page.goto(`${runtime.baseUrl}/build/rule/reminder`);
-    const param = page.getByTestId('schema-form-trigger-config').locator('select[name*="param"]');
+    const param = page.getByTestId('date-offset').locator('select[name=offset-param]');
     await expect.poll(() => param.locator('option').allTextContents(), { timeout: 10_000 }).toContain('Reminder days (reminderDays)');
     expect(await param.inputValue()).toBe('reminderDays');
   });

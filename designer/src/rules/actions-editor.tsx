@@ -1,4 +1,5 @@
 import type { FormDefinition } from '@baton/engine';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
@@ -12,6 +13,8 @@ import { SchemaForm, type Choices } from '../shared/schema-form/schema-form.js';
 import type { RuleBody } from './new-rule.js';
 import { FallbackAssigneesPicker } from './fallback-assignees-picker.js';
 import { takesFallback, withFallback, type Fallback } from './fallback-assignees.js';
+import { issuesOutsidePanel, shownProperties, specificIssues } from './action-issues.js';
+import { afterMove, afterRemove, markFresh, markTouched, type FreshActions } from './fresh-actions.js';
 
 type Action = RuleBody['actions'][number];
 
@@ -31,13 +34,44 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
   // change (rjsf re-deriving its data) right after another action was added or removed.
   const setActions = (update: (actions: Action[]) => Action[]) => onChange((d) => ({ ...d, actions: update(d.actions) }));
   const set = (i: number, update: (a: Action) => Action) => setActions((list) => list.map((a, j) => (j === i ? update(a) : a)));
-  const move = (i: number, by: number) =>
+  // Actions just added (or given another type) keep their problems to themselves until the analyst edits them.
+  const [fresh, setFresh] = useState<FreshActions>(() => new Set());
+  // After the edit has gone through: changing the panel's errors in the same event makes rjsf re-derive its
+  // state from the props it had before the keystroke, losing what was typed.
+  const touch = (i: number) => {
+    if (fresh.has(i)) setTimeout(() => setFresh((f) => markTouched(f, i)), 0);
+  };
+  const move = (i: number, by: number) => {
+    setFresh((f) => afterMove(f, i, by));
     setActions((current) => {
       const list = [...current];
       const [item] = list.splice(i, 1);
       list.splice(i + by, 0, item!);
       return list;
     });
+  };
+  const add = () => {
+    setFresh((f) => markFresh(f, def.actions.length));
+    setActions((list) => [...list, { type: catalogue.actions.find((a) => a.type === 'notify')?.type ?? catalogue.actions[0]?.type ?? 'notify' }]);
+  };
+  const remove = (i: number) => {
+    setFresh((f) => afterRemove(f, i));
+    setActions((list) => list.filter((_, j) => j !== i));
+  };
+  const unionWords = { text: t('issueText'), assignee: t('issueAssignee') };
+  const types = def.actions.map((a) => a.type).join('\n');
+  // Each panel's issues keep their identity until validation or freshness changes: a new list on every render
+  // would make rjsf re-derive its state from props mid-edit and drop a change (a removed assignee, a keystroke).
+  const shownIssues = useMemo(
+    () =>
+      def.actions.map((action, i) => {
+        const base = `/actions/${i}`;
+        if (fresh.has(i)) return [];
+        const entry = findEntry(catalogue.actions, action.type);
+        return specificIssues(issues.filter((x) => x.path === base || x.path.startsWith(base + '/')), entry?.paramsSchema, `${base}/params`, unionWords);
+      }),
+    [issues, fresh, types, catalogue, unionWords.text], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const personFields = (form?.fields ?? []).filter((f) => ['user', 'department'].includes(f.type.replace(/@.*$/, ''))).map((f) => f.key);
   return (
     <fieldset className="rule-part" data-testid="rule-actions">
@@ -48,16 +82,22 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
         const base = `/actions/${i}`;
         const fallbackAt = `${base}/params/fallbackAssignees`;
         const hasFallback = takesFallback(entry?.paramsSchema);
-        const mine = issues.filter((x) => (x.path === base || x.path.startsWith(base + '/')) && !(hasFallback && x.path.startsWith(fallbackAt)));
+        const isFresh = fresh.has(i);
+        const omit = hasFallback ? ['fallbackAssignees'] : [];
+        const specific = shownIssues[i] ?? [];
+        const mine = issuesOutsidePanel(specific.filter((x) => !(hasFallback && x.path.startsWith(fallbackAt))), `${base}/params`, shownProperties(entry?.paramsSchema, omit));
         return (
-          <div key={i} className="rule-action" data-testid={`rule-action-${i}`}>
+          <div key={i} className="rule-action" data-testid={`rule-action-${i}`} data-fresh={isFresh || undefined}>
             <div className="row">
               <strong>{i + 1}.</strong>
               <select
                 aria-label={t('actionType')}
                 name={`action-${i}-type`}
                 value={action.type}
-                onChange={(e) => set(i, () => ({ type: e.target.value }))}
+                onChange={(e) => {
+                  setFresh((f) => markFresh(f, i));
+                  set(i, () => ({ type: e.target.value }));
+                }}
               >
                 {catalogue.actions.map((e) => (
                   <option key={e.type} value={e.type}>{l(e.label, e.type)}</option>
@@ -65,83 +105,87 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
               </select>
               <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('moveUp')} title={t('moveUp')}>↑</button>
               <button type="button" disabled={i === def.actions.length - 1} onClick={() => move(i, 1)} aria-label={t('moveDown')} title={t('moveDown')}>↓</button>
-              <button type="button" onClick={() => setActions((list) => list.filter((_, j) => j !== i))} aria-label={t('removeAction')}>{t('removeAction')}</button>
+              <button type="button" onClick={() => remove(i)} aria-label={t('removeAction')}>{t('removeAction')}</button>
             </div>
             {entry?.description ? <p className="muted small">{l(entry.description)}</p> : null}
+            {isFresh ? <p className="muted small" data-testid={`rule-action-${i}-fresh`}>{t('actionFreshHint')}</p> : null}
             {mine.length > 0 ? <IssueList issues={mine} /> : null}
-            {entry ? (
-              <SchemaForm
-                name={`action-${i}-params`}
-                schema={entry.paramsSchema}
-                choices={choices}
-                value={action.params}
-                issues={issues}
-                issueBase={`${base}/params`}
-                fieldPaths={personFields}
-                omit={hasFallback ? ['fallbackAssignees'] : []}
-                onChange={(params) =>
-                  set(i, (a) => {
-                    const next = { ...a };
-                    // The fallback list is edited below, not in the generated panel: keep it.
-                    const merged = hasFallback ? withFallback(params, a.params?.fallbackAssignees as Fallback) : params;
-                    if (!merged || Object.keys(merged).length === 0) delete next.params;
-                    else next.params = merged;
-                    return next;
-                  })
-                }
-              />
-            ) : null}
-            {hasFallback ? (
-              <FallbackAssigneesPicker
-                name={`action-${i}`}
-                value={action.params?.fallbackAssignees as Fallback}
-                issues={issues.filter((x) => x.path.startsWith(fallbackAt))}
-                onChange={(list) =>
-                  set(i, (a) => {
-                    const next = { ...a };
-                    const params = withFallback(a.params, list);
-                    if (params) next.params = params;
-                    else delete next.params;
-                    return next;
-                  })
-                }
-              />
-            ) : null}
-            <details>
-              <summary>{t('actionAdvanced')}</summary>
-              <ConditionBuilder
-                name={`action-${i}-when`}
-                label={t('actionWhen')}
-                value={action.when}
-                fields={[...itemFields(action, fields, (table, column) => t('itemField', { table: l(table.label, table.path), column: l(column.label, column.path) })), ...fields]}
-                onChange={(when) =>
-                  set(i, (a) => {
-                    const next = { ...a };
-                    if (when === undefined) delete next.when;
-                    else next.when = when;
-                    return next;
-                  })
-                }
-              />
-              <JsonEditor
-                name={`action-${i}-for-each`}
-                label={t('actionForEach')}
-                rows={2}
-                value={action.forEach}
-                onChange={(forEach) =>
-                  set(i, (a) => {
-                    const next = { ...a };
-                    if (forEach === undefined) delete next.forEach;
-                    else next.forEach = forEach;
-                    return next;
-                  })
-                }
-              />
-            </details>
+            {/* Any edit by the analyst (typing, choosing, leaving a field) ends the action's quiet start. */}
+            <div className="rule-action-settings" onChangeCapture={() => touch(i)} onInputCapture={() => touch(i)} onBlurCapture={() => touch(i)}>
+              {entry ? (
+                <SchemaForm
+                  name={`action-${i}-params`}
+                  schema={entry.paramsSchema}
+                  choices={choices}
+                  value={action.params}
+                  issues={specific}
+                  issueBase={`${base}/params`}
+                  fieldPaths={personFields}
+                  omit={omit}
+                  onChange={(params) =>
+                    set(i, (a) => {
+                      const next = { ...a };
+                      // The fallback list is edited below, not in the generated panel: keep it.
+                      const merged = hasFallback ? withFallback(params, a.params?.fallbackAssignees as Fallback) : params;
+                      if (!merged || Object.keys(merged).length === 0) delete next.params;
+                      else next.params = merged;
+                      return next;
+                    })
+                  }
+                />
+              ) : null}
+              {hasFallback ? (
+                <FallbackAssigneesPicker
+                  name={`action-${i}`}
+                  value={action.params?.fallbackAssignees as Fallback}
+                  issues={specific.filter((x) => x.path.startsWith(fallbackAt))}
+                  onChange={(list) =>
+                    set(i, (a) => {
+                      const next = { ...a };
+                      const params = withFallback(a.params, list);
+                      if (params) next.params = params;
+                      else delete next.params;
+                      return next;
+                    })
+                  }
+                />
+              ) : null}
+              <details>
+                <summary>{t('actionAdvanced')}</summary>
+                <ConditionBuilder
+                  name={`action-${i}-when`}
+                  label={t('actionWhen')}
+                  value={action.when}
+                  fields={[...itemFields(action, fields, (table, column) => t('itemField', { table: l(table.label, table.path), column: l(column.label, column.path) })), ...fields]}
+                  onChange={(when) =>
+                    set(i, (a) => {
+                      const next = { ...a };
+                      if (when === undefined) delete next.when;
+                      else next.when = when;
+                      return next;
+                    })
+                  }
+                />
+                <JsonEditor
+                  name={`action-${i}-for-each`}
+                  label={t('actionForEach')}
+                  rows={2}
+                  value={action.forEach}
+                  onChange={(forEach) =>
+                    set(i, (a) => {
+                      const next = { ...a };
+                      if (forEach === undefined) delete next.forEach;
+                      else next.forEach = forEach;
+                      return next;
+                    })
+                  }
+                />
+              </details>
+            </div>
           </div>
         );
       })}
-      <button type="button" data-testid="add-action" onClick={() => setActions((list) => [...list, { type: catalogue.actions.find((a) => a.type === 'notify')?.type ?? catalogue.actions[0]?.type ?? 'notify' }])}>
+      <button type="button" data-testid="add-action" onClick={add}>
         {t('addAction')}
       </button>
     </fieldset>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
+import '../shared/assignees/assignees.css';
 import { RoleSelect } from '../shared/pickers/role-input.js';
 import { PersonCombobox } from '../workspace/people/person-combobox.js';
 import { PersonName } from '../workspace/people/person-name.js';
+import { usePeople } from '../workspace/people/use-people.js';
 import { addFallback, removeFallback, type Fallback } from './fallback-assignees.js';
 
 /**
@@ -14,6 +16,8 @@ export function FallbackAssigneesPicker({ value, onChange, name, issues }: { val
   const { t } = useTranslation('pickers');
   const list = value ?? [];
   const roles = list.flatMap((a) => (a.kind === 'role' ? [a.role] : []));
+  // Remove buttons are named by the person's name, not their id.
+  const people = usePeople(list.flatMap((a) => (a.kind === 'user' ? [a.id] : [])));
   // A fresh, closed search box after each person added (the chosen one shows in the list above).
   const [searchKey, setSearchKey] = useState(0);
   return (
@@ -21,9 +25,9 @@ export function FallbackAssigneesPicker({ value, onChange, name, issues }: { val
       <legend>{t('fallbackTitle')}</legend>
       <p className="muted small">{t('fallbackHelp')}</p>
       {list.length === 0 ? <p className="muted" data-testid={`${name}-fallback-empty`}>{t('fallbackEmpty')}</p> : null}
-      <ul className="chips">
+      <ul className="chips" hidden={list.length === 0}>
         {list.map((a, i) => {
-          const who = a.kind === 'user' ? a.id : a.kind === 'role' ? a.role : JSON.stringify(a);
+          const who = a.kind === 'user' ? people.get(a.id)?.name || a.id : a.kind === 'role' ? a.role : JSON.stringify(a);
           return (
             <li key={`${i}-${who}`} data-testid={`${name}-fallback-item`} data-kind={a.kind}>
               <span className="type-tag">{a.kind === 'user' ? t('fallbackUser') : a.kind === 'role' ? t('fallbackRoleTag') : t('fallbackOther')}</span>{' '}

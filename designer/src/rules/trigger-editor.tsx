@@ -1,53 +1,105 @@
 import type { FormDefinition } from '@baton/engine';
 import { useTranslation } from 'react-i18next';
+import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
-import { SchemaForm, type Choices } from '../shared/schema-form/schema-form.js';
+import { SchemaForm, type ChoiceOption, type Choices } from '../shared/schema-form/schema-form.js';
+import { dateFieldGroups } from './date-field-options.js';
 import { readDateOffset, writeDateOffset, type DateOffset, type RuleBody } from './new-rule.js';
 
-function DateOffsetEditor({ value, onChange, form }: { value: DateOffset; onChange: (v: DateOffset) => void; form: FormDefinition | undefined }) {
+function DateOffsetEditor({ value, onChange, form, params, issues }: { value: DateOffset; onChange: (v: DateOffset) => void; form: DatedForm | undefined; params: readonly ChoiceOption[]; issues: DisplayIssue[] }) {
   const { t } = useTranslation('rules');
   const { l } = useLocalized();
-  const dateFields = (form?.fields ?? []).filter((f) => ['date', 'date-time'].includes(f.type.replace(/@.*$/, '')));
+  const groups = dateFieldGroups([form], l, (parts) => t('dateFieldOption', parts));
+  const known = groups.some((g) => g.options.some((o) => o.value === value.field));
+  const paramName = value.param?.name ?? '';
+  const paramOptions = paramName !== '' && !params.some((p) => p.value === paramName) ? [...params, { value: paramName, label: paramName }] : params;
+  const setSource = (source: string) =>
+    onChange(source === 'param' ? { ...value, param: { name: params[0]?.value ?? '' } } : (({ param: _p, ...rest }) => rest)(value));
   return (
-    <div className="row date-offset" data-testid="date-offset">
-      <label>
-        {t('offsetAmount')}
-        <input type="number" min={0} name="offset-amount" value={value.amount} onChange={(e) => onChange({ ...value, amount: Number(e.target.value) })} />
-      </label>
-      <label>
-        {t('offsetUnit')}
-        <select name="offset-unit" value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DateOffset['unit'] })}>
-          {(['days', 'business-days', 'hours', 'minutes'] as const).map((u) => (
-            <option key={u} value={u}>{t(`unit.${u}`)}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('offsetDirection')}
-        <select name="offset-direction" value={value.direction} onChange={(e) => onChange({ ...value, direction: e.target.value as DateOffset['direction'] })}>
-          <option value="before">{t('before')}</option>
-          <option value="after">{t('after')}</option>
-        </select>
-      </label>
-      <label>
-        {t('offsetField')}
-        <select name="offset-field" value={value.field} onChange={(e) => onChange({ ...value, field: e.target.value })}>
-          <option value="">{t('chooseDateField')}</option>
-          {dateFields.map((f) => (
-            <option key={f.key} value={f.key}>{l(f.label, f.key)}</option>
-          ))}
-          {value.field !== '' && !dateFields.some((f) => f.key === value.field) ? <option value={value.field}>{value.field}</option> : null}
-        </select>
-      </label>
-      <label>
-        {t('offsetAt')}
-        <input type="time" name="offset-at" value={value.at} onChange={(e) => onChange({ ...value, at: e.target.value })} />
-      </label>
-    </div>
+    <>
+      <div className="row date-offset" data-testid="date-offset">
+        <label>
+          {t('offsetSource')}
+          <select name="offset-source" value={value.param ? 'param' : 'number'} onChange={(e) => setSource(e.target.value)}>
+            <option value="number">{t('offsetSourceNumber')}</option>
+            <option value="param" disabled={params.length === 0 && !value.param}>{t('offsetSourceParam')}</option>
+          </select>
+        </label>
+        {value.param ? (
+          <>
+            <label>
+              {t('offsetParam')}
+              <select name="offset-param" value={paramName} onChange={(e) => onChange({ ...value, param: { ...value.param, name: e.target.value } })}>
+                {paramName === '' ? <option value="">{t('chooseParam')}</option> : null}
+                {paramOptions.map((o) => (
+                  <option key={o.value} value={o.value}>{o.label}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('offsetParamFallback')}
+              <input
+                type="number"
+                min={0}
+                name="offset-param-default"
+                value={value.param.fallback ?? ''}
+                onChange={(e) => {
+                  const { fallback: _f, ...param } = value.param!;
+                  onChange({ ...value, param: e.target.value === '' ? param : { ...param, fallback: Math.abs(Number(e.target.value)) } });
+                }}
+              />
+            </label>
+          </>
+        ) : (
+          <label>
+            {t('offsetAmount')}
+            <input type="number" min={0} name="offset-amount" value={value.amount} onChange={(e) => onChange({ ...value, amount: Math.abs(Number(e.target.value)) })} />
+          </label>
+        )}
+        <label>
+          {t('offsetUnit')}
+          <select name="offset-unit" value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DateOffset['unit'] })}>
+            {(['days', 'business-days', 'hours', 'minutes'] as const).map((u) => (
+              <option key={u} value={u}>{t(`unit.${u}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('offsetDirection')}
+          <select name="offset-direction" value={value.direction} onChange={(e) => onChange({ ...value, direction: e.target.value as DateOffset['direction'] })}>
+            <option value="before">{t('before')}</option>
+            <option value="after">{t('after')}</option>
+          </select>
+        </label>
+        <label>
+          {t('offsetField')}
+          <select name="offset-field" value={value.field} onChange={(e) => onChange({ ...value, field: e.target.value })}>
+            <option value="">{t('chooseDateField')}</option>
+            {groups.map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.options.map((o) => (
+                  <option key={o.value} value={o.value}>{o.label}</option>
+                ))}
+              </optgroup>
+            ))}
+            {value.field !== '' && !known ? <option value={value.field}>{value.field}</option> : null}
+          </select>
+        </label>
+        <label>
+          {t('offsetAt')}
+          <input type="time" name="offset-at" value={value.at} onChange={(e) => onChange({ ...value, at: e.target.value })} />
+        </label>
+      </div>
+      {value.param ? <p className="muted small">{params.length === 0 ? t('noParams') : t('offsetParamHelp')}</p> : null}
+      {groups.length === 0 ? <p className="muted small" data-testid="date-offset-no-fields">{form ? t('noDateFields') : t('dateFieldNeedsScope')}</p> : null}
+      {issues.length > 0 ? <IssueList issues={issues} /> : null}
+    </>
   );
 }
+
+type DatedForm = Pick<FormDefinition, 'key' | 'title' | 'fields'>;
 
 /** IF: the trigger type (event, date field ± N days, schedule) and its settings. */
 export function TriggerEditor({ def, onChange, issues, form, choices }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; form: FormDefinition | undefined; choices: Choices }) {
@@ -77,7 +129,13 @@ export function TriggerEditor({ def, onChange, issues, form, choices }: { def: R
       </label>
       {entry?.description ? <p className="muted small">{l(entry.description)}</p> : null}
       {offset ? (
-        <DateOffsetEditor value={offset} form={form} onChange={(v) => setConfig(writeDateOffset(v, def.trigger.config))} />
+        <DateOffsetEditor
+          value={offset}
+          form={form}
+          params={choices.param ?? []}
+          issues={issues.filter((x) => x.path === '/trigger' || x.path.startsWith('/trigger/'))}
+          onChange={(v) => setConfig(writeDateOffset(v, def.trigger.config))}
+        />
       ) : entry ? (
         <SchemaForm name="trigger-config" choices={choices} schema={entry.configSchema} value={def.trigger.config} issues={issues} issueBase="/trigger/config" onChange={setConfig} />
       ) : (

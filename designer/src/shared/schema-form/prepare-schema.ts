@@ -59,6 +59,9 @@ export function isOneOrManyStrings(schema: Json): boolean {
 /** Properties that hold role names (a person field's `roles`, a secret field's `revealTo`). */
 const ROLE_LIST_PROPERTIES: ReadonlySet<string> = new Set(['roles', 'revealTo']);
 
+/** Properties that hold one directory user id (the user an incoming webhook writes records as). */
+const PERSON_PROPERTIES: ReadonlySet<string> = new Set(['actAs']);
+
 function isStringArray(schema: Json): boolean {
   return isObject(schema) && schema.type === 'array' && isObject(schema.items) && schema.items.type === 'string';
 }
@@ -82,7 +85,7 @@ function refTarget(ref: string, common: JsonObject): { name: string; schema: Jso
   return { name, schema: defs[name]! };
 }
 
-function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui: JsonObject } {
+function walk(node: Json, common: JsonObject, depth: number, local: JsonObject): { schema: Json; ui: JsonObject } {
   if (!isObject(node) || depth > 40) return { schema: node, ui: isFreeJson(node) ? custom('json') : {} };
   if (typeof node.$ref === 'string') {
     const target = refTarget(node.$ref, common);
@@ -93,7 +96,14 @@ function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui
       const merged = { ...shared, ...rest };
       if (target.name === 'localizedText') return { schema: merged, ui: custom('localizedText') };
       if (target.name === 'jsonLogic') return { schema: merged, ui: custom('json') };
-      return walk(merged, common, depth + 1);
+      return walk(merged, common, depth + 1, local);
+    }
+    // "#/$defs/inbound" of the schema itself (a connector's config): inlined, so its editors are chosen too.
+    // Only a definition that refers to no other local one: a recursive one stays a reference rjsf resolves.
+    const own = node.$ref.startsWith('#/$defs/') ? local[node.$ref.slice('#/$defs/'.length)] : undefined;
+    if (isObject(own) && !JSON.stringify(own).includes('"#/$defs/')) {
+      const { $ref: _own, ...rest } = node;
+      return walk({ ...own, ...rest }, common, depth + 1, local);
     }
   }
   if (isFreeJson(node)) return { schema: node, ui: custom('json') };
@@ -105,34 +115,40 @@ function walk(node: Json, common: JsonObject, depth: number): { schema: Json; ui
   if (isObject(node.properties)) {
     const props: JsonObject = {};
     for (const [key, child] of Object.entries(node.properties)) {
+      if (PERSON_PROPERTIES.has(key) && isObject(child) && child.type === 'string') {
+        // A directory user id (a webhook's inbound.actAs): a person found by name, never a typed id.
+        props[key] = child;
+        ui[key] = custom('person');
+        continue;
+      }
       if (ROLE_LIST_PROPERTIES.has(key) && isStringArray(child)) {
         // A list of role names: a role picker (the directory's roles, built-ins, or a new name).
         props[key] = child;
         ui[key] = custom('roleList');
         continue;
       }
-      const r = walk(child, common, depth + 1);
+      const r = walk(child, common, depth + 1, local);
       props[key] = r.schema;
       if (Object.keys(r.ui).length > 0) ui[key] = r.ui;
     }
     out.properties = props;
   }
   if (node.items !== undefined && !Array.isArray(node.items) && ui['ui:field'] === undefined) {
-    const r = walk(node.items, common, depth + 1);
+    const r = walk(node.items, common, depth + 1, local);
     out.items = r.schema;
     if (Object.keys(r.ui).length > 0) ui.items = r.ui;
   }
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
     const list = node[key];
     if (!Array.isArray(list)) continue;
-    const branches = list.map((b) => walk(b, common, depth + 1));
+    const branches = list.map((b) => walk(b, common, depth + 1, local));
     out[key] = branches.map((b) => b.schema);
     // rjsf reads a chosen alternative's editors from uiSchema.oneOf[i] / anyOf[i] (e.g. a JsonLogic record id).
     if (key !== 'allOf' && ui['ui:field'] === undefined && branches.some((b) => Object.keys(b.ui).length > 0)) ui[key] = branches.map((b) => b.ui);
   }
   for (const key of ['$defs', 'definitions'] as const) {
     const defs = node[key];
-    if (isObject(defs)) out[key] = Object.fromEntries(Object.entries(defs).map(([k, v]) => [k, walk(v, common, depth + 1).schema]));
+    if (isObject(defs)) out[key] = Object.fromEntries(Object.entries(defs).map(([k, v]) => [k, walk(v, common, depth + 1, local).schema]));
   }
   return { schema: out, ui };
 }
@@ -206,7 +222,8 @@ export function prepareSchema(schema: unknown, common: unknown): PreparedSchema 
   // A type without settings: an empty panel, not a raw-JSON box.
   if (schema === undefined || schema === true) return { schema: { type: 'object' }, uiSchema: {} };
   const source = schema as Json;
-  const { schema: prepared, ui } = walk(source, commonObject, 0);
+  const local = isObject(source) && isObject(source.$defs) ? source.$defs : {};
+  const { schema: prepared, ui } = walk(source, commonObject, 0, local);
   const root = isObject(prepared) ? prepared : { type: 'object' };
   // The root is the panel itself, never a raw-JSON box.
   if (ui['ui:field'] === 'json' && root.type === 'object' && !isObject(root.properties)) return { schema: root, uiSchema: { 'ui:field': 'json' } };

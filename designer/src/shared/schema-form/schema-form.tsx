@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AssigneesEditor, type Assignee } from '../assignees/assignees-editor.js';
 import { JsonEditor } from '../../app/ui/json-editor.js';
 import { LocalizedTextInput } from '../../app/ui/localized-text-input.js';
+import { PersonCombobox } from '../../workspace/people/person-combobox.js';
 import { RoleListEditor } from '../pickers/role-list-editor.js';
 import { cfworkerValidator } from './cfworker-validator.js';
 import { issuesToErrorSchema, type PathIssue } from './issues-to-error-schema.js';
@@ -56,7 +57,22 @@ function RoleListField(props: FieldProps) {
   );
 }
 
-const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField, roleList: RoleListField, oneOrMany: OneOrManyField, StringField: ChoiceStringField };
+/** One directory user (a webhook's `inbound.actAs`): found by name, stored as the user's id; rjsf shows its errors. */
+function PersonField(props: FieldProps) {
+  const { t } = useTranslation('pickers');
+  const id = props.fieldPathId.$id;
+  const value = typeof props.formData === 'string' && props.formData !== '' ? props.formData : undefined;
+  return (
+    <div className="schema-person" data-testid={`${id}-person`}>
+      {/* Not wrapping the combobox: a click on a listed person would also "click" the label and reopen the list. */}
+      <label htmlFor={id}>{props.schema.title ?? props.name}{props.required ? ' *' : ''}</label>
+      <PersonCombobox id={id} value={value} required={props.required} onChange={(v) => props.onChange(v || undefined, props.fieldPathId.path)} />
+      <span className="muted small">{t('personPropertyHelp')}</span>
+    </div>
+  );
+}
+
+const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField, roleList: RoleListField, person: PersonField, oneOrMany: OneOrManyField, StringField: ChoiceStringField };
 
 export interface SchemaFormProps {
   /** A registry config or params schema (as GET /api/registry serves it). */
