@@ -43,7 +43,8 @@ describe.skipIf(!available)('flow simulation in the designer', () => {
     await page.getByTestId('toggle-simulate').click();
     // The start form is the flow's form, rendered and already filled with sample values.
     await page.getByTestId('sim-start-form').waitFor({ timeout: 20_000 });
-    expect(await page.locator('#sim-start_type').inputValue()).toBe('resignation');
+    // The samples fill in once the related forms' records are loaded (use-sim-collections.ts).
+    await expect.poll(() => page.locator('#sim-start_type').inputValue(), { timeout: 20_000 }).toBe('resignation');
     expect(await page.locator('#sim-start_lastWorkingDay').inputValue()).toBe('2025-03-31');
 
     await page.getByTestId('sim-preset-toCustomers').click();
