@@ -18,7 +18,8 @@ describe('a webhook\'s inbound.actAs in generated panels', () => {
   });
 
   it('leaves an "actAs" that is not one user id, and recursive local definitions, alone', () => {
-    expect(prepareSchema({ type: 'object', properties: { actAs: { type: 'array', items: { type: 'string' } } } }, common).uiSchema).toEqual({});
+    // A list named actAs is not one user: the generic list editor, not the person picker.
+    expect(prepareSchema({ type: 'object', properties: { actAs: { type: 'array', items: { type: 'string' } } } }, common).uiSchema).toEqual({ actAs: { 'ui:field': 'stringList' } });
     const tree = { type: 'object', properties: { root: { $ref: '#/$defs/node' } }, $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } } };
     expect((prepareSchema(tree, common).schema.properties as Record<string, unknown>).root).toEqual({ $ref: '#/$defs/node' });
   });

@@ -67,6 +67,17 @@ function isStringArray(schema: Json): boolean {
 }
 
 /**
+ * A list of plain strings, or of enum strings that may repeat (a unique enum list is rjsf's multiple select):
+ * rjsf's "Add" would append an empty entry the engine refuses, so the list editor adds only a chosen value.
+ */
+export function isStringList(schema: Json): boolean {
+  if (!isObject(schema) || schema.type !== 'array' || !isObject(schema.items)) return false;
+  const items = schema.items;
+  if (Array.isArray(items.enum)) return items.enum.every((v) => typeof v === 'string') && schema.uniqueItems !== true;
+  return items.type === 'string' && items.const === undefined && items.oneOf === undefined && items.anyOf === undefined;
+}
+
+/**
  * A custom editor replaces rjsf's own rendering of a oneOf/anyOf too: without the flag rjsf adds an
  * "X option 1" chooser and a second copy of the field under the editor.
  */
@@ -112,6 +123,7 @@ function walk(node: Json, common: JsonObject, depth: number, local: JsonObject):
   const out: JsonObject = { ...node };
   const ui: JsonObject = {};
   if (isAssigneeArray(node)) Object.assign(ui, custom('assignees'));
+  else if (isStringList(node)) ui['ui:field'] = 'stringList';
   if (isObject(node.properties)) {
     const props: JsonObject = {};
     for (const [key, child] of Object.entries(node.properties)) {

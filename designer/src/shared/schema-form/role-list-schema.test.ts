@@ -11,8 +11,8 @@ describe('role lists in generated panels', () => {
     expect(prepareSchema(config('secret'), common).uiSchema.revealTo).toEqual({ 'ui:field': 'roleList', 'ui:fieldReplacesAnyOrOneOf': true });
   });
 
-  it('leaves other string lists (a person field\'s departments) to the generic editor', () => {
+  it('leaves other string lists (a person field\'s departments) to the generic list editor', () => {
     const prepared = prepareSchema({ type: 'object', properties: { departments: { type: 'array', items: { type: 'string' } }, roles: { type: 'string' } } }, common);
-    expect(prepared.uiSchema).toEqual({});
+    expect(prepared.uiSchema).toEqual({ departments: { 'ui:field': 'stringList' } });
   });
 });

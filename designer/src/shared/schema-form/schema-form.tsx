@@ -12,6 +12,7 @@ import { cfworkerValidator } from './cfworker-validator.js';
 import { issuesToErrorSchema, type PathIssue } from './issues-to-error-schema.js';
 import { prepareSchema, withTitles } from './prepare-schema.js';
 import { BUTTON_TEMPLATES, ChoiceStringField, OneOrManyField, type Choices } from './schema-form-fields.js';
+import { StringListField } from './string-list-field.js';
 
 export type { ChoiceOption, Choices } from './schema-form-fields.js';
 
@@ -72,7 +73,7 @@ function PersonField(props: FieldProps) {
   );
 }
 
-const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField, roleList: RoleListField, person: PersonField, oneOrMany: OneOrManyField, StringField: ChoiceStringField };
+const FIELDS: RegistryFieldsType = { localizedText: LocalizedField, assignees: AssigneesField, json: JsonField, roleList: RoleListField, person: PersonField, oneOrMany: OneOrManyField, stringList: StringListField, StringField: ChoiceStringField };
 
 export interface SchemaFormProps {
   /** A registry config or params schema (as GET /api/registry serves it). */

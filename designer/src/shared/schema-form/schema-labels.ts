@@ -23,6 +23,9 @@ export const schemaLabelMessages = defineMessages({
     allowPeopleWhoLeft: 'People who have left may be chosen',
     assignees: 'Assignees', closeWhenInstanceCompletes: 'Close it when the process ends', nodeId: 'Step',
     choose: '— choose —', chooseSeveral: 'Hold Ctrl (⌘ on a Mac) to choose several.', commaSeparated: 'one value, or several separated by commas',
+    listNone: 'None yet', listAdd: 'Add', listAddChoice: '— add one —', listOther: 'Another value', listDuplicate: 'Already in the list.',
+    listRemove: 'Remove {{value}}', listAddLabel: '{{label}}: add', listOtherLabel: '{{label}}: another value', listEmptyEntry: '(empty)', listFull: 'The list is full.',
+    channelName: { inbox: 'In-app inbox', email: 'Email', dingtalk: 'DingTalk', wecom: 'WeCom', sms: 'SMS' },
     enumValue: {
       minutes: 'minutes', hours: 'hours', days: 'days', 'business-hours': 'working hours', 'business-days': 'working days',
       weeks: 'weeks', months: 'months', quarters: 'quarters', years: 'years', day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year',
@@ -56,6 +59,9 @@ export const schemaLabelMessages = defineMessages({
     allowPeopleWhoLeft: '允许选择已离职人员',
     assignees: '处理人', closeWhenInstanceCompletes: '流程结束时关闭此待办', nodeId: '环节',
     choose: '— 请选择 —', chooseSeveral: '按住 Ctrl（Mac 上为 ⌘）可多选。', commaSeparated: '一个值，或以逗号分隔的多个值',
+    listNone: '暂无', listAdd: '添加', listAddChoice: '— 选择要添加的项 —', listOther: '其他值', listDuplicate: '列表中已有此项。',
+    listRemove: '移除 {{value}}', listAddLabel: '{{label}}：添加', listOtherLabel: '{{label}}：其他值', listEmptyEntry: '（空）', listFull: '列表已满。',
+    channelName: { inbox: '站内信', email: '邮件', dingtalk: '钉钉', wecom: '企业微信', sms: '短信' },
     enumValue: {
       minutes: '分钟', hours: '小时', days: '天', 'business-hours': '工作小时', 'business-days': '工作日',
       weeks: '周', months: '月', quarters: '季度', years: '年', day: '日', week: '周', month: '月', quarter: '季度', year: '年',
