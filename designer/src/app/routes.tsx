@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { ConnectorsPage } from '../connectors/connectors-page.js';
 import { DashboardPage } from '../dashboard/dashboard-page.js';
 import { DefinitionsPage } from '../definitions/definitions-page.js';
 import { FlowDesignerPage } from '../flows/flow-designer-page.js';
@@ -27,6 +28,8 @@ export const APP_ROUTES: RouteObject[] = [
   { path: 'build/rule/:key', element: designerOnly(<RuleDesignerPage />) },
   { path: 'build/report/:key', element: designerOnly(<ReportDesignerPage />) },
   { path: 'packs', element: designerOnly(<PacksPage />) },
+  // Designers read connectors (GET); saving, testing and deliveries are for admins (the page shows which).
+  { path: 'connectors', element: designerOnly(<ConnectorsPage />) },
   { path: 'dashboard', element: <DashboardPage /> },
   { path: 'dashboard/:key', element: <DashboardPage /> },
   ...WORKSPACE_ROUTES,
@@ -54,4 +57,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/people', label: 'peopleDirectory:nav', group: 'work', roles: ['hr', 'admin'] },
   { to: '/build', label: 'shell:navDefinitions', group: 'build', roles: [...BUILDER_ROLES] },
   { to: '/packs', label: 'shell:navPacks', group: 'build', roles: [...BUILDER_ROLES] },
+  { to: '/connectors', label: 'connectors:nav', group: 'build', roles: [...BUILDER_ROLES] },
 ];

@@ -15,6 +15,7 @@ import { workspaceMessages } from '../../workspace/workspace-messages.js';
 import { evidenceMessages } from '../../workspace/evidence/evidence-messages.js';
 import { peopleDirectoryMessages } from '../../workspace/people-directory/people-directory-messages.js';
 import { notificationsMessages } from '../../notifications/notifications-messages.js';
+import { connectorsMessages } from '../../connectors/connectors-messages.js';
 
 /** Every area's strings by i18next namespace. A new area adds its own `<area>-messages.ts` here. */
 export const AREA_MESSAGES: Record<string, AreaMessages> = {
@@ -34,4 +35,5 @@ export const AREA_MESSAGES: Record<string, AreaMessages> = {
   access: accessMessages,
   pickers: pickersMessages,
   peopleDirectory: peopleDirectoryMessages,
+  connectors: connectorsMessages,
 };
