@@ -4,7 +4,7 @@ import { api } from './harness/api.js';
 import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { saveScreenshot, sessionPage } from './harness/pages.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
-import { sceneCaller, t } from './harness/scene.js';
+import { noteKitPack, sceneCaller, t } from './harness/scene.js';
 
 const available = hasChromium();
 if (!available) console.log(skipNotice());
@@ -72,14 +72,7 @@ describe.skipIf(!available)('designer pickers in Chromium', () => {
       actions: [{ type: 'create-task', params: { title: t('Remind', '提醒'), assignees: [{ kind: 'role', role: 'hr' }] } }],
     });
     await call('PUT', '/connectors/hr-hook', { type: 'webhook', config: { baseUrl: 'http://127.0.0.1:9/hook' }, secrets: { signingSecret: 'whsec_' + Buffer.from('browser-test-secret-0123456789').toString('base64') } });
-    await call('POST', '/packs/import', {
-      manifest: {
-        kind: 'pack', key: 'leave-kit', version: 1, title: t('Leave kit', '离职工具包'), engine: '^0.1.0',
-        definitions: [{ kind: 'form', key: 'kit-note', file: 'forms/note.json' }],
-        parameters: [{ key: 'reminderDays', label: t('Reminder days', '提醒天数'), type: 'integer', default: 3 }],
-      },
-      definitions: [{ kind: 'form', key: 'kit-note', title: t('Note', '说明'), fields: [{ key: 'note', type: 'text', label: t('Note', '说明') }] }],
-    });
+    await call('POST', '/packs/import', noteKitPack('leave-kit', [{ key: 'reminderDays', label: t('Reminder days', '提醒天数'), type: 'integer', default: 3 }]));
   });
 
   afterAll(async () => {

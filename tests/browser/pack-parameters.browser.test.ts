@@ -4,19 +4,10 @@ import { api } from './harness/api.js';
 import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { trackedPage } from './harness/pages.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
-import { t } from './harness/scene.js';
+import { noteKitPack as pack, t } from './harness/scene.js';
 
 const available = hasChromium();
 if (!available) console.log(skipNotice());
-
-const pack = (key: string, parameters: unknown[]) => ({
-  manifest: {
-    kind: 'pack', key, version: 1, title: t(`Kit ${key}`, `工具包 ${key}`), engine: '^0.1.0',
-    definitions: [{ kind: 'form', key: `${key}-note`, file: 'forms/note.json' }],
-    parameters,
-  },
-  definitions: [{ kind: 'form', key: `${key}-note`, title: t('Note', '说明'), fields: [{ key: 'note', type: 'text', label: t('Note', '说明') }] }],
-});
 
 // The packs page in real Chromium against the real runtime: an admin edits a pack's parameters from their
 // declarations (a refused value shows at its field with the server's code and path), a designer only reads.

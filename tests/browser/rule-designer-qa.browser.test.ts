@@ -4,7 +4,7 @@ import { api } from './harness/api.js';
 import { hasChromium, launchChromium, skipNotice } from './harness/browser-env.js';
 import { saveScreenshot, sessionPage } from './harness/pages.js';
 import { startRuntime, type RunningRuntime } from './harness/runtime-server.js';
-import { sceneCaller, t } from './harness/scene.js';
+import { noteKitPack, sceneCaller, t } from './harness/scene.js';
 
 const available = hasChromium();
 if (!available) console.log(skipNotice());
@@ -42,14 +42,7 @@ describe.skipIf(!available)('rule designer QA fixes in Chromium', () => {
       trigger: { type: 'date-offset', config: { field: 'startDate', offset: -2, unit: 'days', at: '09:00' } },
       actions: [{ type: 'notify', params: { to: [{ kind: 'initiator' }], title: t('Leave starts soon', '假期即将开始') } }],
     });
-    await call('POST', '/packs/import', {
-      manifest: {
-        kind: 'pack', key: 'leave-kit', version: 1, title: t('Leave kit', '请假工具包'), engine: '^0.1.0',
-        definitions: [{ kind: 'form', key: 'kit-note', file: 'forms/note.json' }],
-        parameters: [{ key: 'reminderDays', label: t('Reminder days', '提醒天数'), type: 'integer', default: 3 }],
-      },
-      definitions: [{ kind: 'form', key: 'kit-note', title: t('Note', '说明'), fields: [{ key: 'note', type: 'text', label: t('Note', '说明') }] }],
-    });
+    await call('POST', '/packs/import', noteKitPack('leave-kit', [{ key: 'reminderDays', label: t('Reminder days', '提醒天数'), type: 'integer', default: 3 }]));
   });
 
   afterAll(async () => {

@@ -29,3 +29,15 @@ export function approvalFlow(head: { key: string; title: { en: string; 'zh-CN': 
     ],
   };
 }
+
+/** A pack bundle of one note form (`<key>-note`) that declares `parameters`: the packs page's and the pickers' fixture. */
+export function noteKitPack(key: string, parameters: unknown[]) {
+  return {
+    manifest: {
+      kind: 'pack', key, version: 1, title: t(`Kit ${key}`, `工具包 ${key}`), engine: '^0.1.0',
+      definitions: [{ kind: 'form', key: `${key}-note`, file: 'forms/note.json' }],
+      parameters,
+    },
+    definitions: [{ kind: 'form', key: `${key}-note`, title: t('Note', '说明'), fields: [{ key: 'note', type: 'text', label: t('Note', '说明') }] }],
+  };
+}
