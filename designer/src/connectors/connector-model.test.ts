@@ -6,9 +6,12 @@ import type { ConnectorDelivery, OutboxEntry } from './connectors-api.js';
 const defs = (connectorSchema as { $defs: Record<string, unknown> }).$defs;
 
 const delivery = (id: number, key: string, status: string): ConnectorDelivery => ({
-  id, at: '2026-01-01T00:00:00.000Z', action: 'deactivateUser', status, attempt: 1, idempotencyKey: key, instanceId: null, subject: null, error: status === 'dead' ? 'HTTP 404' : null, durationMs: 3,
+  id, at: '2026-01-01T00:00:00.000Z', action: 'deactivateUser', status, attempt: 1, idempotencyKey: key, instanceId: null, subject: null, error: status === 'dead' ? 'HTTP 404' : null, proof: null, durationMs: 3,
 });
-const letter = (id: string, key: string): OutboxEntry => ({ id, type: 'invoke', status: 'dead', attempts: 5, idempotencyKey: key, lastError: 'HTTP 404' });
+const letter = (id: string, key: string): OutboxEntry => ({
+  id, instanceId: null, type: 'invoke', status: 'dead', attempts: 5, idempotencyKey: key, lastError: 'HTTP 404',
+  nextAttemptAt: '2026-01-01T00:00:00.000Z', lockedUntil: null, createdAt: '2026-01-01T00:00:00.000Z', deliveredAt: null,
+});
 
 describe('connector list facts', () => {
   it('shows only the host a connector calls, never a path or query that may hold a token', () => {

@@ -1,7 +1,8 @@
 import { createTransport, type CallOptions, type TransportOptions } from './http-transport.js';
 import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
-import type { ConnectorList } from './types/connectors.js';
+import type { ConnectorDeliveryList, ConnectorDeliveryQuery, ConnectorInput, ConnectorList, ConnectorTestResult, ConnectorTypeList, ConnectorView } from './types/connectors.js';
+import type { OutboxEntry, OutboxList, OutboxListQuery } from './types/outbox.js';
 import type { DirectoryDepartment, DirectoryImport, DirectoryPeopleResult, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
@@ -100,6 +101,29 @@ export function createClient(options: ClientOptions) {
     connectors: {
       /** Configured connectors and those only declared by published definitions (designers). */
       list: (call?: CallOptions) => json<ConnectorList>({ method: 'GET', path: '/connectors' }, call),
+      /** Connector types this server knows (built-in and plugins), with their config schemas and secrets. */
+      types: (call?: CallOptions) => json<ConnectorTypeList>({ method: 'GET', path: '/connector-types' }, call),
+      /** One connector: config, which secrets are set (masked, never their values), state, last delivery. */
+      get: (key: string, call?: CallOptions) => json<ConnectorView>({ method: 'GET', path: `/connectors/${seg(key)}` }, call),
+      /**
+       * Creates or replaces a connector (admins); omitted secrets keep their value, null removes one. Each save
+       * is a new version, so the call is not retried on its own.
+       */
+      save: (key: string, input: ConnectorInput, call?: CallOptions) =>
+        json<ConnectorView>({ method: 'PUT', path: `/connectors/${seg(key)}`, body: input }, call),
+      /** One real call to the connector's system, the outcome in words (SSRF refusals included). */
+      test: (key: string, call?: CallOptions) => json<ConnectorTestResult>({ method: 'POST', path: `/connectors/${seg(key)}/test` }, call),
+      /** Its recent deliveries, newest first. */
+      deliveries: (key: string, query: ConnectorDeliveryQuery = {}, call?: CallOptions) =>
+        json<ConnectorDeliveryList>({ method: 'GET', path: `/connectors/${seg(key)}/deliveries`, query: { ...query } }, call),
+    },
+
+    /** Effects delivered after commit, as operators see them (admins). */
+    outbox: {
+      list: (query: OutboxListQuery = {}, call?: CallOptions) => json<OutboxList>({ method: 'GET', path: '/outbox', query: { ...query } }, call),
+      /** Sends a dead letter again: back to pending, attempts reset; the comment is kept in the audit entry. */
+      replay: (id: string, input: { comment?: string } = {}, call?: CallOptions) =>
+        json<OutboxEntry>({ method: 'POST', path: `/outbox/${seg(id)}/replay`, body: input }, call),
     },
 
     tokens: {

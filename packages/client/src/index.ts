@@ -7,6 +7,7 @@ export type * from './types/definitions.js';
 export type * from './types/packs.js';
 export type * from './types/directory.js';
 export type * from './types/connectors.js';
+export type * from './types/outbox.js';
 export type * from './types/tokens.js';
 export type * from './types/instances.js';
 export type * from './types/tasks.js';
