@@ -128,7 +128,7 @@ function PeopleDirectory() {
         <div className="people-list">
           <PeopleListBody list={list} q={q} selected={selected} onOpen={(id) => update({ person: id })} onImport={() => setImporting(true)} onClear={clear} onShowAll={() => update({ show: 'all' })} />
         </div>
-        {selected ? <PersonDetail id={selected} version={version} onOpen={(id) => update({ person: id })} onClose={() => update({ person: null })} /> : null}
+        {selected ? <PersonDetail id={selected} version={version} status={list.items?.find((p) => p.id === selected)?.status ?? null} onOpen={(id) => update({ person: id })} onClose={() => update({ person: null })} /> : null}
       </div>
     </section>
   );

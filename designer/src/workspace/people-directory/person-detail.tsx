@@ -1,9 +1,10 @@
-import type { DirectoryUser } from '@baton/client';
+import type { DirectoryUser, PersonStatus } from '@baton/client';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../app/errors/error-panel.js';
 import { useLocalized } from '../../app/i18n/localized.js';
 import { useApi } from '../../app/session/use-api.js';
+import { detailStatus, statusLabelKey } from './person-status.js';
 import { roleName } from './role-names.js';
 
 interface Loaded {
@@ -18,7 +19,7 @@ function attributeText(value: unknown): string {
 }
 
 /** One person's full record (GET /directory/users/:id), with the manager by name; a manager opens theirs. */
-export function PersonDetail({ id, version, onOpen, onClose }: { id: string; version: number; onOpen: (id: string) => void; onClose: () => void }) {
+export function PersonDetail({ id, version, status, onOpen, onClose }: { id: string; version: number; status?: PersonStatus | null; onOpen: (id: string) => void; onClose: () => void }) {
   const { t } = useTranslation('peopleDirectory');
   const { locale } = useLocalized();
   const api = useApi();
@@ -61,7 +62,7 @@ export function PersonDetail({ id, version, onOpen, onClose }: { id: string; ver
             <dt>{t('fieldId')}</dt>
             <dd><code>{u.id}</code></dd>
             <dt>{t('fieldStatus')}</dt>
-            <dd>{!u.active ? t('statusInactive') : u.leaveDate && u.leaveDate < new Date().toISOString().slice(0, 10) ? t('statusLeft') : t('statusActive')}</dd>
+            <dd data-testid="person-status">{t(statusLabelKey(detailStatus(status, u)))}</dd>
             <dt>{t('fieldDepartment')}</dt>
             <dd>{u.department?.name ?? u.departmentId ?? dash}</dd>
             <dt>{t('fieldPosition')}</dt>
