@@ -31,6 +31,17 @@ describe.skipIf(!available)('unsigned signature cells of a sub-table in Chromium
     await page.fill('#start_accounts_0_system', 'CRM');
   };
 
+  /** Opens the start page, adds one account row left unsigned and submits: what was sent, and the instance count before. */
+  const submitUnsignedRow = async (page: Page) => {
+    const sent = startsSent(page);
+    await page.goto(`${runtime.baseUrl}/start?flow=handover`);
+    await page.locator('fieldset#start_accounts').waitFor({ timeout: 15_000 });
+    await addRow(page);
+    const before = await instanceCount();
+    await page.getByTestId('start-submit').click();
+    return { sent, before };
+  };
+
   beforeAll(async () => {
     [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
     const call = sceneCaller(runtime.baseUrl, runtime.adminToken);
@@ -64,12 +75,7 @@ describe.skipIf(!available)('unsigned signature cells of a sub-table in Chromium
   it('refuses an unsigned cell at the cell, in Chinese, before sending; starts once it is signed', async ({ onTestFailed }) => {
     const page = await sessionPage(browser, await runtime.tokenFor('ann', []), 'ann', problems, { locale: 'zh-CN' });
     onTestFailed(() => saveScreenshot(page, 'failure-sub-table-signature'));
-    const sent = startsSent(page);
-    await page.goto(`${runtime.baseUrl}/start?flow=handover`);
-    await page.locator('fieldset#start_accounts').waitFor({ timeout: 15_000 });
-    await addRow(page);
-    const before = await instanceCount();
-    await page.getByTestId('start-submit').click();
+    const { sent, before } = await submitUnsignedRow(page);
     await expect.poll(() => cellGroup(page, 'start_accounts_0_signature').textContent(), { timeout: 5_000 }).toContain('请在此签名（账号第 1 行的签名）。');
     expect(sent).toEqual([]);
     const panel = page.locator('.error-panel');
@@ -90,12 +96,7 @@ describe.skipIf(!available)('unsigned signature cells of a sub-table in Chromium
 
   it('words the cell in English for an English reader', async () => {
     const page = await sessionPage(browser, await runtime.tokenFor('ann', []), 'ann', problems, { locale: 'en' });
-    const sent = startsSent(page);
-    await page.goto(`${runtime.baseUrl}/start?flow=handover`);
-    await page.locator('fieldset#start_accounts').waitFor({ timeout: 15_000 });
-    await addRow(page);
-    const before = await instanceCount();
-    await page.getByTestId('start-submit').click();
+    const { sent, before } = await submitUnsignedRow(page);
     await expect.poll(() => cellGroup(page, 'start_accounts_0_signature').textContent(), { timeout: 5_000 }).toContain('Please sign here (Accounts row 1, Signature).');
     expect(sent).toEqual([]);
     expect(await instanceCount()).toBe(before);
