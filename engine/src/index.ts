@@ -87,6 +87,8 @@ export * from './flows/nodes/action-node.js';
 export * from './flows/nodes/subflow-node.js';
 export * from './definitions/validate-definition.js';
 export * from './forms/compile-form.js';
+export * from './forms/relation-filter.js';
+export * from './forms/record-display.js';
 export * from './forms/validate-form-data.js';
 export * from './forms/check-form-definition.js';
 export * from './forms/builtin-field-types-plugin.js';

@@ -78,6 +78,16 @@ export interface SimFormViewProps {
   records?: readonly SimRecordChoice[];
 }
 
+/**
+ * An issue's path into the data: the runtime's refusals (a relation filter, a checklist gate) point into the
+ * request ("/data/assets/0/assetId"), form validation into the data itself ("/assets/0/assetId").
+ */
+function intoData(issue: PathIssue, keys: readonly string[]): PathIssue {
+  const [, first, second] = issue.path.split('/');
+  const underData = first === 'data' && second !== undefined && !keys.includes('data') && keys.includes(second.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return underData ? { ...issue, path: issue.path.slice('/data'.length) } : issue;
+}
+
 /** One bound form rendered from the engine's schemas with rjsf, as the workspace renders it. */
 export const SimFormView = memo(function SimFormView({ sim, access, value, onChange, issues, idPrefix, people, records = NO_RECORDS }: SimFormViewProps) {
   const schemas = useMemo(() => {
@@ -87,7 +97,7 @@ export const SimFormView = memo(function SimFormView({ sim, access, value, onCha
     return applyFieldAccess(sim.jsonSchema, sim.uiSchema, onlyEditable);
   }, [sim, access]);
   const keys = Object.keys((schemas.schema.properties ?? {}) as Json);
-  const extraErrors = useMemo(() => issuesToErrorSchema(issues.filter((i) => keys.includes(i.path.split('/')[1] ?? '')), ''), [issues, keys.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const extraErrors = useMemo(() => issuesToErrorSchema(issues.map((i) => intoData(i, keys)).filter((i) => keys.includes(i.path.split('/')[1] ?? '')), ''), [issues, keys.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
   if (keys.length === 0) return null;
   const uiSchema: UiSchema = { ...workspaceUiSchema(schemas.uiSchema as UiSchema, schemas.schema), 'ui:submitButtonOptions': { norender: true } };
   const shown = Object.fromEntries(Object.entries(value).filter(([k]) => keys.includes(k)));

@@ -6,6 +6,8 @@ type Json = Record<string, unknown>;
 export interface LookupRecord {
   id: string;
   data: Json;
+  /** Its collection: a relation field's filter accepts only records of its own form, as the runtime does. */
+  formKey?: string;
 }
 
 /** What a run read: ids it found among the records, and ids it asked for that none has. In the order asked. */
@@ -15,7 +17,7 @@ export interface RecordsRead {
 }
 
 /**
- * The lookup the runtime gives the engine (runtime-api related-records.ts: id → `{ data }`, undefined when there
+ * The lookup the runtime gives the engine (runtime-api related-records.ts: id → `{ data, formKey }`, undefined when there
  * is no such record), over records held in memory instead of a database; it notes every id asked for, so the
  * analyst sees which records a run used. The first record with an id wins (the caller lists sample records
  * before the workspace's). Pure: it runs in the engine worker beside simulate().
@@ -27,7 +29,8 @@ export function recordLookup(records: readonly LookupRecord[]): { lookup: Record
   const lookup: RecordLookup = (id) => {
     asked.add(id);
     const record = byId.get(id);
-    return record ? { data: record.data } : undefined;
+    if (!record) return undefined;
+    return record.formKey === undefined ? { data: record.data } : { data: record.data, formKey: record.formKey };
   };
   const read = () => {
     const ids = [...asked];

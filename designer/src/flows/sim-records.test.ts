@@ -25,11 +25,12 @@ const workspaceAsset: SimRecord = { id: 'demo-asset-lt-0101', formKey: 'asset', 
 
 describe('the simulation\'s record lookup (the runtime\'s interface, in memory)', () => {
   it('finds records by id as { data }, notes what it was asked, found or not, and lets the first record with an id win', () => {
-    const { lookup, read } = recordLookup([{ id: 'a', data: { tag: 'S-1' } }, { id: 'a', data: { tag: 'later' } }, { id: 'b', data: { tag: 'W-2' } }]);
+    const { lookup, read } = recordLookup([{ id: 'a', data: { tag: 'S-1' } }, { id: 'a', data: { tag: 'later' } }, { id: 'b', data: { tag: 'W-2' }, formKey: 'asset' }]);
     expect(lookup('a')).toEqual({ data: { tag: 'S-1' } });
+    expect(lookup('b')).toEqual({ data: { tag: 'W-2' }, formKey: 'asset' });
     expect(lookup('nope')).toBeUndefined();
     expect(lookup('a')).toEqual({ data: { tag: 'S-1' } });
-    expect(read()).toEqual({ found: ['a'], missing: ['nope'] });
+    expect(read()).toEqual({ found: ['a', 'b'], missing: ['nope'] });
   });
 });
 
@@ -84,7 +85,8 @@ describe('the offboarding flow simulated with records', () => {
     const admin = taskInstructions(result).find((i) => i.node === 'adminAffairs')!;
     expect((admin.text as { en: string }).en).toContain('Devices listed in the request (asset tags): SAMPLE-1.');
     expect((admin.text as Record<string, string>)['zh-CN']).toContain('申请中列出的设备（资产编号）：SAMPLE-1。');
-    expect(table.read()).toEqual({ found: ['sample-asset-1'], missing: [] });
+    // Texts read the asset; the relation filters (judged as the runtime does) read the customer and the asset.
+    expect(table.read()).toEqual({ found: ['sample-customer-1', 'sample-asset-1'], missing: [] });
     // The same run without a lookup (what the designer did before) says none are listed.
     const bare = await runToEnd(
       (steps) => simulate(flow, toScenario(flow, { ...draft, steps }), { forms: formDefs, registry }),
@@ -95,7 +97,7 @@ describe('the offboarding flow simulated with records', () => {
     expect((blind.text as { en: string }).en).toContain('No devices are listed in the request');
   });
 
-  it('names an open checklist row by its labels when admin affairs is refused', async () => {
+  it('names an open checklist row by its labels and its asset\'s tag when admin affairs is refused', async () => {
     const base = defaultScenario(flow);
     const draft = { ...base, data: sampleStartData(flow, forms, context(base)) };
     const { refused } = await runToEnd(
@@ -107,9 +109,24 @@ describe('the offboarding flow simulated with records', () => {
       },
     );
     expect(refused?.step).toMatchObject({ complete: { node: 'adminAffairs' } });
-    expect(refused!.failure.message).toContain('Assets to return row 1 (sample-asset-1): Returned');
+    expect(refused!.failure.message).toContain('Assets to return row 1 (SAMPLE-1): Returned');
     expect(refused!.failure.issues?.map((i) => i.path)).toContain('/data/assets/0/returned');
-    expect(refused!.failure.issues?.some((i) => i.message.includes('"Assets to return row 1 (sample-asset-1): Returned"'))).toBe(true);
+    expect(refused!.failure.issues?.some((i) => i.message.includes('"Assets to return row 1 (SAMPLE-1): Returned"'))).toBe(true);
+  });
+});
+
+describe('the offboarding flow simulated with another employee\'s asset', () => {
+  it('is refused at the field as the runtime refuses it (its relation filter), and runs with the leaver\'s own', () => {
+    const samples = defaultSampleRecords(['asset', 'customer'], forms, ctx);
+    const records = [...samples, workspaceAsset];
+    const base = defaultScenario(flow);
+    const data = sampleStartData(flow, forms, { ...sampleContextOf(base), record: (k) => pickRecord(records, k, base.initiator) });
+    const run = (assetId: string) =>
+      simulate(flow, toScenario(flow, { ...base, data: { ...data, assets: [{ assetId }] } }), { forms: formDefs, registry, records: recordLookup(records).lookup });
+    const [failure] = run(workspaceAsset.id).failures;
+    expect(failure).toMatchObject({ path: '/start', actual: 'BATON_E_RELATION_NOT_ALLOWED' });
+    expect(failure!.issues).toEqual([expect.objectContaining({ path: '/data/assets/0/assetId', message: expect.stringContaining('"demo-asset-lt-0101" is not one this field offers') })]);
+    expect(run('sample-asset-1').failures).toEqual([]);
   });
 });
 

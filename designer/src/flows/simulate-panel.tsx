@@ -94,7 +94,8 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
     setBusy(true);
     setError(null);
     try {
-      const records = simRecords.records.map(({ id, data }) => ({ id, data }));
+      // With their collections: the run judges relation filters over them as the runtime does (engine relation-filter.ts).
+      const records = simRecords.records.map(({ id, data, formKey }) => ({ id, data, formKey }));
       const run = (s: ScenarioStep[]) => engine().call('simulate', { flow: def, scenario: toScenario(def, { ...d, steps: s }), forms, locale, records });
       show(d, auto ? await runToEnd(run, steps, sampleFor(d)) : settle(steps, await run(steps)));
     } catch (err) {

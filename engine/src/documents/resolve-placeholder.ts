@@ -3,6 +3,7 @@ import { localize, type Locale, type LocalizedText } from '../i18n/localized-tex
 import type { Placeholder } from '../definitions/document-placeholders.js';
 import type { DocumentInput } from './document-input.js';
 import type { FieldMeta, FieldMetaMap } from './document-fields.js';
+import { recordDisplayValue } from '../forms/record-display.js';
 import {
   formatDateTimeValue,
   formatDateValue,
@@ -76,8 +77,7 @@ function displayOf(id: string, meta: FieldMeta | undefined, env: RenderEnv, gues
   if (kind === 'record') {
     const data = record?.(id)?.data;
     if (!data) return id;
-    const named = [meta?.displayField, 'name', 'title', 'tag'].find((k) => k !== undefined && typeof data[k] === 'string' && data[k] !== '');
-    return named ? String(data[named]) : id;
+    return recordDisplayValue(data, meta?.displayField) ?? id;
   }
   return id;
 }

@@ -45,6 +45,12 @@ export interface FlowContext {
    */
   fieldLabel?: (request: { field: string; formKey: string | undefined; locale: Locale }) => string | undefined;
   /**
+   * How a person knows a row of sub-table `table` in messages (flowRowLabels: a relation cell's record by its
+   * display value, else the first text cell), read through `records`. `{}`: the form has the table and the
+   * row nothing to name it by; undefined: no form knows the table, and the engine names the row by its cells.
+   */
+  rowLabel?: (request: { table: string; row: unknown; formKey: string | undefined; records: RecordLookup | undefined }) => { label?: string } | undefined;
+  /**
    * Records a step's instructions name ("{assets.assetId.tag}" in a node's description); without it such a
    * placeholder stays visible. The runtime loads them on demand (it re-runs the pure step, as for rules).
    */

@@ -12,6 +12,7 @@ import type { FlowTransition } from './flow-transition.js';
 import { evaluateLogic } from './evaluate-logic.js';
 import type { NodeContext } from './node-type.js';
 import { resolveAssignees } from './resolve-assignees.js';
+import { plainRowLabel } from '../forms/row-label.js';
 
 /**
  * The NodeContext handed to node types. A class, so one activation allocates one object and no closures
@@ -71,6 +72,12 @@ export class FlowNodeContext implements NodeContext {
 
   fieldLabel(field: string, formKey: string | undefined, locale: Locale): string | undefined {
     return this.tx.ctx.fieldLabel?.({ field, formKey, locale });
+  }
+
+  rowLabel(table: string, row: unknown, formKey: string | undefined): string | undefined {
+    const { records } = this.tx.ctx;
+    const known = this.tx.ctx.rowLabel?.({ table, row, formKey, records });
+    return known ? known.label : plainRowLabel(row, records);
   }
 
   businessDateAt(date: string, businessDays: number, time: string): string {

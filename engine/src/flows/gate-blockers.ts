@@ -1,6 +1,7 @@
 import { pointer } from '../errors/issue.js';
 import { isOperation } from '../expressions/compile-context.js';
 import type { JsonLogic } from '../expressions/expression-types.js';
+import { plainRowLabel } from '../forms/row-label.js';
 import type { Locale } from '../i18n/localized-text.js';
 
 /** One thing that keeps a checklist gate from holding: a field, or a row of a sub-table (and its column). */
@@ -11,7 +12,7 @@ export interface GateBlocker {
   /** 0-based row of a sub-table, when the blocker is a row. */
   row?: number;
   column?: string;
-  /** A short text that names the row for a person (its first non-empty text cell), when it has one. */
+  /** A short text that names the row for a person (an asset row's tag, else a text cell), when it has one. */
   label?: string;
 }
 
@@ -38,33 +39,31 @@ function onlyVar(logic: unknown): string | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-function rowLabel(row: unknown): string | undefined {
-  if (!row || typeof row !== 'object') return undefined;
-  for (const value of Object.values(row as Record<string, unknown>)) if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 60);
-  return undefined;
-}
+/** Names a row of sub-table `table` for a person (NodeContext.rowLabel), or nothing. */
+export type RowLabeller = (table: string, row: unknown) => string | undefined;
 
 const truthy = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : Boolean(v));
 
 /**
  * Which fields or rows keep a failing gate from holding, for the common checklist shapes: `and` of parts,
  * `all` / `none` over a sub-table (the rows that fail the predicate), and a comparison or test of one
- * field. Other shapes yield nothing, and the caller keeps its general message. Pure; never throws.
+ * field. Other shapes yield nothing, and the caller keeps its general message. A row is named by
+ * `labelRow` (default: its first non-empty text cell). Pure; never throws.
  */
-export function gateBlockers(gate: JsonLogic, data: Readonly<Record<string, unknown>>, evaluate: Evaluate): GateBlocker[] {
+export function gateBlockers(gate: JsonLogic, data: Readonly<Record<string, unknown>>, evaluate: Evaluate, labelRow: RowLabeller = (_t, row) => plainRowLabel(row)): GateBlocker[] {
   try {
-    return blockersOf(gate, data, evaluate);
+    return blockersOf(gate, data, evaluate, labelRow);
   } catch {
     return [];
   }
 }
 
-function blockersOf(gate: JsonLogic, data: Readonly<Record<string, unknown>>, evaluate: Evaluate): GateBlocker[] {
+function blockersOf(gate: JsonLogic, data: Readonly<Record<string, unknown>>, evaluate: Evaluate, labelRow: RowLabeller): GateBlocker[] {
   if (!isOperation(gate) || truthy(evaluate(gate, data))) return [];
   const [op] = Object.keys(gate);
   const args = (gate as Record<string, unknown>)[op!];
   const list = Array.isArray(args) ? args : [args];
-  if (op === 'and') return list.flatMap((part) => blockersOf(part as JsonLogic, data, evaluate));
+  if (op === 'and') return list.flatMap((part) => blockersOf(part as JsonLogic, data, evaluate, labelRow));
   if ((op === 'all' || op === 'none') && list.length === 2) {
     const table = varPath(list[0]);
     const rows = table !== undefined ? data[table] : undefined;
@@ -73,7 +72,7 @@ function blockersOf(gate: JsonLogic, data: Readonly<Record<string, unknown>>, ev
     const blocks = (row: unknown) => truthy(evaluate(list[1] as JsonLogic, row)) === (op === 'none');
     return rows.flatMap((row, index) => {
       if (!blocks(row)) return [];
-      const label = rowLabel(row);
+      const label = labelRow(table, row);
       return [{ path: column ? pointer('data', table, index, column) : pointer('data', table, index), field: table, row: index, ...(column ? { column } : {}), ...(label ? { label } : {}) }];
     });
   }

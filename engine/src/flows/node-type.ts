@@ -121,6 +121,11 @@ export interface NodeContext<Config = Record<string, unknown>> {
    * or else the flow's start form, so messages name fields as people see them; undefined when unknown.
    */
   fieldLabel?(field: string, formKey: string | undefined, locale: Locale): string | undefined;
+  /**
+   * How a person knows a row of sub-table `table` (an asset row by the asset's tag, through the context's
+   * record lookup; else its first text cell), from the node's form or the start form; undefined for none.
+   */
+  rowLabel?(table: string, row: unknown, formKey: string | undefined): string | undefined;
 }
 
 /** What a node is told after it was entered. */

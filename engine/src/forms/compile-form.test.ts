@@ -147,7 +147,7 @@ describe('compileForm: compute, visibility, defaults', () => {
     expect(form.attachmentPaths).toEqual(['attachments', 'managerSignature']);
     expect(form.signaturePaths).toEqual(['managerSignature']);
     expect(form.relationFields).toEqual([
-      { path: 'customers.customerId', form: 'customer', multiple: false },
+      { path: 'customers.customerId', form: 'customer', multiple: false, displayField: 'name' },
       { path: 'assets.assetId', form: 'asset', multiple: false },
     ]);
   });

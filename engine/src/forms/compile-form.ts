@@ -1,6 +1,7 @@
-import type { EvalContext } from '../expressions/expression-types.js';
+import type { EvalContext, JsonLogic } from '../expressions/expression-types.js';
 import type { Locale } from '../i18n/localized-text.js';
 import type { Registry } from '../registry/registry.js';
+import type { RecordLookup } from '../rules/read-path.js';
 import { buildAccessPlan, projectData, type AccessPlan } from './form-access.js';
 import { FormDataDraft, isRecord } from './form-data-draft.js';
 import { definitionText, type FieldAccess, type FormDefinition } from './form-definition.js';
@@ -9,6 +10,7 @@ import { buildFormModel, type FieldNode, type FormModel } from './form-model.js'
 import { FormDataCheck } from './form-data-check.js';
 import { compileFormDataValidator } from './form-data-validator.js';
 import { buildJsonSchema, buildUiSchema, type UiSchema } from './form-schemas.js';
+import { rowLabelOf } from './row-label.js';
 import { validateFormData, type FormRuntime, type FormValidateOptions, type FormValidationResult } from './validate-form-data.js';
 
 export interface RelationFieldInfo {
@@ -16,6 +18,10 @@ export interface RelationFieldInfo {
   path: string;
   form: string;
   multiple: boolean;
+  /** The related record's field its picker shows ("tag" for an asset). */
+  displayField?: string;
+  /** Which records may be chosen: JsonLogic over `{ record, form }` (relation-filter.ts judges it). */
+  filter?: JsonLogic;
 }
 
 export interface CompiledForm {
@@ -45,6 +51,12 @@ export interface CompiledForm {
   rowDefaults(table: string): Record<string, unknown>;
   /** The label of a field ("assets") or column ("assets.returned") in `locale`; undefined when the form has no such field. */
   fieldLabel(path: string, locale: Locale): string | undefined;
+  /**
+   * How a person knows a row of sub-table `table` (row-label.ts: a relation cell's record as its picker shows
+   * it, else the first text cell): `{ label }`, without one when the row has neither; undefined when the form
+   * has no such sub-table.
+   */
+  rowLabel(table: string, row: unknown, records?: RecordLookup): { label?: string } | undefined;
   /** Dotted paths of secret fields ("accounts.password"): the runtime encrypts these. */
   readonly secretPaths: string[];
   /** Dotted paths of fields holding file references (attachments, signatures). */
@@ -56,6 +68,13 @@ export interface CompiledForm {
 
 function pathsWith(model: FormModel, test: (node: FieldNode) => boolean): string[] {
   return [...model.byPath.values()].filter(test).map((n) => n.path);
+}
+
+function relationInfo(node: FieldNode): RelationFieldInfo {
+  const info: RelationFieldInfo = { path: node.path, form: String(node.config.form), multiple: node.config.multiple === true };
+  if (typeof node.config.displayField === 'string') info.displayField = node.config.displayField;
+  if (node.config.filter !== undefined) info.filter = node.config.filter as JsonLogic;
+  return info;
 }
 
 function initialValue(node: FieldNode): unknown {
@@ -159,11 +178,17 @@ export function compileForm(def: FormDefinition, registry: Registry): CompiledFo
       const node = model.byPath.get(path);
       return node ? definitionText(node.field.label, locale) || undefined : undefined;
     },
+    rowLabel(table, row, records) {
+      const columns = model.byKey.get(table)?.columns;
+      if (!columns) return undefined;
+      const label = rowLabelOf(columns, row, records);
+      return label === undefined ? {} : { label };
+    },
     secretPaths: pathsWith(model, (n) => n.type.traits?.secret === true),
     attachmentPaths: pathsWith(model, (n) => n.type.traits?.file === true),
     signaturePaths: pathsWith(model, (n) => n.type.type === 'signature'),
     relationFields: [...model.byPath.values()]
       .filter((n) => n.type.traits?.relation === true && typeof n.config.form === 'string')
-      .map((n) => ({ path: n.path, form: String(n.config.form), multiple: n.config.multiple === true })),
+      .map((n) => relationInfo(n)),
   };
 }

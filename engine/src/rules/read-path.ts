@@ -3,8 +3,9 @@ import type { DirectoryReader } from '../directory/directory.js';
 /**
  * A record of a collection form by id (an asset, a customer), for templates that name what a relation field
  * points at: "{assets.assetId.tag}". The runtime loads the records before the rules run (the engine does no IO).
+ * `formKey`, when the lookup knows it, is the record's collection: a relation's filter accepts only its own.
  */
-export type RecordLookup = (id: string) => { data: Record<string, unknown> } | undefined;
+export type RecordLookup = (id: string) => { data: Record<string, unknown>; formKey?: string } | undefined;
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 

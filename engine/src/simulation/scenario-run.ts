@@ -13,8 +13,16 @@ import type { AdvanceStep, CancelStep, CompleteStep, Refusable, Scenario, Signal
 import type { SimulationFailure } from './simulation-result.js';
 import { SIMULATION_ERRORS } from './simulation-errors.js';
 
-/** What the run hands the reducer beyond the scenario: the same hooks the runtime gives it. */
-export type ScenarioHooks = Pick<FlowContext, 'validateTaskData' | 'fieldLabel' | 'records'>;
+/**
+ * What the run hands the reducer beyond the scenario: the same hooks the runtime gives it, and the checks
+ * the runtime makes around the reducer (relation filters): each throws the runtime's BatonError to refuse.
+ */
+export type ScenarioHooks = Pick<FlowContext, 'validateTaskData' | 'fieldLabel' | 'rowLabel' | 'records'> & {
+  /** Judges the start data before the instance starts (runtime-api start-flow.ts). */
+  checkStart?: (data: Record<string, unknown>) => void;
+  /** Judges a command's outcome before it is kept (runtime-api instance-pipeline.ts). */
+  checkCommand?: (command: FlowCommand, before: FlowState, after: FlowState) => void;
+};
 
 /** Stops the script: a command could not run, so later steps would only report follow-on noise. */
 export class StopRun extends Error {}
@@ -57,6 +65,7 @@ export class ScenarioRun {
     if (this.scenario.timeZone) ctx.timeZone = this.scenario.timeZone;
     if (this.hooks.validateTaskData) ctx.validateTaskData = this.hooks.validateTaskData;
     if (this.hooks.fieldLabel) ctx.fieldLabel = this.hooks.fieldLabel;
+    if (this.hooks.rowLabel) ctx.rowLabel = this.hooks.rowLabel;
     if (this.hooks.records) ctx.records = this.hooks.records;
     return ctx;
   }
@@ -70,6 +79,7 @@ export class ScenarioRun {
     const { start } = this.scenario;
     const input = { data: start.data ?? {}, initiator: start.initiator, instanceId: start.instanceId ?? 'sim-1', ...(start.businessKey !== undefined ? { businessKey: start.businessKey } : {}) };
     try {
+      this.hooks.checkStart?.(input.data);
       this.record(this.flow.start(input, this.ctx()));
     } catch (error) {
       this.refusal(0, '/start', error, undefined);
@@ -100,6 +110,7 @@ export class ScenarioRun {
     let transition;
     try {
       transition = this.flow.apply(this.state, command, this.ctx());
+      this.hooks.checkCommand?.(command, this.state, transition.state);
     } catch (error) {
       this.refusal(step, path, error, expect.refused);
       if (expect.refused === undefined || (error instanceof BatonError && error.code !== expect.refused)) throw new StopRun();

@@ -55,14 +55,17 @@ describe('simulate with the runtime\'s hooks', () => {
     expect(instructions(simulate(flow, scenario, { forms: [request] }))).toEqual([{ en: 'No devices are listed.', 'zh-CN': '未列出设备。' }]);
   });
 
-  it('names a refused gate\'s fields by their labels, as the runtime does, in en and zh-CN', () => {
-    const en = simulate(flow, scenario, { forms: [request] }).failures[0]!;
+  it('names a refused gate\'s fields by their labels and rows by their records, as the runtime does, in en and zh-CN', () => {
+    const records: RecordLookup = (id) => (id === 'asset-1' ? { data: { tag: 'LT-0101' } } : undefined);
+    const en = simulate(flow, scenario, { forms: [request], records }).failures[0]!;
     expect(en.code).toBe('BATON_E_SIM_COMMAND_REFUSED');
-    expect(en.message).toContain('Assets to return row 1 (asset-1): Returned');
+    expect(en.message).toContain('Assets to return row 1 (LT-0101): Returned');
     expect(en.issues?.map((i) => i.path)).toEqual(['/data/assets/0/returned', '/data/assets/0/returned']);
-    expect(en.issues?.[1]?.message).toContain('"Assets to return row 1 (asset-1): Returned"');
-    const zh = simulate(flow, scenario, { forms: [request], locale: 'zh-CN' }).failures[0]!;
-    expect(zh.issues?.[1]?.message).toContain('待归还资产第 1 行（asset-1）：已归还');
+    expect(en.issues?.[1]?.message).toContain('"Assets to return row 1 (LT-0101): Returned"');
+    const zh = simulate(flow, scenario, { forms: [request], locale: 'zh-CN', records }).failures[0]!;
+    expect(zh.issues?.[1]?.message).toContain('待归还资产第 1 行（LT-0101）：已归还');
+    // A relation cell is a record id, not what anyone knows the row by: with no record to read, "row 1" alone.
+    expect(simulate(flow, scenario, { forms: [request] }).failures[0]!.message).toContain('Assets to return row 1: Returned');
     // Without the forms nothing knows the labels: the ids name the fields (the engine's documented fallback).
     expect(simulate(flow, scenario).failures[0]!.message).toContain('assets row 1 (asset-1): returned');
   });

@@ -2,9 +2,10 @@ import { BatonError } from '../errors/error-catalogue.js';
 import type { FlowDefinition } from '../flows/flow-definition.js';
 import type { ValidateTaskData } from '../flows/flow-command.js';
 import { compileFlow } from '../flows/compile-flow.js';
-import { flowFieldLabels } from '../flows/flow-field-labels.js';
+import { flowFieldLabels, flowRowLabels } from '../flows/flow-field-labels.js';
 import type { CompiledFlow } from '../flows/compiled-flow.js';
-import { compileForm } from '../forms/compile-form.js';
+import { compileForm, type CompiledForm } from '../forms/compile-form.js';
+import { commandRelationInput, judgeRelationFilters, type RelationFilterInput } from '../forms/relation-filter.js';
 import { validateNodeData } from '../forms/validate-node-data.js';
 import type { FormDefinition } from '../definitions/definition-types.js';
 import type { Locale } from '../i18n/localized-text.js';
@@ -28,14 +29,33 @@ export interface SimulateOptions {
   locale?: Locale;
   /**
    * Records of collection forms by id, for the texts that read through relation fields ("{assets.assetId.tag}"),
-   * as the runtime passes them to the reducer (runtime-api related-records.ts). Without it such a text finds
-   * no record. The caller holds the records in memory: the engine does no IO.
+   * as the runtime passes them to the reducer (runtime-api related-records.ts); with `forms`, relation fields'
+   * filters are judged over them too, and refused rows are named by their records (an asset row by its tag).
+   * Without it such a text finds no record. The caller holds the records in memory: the engine does no IO.
    */
   records?: RecordLookup;
 }
 
+/**
+ * The runtime's relation filter checks (relation-filter-check.ts) over the simulation's records: a start or a
+ * step naming a record its field's filter excludes (another employee's asset) is refused with the same 422
+ * BATON_E_RELATION_NOT_ALLOWED and the same issue at the field. Only with records: without them the run
+ * cannot tell a record from a typo, and judges nothing.
+ */
+function relationChecks(formOf: (key: string | undefined) => CompiledForm | undefined, records: RecordLookup, locale: Locale): ScenarioHooks {
+  const refuse = (input: RelationFilterInput | undefined) => {
+    const issues = input ? judgeRelationFilters(input, records, locale) : [];
+    const first = issues[0];
+    if (first) throw new BatonError(first.code, first.params ?? {}, issues, first.path);
+  };
+  return {
+    checkStart: (data) => refuse({ forms: [formOf(undefined)], data, formData: data }),
+    checkCommand: (command, before, after) => refuse(commandRelationInput(command, before, after, formOf)),
+  };
+}
+
 /** The hooks the runtime gives the reducer (execution-services.ts flowContext), made from the given forms. */
-function formHooks(forms: FormDefinition[] | undefined, registry: Registry, startFormKey: string | undefined): ScenarioHooks {
+function formHooks(forms: FormDefinition[] | undefined, registry: Registry, startFormKey: string | undefined, records: RecordLookup | undefined, locale: Locale): ScenarioHooks {
   if (!forms || forms.length === 0) return {};
   const compiled = new Map(forms.map((f) => [f.key, compileForm(f, registry)]));
   const formOf = (key: string | undefined) => compiled.get(key ?? startFormKey ?? '');
@@ -46,7 +66,8 @@ function formHooks(forms: FormDefinition[] | undefined, registry: Registry, star
     if (!nodeForm && !startForm) return [];
     return validateNodeData({ startForm, nodeForm: nodeForm ?? startForm, nodeId, data, patch, previous, locale });
   };
-  return { validateTaskData, fieldLabel: flowFieldLabels(formOf) };
+  const hooks: ScenarioHooks = { validateTaskData, fieldLabel: flowFieldLabels(formOf), rowLabel: flowRowLabels(formOf) };
+  return records ? { ...hooks, ...relationChecks(formOf, records, locale) } : hooks;
 }
 
 /**
@@ -66,7 +87,7 @@ export function simulate(flowDef: FlowDefinition, scenario: Scenario | unknown, 
   const registry = options.registry ?? createRegistry();
   const flow: CompiledFlow = compileFlow(flowDef, registry);
   const valid = scenario as Scenario;
-  const hooks = formHooks(options.forms, registry, flowDef.form);
+  const hooks = formHooks(options.forms, registry, flowDef.form, options.records, locale);
   if (options.records) hooks.records = options.records;
   const run = new ScenarioRun(flow, valid, locale, hooks);
   try {

@@ -1,4 +1,4 @@
-import { CN_CALENDAR, flowFieldLabels, validateNodeData, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type RuleContext } from '@baton/engine';
+import { CN_CALENDAR, flowFieldLabels, flowRowLabels, validateNodeData, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type RuleContext } from '@baton/engine';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RuntimeConfig } from '../config/runtime-config.js';
@@ -125,5 +125,7 @@ export function flowContext(
       validateNodeData({ startForm: formOf(undefined), nodeForm: formOf(formKey), nodeId, data, patch, previous, locale, ctx: evalCtx }),
     // Messages (a refused checklist) name fields by their labels: the node's form first, then the request's.
     fieldLabel: flowFieldLabels(formOf),
+    // …and rows as people know them: an asset row by the asset's tag (through the step's record lookup).
+    rowLabel: flowRowLabels(formOf),
   };
 }

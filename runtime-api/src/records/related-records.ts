@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 const MAX_ROUNDS = 3;
 
 /** id → the record's data, or null: asked for, and no such record. */
-type Loaded = Map<string, { data: Record<string, unknown> } | null>;
+type Loaded = Map<string, { data: Record<string, unknown>; formKey: string } | null>;
 
 const sharedByTransaction = new WeakMap<object, Loaded>();
 
@@ -31,22 +31,36 @@ export async function withRelatedRecords<T>(trx: Kysely<Database>, ctx: RuleCont
   return withRecordLookup(trx, (records) => run({ ...ctx, records }));
 }
 
-/** The same for any pure engine code given a record lookup (a flow step's instructions, flow-command.ts). */
+/**
+ * The same for any pure engine code given a record lookup (a flow step's instructions, flow-command.ts). A
+ * run that throws having asked for records not loaded yet runs again with them: a refusal (a checklist gate
+ * naming its open rows by their assets' tags) reads the records as an answer does, and throws again.
+ */
 export async function withRecordLookup<T>(trx: Kysely<Database>, run: (records: RecordLookup) => T): Promise<T> {
   const loaded: Loaded = sharedByTransaction.get(trx) ?? new Map();
   let wanted = new Set<string>();
+  const load = async () => {
+    const ids = [...wanted];
+    wanted = new Set();
+    for (const id of ids) loaded.set(id, null);
+    const rows = await trx.selectFrom('records').select(['id', 'form_key', 'data']).where('id', 'in', ids).execute();
+    for (const row of rows) loaded.set(row.id, { data: row.data as Record<string, unknown>, formKey: row.form_key });
+  };
   const records: RecordLookup = (id) => {
     const found = loaded.get(id);
     if (found === undefined) wanted.add(id);
     return found ?? undefined;
   };
   for (let round = 1; ; round += 1) {
-    const result = run(records);
+    let result: T;
+    try {
+      result = run(records);
+    } catch (error) {
+      if (wanted.size === 0 || round === MAX_ROUNDS) throw error;
+      await load();
+      continue;
+    }
     if (wanted.size === 0 || round === MAX_ROUNDS) return result;
-    const ids = [...wanted];
-    wanted = new Set();
-    for (const id of ids) loaded.set(id, null);
-    const rows = await trx.selectFrom('records').select(['id', 'data']).where('id', 'in', ids).execute();
-    for (const row of rows) loaded.set(row.id, { data: row.data as Record<string, unknown> });
+    await load();
   }
 }

@@ -4,6 +4,7 @@ import type { AssigneeSpec } from '../flow-definition.js';
 import { FLOW_ERRORS } from '../flow-errors.js';
 import { pointer } from '../../errors/issue.js';
 import { describeBlockers, gateBlockers, type GateBlocker } from '../gate-blockers.js';
+import { plainRowLabel } from '../../forms/row-label.js';
 import { localize, type Locale, type LocalizedText } from '../../i18n/localized-text.js';
 import { ownRowsOf, ownRowsView } from '../own-rows.js';
 import type { NodeContext, NodeOutcome, NodeType } from '../node-type.js';
@@ -48,7 +49,9 @@ function remapped(blockers: GateBlocker[], index: Map<string, number[]> | undefi
  * the submission, e.g. "/data/assets/1/returned"), so a task page can show each at its field.
  */
 function gateNotMet(ctx: NodeContext<TaskConfig>, taskId: string, own?: ReturnType<typeof ownRowsView>): BatonError {
-  const blockers = remapped(gateBlockers(ctx.config.gate!, own?.data ?? ctx.data, (logic, data) => ctx.evaluate(logic, data)), own?.index);
+  // Rows are named as people know them: an asset row by the asset's tag, not the record id in its cell.
+  const labelRow = (table: string, row: unknown) => (ctx.rowLabel ? ctx.rowLabel(table, row, ctx.node.form?.key) : plainRowLabel(row));
+  const blockers = remapped(gateBlockers(ctx.config.gate!, own?.data ?? ctx.data, (logic, data) => ctx.evaluate(logic, data), labelRow), own?.index);
   // People read labels ("Finance: final settlement", "Settlement completed"); ids stay in paths and params.
   const say = (list: readonly GateBlocker[], l: Locale) => describeBlockers(list, l, (field) => ctx.fieldLabel?.(field, ctx.node.form?.key, l));
   const en = say(blockers, 'en');

@@ -5,8 +5,8 @@ const RECORD_ID = { type: 'string', minLength: 1, maxLength: 128 } as const;
 
 /**
  * A reference to records of a collection form (a customer, an asset): the record id, or an array of ids
- * when `multiple`. An optional `filter` narrows the records that may be chosen; the runtime judges it (the
- * engine only checks the shape).
+ * when `multiple`. An optional `filter` narrows the records that may be chosen; relation-filter.ts judges it
+ * over a record lookup (the runtime's from the database, the simulation's in memory).
  */
 export const relationFieldType: FieldType<RelationConfig> = {
   type: 'relation',
