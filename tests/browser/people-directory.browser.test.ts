@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from './harness/api.js';
 import { hasChromium, skipNotice } from './harness/browser-env.js';
 import { demoSignIn, startDemoPackRuntime } from './harness/demo-pack.js';
 import { saveScreenshot, sessionPage } from './harness/pages.js';
@@ -116,6 +117,55 @@ describe.skipIf(!available)('people directory (HR) in Chromium', () => {
     expect(await detail.innerText()).toContain('高级工程师');
     expect(await detail.getByTestId('person-attributes').innerText()).toContain('jobFamily');
     await saveScreenshot(page, 'people-directory-import');
+  });
+
+  it("filters by status, counts every match, and shows the server's status in a panel opened by link", async () => {
+    const lastDay = `${new Date().getUTCFullYear() + 1}-03-31`;
+    const people = { users: [{ id: 'leaving-1', name: '沈将离', leaveDate: lastDay }, { id: 'gone-1', name: 'Gu Gone', leaveDate: '2020-01-31' }] };
+    expect((await api(runtime.baseUrl, runtime.adminToken, 'POST', '/directory/import', people)).status).toBe(200);
+    const page = await demoSignIn(browser, runtime.baseUrl, 'demo-hr-1', problems, contexts, { consoleErrors: true });
+
+    // Someone who left is not in the default list; opened by link, the panel still says so (the server's status).
+    await page.goto(`${runtime.baseUrl}/people?person=gone-1`);
+    const detail = page.getByTestId('person-detail');
+    await detail.getByRole('heading', { name: 'Gu Gone' }).waitFor();
+    expect(await detail.getByTestId('person-status').innerText()).toBe('Left');
+    expect(await page.locator('tr[data-person-id=gone-1]').count()).toBe(0);
+    // The first page says how many people match in all.
+    expect(await page.getByTestId('people-count').innerText()).toMatch(/^Showing 30 of (\d+) people: load more/);
+    const everyone = Number(/of (\d+)/.exec(await page.getByTestId('people-count').innerText())![1]);
+    expect(everyone).toBeGreaterThan(30);
+
+    await page.getByTestId('people-show').selectOption('leaving');
+    await expect.poll(() => rowIds(page)).toEqual(['leaving-1']);
+    expect(await page.locator('tr[data-person-id=leaving-1] [data-presence]').innerText()).toBe(`Leaving ${lastDay}`);
+    await page.getByRole('button', { name: 'Open 沈将离', exact: true }).click();
+    await detail.getByRole('heading', { name: '沈将离' }).waitFor();
+    expect(await detail.getByTestId('person-status').innerText()).toBe(`Leaving ${lastDay}`);
+
+    await page.getByTestId('people-show').selectOption('left');
+    await expect.poll(async () => (await rowIds(page)).includes('gone-1')).toBe(true);
+    expect(await page.locator('[data-testid=people-table] [data-presence]').evaluateAll((badges) => [...new Set(badges.map((b) => b.getAttribute('data-presence')))])).toEqual(['left']);
+    expect(page.url()).toContain('show=left');
+    await search(page, 'leaving-1');
+    await page.getByText('No one matches').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.url()).not.toContain('show=');
+    await expect.poll(() => page.getByTestId('people-count').innerText()).toBe(`Showing 30 of ${everyone} people: load more to see the rest`);
+    await saveScreenshot(page, 'people-directory-status');
+  });
+
+  it('says in Chinese when a search finds nobody, and how many people there are', async () => {
+    const page = await sessionPage(browser, await runtime.tokenFor('hr-zh', ['hr']), 'hr-zh', problems, { locale: 'zh-CN' });
+    contexts.push(page.context());
+    await page.goto(`${runtime.baseUrl}/people`);
+    expect(await page.getByTestId('people-count').innerText()).toMatch(/^已显示 30 人，共 \d+ 人/);
+    await search(page, '查无此人');
+    await page.getByText('没有匹配的人员').waitFor();
+    expect(await page.getByText('在当前筛选条件下没有人匹配“查无此人”').count()).toBe(1);
+    await page.getByTestId('people-search').fill('');
+    await page.getByTestId('people-show').selectOption('inactive');
+    await page.getByText('目前没有被停用的人员。').waitFor();
   });
 
   it('is neither listed nor open for people without the HR role', async () => {

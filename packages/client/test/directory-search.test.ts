@@ -46,6 +46,15 @@ for (const dialect of dialects) {
       expect(second.nextCursor).toBeNull();
     });
 
+    it("gives HR the people list by status with a total, a user's status, and an import that keeps stored fields", async () => {
+      const hr = createClient({ baseUrl: server.url, token: await server.tokenFor('u-li', ['hr']) });
+      const inactive = await hr.directory.people({ status: 'inactive' });
+      expect({ ids: inactive.items.map((p) => p.id), total: inactive.total }).toEqual({ ids: ['u-lily'], total: 1 });
+      expect((await hr.directory.user('u-lily')).status).toBe('inactive');
+      await hr.directory.import({ users: [{ id: 'u-li', name: '李雷', position: 'HR lead' }], keep: ['departmentId', 'email', 'attributes', 'active'] });
+      expect(await hr.directory.user('u-li')).toMatchObject({ position: 'HR lead', departmentId: 'd-hr', email: 'li@example.com', status: 'active' });
+    });
+
     it('throws the coded error for a bad parameter', async () => {
       const error = await colleague.directory.searchUsers({ limit: 500 }).catch((e: unknown) => e as BatonApiError);
       expect(error).toBeInstanceOf(BatonApiError);

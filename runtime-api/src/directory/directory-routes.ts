@@ -11,15 +11,17 @@ import {
   DepartmentView,
   DirectoryImportBody,
   DirectoryImportResult,
+  DirectoryPeopleQuery,
   DirectoryPeopleResult,
   DirectorySearchQuery,
   DirectorySearchResult,
   DirectoryUserView,
 } from './directory-schemas.js';
 import { findUser, listDepartments, listDirectoryRoles, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
+import { keepStoredFields } from './keep-stored-fields.js';
 import { listDirectoryPeople } from './list-directory-people.js';
 import { searchDirectoryUsers } from './search-directory-users.js';
-import { organisationToday } from './person-presence.js';
+import { organisationToday, presenceOfRow } from './person-presence.js';
 import './directory-errors.js';
 
 export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,19 +39,23 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const principal = principalOf(request);
       const answer = await runCommand(request, reply, async (trx) => {
+        // Fields the file leaves out are filled from the stored people first, so the checks (references,
+        // manager cycles) judge the records that will be written.
+        const body = { ...request.body, users: await keepStoredFields(trx, request.body.users ?? [], request.body.keep ?? []) };
         const existing = await loadExistingDirectory(trx);
-        const issues = checkDirectoryImport(request.body, existing, request.locale);
+        const issues = checkDirectoryImport(body, existing, request.locale);
         if (issues.length > 0) throw new ApiError('BATON_E_DIRECTORY_INVALID', {}, issues, issues[0]?.path ?? '');
         // Departments first: users point at them. References are checked above, not by foreign keys,
         // because a directory is often imported in an order that would trip them.
-        const departments = await upsertDepartments(trx, request.body.departments ?? []);
-        const users = await upsertUsers(trx, request.body.users ?? []);
+        const departments = await upsertDepartments(trx, body.departments ?? []);
+        const users = await upsertUsers(trx, body.users);
         await appendAudit(trx, {
           actor: principal.userId,
           action: 'directory.imported',
           subjectKind: 'directory',
           subjectId: 'directory',
-          data: { departments, users },
+          // Which fields the rows left as stored: part of what the import did.
+          data: { departments, users, ...(body.keep && body.keep.length > 0 ? { keep: body.keep } : {}) },
         });
         return { status: 200, body: { departments, users } };
       });
@@ -114,8 +120,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: [ROLES.hr] },
       schema: {
         tags: ['directory'],
-        summary: "HR's people list: GET /directory/users's filters and paging, each person with manager, roles and hire date (hr, admin)",
-        querystring: DirectorySearchQuery,
+        summary: "HR's people list: GET /directory/users's filters and paging plus a status filter (leaving, left, inactive), each person with manager, roles and hire date; the first page says how many match (hr, admin)",
+        querystring: DirectoryPeopleQuery,
         response: withErrors({ 200: DirectoryPeopleResult }),
       },
     },
@@ -131,7 +137,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['directory'],
-        summary: 'One directory user (HR and admins see anyone; everyone sees themselves)',
+        summary: "One directory user (HR and admins see anyone; everyone sees themselves), with the status GET /directory/people gives (organisation time zone)",
         params: Closed({ id: Type.String({ minLength: 1, maxLength: 128 }) }),
         response: withErrors({ 200: DirectoryUserView }),
       },
@@ -158,6 +164,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         mobile: row.mobile,
         attributes: row.attributes,
         active: row.active,
+        status: presenceOfRow(row, organisationToday(new Date(), app.baton.config.timeZone)),
       };
     },
   );

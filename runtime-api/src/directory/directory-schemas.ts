@@ -27,10 +27,22 @@ export const UserInput = Closed({
   active: Type.Optional(Type.Boolean()),
 });
 
+/** The user fields an import may leave as stored (`keep`): all but id and name, which every row gives. */
+export const KEEPABLE_FIELDS = ['departmentId', 'position', 'managerId', 'roles', 'hireDate', 'leaveDate', 'email', 'mobile', 'attributes', 'active'] as const;
+export type KeepableField = (typeof KEEPABLE_FIELDS)[number];
+
 export const DirectoryImportBody = Closed(
   {
     departments: Type.Optional(Type.Array(DepartmentInput, { maxItems: 10_000 })),
     users: Type.Optional(Type.Array(UserInput, { maxItems: 50_000 })),
+    keep: Type.Optional(
+      Type.Array(Type.Union(KEEPABLE_FIELDS.map((f) => Type.Literal(f))), {
+        maxItems: KEEPABLE_FIELDS.length,
+        uniqueItems: true,
+        description:
+          'User fields that a row leaving them out does not clear: a person already in the directory keeps the stored value (a CSV with no column for them). A row that gives the field still sets it; new people get the default.',
+      }),
+    ),
   },
   { description: 'Departments and users to create or update (matched by id), in one transaction.' },
 );
@@ -40,6 +52,10 @@ export type DepartmentInputValue = Static<typeof DepartmentInput>;
 
 export const Count = Closed({ inserted: Type.Integer(), updated: Type.Integer() });
 export const DirectoryImportResult = Closed({ departments: Count, users: Count });
+
+const PersonStatus = Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('left')], {
+  description: 'left: the leave date is before today (organisation time zone); inactive: deactivated in the directory; active: may be chosen (a leave date today or later: leaving)',
+});
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -57,6 +73,7 @@ export const DirectoryUserView = Closed({
   mobile: Nullable(Type.String()),
   attributes: JsonObject,
   active: Type.Boolean(),
+  status: PersonStatus,
 });
 
 export const DepartmentView = Closed({
@@ -101,9 +118,7 @@ const PersonProperties = {
   department: Nullable(Closed({ id: Type.String(), name: Type.String() })),
   position: Nullable(Type.String()),
   active: Type.Boolean({ description: 'false: deactivated in the directory (see status)' }),
-  status: Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('left')], {
-    description: 'left: the leave date is before today (organisation time zone); inactive: deactivated in the directory; active: may be chosen',
-  }),
+  status: PersonStatus,
   leaveDate: Nullable(IsoDate),
 };
 export const DirectoryPersonView = Closed(PersonProperties);
@@ -120,8 +135,19 @@ export const DirectoryPeopleRowView = Closed({
 });
 export type DirectoryPeopleRow = Static<typeof DirectoryPeopleRowView>;
 
+/** HR's status filter: who is leaving (present, leave date set), who has left, who was switched off. */
+export const PeopleStatusFilter = Type.Union([Type.Literal('leaving'), Type.Literal('left'), Type.Literal('inactive')], {
+  description:
+    'Only people in this state, whatever include says (organisation time zone): leaving: active with a leave date today or later; left: leave date before today; inactive: deactivated and not yet past their leave date',
+});
+export type PeopleStatus = Static<typeof PeopleStatusFilter>;
+
+export const DirectoryPeopleQuery = Closed({ ...DirectorySearchQuery.properties, status: Type.Optional(PeopleStatusFilter) });
+export type DirectoryPeopleInput = Static<typeof DirectoryPeopleQuery>;
+
 export const DirectoryPeopleResult = Closed({
   items: Type.Array(DirectoryPeopleRowView),
+  total: Nullable(Type.Integer({ description: 'How many people match the filters (all pages); null on later pages (cursor given)' })),
   nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null on the last page' })),
 });
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
-import type { DirectoryPerson, DirectorySearchInput } from './directory-schemas.js';
+import type { DirectoryPerson, DirectorySearchInput, PeopleStatus } from './directory-schemas.js';
 import { presenceOfRow } from './person-presence.js';
 import './directory-errors.js';
 
@@ -34,26 +34,36 @@ export function searchWords(q: string | undefined): string[] {
   return (q ?? '').trim().split(/\s+/u).filter(Boolean).slice(0, MAX_WORDS);
 }
 
-/**
- * People by name then id, each word of `q` found in the name or the id (ILIKE: any script, ASCII case
- * folded), optionally within departments and the departments below them, keyset-paged on (name, id) so a
- * page stays stable while the directory is re-imported. The (name, id) indexes of migration 0017 let an
- * unfiltered or department page stop after `limit` rows; a word filter scans at most the directory.
- * Unless `include` is "all", only people present on `today` (the organisation's date) are listed: the
- * filter sits in the WHERE clause, so the (name, id) keyset pages over exactly the people shown.
- */
-export async function searchDirectoryUsers(
-  db: Kysely<Database>,
-  input: DirectorySearchInput & { limit: number; today: string },
-): Promise<{ items: DirectoryPerson[]; nextCursor: string | null }> {
-  let query = db
-    .selectFrom('directory_users as u')
-    .leftJoin('directory_departments as d', 'd.id', 'u.department_id')
-    .select(['u.id', 'u.name', 'u.department_id', 'u.position', 'u.active', 'u.leave_date', 'd.name as department_name']);
-  if (input.include !== 'all') {
-    // Same rule as presenceOfRow: active, and the leave date (if any) not yet behind today.
-    query = query.where('u.active', '=', true).where((eb) => eb.or([eb('u.leave_date', 'is', null), eb('u.leave_date', '>=', sql<string>`${input.today}::date`)]));
+/** How many people the search's filters match, on every page together (HR's list shows it). */
+export async function countDirectoryUsers(db: Kysely<Database>, input: DirectorySearchInput & { today: string; status?: PeopleStatus | undefined }): Promise<number> {
+  const row = await matchingUsers(db, input).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Presence as a WHERE clause, the same rule as presenceOfRow (a leave date of today is still present). */
+function byPresence(query: UsersQuery, include: DirectorySearchInput['include'], status: PeopleStatus | undefined, today: string): UsersQuery {
+  const todayDate = sql<string>`${today}::date`;
+  switch (status) {
+    case 'left':
+      return query.where('u.leave_date', '<', todayDate);
+    case 'leaving':
+      return query.where('u.active', '=', true).where('u.leave_date', '>=', todayDate);
+    case 'inactive':
+      return query.where('u.active', '=', false).where((eb) => eb.or([eb('u.leave_date', 'is', null), eb('u.leave_date', '>=', todayDate)]));
+    default:
+      if (include === 'all') return query;
+      return query.where('u.active', '=', true).where((eb) => eb.or([eb('u.leave_date', 'is', null), eb('u.leave_date', '>=', todayDate)]));
   }
+}
+
+function usersWithDepartment(db: Kysely<Database>) {
+  return db.selectFrom('directory_users as u').leftJoin('directory_departments as d', 'd.id', 'u.department_id');
+}
+type UsersQuery = ReturnType<typeof usersWithDepartment>;
+
+/** The people the filters match (presence, words, ids, departments and below), before the cursor. */
+function matchingUsers(db: Kysely<Database>, input: DirectorySearchInput & { today: string; status?: PeopleStatus | undefined }): UsersQuery {
+  let query = byPresence(usersWithDepartment(db), input.include, input.status, input.today);
   for (const word of searchWords(input.q)) {
     const pattern = containsPattern(word);
     query = query.where((eb) => eb.or([eb('u.name', 'ilike', pattern), eb('u.id', 'ilike', pattern)]));
@@ -71,6 +81,23 @@ export async function searchDirectoryUsers(
       ) select id from below)`,
     );
   }
+  return query;
+}
+
+/**
+ * People by name then id, each word of `q` found in the name or the id (ILIKE: any script, ASCII case
+ * folded), optionally within departments and the departments below them, keyset-paged on (name, id) so a
+ * page stays stable while the directory is re-imported. The (name, id) indexes of migration 0017 let an
+ * unfiltered or department page stop after `limit` rows; a word filter scans at most the directory.
+ * Unless `include` is "all", only people present on `today` (the organisation's date) are listed: the
+ * filter sits in the WHERE clause, so the (name, id) keyset pages over exactly the people shown. `status`
+ * (HR's list) narrows to the leaving, the left or the switched off instead.
+ */
+export async function searchDirectoryUsers(
+  db: Kysely<Database>,
+  input: DirectorySearchInput & { limit: number; today: string; status?: PeopleStatus | undefined },
+): Promise<{ items: DirectoryPerson[]; nextCursor: string | null }> {
+  let query = matchingUsers(db, input).select(['u.id', 'u.name', 'u.department_id', 'u.position', 'u.active', 'u.leave_date', 'd.name as department_name']);
   if (input.cursor !== undefined) {
     const after = decodeCursor(input.cursor);
     query = query.where(sql<boolean>`(u.name, u.id) > (${after.name}, ${after.id})`);

@@ -35,6 +35,7 @@ forEachDatabase('directory people (HR list)', (ctx) => {
           managerId: 'li', manager: { id: 'li', name: 'Li Wei' }, roles: [], hireDate: '2020-06-15',
         },
       ],
+      total: 1,
       nextCursor: null,
     });
     const [li] = (await list('?q=li&department=d-sales')).json().items;
@@ -46,12 +47,34 @@ forEachDatabase('directory people (HR list)', (ctx) => {
   it('pages like the search and lists people who left only with include=all', async () => {
     const first = (await list('?limit=1')).json();
     expect(first.items.map((p: { id: string }) => p.id)).toEqual(['li']);
+    expect(first.total).toBe(2); // every page together; only the first page counts
     const second = (await list(`?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
     expect(second.items.map((p: { id: string }) => p.id)).toEqual(['zhang']);
     expect(second.nextCursor).toBeNull();
+    expect(second.total).toBeNull();
     const all = (await list('?include=all')).json();
     expect(all.items.map((p: { id: string; status: string }) => `${p.id}:${p.status}`)).toEqual(['li:active', 'gone:left', 'zhang:active']);
     expect((await list('?department=d-eng')).json().items).toEqual([]);
+  });
+
+  it('filters by status (leaving, left, inactive) with the other filters, and counts what matches', async () => {
+    const later = `${new Date().getUTCFullYear() + 2}-06-30`;
+    const more = { users: [{ id: 'soon', name: 'Sun Soon', departmentId: 'd-eng', leaveDate: later }, { id: 'off', name: 'Ou Off', departmentId: 'd-sales', active: false }] };
+    expect((await ctx().call({ method: 'POST', url: '/api/directory/import', payload: more })).statusCode).toBe(200);
+    const ids = async (query: string) => {
+      const body = (await list(query)).json();
+      return { ids: body.items.map((p: { id: string }) => p.id), total: body.total };
+    };
+    expect(await ids('?status=leaving')).toEqual({ ids: ['soon'], total: 1 });
+    expect(await ids('?status=left')).toEqual({ ids: ['gone'], total: 1 });
+    expect(await ids('?status=inactive')).toEqual({ ids: ['off'], total: 1 });
+    // status wins over include; the department filter still applies.
+    expect(await ids('?status=leaving&include=all&department=d-sales')).toEqual({ ids: [], total: 0 });
+    expect(await ids('?status=left&department=d-root')).toEqual({ ids: ['gone'], total: 1 });
+    expect(await ids('?limit=2')).toEqual({ ids: ['li', 'soon'], total: 3 });
+    const bad = await list('?status=gone');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.path).toMatch(/status/);
   });
 
   it('lets admins in and refuses everyone else (403) and anonymous callers (401)', async () => {

@@ -47,6 +47,7 @@ forEachDatabase('directory', (ctx) => {
       mobile: '+86 138 0000 0000',
       attributes: { level: 'P5', location: 'Shanghai' },
       active: true,
+      status: 'active',
     });
   });
 

@@ -1,4 +1,4 @@
-import type { DirectoryImport, DirectoryUser, UserInput } from '@baton/client';
+import type { DirectoryImport, KeepableUserField } from '@baton/client';
 import type { CsvField } from './directory-csv-columns.js';
 import type { ImportProblem } from './import-problems.js';
 import { locateIssue, type ImportSource } from './import-source.js';
@@ -63,7 +63,7 @@ export function referenceProblems(body: DirectoryImport, known: KnownDirectory, 
 }
 
 /** The fields of a stored person a CSV column would set (the department name column sets departmentId). */
-const COLUMN_FIELDS: Array<[keyof UserInput, readonly CsvField[]]> = [
+const COLUMN_FIELDS: Array<[KeepableUserField, readonly CsvField[]]> = [
   ['email', ['email']],
   ['departmentId', ['departmentId', 'department']],
   ['position', ['position']],
@@ -75,19 +75,12 @@ const COLUMN_FIELDS: Array<[keyof UserInput, readonly CsvField[]]> = [
 ];
 
 /**
- * An import replaces a person's whole record, so a CSV row for someone already in the directory carries over
- * what the file has no column for (and what CSV cannot hold: attributes, switched off): a file of id, name,
- * position only changes positions. A column that is present but empty still clears the field.
+ * An import replaces a person's whole record, so a CSV import asks the server to keep (`keep`) what the file
+ * has no column for, and what CSV cannot hold (attributes, switched off): a file of id, name, position only
+ * changes positions. The server fills those from the stored people in the import's own transaction, one
+ * query for thousands of people. A column that is present but empty still clears the field.
  */
-export function keepStoredFields(user: UserInput, stored: DirectoryUser, columns: ReadonlySet<CsvField>): UserInput {
-  const merged: UserInput = { ...user };
-  for (const [field, from] of COLUMN_FIELDS) {
-    if (from.some((c) => columns.has(c))) continue;
-    const value = stored[field as keyof DirectoryUser];
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    (merged as unknown as Record<string, unknown>)[field] = value;
-  }
-  if (Object.keys(stored.attributes).length > 0) merged.attributes = stored.attributes;
-  if (!stored.active) merged.active = false;
-  return merged;
+export function keptFields(columns: ReadonlySet<CsvField>): KeepableUserField[] {
+  const kept = COLUMN_FIELDS.filter(([, from]) => !from.some((c) => columns.has(c))).map(([field]) => field);
+  return [...kept, 'attributes', 'active'];
 }

@@ -1,7 +1,6 @@
-import type { DirectoryUser } from '@baton/client';
 import { describe, expect, it } from 'vitest';
 import { csvToImport } from './csv-import-body.js';
-import { countChanges, keepStoredFields, referenceProblems } from './import-preview.js';
+import { countChanges, keptFields, referenceProblems } from './import-preview.js';
 import { locateIssue, pointerSegments } from './import-source.js';
 import { parseCsvRows } from './parse-csv-rows.js';
 import { problemsOfIssues } from './server-issues.js';
@@ -64,12 +63,9 @@ describe('import preview', () => {
     expect(referenceProblems(body, known, source).map((p) => [p.line, p.column, p.code, p.params])).toEqual([[6, 'managerId', 'unknownManager', { id: 'ghost' }]]);
   });
 
-  it('carries over what the file has no column for, and clears what an empty cell clears', () => {
-    const stored: DirectoryUser = {
-      id: 'y', name: 'Old', departmentId: 'eng', department: { id: 'eng', name: 'Engineering' }, position: 'Dev', managerId: 'boss', roles: ['it'],
-      hireDate: '2020-01-01', leaveDate: null, email: 'y@example.com', mobile: null, attributes: { level: 'P5' }, active: false,
-    };
-    const merged = keepStoredFields({ id: 'y', name: 'Why', roles: ['hr'] }, stored, new Set(['id', 'name', 'department', 'roles', 'managerId']));
-    expect(merged).toEqual({ id: 'y', name: 'Why', roles: ['hr'], position: 'Dev', hireDate: '2020-01-01', email: 'y@example.com', attributes: { level: 'P5' }, active: false });
+  it('asks the server to keep what the file has no column for (and what CSV cannot hold), not what it has', () => {
+    expect(keptFields(new Set(['id', 'name', 'department', 'roles', 'managerId']))).toEqual(['email', 'position', 'hireDate', 'leaveDate', 'mobile', 'attributes', 'active']);
+    // The department name column sets departmentId as well as the id column does.
+    expect(keptFields(new Set(['id', 'name', 'departmentId', 'email', 'position', 'managerId', 'roles', 'hireDate', 'leaveDate', 'mobile']))).toEqual(['attributes', 'active']);
   });
 });

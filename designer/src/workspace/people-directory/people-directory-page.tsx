@@ -12,7 +12,7 @@ import { departmentOptions } from './department-options.js';
 import { DirectoryImport } from './directory-import.js';
 import { PeopleTable } from './people-table.js';
 import { PersonDetail } from './person-detail.js';
-import { useDirectoryPeople, type PeopleFilters, type PeopleList } from './use-directory-people.js';
+import { PEOPLE_SHOW, useDirectoryPeople, type PeopleFilters, type PeopleList, type PeopleShow } from './use-directory-people.js';
 import './people-directory.css';
 
 /** Who may use the page: the server's role on /directory/people and /directory/import (admins pass too). */
@@ -38,6 +38,17 @@ export function PeopleDirectoryPage() {
   return <PeopleDirectory />;
 }
 
+const SHOW_LABELS: Record<PeopleShow, 'showPresent' | 'showAll' | 'showLeaving' | 'showLeft' | 'showInactive'> = {
+  present: 'showPresent',
+  all: 'showAll',
+  leaving: 'showLeaving',
+  left: 'showLeft',
+  inactive: 'showInactive',
+};
+
+/** What an empty status filter says (with no words typed). */
+const EMPTY_STATUS: Partial<Record<PeopleShow, 'emptyLeaving' | 'emptyLeft' | 'emptyInactive'>> = { leaving: 'emptyLeaving', left: 'emptyLeft', inactive: 'emptyInactive' };
+
 /** Search text waits for a pause in typing before it asks the server. */
 function useDebounced(value: string, ms: number): string {
   const [settled, setSettled] = useState(value);
@@ -55,12 +66,12 @@ function PeopleDirectory() {
   const [typed, setTyped] = useState(params.get('q') ?? '');
   const q = useDebounced(typed, 250);
   const department = params.get('department') ?? '';
-  const include = params.get('show') === 'all' ? 'all' : 'present';
+  const show = PEOPLE_SHOW.find((s) => s === params.get('show')) ?? 'present';
   const selected = params.get('person');
   const [importing, setImporting] = useState(false);
   const [departments, setDepartments] = useState<DirectoryDepartment[]>([]);
   const [version, setVersion] = useState(0);
-  const filters: PeopleFilters = useMemo(() => ({ q, department, include }), [q, department, include]);
+  const filters: PeopleFilters = useMemo(() => ({ q, department, show }), [q, department, show]);
   const list = useDirectoryPeople(filters);
 
   const update = (changes: Record<string, string | null>) =>
@@ -91,7 +102,7 @@ function PeopleDirectory() {
   };
   const clear = () => {
     setTyped('');
-    update({ q: null, department: null });
+    update({ q: null, department: null, ...(show !== 'all' ? { show: null } : {}) });
   };
 
   return (
@@ -118,17 +129,18 @@ function PeopleDirectory() {
         </label>
         <label>
           {t('show')}
-          <select data-testid="people-show" value={include} onChange={(e) => update({ show: e.target.value === 'all' ? 'all' : null })}>
-            <option value="present">{t('showPresent')}</option>
-            <option value="all">{t('showAll')}</option>
+          <select data-testid="people-show" value={show} onChange={(e) => update({ show: e.target.value === 'present' ? null : e.target.value })}>
+            {PEOPLE_SHOW.map((s) => (
+              <option key={s} value={s}>{t(SHOW_LABELS[s])}</option>
+            ))}
           </select>
         </label>
       </div>
       <div className={selected ? 'people-body with-detail' : 'people-body'}>
         <div className="people-list">
-          <PeopleListBody list={list} q={q} selected={selected} onOpen={(id) => update({ person: id })} onImport={() => setImporting(true)} onClear={clear} onShowAll={() => update({ show: 'all' })} />
+          <PeopleListBody list={list} q={q} show={show} department={department} selected={selected} onOpen={(id) => update({ person: id })} onImport={() => setImporting(true)} onClear={clear} onShowAll={() => update({ show: 'all' })} />
         </div>
-        {selected ? <PersonDetail id={selected} version={version} status={list.items?.find((p) => p.id === selected)?.status ?? null} onOpen={(id) => update({ person: id })} onClose={() => update({ person: null })} /> : null}
+        {selected ? <PersonDetail id={selected} version={version} onOpen={(id) => update({ person: id })} onClose={() => update({ person: null })} /> : null}
       </div>
     </section>
   );
@@ -137,6 +149,8 @@ function PeopleDirectory() {
 interface BodyProps {
   list: PeopleList;
   q: string;
+  show: PeopleShow;
+  department: string;
   selected: string | null;
   onOpen: (id: string) => void;
   onImport: () => void;
@@ -145,7 +159,7 @@ interface BodyProps {
 }
 
 /** The list, its count and "load more", or the empty state that says why it is empty and what to do. */
-function PeopleListBody({ list, q, selected, onOpen, onImport, onClear, onShowAll }: BodyProps) {
+function PeopleListBody({ list, q, show, department, selected, onOpen, onImport, onClear, onShowAll }: BodyProps) {
   const { t } = useTranslation('peopleDirectory');
   if (list.error) return <ErrorPanel error={list.error} onRetry={list.reload} />;
   if (list.items === null) return <p role="status">{t('loading')}</p>;
@@ -162,13 +176,15 @@ function PeopleListBody({ list, q, selected, onOpen, onImport, onClear, onShowAl
     }
     return (
       <EmptyState title={t('emptyNoMatchTitle')} action={<button type="button" onClick={onClear}>{t('clearFilters')}</button>}>
-        {q.trim() ? t('emptyNoMatchBody', { q: q.trim() }) : t('emptyNoMatchNoQuery')}
+        {q.trim() ? t('emptyNoMatchBody', { q: q.trim() }) : EMPTY_STATUS[show] && !department ? t(EMPTY_STATUS[show]) : t('emptyNoMatchNoQuery')}
       </EmptyState>
     );
   }
   return (
     <>
-      <p className="muted" role="status" data-testid="people-count">{list.hasMore ? t('shownMore', { count: list.items.length }) : t('shown', { count: list.items.length })}</p>
+      <p className="muted" role="status" data-testid="people-count">
+        {!list.hasMore ? t('shown', { count: list.items.length }) : list.total !== null ? t('shownOf', { count: list.items.length, total: list.total }) : t('shownMore', { count: list.items.length })}
+      </p>
       <PeopleTable items={list.items} selected={selected} onOpen={onOpen} />
       {list.hasMore ? (
         <button type="button" data-testid="people-load-more" disabled={list.loading} onClick={list.loadMore}>

@@ -1,5 +1,6 @@
 import type { DirectoryPeopleRow } from '@baton/client';
 import { useTranslation } from 'react-i18next';
+import { presenceShown, statusLabelKey } from './person-status.js';
 import { roleName } from './role-names.js';
 
 /** The people list as a table; a name opens the person's panel. */
@@ -27,8 +28,8 @@ export function PeopleTable({ items, selected, onOpen }: { items: DirectoryPeopl
                   {p.name}
                 </button>{' '}
                 <span className="muted small">{p.id}</span>
-                {p.status !== 'active' ? (
-                  <> <span className="badge badge-draft" data-presence={p.status}>{p.status === 'left' ? t('statusLeft') : t('statusInactive')}</span></>
+                {presenceShown(p) !== 'active' ? (
+                  <> <span className={presenceShown(p) === 'leaving' ? 'badge' : 'badge badge-draft'} data-presence={presenceShown(p)}>{t(statusLabelKey(presenceShown(p)), { date: p.leaveDate })}</span></>
                 ) : null}
               </td>
               <td>{p.department?.name ?? p.departmentId ?? dash}</td>

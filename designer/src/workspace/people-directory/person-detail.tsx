@@ -1,10 +1,10 @@
-import type { DirectoryUser, PersonStatus } from '@baton/client';
+import type { DirectoryUser } from '@baton/client';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../app/errors/error-panel.js';
 import { useLocalized } from '../../app/i18n/localized.js';
 import { useApi } from '../../app/session/use-api.js';
-import { detailStatus, statusLabelKey } from './person-status.js';
+import { presenceShown, statusLabelKey } from './person-status.js';
 import { roleName } from './role-names.js';
 
 interface Loaded {
@@ -18,8 +18,8 @@ function attributeText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** One person's full record (GET /directory/users/:id), with the manager by name; a manager opens theirs. */
-export function PersonDetail({ id, version, status, onOpen, onClose }: { id: string; version: number; status?: PersonStatus | null; onOpen: (id: string) => void; onClose: () => void }) {
+/** One person's full record (GET /directory/users/:id, status by the organisation's date), with the manager by name; a manager opens theirs. */
+export function PersonDetail({ id, version, onOpen, onClose }: { id: string; version: number; onOpen: (id: string) => void; onClose: () => void }) {
   const { t } = useTranslation('peopleDirectory');
   const { locale } = useLocalized();
   const api = useApi();
@@ -62,7 +62,7 @@ export function PersonDetail({ id, version, status, onOpen, onClose }: { id: str
             <dt>{t('fieldId')}</dt>
             <dd><code>{u.id}</code></dd>
             <dt>{t('fieldStatus')}</dt>
-            <dd data-testid="person-status">{t(statusLabelKey(detailStatus(status, u)))}</dd>
+            <dd data-testid="person-status" data-presence={presenceShown(u)}>{t(statusLabelKey(presenceShown(u)), { date: u.leaveDate })}</dd>
             <dt>{t('fieldDepartment')}</dt>
             <dd>{u.department?.name ?? u.departmentId ?? dash}</dd>
             <dt>{t('fieldPosition')}</dt>

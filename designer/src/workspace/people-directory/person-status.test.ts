@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { detailStatus, statusLabelKey } from './person-status.js';
+import { presenceShown, statusLabelKey } from './person-status.js';
 
-describe('detail panel status', () => {
-  it("follows the server's status even when the browser's date says otherwise", () => {
-    // Leave date 2026-11-27: the browser is already on the 28th, the organisation still on the 27th.
-    const leaver = { active: true, leaveDate: '2026-11-27' };
-    expect(detailStatus('active', leaver, '2026-11-28')).toBe('active');
-    // The organisation is on the 28th while the browser is still on the 27th.
-    expect(detailStatus('left', leaver, '2026-11-27')).toBe('left');
-    expect(detailStatus('inactive', { active: false }, '2026-11-28')).toBe('inactive');
+describe('person presence shown', () => {
+  it("shows the server's status, whatever the browser's date", () => {
+    // The server judged by the organisation's date: a leave date in the past can still be "active" (last day).
+    expect(presenceShown({ status: 'left', leaveDate: '2026-11-27' })).toBe('left');
+    expect(presenceShown({ status: 'inactive', leaveDate: null })).toBe('inactive');
+    expect(presenceShown({ status: 'active', leaveDate: null })).toBe('active');
   });
 
-  it('without a list row, falls back to the active flag and the leave date against the given day', () => {
-    expect(detailStatus(null, { active: false, leaveDate: '2026-11-27' }, '2026-11-28')).toBe('inactive');
-    expect(detailStatus(undefined, { active: true, leaveDate: '2026-11-27' }, '2026-11-28')).toBe('left');
-    expect(detailStatus(undefined, { active: true, leaveDate: '2026-11-28' }, '2026-11-28')).toBe('active');
-    expect(detailStatus(null, { active: true }, '2026-11-28')).toBe('active');
+  it('calls a present person with a leave date leaving (their last day is today or later)', () => {
+    expect(presenceShown({ status: 'active', leaveDate: '2026-11-27' })).toBe('leaving');
+    expect(presenceShown({ status: 'inactive', leaveDate: '2030-01-31' })).toBe('inactive');
   });
 
-  it('labels each status', () => {
+  it('labels each presence', () => {
     expect(statusLabelKey('left')).toBe('statusLeft');
     expect(statusLabelKey('inactive')).toBe('statusInactive');
     expect(statusLabelKey('active')).toBe('statusActive');
+    expect(statusLabelKey('leaving')).toBe('statusLeaving');
   });
 });

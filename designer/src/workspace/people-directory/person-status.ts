@@ -1,18 +1,23 @@
 import type { PersonStatus } from '@baton/client';
 
+/** What the page shows for a person's presence: the server's status, and "leaving" for one with a leave date ahead. */
+export type PresenceShown = PersonStatus | 'leaving';
+
 /**
- * The presence the detail panel shows. The server decides "left" by the organisation's date (its time zone
- * setting), so the panel takes the list row's status rather than comparing the leave date with the browser's
- * clock, which differs around midnight. Without a row (a person opened by link, filtered out) the leave date
- * is compared with `today` (the browser's date): right except within hours of the organisation's midnight.
+ * The presence to show. The server decides it by the organisation's date (its time zone setting), on every
+ * list row and on the single-user record alike, so nothing here compares dates with the browser's clock: an
+ * active person with a leave date is one whose last day is today or later, i.e. leaving.
  */
-export function detailStatus(rowStatus: PersonStatus | null | undefined, user: { active: boolean; leaveDate?: string | null }, today = new Date().toISOString().slice(0, 10)): PersonStatus {
-  if (rowStatus) return rowStatus;
-  if (!user.active) return 'inactive';
-  return user.leaveDate && user.leaveDate < today ? 'left' : 'active';
+export function presenceShown(person: { status: PersonStatus; leaveDate: string | null }): PresenceShown {
+  return person.status === 'active' && person.leaveDate ? 'leaving' : person.status;
 }
 
-/** The message key of a status's label. */
-export function statusLabelKey(status: PersonStatus): 'statusActive' | 'statusInactive' | 'statusLeft' {
-  return status === 'left' ? 'statusLeft' : status === 'inactive' ? 'statusInactive' : 'statusActive';
+/** The message key of a presence's label (leaving takes the leave date as `date`). */
+export function statusLabelKey(status: PresenceShown): 'statusActive' | 'statusInactive' | 'statusLeft' | 'statusLeaving' {
+  switch (status) {
+    case 'left': return 'statusLeft';
+    case 'inactive': return 'statusInactive';
+    case 'leaving': return 'statusLeaving';
+    default: return 'statusActive';
+  }
 }

@@ -1,8 +1,7 @@
 import type { BatonClient, DirectoryImport } from '@baton/client';
 import { csvToImport } from './csv-import-body.js';
-import type { CsvField } from './directory-csv-columns.js';
 import type { ImportProblem } from './import-problems.js';
-import { countChanges, keepStoredFields, referenceProblems, userIdsNamed, type ImportCounts } from './import-preview.js';
+import { countChanges, keptFields, referenceProblems, userIdsNamed, type ImportCounts } from './import-preview.js';
 import type { ImportSource } from './import-source.js';
 import { parseJsonImport } from './json-import.js';
 import { parseCsvRows } from './parse-csv-rows.js';
@@ -19,8 +18,8 @@ export interface PreparedImport {
 
 /** The route's cap on exact ids a search takes at once is 100 and on a page 50. */
 const LOOKUP_BATCH = 50;
-/** Stored records read at once when carrying over fields a CSV has no column for. */
-const READ_PARALLEL = 6;
+/** Lookups in flight at once: fast for thousands of rows without flooding the rate limit's window. */
+const LOOKUP_PARALLEL = 4;
 
 /** A file's text: UTF-8, else GB18030 (what Excel in Chinese saves a CSV as). */
 export async function readFileText(file: Blob): Promise<string> {
@@ -32,27 +31,20 @@ export async function readFileText(file: Blob): Promise<string> {
   }
 }
 
+/** Which of the ids the directory holds: batches of ids, a few requests at a time (thousands of rows: ~a second). */
 async function storedUserIds(api: BatonClient, ids: string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-    const page = await api.directory.searchUsers({ id: ids.slice(i, i + LOOKUP_BATCH), include: 'all', limit: LOOKUP_BATCH });
-    for (const p of page.items) found.add(p.id);
-  }
-  return found;
-}
-
-/** Replaces each CSV row of a stored person with the row plus what the file has no column for. */
-async function carryOverStored(api: BatonClient, body: DirectoryImport, stored: ReadonlySet<string>, columns: ReadonlySet<CsvField>): Promise<void> {
-  const users = body.users ?? [];
-  const todo = users.map((u, i) => [u, i] as const).filter(([u]) => stored.has(u.id));
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) batches.push(ids.slice(i, i + LOOKUP_BATCH));
   let next = 0;
   const worker = async () => {
-    while (next < todo.length) {
-      const [user, i] = todo[next++]!;
-      users[i] = keepStoredFields(user, await api.directory.user(user.id), columns);
+    while (next < batches.length) {
+      const page = await api.directory.searchUsers({ id: batches[next++]!, include: 'all', limit: LOOKUP_BATCH });
+      for (const p of page.items) found.add(p.id);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READ_PARALLEL, todo.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(LOOKUP_PARALLEL, batches.length) }, worker));
+  return found;
 }
 
 /**
@@ -67,6 +59,7 @@ export async function prepareImport(api: BatonClient, file: File): Promise<Prepa
   const userIds = await storedUserIds(api, userIdsNamed(parsed.body));
   const known = { userIds, departmentIds: new Set(departments.map((d) => d.id)) };
   const problems = [...parsed.problems, ...referenceProblems(parsed.body, known, parsed.source)];
-  if (parsed.columns && problems.length === 0) await carryOverStored(api, parsed.body, userIds, parsed.columns);
+  // Stored people keep what the file has no column for: the server fills it in, in the import's transaction.
+  if (parsed.columns) parsed.body.keep = keptFields(parsed.columns);
   return { fileName: file.name, body: parsed.body, source: parsed.source, counts: countChanges(parsed.body, known), problems, ignored: parsed.ignored };
 }

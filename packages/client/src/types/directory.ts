@@ -22,9 +22,17 @@ export interface UserInput {
   active?: boolean;
 }
 
+/** The user fields an import may keep as stored (all but id and name). */
+export type KeepableUserField = 'departmentId' | 'position' | 'managerId' | 'roles' | 'hireDate' | 'leaveDate' | 'email' | 'mobile' | 'attributes' | 'active';
+
 export interface DirectoryImport {
   departments?: DepartmentInput[];
   users?: UserInput[];
+  /**
+   * Fields a row that leaves them out does not clear: a person already in the directory keeps the stored
+   * value (a CSV with no column for them). A row that gives the field still sets it.
+   */
+  keep?: KeepableUserField[];
 }
 
 export interface UpsertCount {
@@ -51,6 +59,8 @@ export interface DirectoryUser {
   mobile: string | null;
   attributes: JsonObject;
   active: boolean;
+  /** The same status as GET /directory/people's rows, by the organisation's date. */
+  status: PersonStatus;
 }
 
 /** A department as GET /directory/departments lists it. */
@@ -79,7 +89,10 @@ export interface DirectorySearchQuery {
   cursor?: string;
 }
 
-/** Whether a person can be chosen: left (leave date before today), inactive (deactivated) or active. */
+/**
+ * Whether a person can be chosen: left (leave date before today), inactive (deactivated) or active (with a
+ * leave date: leaving, still here until that day ends). Judged by the organisation's date (time zone).
+ */
 export type PersonStatus = 'active' | 'inactive' | 'left';
 
 /** A person as the search shows them to anyone signed in: no contacts, roles, dates or attributes. */
@@ -105,8 +118,19 @@ export interface DirectoryPeopleRow extends DirectoryPerson {
   hireDate: IsoDate | null;
 }
 
+/** HR's status filter for GET /directory/people; it replaces `include`. */
+export type PeopleStatusFilter = 'leaving' | 'left' | 'inactive';
+
+/** GET /directory/people: the search's filters plus a status. */
+export interface DirectoryPeopleQuery extends DirectorySearchQuery {
+  /** leaving: active with a leave date today or later; left: leave date before today; inactive: switched off. */
+  status?: PeopleStatusFilter;
+}
+
 export interface DirectoryPeopleResult {
   items: DirectoryPeopleRow[];
+  /** How many people match on all pages together; null on later pages (cursor given). */
+  total: number | null;
   nextCursor: string | null;
 }
 
