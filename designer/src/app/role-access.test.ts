@@ -13,6 +13,13 @@ describe('role access', () => {
     expect(visibleNav(['admin'])).toEqual(NAV_ITEMS.map((item) => item.to));
   });
 
+  it('gives auditors the Connectors entry (their way to deliveries) and nothing of the designer', () => {
+    expect(visibleNav(['auditor'])).toContain('/connectors');
+    expect(visibleNav(['auditor'])).not.toContain('/build');
+    expect(visibleNav(['auditor'])).not.toContain('/packs');
+    expect(visibleNav(['hr'])).not.toContain('/connectors');
+  });
+
   it('hides role-bound entries until the roles are known', () => {
     expect(visibleNav(null)).toEqual(['/', '/inbox', '/start', '/records', '/instances']);
   });

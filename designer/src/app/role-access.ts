@@ -6,6 +6,9 @@
  */
 export const BUILDER_ROLES: readonly string[] = ['designer'];
 
+/** Who gets the Connectors page: designers read settings, auditors deliveries (runtime-api connectors-routes.ts). */
+export const CONNECTOR_VIEWER_ROLES: readonly string[] = ['designer', 'auditor'];
+
 /** Whether roles (null: not known yet) satisfy a requirement (absent: everyone); admins satisfy any. */
 export function mayUse(roles: readonly string[] | null, required: readonly string[] | undefined): boolean {
   if (!required) return true;

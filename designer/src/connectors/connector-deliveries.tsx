@@ -2,15 +2,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { EmptyState } from '../app/ui/empty-state.js';
-import { replayableDeadLetters } from './connector-model.js';
+import { proofSummary, replayableDeadLetters } from './connector-model.js';
 import type { ConnectorDelivery, ConnectorsApi, OutboxEntry } from './connectors-api.js';
 
+interface Props {
+  api: ConnectorsApi;
+  connectorKey: string;
+  reloadToken: number;
+  /** Admins: "send again" on dead letters (the outbox is theirs). Auditors read the same list without it. */
+  canReplay: boolean;
+  onActivity?: () => void;
+}
+
 /**
- * A connector's recent deliveries (admins), newest first, and "send again" on a dead letter whose outbox
- * row is still dead (POST /api/outbox/:id/replay, audited). `onActivity` runs after a refresh or a replay,
- * so the list's health and dead-letter counts follow.
+ * A connector's recent deliveries (admins and auditors), newest first, with what each proved, and for
+ * admins "send again" on a dead letter whose outbox row is still dead (POST /api/outbox/:id/replay,
+ * audited). `onActivity` runs after a refresh or a replay, so the list's health and dead-letter counts follow.
  */
-export function ConnectorDeliveries({ api, connectorKey, reloadToken, onActivity }: { api: ConnectorsApi; connectorKey: string; reloadToken: number; onActivity?: () => void }) {
+export function ConnectorDeliveries({ api, connectorKey, reloadToken, canReplay, onActivity }: Props) {
   const { t } = useTranslation('connectors');
   const [items, setItems] = useState<ConnectorDelivery[] | null>(null);
   const [dead, setDead] = useState<Map<string, OutboxEntry>>(new Map());
@@ -21,13 +30,13 @@ export function ConnectorDeliveries({ api, connectorKey, reloadToken, onActivity
   const load = useCallback(async () => {
     setError(null);
     try {
-      const [list, letters] = await Promise.all([api.deliveries(connectorKey), api.deadLetters()]);
+      const [list, letters] = await Promise.all([api.deliveries(connectorKey), canReplay ? api.deadLetters() : null]);
       setItems(list.items);
-      setDead(replayableDeadLetters(list.items, letters.items));
+      setDead(letters ? replayableDeadLetters(list.items, letters.items) : new Map());
     } catch (e) {
       setError(e);
     }
-  }, [api, connectorKey]);
+  }, [api, connectorKey, canReplay]);
   useEffect(() => {
     void load();
   }, [load, reloadToken]);
@@ -66,13 +75,14 @@ export function ConnectorDeliveries({ api, connectorKey, reloadToken, onActivity
               <th>{t('colDeliveryStatus')}</th>
               <th>{t('colAttempts')}</th>
               <th>{t('colError')}</th>
-              <th />
+              <th>{t('colProof')}</th>
+              {canReplay ? <th /> : null}
             </tr>
           </thead>
           <tbody>
             {items.map((d) => {
               const letter = dead.get(d.idempotencyKey);
-              const canReplay = letter !== undefined && d.status === 'dead' && items.find((x) => x.idempotencyKey === d.idempotencyKey) === d;
+              const replayable = letter !== undefined && d.status === 'dead' && items.find((x) => x.idempotencyKey === d.idempotencyKey) === d;
               return (
                 <tr key={d.id} data-testid={`delivery-${d.id}`} data-status={d.status}>
                   <td>{new Date(d.at).toLocaleString()}</td>
@@ -80,13 +90,16 @@ export function ConnectorDeliveries({ api, connectorKey, reloadToken, onActivity
                   <td>{t(`deliveryStatus.${d.status}`, { defaultValue: d.status })}</td>
                   <td>{d.attempt}</td>
                   <td className="small">{d.error ?? '—'}</td>
-                  <td>
-                    {canReplay ? (
-                      <button type="button" disabled={busy !== null} onClick={() => void replay(letter)} data-testid={`replay-${d.id}`}>
-                        {busy === letter.id ? t('replaying') : t('replay')}
-                      </button>
-                    ) : null}
-                  </td>
+                  <td className="small" data-testid={`delivery-proof-${d.id}`}>{proofSummary(d.proof) ?? '—'}</td>
+                  {canReplay ? (
+                    <td>
+                      {replayable ? (
+                        <button type="button" disabled={busy !== null} onClick={() => void replay(letter)} data-testid={`replay-${d.id}`}>
+                          {busy === letter.id ? t('replaying') : t('replay')}
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}

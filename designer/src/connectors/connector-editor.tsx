@@ -20,13 +20,15 @@ interface Props {
   initialType: string;
   types: readonly ConnectorTypeInfo[];
   canEdit: boolean;
+  /** Auditors (and admins) see the deliveries; only admins may replay them (canEdit). */
+  canReadDeliveries: boolean;
   /** After a save, a refresh of the deliveries or a replay: the list reloads. */
   onSaved: () => void;
   onClose: () => void;
 }
 
 /** One connector: its settings through the generated form, its secrets (masked), save, test, deliveries. */
-export function ConnectorEditor({ api, connectorKey, initialType, types, canEdit, onSaved, onClose }: Props) {
+export function ConnectorEditor({ api, connectorKey, initialType, types, canEdit, canReadDeliveries, onSaved, onClose }: Props) {
   const { t } = useTranslation('connectors');
   const [view, setView] = useState<ConnectorView | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -166,8 +168,10 @@ export function ConnectorEditor({ api, connectorKey, initialType, types, canEdit
               ) : null}
               <TestResult result={test} />
               {testError ? <ErrorPanel error={testError} /> : null}
-              {view !== null ? <ConnectorDeliveries api={api} connectorKey={connectorKey} reloadToken={reloadDeliveries} onActivity={onSaved} /> : null}
             </>
+          ) : null}
+          {view !== null && canReadDeliveries ? (
+            <ConnectorDeliveries api={api} connectorKey={connectorKey} reloadToken={reloadDeliveries} canReplay={canEdit} onActivity={onSaved} />
           ) : null}
         </>
       ) : null}

@@ -1,6 +1,6 @@
 import connectorSchema from '@baton/engine/schemas/connector.schema.json';
 import { describe, expect, it } from 'vitest';
-import { configPanelSchema, healthOf, packSlots, replayableDeadLetters, saveIssues, secretsPatch, suggestedKey, targetHost, testOutcome } from './connector-model.js';
+import { configPanelSchema, connectorAccess, healthOf, packSlots, proofSummary, replayableDeadLetters, saveIssues, secretsPatch, suggestedKey, targetHost, testOutcome, unresolvedDeadLetters } from './connector-model.js';
 import type { ConnectorDelivery, OutboxEntry } from './connectors-api.js';
 
 const defs = (connectorSchema as { $defs: Record<string, unknown> }).$defs;
@@ -37,6 +37,31 @@ describe('connector list facts', () => {
     expect([...found.entries()]).toEqual([['k1', letter('o1', 'k1')]]);
     // k2 died but was replayed since (its outbox row is no longer dead): nothing to offer.
     expect(found.has('k2')).toBe(false);
+  });
+});
+
+describe('who sees what', () => {
+  it('gives designers the settings, auditors the deliveries, and admins both with edit and replay', () => {
+    const none = { edit: false, readConfig: false, readDeliveries: false, replay: false };
+    expect(connectorAccess(null)).toEqual(none);
+    expect(connectorAccess(['hr'])).toEqual(none);
+    expect(connectorAccess(['designer'])).toEqual({ ...none, readConfig: true });
+    expect(connectorAccess(['auditor'])).toEqual({ ...none, readDeliveries: true });
+    expect(connectorAccess(['designer', 'auditor'])).toEqual({ ...none, readConfig: true, readDeliveries: true });
+    expect(connectorAccess(['admin'])).toEqual({ edit: true, readConfig: true, readDeliveries: true, replay: true });
+  });
+
+  it('counts for auditors the outgoing deliveries whose last try died, from the deliveries alone', () => {
+    const receive = { ...delivery(6, 'w1', 'dead'), action: 'receive' };
+    // Newest first: k1 died after a retry; k2 died, then went through on a replay; a refused incoming call is no letter.
+    const deliveries = [receive, delivery(5, 'k2', 'delivered'), delivery(4, 'k1', 'dead'), delivery(3, 'k1', 'retry'), delivery(2, 'k2', 'dead'), delivery(1, 'k3', 'delivered')];
+    expect(unresolvedDeadLetters(deliveries).map((d) => d.id)).toEqual([4]);
+  });
+
+  it('words a delivery\'s proof in one line, leaving nested values out', () => {
+    expect(proofSummary({ state: 'inactive', system: 'ERP', verifiedAt: '2026-01-01T00:00:00.000Z', log: { a: 1 } })).toBe('state: inactive · system: ERP · verifiedAt: 2026-01-01T00:00:00.000Z');
+    expect(proofSummary(null)).toBeNull();
+    expect(proofSummary({ nested: { a: 1 } })).toBeNull();
   });
 });
 

@@ -51,6 +51,49 @@ export function replayableDeadLetters(deliveries: readonly ConnectorDelivery[], 
 }
 
 /**
+ * What the signed-in user may do here, mirroring the server (connectors-routes.ts, workers-routes.ts): every
+ * viewer lists the connectors; designers read their settings; auditors read their deliveries; only admins
+ * save, test and replay (the outbox's dead letters are admin-only).
+ */
+export interface ConnectorAccess {
+  edit: boolean;
+  readConfig: boolean;
+  readDeliveries: boolean;
+  replay: boolean;
+}
+
+export function connectorAccess(roles: readonly string[] | null): ConnectorAccess {
+  const has = (role: string) => roles?.includes('admin') === true || roles?.includes(role) === true;
+  const admin = roles?.includes('admin') === true;
+  return { edit: admin, readConfig: has('designer'), readDeliveries: has('auditor'), replay: admin };
+}
+
+/**
+ * Dead letters as the deliveries alone show them (for auditors, who may not read the outbox): outgoing
+ * deliveries whose newest try per idempotency key is dead. A refused incoming call (`receive`) is not one:
+ * nothing waits to be sent. A replayed letter that went through has a newer `delivered` row, so it drops out.
+ */
+export function unresolvedDeadLetters(deliveries: readonly ConnectorDelivery[]): ConnectorDelivery[] {
+  const seen = new Set<string>();
+  const out: ConnectorDelivery[] = [];
+  for (const d of deliveries) {
+    if (seen.has(d.idempotencyKey)) continue;
+    seen.add(d.idempotencyKey);
+    if (d.status === 'dead' && d.action !== 'receive') out.push(d);
+  }
+  return out;
+}
+
+/** A delivery's proof in one line ("state: inactive · verifiedAt: …"): what was checked in the other system. */
+export function proofSummary(proof: Record<string, unknown> | null): string | null {
+  if (!proof) return null;
+  const parts = Object.entries(proof)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${k}: ${String(v)}`);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/**
  * The schema the config panel renders: a built-in type serves a `$ref` into the engine's connector schema
  * (`…connector.schema.json#/$defs/webhookConfig`), which is inlined with its local definitions; a plugin's
  * own schema is used as served.

@@ -1,4 +1,3 @@
-import type { ConnectorSummary } from '@baton/client';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../app/errors/error-panel.js';
@@ -6,20 +5,18 @@ import { useLocalized, type Localizable } from '../app/i18n/localized.js';
 import { useApi } from '../app/session/use-api.js';
 import { EmptyState } from '../app/ui/empty-state.js';
 import { useMyRoles } from '../dashboard/use-my-roles.js';
-import { healthOf, packSlots, replayableDeadLetters, suggestedKey, targetHost, type PackSlot } from './connector-model.js';
+import { connectorAccess, healthOf, packSlots, suggestedKey, type PackSlot } from './connector-model.js';
+import { ConnectorAuditPanel } from './connector-audit-panel.js';
 import { ConnectorEditor } from './connector-editor.js';
+import { loadConnectorRows, type ConnectorRow } from './connector-rows.js';
 import { useConnectorsApi, type ConnectorTypeInfo } from './connectors-api.js';
-
-interface Row extends ConnectorSummary {
-  target: string | null;
-  dead: number | null;
-}
 
 const KEY_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 /**
  * Connectors: every configured (or pack-declared) connector with its target host and delivery health, the
- * connector slots of installed packs, and an editor. Designers read; admins edit, test and see deliveries.
+ * connector slots of installed packs, and an editor. Designers read the settings; auditors read the
+ * deliveries (and never the settings); admins do both, and edit, test and replay.
  */
 export function ConnectorsPage() {
   const { t } = useTranslation('connectors');
@@ -27,8 +24,11 @@ export function ConnectorsPage() {
   const api = useConnectorsApi();
   const client = useApi();
   const roles = useMyRoles();
-  const isAdmin = roles?.includes('admin') === true;
-  const [rows, setRows] = useState<Row[] | null>(null);
+  // Keyed by the roles' names, not the array: a new array with the same roles must not reload the page.
+  const roleKey = roles === null ? null : roles.join(',');
+  const access = useMemo(() => connectorAccess(roles), [roleKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const isAdmin = access.edit;
+  const [rows, setRows] = useState<ConnectorRow[] | null>(null);
   const [slots, setSlots] = useState<PackSlot[]>([]);
   const [types, setTypes] = useState<ConnectorTypeInfo[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -41,26 +41,18 @@ export function ConnectorsPage() {
     if (roles === null) return;
     setError(null);
     try {
-      const [list, typeList, packs] = await Promise.all([api.list(), api.types(), client.packs.list({ limit: 200 })]);
+      // Packs (and so their slots) are the builders': an auditor is not asked for them (the server refuses).
+      const [list, typeList, packs] = await Promise.all([loadConnectorRows(api, access), api.types(), access.readConfig ? client.packs.list({ limit: 200 }) : null]);
       setTypes(typeList.items);
-      // Targets and dead letters need the saved config and the deliveries: admins only (the API's rule).
-      const letters = isAdmin ? (await api.deadLetters()).items : [];
-      const details = await Promise.all(
-        list.items.map(async (c): Promise<Row> => {
-          if (!isAdmin || !c.configured) return { ...c, target: null, dead: null };
-          const [view, deliveries] = await Promise.all([api.get(c.key), api.deliveries(c.key)]);
-          return { ...c, target: targetHost(view.config), dead: replayableDeadLetters(deliveries.items, letters).size };
-        }),
-      );
-      setRows(details);
+      setRows(list);
       const latest = new Map<string, number>();
-      for (const p of packs.items) latest.set(p.key, Math.max(latest.get(p.key) ?? 0, p.version));
+      for (const p of packs?.items ?? []) latest.set(p.key, Math.max(latest.get(p.key) ?? 0, p.version));
       const manifests = await Promise.all([...latest].map(async ([key, version]) => ({ key, manifest: (await client.packs.export(key, version)).manifest })));
-      setSlots(packSlots(manifests, list.items));
+      setSlots(packSlots(manifests, list));
     } catch (e) {
       setError(e);
     }
-  }, [api, client, isAdmin, roles === null]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [api, client, access, roles === null]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     void load();
   }, [load]);
@@ -68,17 +60,19 @@ export function ConnectorsPage() {
   const typeLabel = useMemo(() => new Map(types.map((x) => [x.type, l(x.label as Localizable, x.type)])), [types, l]);
   const taken = rows?.map((r) => r.key) ?? [];
   const canAdd = KEY_PATTERN.test(newKey) && newType !== '' && !taken.includes(newKey);
+  // Admins edit, designers view the settings, auditors open the deliveries.
+  const openLabel = (configured: boolean) => (isAdmin ? (configured ? t('edit') : t('configure')) : access.readConfig ? t('view') : t('deliveries'));
 
   return (
     <section className="page connectors-page" aria-labelledby="connectors-title">
       <h1 id="connectors-title">{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      {roles !== null && !isAdmin ? <p className="notice" data-testid="connectors-read-only">{t('readOnly')}</p> : null}
+      {roles !== null && !isAdmin ? <p className="notice" data-testid="connectors-read-only">{t(access.readConfig ? 'readOnly' : 'readOnlyAudit')}</p> : null}
       {error ? <ErrorPanel error={error} onRetry={() => void load()} /> : null}
       {rows === null && !error ? <p className="muted" role="status">{t('loading')}</p> : null}
       {rows !== null && rows.length === 0 ? (
         <EmptyState title={t('emptyTitle')}>
-          <span data-testid="connectors-empty">{t('emptyBody')}</span>
+          <span data-testid="connectors-empty">{t(access.readConfig ? 'emptyBody' : 'emptyBodyAudit')}</span>
         </EmptyState>
       ) : null}
       {rows && rows.length > 0 ? (
@@ -87,10 +81,10 @@ export function ConnectorsPage() {
             <tr>
               <th>{t('colKey')}</th>
               <th>{t('colType')}</th>
-              <th>{t('colTarget')}</th>
+              {access.readConfig ? <th>{t('colTarget')}</th> : null}
               <th>{t('colStatus')}</th>
               <th>{t('colLast')}</th>
-              {isAdmin ? <th>{t('colDead')}</th> : null}
+              {access.readDeliveries ? <th>{t('colDead')}</th> : null}
               <th />
             </tr>
           </thead>
@@ -101,7 +95,7 @@ export function ConnectorsPage() {
                 <tr key={r.key} data-testid={`connector-row-${r.key}`} data-health={health}>
                   <td><code>{r.key}</code></td>
                   <td>{typeLabel.get(r.type) ?? r.type} <span className="type-tag">{r.type}</span></td>
-                  <td>{r.target ? <code>{r.target}</code> : <span className="muted small">{isAdmin && r.configured ? t('noTarget') : '—'}</span>}</td>
+                  {access.readConfig ? <td>{r.target ? <code>{r.target}</code> : <span className="muted small">{r.configured ? t('noTarget') : '—'}</span>}</td> : null}
                   <td>
                     <span className={health === 'ok' || health === 'idle' ? 'badge badge-published' : health === 'failing' ? 'badge badge-error' : 'badge badge-draft'} title={r.disabledReason ?? undefined}>
                       {t(`health.${health}`)}
@@ -113,11 +107,13 @@ export function ConnectorsPage() {
                       : t('never')}
                     {r.lastDelivery?.error ? <span className="field-error"> · {r.lastDelivery.error}</span> : null}
                   </td>
-                  {isAdmin ? <td data-testid={`connector-dead-${r.key}`}>{r.dead ? t('deadCount', { count: r.dead }) : '—'}</td> : null}
+                  {access.readDeliveries ? <td data-testid={`connector-dead-${r.key}`}>{r.dead ? t('deadCount', { count: r.dead }) : '—'}</td> : null}
                   <td>
-                    <button type="button" aria-expanded={open?.key === r.key} onClick={() => setOpen({ key: r.key, type: r.type })} data-testid={`connector-open-${r.key}`} aria-label={`${isAdmin ? t('edit') : t('view')} ${r.key}`}>
-                      {isAdmin ? (r.configured ? t('edit') : t('configure')) : t('view')}
-                    </button>
+                    {access.readConfig || r.configured ? (
+                      <button type="button" aria-expanded={open?.key === r.key} onClick={() => setOpen({ key: r.key, type: r.type })} data-testid={`connector-open-${r.key}`} aria-label={`${openLabel(r.configured)} ${r.key}`}>
+                        {openLabel(r.configured)}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -169,7 +165,7 @@ export function ConnectorsPage() {
           <span id="connector-add-key-help" className="muted small">{t('addKeyHelp')}</span>
         </fieldset>
       ) : null}
-      {open ? (
+      {open && access.readConfig ? (
         <ConnectorEditor
           key={open.key}
           api={api}
@@ -177,7 +173,19 @@ export function ConnectorsPage() {
           initialType={open.type}
           types={types}
           canEdit={isAdmin}
+          canReadDeliveries={access.readDeliveries}
           onSaved={() => void load()}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+      {open && !access.readConfig ? (
+        <ConnectorAuditPanel
+          key={open.key}
+          api={api}
+          connectorKey={open.key}
+          type={open.type}
+          disabledReason={rows?.find((r) => r.key === open.key)?.disabledReason ?? null}
+          onActivity={() => void load()}
           onClose={() => setOpen(null)}
         />
       ) : null}

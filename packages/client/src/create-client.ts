@@ -99,7 +99,7 @@ export function createClient(options: ClientOptions) {
     },
 
     connectors: {
-      /** Configured connectors and those only declared by published definitions (designers). */
+      /** Configured connectors and those only declared by published definitions, without config (designers, auditors). */
       list: (call?: CallOptions) => json<ConnectorList>({ method: 'GET', path: '/connectors' }, call),
       /** Connector types this server knows (built-in and plugins), with their config schemas and secrets. */
       types: (call?: CallOptions) => json<ConnectorTypeList>({ method: 'GET', path: '/connector-types' }, call),

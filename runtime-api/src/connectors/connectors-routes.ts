@@ -30,7 +30,13 @@ function lastDeliveryView(row: DeliveryRow | undefined) {
 export const connectorsRoutes: FastifyPluginAsyncTypebox<{ runtime: ConnectorRuntime }> = async (app, { runtime }) => {
   const db = app.baton.database.db;
   const publicUrl = app.baton.config.connectors.publicUrl;
+  /** Who may read a connector's config (no secret values: those are masked): designers, and admins. */
   const readers = ['designer'] as const;
+  /**
+   * Who may see which connectors exist, their health and their types, without config or secrets: readers
+   * and auditors (who also read deliveries, below) — their way into the deliveries they audit.
+   */
+  const listers = ['designer', 'auditor'] as const;
 
   const view = (row: ConnectorRow, last: DeliveryRow | undefined): ConnectorView => {
     const type = runtime.types.get(row.type);
@@ -59,7 +65,7 @@ export const connectorsRoutes: FastifyPluginAsyncTypebox<{ runtime: ConnectorRun
   app.get(
     '/connector-types',
     {
-      config: { roles: readers },
+      config: { roles: listers },
       schema: { tags: ['connectors'], summary: 'Connector types this server knows (built-in and plugins), with their config schemas', response: withErrors({ 200: ConnectorTypeListResult }) },
     },
     async () => ({
@@ -80,7 +86,7 @@ export const connectorsRoutes: FastifyPluginAsyncTypebox<{ runtime: ConnectorRun
   app.get(
     '/connectors',
     {
-      config: { roles: readers },
+      config: { roles: listers },
       schema: { tags: ['connectors'], summary: 'Configured connectors and those only declared by published definitions, with their last delivery', response: withErrors({ 200: ConnectorListResult }) },
     },
     async () => {

@@ -59,6 +59,11 @@ export interface CommandEnv {
    * the transaction wrote the catalog itself, so every lookup then reads the database.
    */
   catalog?: number | undefined;
+  /**
+   * The webhook connector whose inbound call (POST /api/hooks/:key) this command runs: the events it causes
+   * are not sent back to that connector, so two systems syncing both ways do not echo each other forever.
+   */
+  originConnector?: string;
 }
 
 export interface CommandEnvOptions {

@@ -136,7 +136,7 @@ async function persistEffects(
   const { state, events, effects } = transition;
   const firstSeq = instance.history_seq;
   let seq = firstSeq + events.length;
-  if (events.length > 0) await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events), known?.subscriptions ?? (await env.services.webhooks.get(trx, env.catalog)));
+  if (events.length > 0) await publishDomainEvents(trx, instanceEventIds(instance.id, firstSeq, events), known?.subscriptions ?? (await env.services.webhooks.get(trx, env.catalog)), { origin: env.originConnector });
   await writeTimers(trx, instance.id, effects);
   await markFiredTimers(trx, events, markedTimerId);
   // The reducer already folded its own setData into the state (and recorded data.changed); the effect is a

@@ -115,7 +115,7 @@ async function afterWrite(env: CommandEnv, row: RecordRow, event: DomainEvent, o
   const record = { id: row.id, formKey: row.form_key, initiator: row.created_by, data: row.data };
   const ruled = await runRules(env, rules, [event], { record });
   await writeRuleEffects(env, { instanceId: null, flowKey: null, recordId: row.id }, ruled.effects, 0);
-  await publishDomainEvents(env.trx, recordEventIds(row.id, row.version, [event]));
+  await publishDomainEvents(env.trx, recordEventIds(row.id, row.version, [event]), undefined, { origin: env.originConnector });
   await appendAudit(env.trx, {
     actor: env.actor,
     action: event.type,

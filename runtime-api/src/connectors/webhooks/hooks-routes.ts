@@ -107,7 +107,8 @@ export const hooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (mapped === null || typeof mapped !== 'object' || Array.isArray(mapped)) {
             throw new ApiError('BATON_E_HOOK_MAPPING_FAILED', { target: inbound.action === 'start-flow' ? 'a flow start' : 'a record', detail: 'the mapping did not return an object' });
           }
-          const env = await commandEnv(trx, services, actor, request.locale);
+          // The events this call causes are not echoed back to the connector that sent it (publish-domain-events.ts).
+          const env = { ...(await commandEnv(trx, services, actor, request.locale)), originConnector: key };
           const outcome: InboundOutcome = inbound.action === 'start-flow'
             ? await startFlowFromHook(env, inbound.flow ?? '', mapped as Record<string, unknown>, actor)
             : await upsertRecordFromHook(env, { hookKey: key, formKey: inbound.form ?? '', idField: inbound.idField, actAs: inbound.actAs }, mapped as Record<string, unknown>, payload);

@@ -11,20 +11,34 @@ export interface PublishedEvent {
   event: DomainEvent;
 }
 
+export interface PublishOptions {
+  /**
+   * The connector whose inbound call caused these events (CommandEnv.originConnector). It does not get them
+   * back: a record its own system just sent would otherwise return to that system, which writes it again and
+   * sends it back — an endless echo between two systems syncing both ways. Other connectors still get them.
+   */
+  origin?: string | undefined;
+}
+
 /**
  * Webhook subscriptions receive domain events through the outbox: call this in the command's transaction
- * with the events it recorded. For every enabled outgoing webhook whose `events` filter matches, one
- * `invoke <connector> deliverEvent` row is written, keyed `event:<connector>:<event id>`, so the event is
- * delivered after commit, at least once, with that key as its `webhook-id` — and a replayed command adds
- * nothing. Returns how many deliveries were queued.
+ * with the events it recorded. For every enabled outgoing webhook whose `events` filter matches (except the
+ * connector whose inbound call caused them), one `invoke <connector> deliverEvent` row is written, keyed
+ * `event:<connector>:<event id>`, so the event is delivered after commit, at least once, with that key as
+ * its `webhook-id` — and a replayed command adds nothing. Returns how many deliveries were queued.
  */
-export async function publishDomainEvents(trx: Kysely<Database>, events: readonly PublishedEvent[], known?: readonly WebhookSubscription[]): Promise<number> {
+export async function publishDomainEvents(
+  trx: Kysely<Database>,
+  events: readonly PublishedEvent[],
+  known?: readonly WebhookSubscription[],
+  options: PublishOptions = {},
+): Promise<number> {
   if (events.length === 0) return 0;
   const subscriptions = known ?? (await loadWebhookSubscriptions(trx));
   const effects: InvokeEffect[] = [];
   for (const { key, config } of subscriptions) {
     const webhook = config as WebhookConfig;
-    if (!sendsOut(webhook) || !webhook.baseUrl) continue;
+    if (!sendsOut(webhook) || !webhook.baseUrl || key === options.origin) continue;
     for (const { id, event } of events) {
       if (!eventMatches(webhook.events, event.type)) continue;
       effects.push({

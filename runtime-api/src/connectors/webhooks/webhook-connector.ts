@@ -106,7 +106,9 @@ const deliverEvent: ActionType<DeliverEventParams, WebhookConfig> = {
       return { status: 'ok', note: `${event.type} is no longer among this subscription's events; nothing sent` };
     }
     const subject = event.instanceId ?? event.recordId;
-    return postEvent(ctx, cloudEvent(ctx, `dev.baton.${event.type}`, event, { ...(subject ? { subject } : {}), ...(event.at ? { time: event.at } : {}) }));
+    const result = await postEvent(ctx, cloudEvent(ctx, `dev.baton.${event.type}`, event, { ...(subject ? { subject } : {}), ...(event.at ? { time: event.at } : {}) }));
+    // The delivery log says which event about what, delivered or not ("record.updated cust-1").
+    return { ...result, subject: subject ? `${event.type} ${subject}` : event.type };
   },
 };
 
