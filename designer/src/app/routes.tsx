@@ -8,8 +8,10 @@ import { FormDesignerPage } from '../forms/form-designer-page.js';
 import { PacksPage } from '../packs/packs-page.js';
 import { ReportDesignerPage } from '../reports/report-designer-page.js';
 import { RuleDesignerPage } from '../rules/rule-designer-page.js';
+import { TemplatesPage } from '../templates/templates-page.js';
+import { GALLERY_ROLES } from '../templates/template-card-state.js';
 import { HomePage } from './home-page.js';
-import { BUILDER_ROLES } from './role-access.js';
+import { BUILDER_ROLES, CONNECTOR_VIEWER_ROLES } from './role-access.js';
 import { RequireRoles } from './access/require-roles.js';
 import { WORKSPACE_ROUTES } from '../workspace/workspace-routes.js';
 
@@ -28,8 +30,10 @@ export const APP_ROUTES: RouteObject[] = [
   { path: 'build/rule/:key', element: designerOnly(<RuleDesignerPage />) },
   { path: 'build/report/:key', element: designerOnly(<ReportDesignerPage />) },
   { path: 'packs', element: designerOnly(<PacksPage />) },
-  // Designers read connectors (GET); saving, testing and deliveries are for admins (the page shows which).
-  { path: 'connectors', element: designerOnly(<ConnectorsPage />) },
+  // The template centre guards itself: HR installs shipped templates as well as designers.
+  { path: 'templates', element: <TemplatesPage /> },
+  // Designers read connectors' settings, auditors their deliveries; saving, testing and replays are for admins.
+  { path: 'connectors', element: <RequireRoles roles={CONNECTOR_VIEWER_ROLES}><ConnectorsPage /></RequireRoles> },
   { path: 'dashboard', element: <DashboardPage /> },
   { path: 'dashboard/:key', element: <DashboardPage /> },
   ...WORKSPACE_ROUTES,
@@ -55,7 +59,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/instances', label: 'workspace:navInstances', group: 'work' },
   { to: '/dashboard', label: 'dashboard:nav', group: 'work', roles: ['hr', 'admin'] },
   { to: '/people', label: 'peopleDirectory:nav', group: 'work', roles: ['hr', 'admin'] },
+  { to: '/templates', label: 'templates:nav', group: 'build', roles: [...GALLERY_ROLES] },
   { to: '/build', label: 'shell:navDefinitions', group: 'build', roles: [...BUILDER_ROLES] },
   { to: '/packs', label: 'shell:navPacks', group: 'build', roles: [...BUILDER_ROLES] },
-  { to: '/connectors', label: 'connectors:nav', group: 'build', roles: [...BUILDER_ROLES] },
+  { to: '/connectors', label: 'connectors:nav', group: 'build', roles: [...CONNECTOR_VIEWER_ROLES] },
 ];

@@ -3,13 +3,14 @@ import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
 import type { ConnectorDeliveryList, ConnectorDeliveryQuery, ConnectorInput, ConnectorList, ConnectorTestResult, ConnectorTypeList, ConnectorView } from './types/connectors.js';
 import type { OutboxEntry, OutboxList, OutboxListQuery } from './types/outbox.js';
-import type { DirectoryDepartment, DirectoryImport, DirectoryPeopleResult, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
+import type { DirectoryDepartment, DirectoryImport, DirectoryPeopleQuery, DirectoryPeopleResult, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
 import type { AppNotification, NotificationList, NotificationListQuery } from './types/notifications.js';
 import type { CancelInstanceInput, Instance, InstanceCounts, InstanceList, InstanceListQuery, StartInstanceInput } from './types/instances.js';
 import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery, PackParameters, PackParameterValues } from './types/packs.js';
+import type { TemplateInstallOptions, TemplateInstallResult, TemplateList } from './types/templates.js';
 import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch, RelationOptions, RelationOptionsQuery } from './types/records.js';
 import type { ReportDrillInput, ReportDrillResult, ReportPreviewInput, ReportResult, ReportRunInput } from './types/reports.js';
 import type { TaskAction, TaskActionResult, TaskDetail, TaskList, TaskListQuery } from './types/tasks.js';
@@ -83,14 +84,26 @@ export function createClient(options: ClientOptions) {
         json<PackParameters>({ method: 'PUT', path: `/packs/${seg(key)}/parameters`, body: { values }, idempotent: true }, call),
     },
 
+    /** The template gallery: template packs that ship with Baton (HR, designers, admins). */
+    templates: {
+      /** Each shipped template with the version shipped, the version installed and whether an upgrade is available. */
+      list: (call?: CallOptions) => json<TemplateList>({ method: 'GET', path: '/templates' }, call),
+      /**
+       * Installs or upgrades one from the server's own folder (the same import as packs.import); the version
+       * already installed answers `outcome: 'unchanged'` and writes nothing, so a retry is harmless.
+       */
+      install: (key: string, options: TemplateInstallOptions = {}, call?: CallOptions) =>
+        json<TemplateInstallResult>({ method: 'POST', path: `/templates/${seg(key)}/install`, body: { ...options } }, call),
+    },
+
     directory: {
       import: (input: DirectoryImport, call?: CallOptions) => json<DirectoryImportResult>({ method: 'POST', path: '/directory/import', body: input }, call),
       user: (id: string, call?: CallOptions) => json<DirectoryUser>({ method: 'GET', path: `/directory/users/${seg(id)}` }, call),
       /** People by name or id, department (and below) or exact ids, by name; any signed-in caller. Follow `nextCursor`. */
       searchUsers: (query: DirectorySearchQuery = {}, call?: CallOptions) =>
         json<DirectorySearchResult>({ method: 'GET', path: '/directory/users', query: { ...query } }, call),
-      /** HR's people list (hr, admin): searchUsers's filters and paging, each person with manager, roles, hire date. */
-      people: (query: DirectorySearchQuery = {}, call?: CallOptions) =>
+      /** HR's people list (hr, admin): searchUsers's filters and paging plus `status`, each person with manager, roles, hire date; `total` on the first page. */
+      people: (query: DirectoryPeopleQuery = {}, call?: CallOptions) =>
         json<DirectoryPeopleResult>({ method: 'GET', path: '/directory/people', query: { ...query } }, call),
       /** Every department (id, name, parentId), by name: for filters and pickers. */
       departments: (call?: CallOptions) => json<{ items: DirectoryDepartment[] }>({ method: 'GET', path: '/directory/departments' }, call),

@@ -5,6 +5,7 @@ export type * from './types/common.js';
 export type * from './types/health.js';
 export type * from './types/definitions.js';
 export type * from './types/packs.js';
+export type * from './types/templates.js';
 export type * from './types/directory.js';
 export type * from './types/connectors.js';
 export type * from './types/outbox.js';

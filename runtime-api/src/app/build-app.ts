@@ -24,6 +24,7 @@ import { recordsRoutes } from '../records/records-routes.js';
 import { tasksRoutes } from '../tasks/tasks-routes.js';
 import { idempotencyPlugin } from '../idempotency/idempotency-plugin.js';
 import { packsRoutes } from '../packs/packs-routes.js';
+import { templatesRoutes } from '../packs/templates-routes.js';
 import { documentsRoutes } from '../documents/documents-routes.js';
 import { filesRoutes } from '../files/files-routes.js';
 import { secretsRoutes } from '../secrets/secrets-routes.js';
@@ -166,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(tasksRoutes);
       await api.register(recordsRoutes);
       await api.register(packsRoutes);
+      await api.register(templatesRoutes);
       await api.register(documentsRoutes);
       await api.register(filesRoutes);
       await api.register(secretsRoutes);

@@ -47,6 +47,11 @@ export interface RuntimeConfig {
    */
   starterPack: string | null;
   /**
+   * BATON_TEMPLATES_DIR: the folder of template packs the template gallery offers (one sub-folder with a
+   * pack.json each); the repository's templates/ by default; null (`off`) offers none. Absent: the default.
+   */
+  templatesDir?: string | null;
+  /**
    * BATON_DEMO: the "sign in as" picker (sign in as a directory person without a password). `1`: on, every
    * active person; `off`: never; unset (`auto`): on only while the database holds a pack's demo people
    * (attributes.demo = true), only for them, and never when NODE_ENV=production (src/accounts/demo-mode.ts).
@@ -195,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     documents: documentSettingsFrom(env),
     connectors: connectorSettingsFrom(env),
     starterPack: starterPackFrom(env.BATON_STARTER_PACK),
+    templatesDir: templatesDirFrom(env.BATON_TEMPLATES_DIR),
     demo: demoFrom(env.BATON_DEMO, env.NODE_ENV),
     oidc: oidcSettingsFrom(env, connectorSettingsFrom(env).publicUrl),
   };
@@ -205,6 +211,14 @@ const DEFAULT_STARTER_PACK = fileURLToPath(new URL('../../../templates/offboardi
 function starterPackFrom(value: string | undefined): string | null {
   const v = value?.trim();
   if (v === undefined || v === '') return DEFAULT_STARTER_PACK;
+  return ['off', 'none', 'false', '0'].includes(v.toLowerCase()) ? null : path.resolve(v);
+}
+
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates', import.meta.url));
+
+function templatesDirFrom(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (v === undefined || v === '') return DEFAULT_TEMPLATES_DIR;
   return ['off', 'none', 'false', '0'].includes(v.toLowerCase()) ? null : path.resolve(v);
 }
 

@@ -25,6 +25,8 @@ export interface ImportPackInput {
   actor: string;
   /** The org's time zone (runtime config): demo instances' scripted times are business hours in it. */
   timeZone?: string;
+  /** Added to the pack.imported audit entry, e.g. who installed it from the template gallery. */
+  auditDetails?: Record<string, unknown>;
 }
 
 const PACKABLE_KINDS = new Set(['form', 'flow', 'rule', 'report', 'document', 'connector']);
@@ -172,6 +174,7 @@ export async function importPack(trx: Transaction<Database>, input: ImportPackIn
       ...(records.inserted ? { recordsInserted: records.inserted } : {}),
       ...(instances ? { demoInstances: instances.replayed } : {}),
       ...retirementAudit(retirement),
+      ...input.auditDetails,
     },
   });
   const { retired, kept, cancelledTimers } = retirement;

@@ -44,6 +44,8 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/packs/{key}/export': ['designer', 'admin'],
   'GET /api/packs/{key}/parameters': ['designer', 'admin'],
   'PUT /api/packs/{key}/parameters': ['admin'],
+  'GET /api/templates': ['hr', 'designer', 'admin'], // the template gallery: templates shipped with Baton
+  'POST /api/templates/{key}/install': ['hr', 'designer', 'admin'], // key "none": 404 for those allowed
   'GET /api/instances/{id}/documents/{documentKey}': ['participant', 'hr', 'admin'],
   'POST /api/files': EVERYONE,
   'GET /api/files/{id}': EVERYONE, // the uploader, or whoever sees what references it

@@ -16,6 +16,7 @@ import { evidenceMessages } from '../../workspace/evidence/evidence-messages.js'
 import { peopleDirectoryMessages } from '../../workspace/people-directory/people-directory-messages.js';
 import { notificationsMessages } from '../../notifications/notifications-messages.js';
 import { connectorsMessages } from '../../connectors/connectors-messages.js';
+import { templatesMessages } from '../../templates/templates-messages.js';
 
 /** Every area's strings by i18next namespace. A new area adds its own `<area>-messages.ts` here. */
 export const AREA_MESSAGES: Record<string, AreaMessages> = {
@@ -36,4 +37,5 @@ export const AREA_MESSAGES: Record<string, AreaMessages> = {
   pickers: pickersMessages,
   peopleDirectory: peopleDirectoryMessages,
   connectors: connectorsMessages,
+  templates: templatesMessages,
 };
