@@ -62,6 +62,8 @@ export { checkTextTemplate, TEMPLATE_ERRORS } from './rules/check-text-template.
 export type { RecordLookup } from './rules/read-path.js';
 export * from './rules/cron-schedule.js';
 export * from './flows/flow-definition.js';
+export * from './flows/start-checks.js';
+export * from './flows/task-action-rules.js';
 export * from './flows/flow-state.js';
 export { ownRowsOf, type OwnRows } from './flows/own-rows.js';
 export * from './flows/flow-command.js';

@@ -154,7 +154,8 @@ describe.skipIf(!available)('designer in Chromium', () => {
     // The approval goes to the manager; the flow uses the form; the manager may not change the choice.
     await page.getByTestId('flow-node-approval_1').click();
     const props = page.getByTestId('node-properties');
-    await props.getByRole('button', { name: '+ Assignee' }).click();
+    // The first assignee list is the approval's own (the second: its fallback when nobody is found).
+    await props.getByRole('button', { name: '+ Assignee' }).first().click();
     await props.locator('select[name="node-assignees.0.kind"]').selectOption('user');
     // The person picker: typed words find the manager by name; the flow stores the id.
     await props.locator('input[name="node-assignees.0.id"]').fill('meng');

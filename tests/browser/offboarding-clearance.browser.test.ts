@@ -197,7 +197,7 @@ describe.skipIf(!available)('offboarding clearance in Chromium', () => {
 
 /** Adds the first row of a start-form sub-table with the table's own "add" button, and waits for `column`. */
 async function addRow(page: Page, table: string, column: string): Promise<void> {
-  await page.locator(`fieldset#start_${table}`).locator('button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
+  await page.locator(`fieldset#start_${table}`).locator('button.btn-add, button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
   await page.locator(`#start_${table}_0_${column}`).waitFor();
 }
 

@@ -22,6 +22,8 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
   let call: ReturnType<typeof sceneCaller>;
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
+  /** 李娜's running request from an earlier test: one running offboarding per person (flow.subject.oneRunning). */
+  let earlierRequest: string | undefined;
 
   const shot = async (page: Page, name: string) => {
     fs.mkdirSync(artifacts, { recursive: true });
@@ -65,7 +67,7 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
     await hr.getByRole('link', { name: 'New request', exact: true }).click();
     await hr.getByTestId('pick-flow').selectOption('offboarding');
     await hr.locator('#start_employeeId').waitFor({ timeout: 15_000 });
-    await hr.locator(`fieldset#start_customers`).locator('button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
+    await hr.locator(`fieldset#start_customers`).locator('button.btn-add, button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
     const picker = hr.locator('#start_customers_0_customerId');
     await picker.waitFor();
     // No leaver yet: the filter ("the leaver's customers") passes nothing.
@@ -78,7 +80,7 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
     expect(await hr.locator('#start_customers_0_confirmed').count()).toBe(0);
     expect(await hr.locator('#start_customers_0_confirmedAt').count()).toBe(0);
     expect(await hr.locator('#start_customers_0_successorId').count()).toBe(1);
-    await hr.locator(`fieldset#start_accounts`).locator('button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
+    await hr.locator(`fieldset#start_accounts`).locator('button.btn-add, button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
     await hr.locator('#start_accounts_0_system').waitFor();
     expect(await hr.locator('#start_accounts_0_disabled').count()).toBe(0);
     // Rows can be added and removed at the start.
@@ -99,6 +101,7 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
       },
     }, hrToken);
     const instanceId = String(started.id);
+    earlierRequest = instanceId;
     const manager = await signInAs('demo-sales-director');
     onTestFailed(async () => shot(manager, 'failure-row-guards-manager'));
     const managerToken = await runtime.tokenFor('demo-sales-director', []);
@@ -129,6 +132,7 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
 
   it('D1: a successor can tick only the customers handed to them', async ({ onTestFailed }) => {
     const hrToken = await runtime.tokenFor('demo-hr-1', ['hr']);
+    if (earlierRequest) await call('POST', `/instances/${earlierRequest}/cancel`, { reason: 'a new request for the next check' }, hrToken);
     const started = await call('POST', '/flows/offboarding/instances', {
       data: {
         employeeId: 'demo-sales-1', type: 'resignation', lastWorkingDay: '2030-07-31', terminationDate: '2030-07-31', reasonCategory: 'career',

@@ -67,6 +67,22 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
     await runtime?.stop();
   });
 
+  it('an employee finds themself as the leaver, locked, and no "on behalf of" (flow.subject)', async ({ onTestFailed }) => {
+    let current: Page | undefined;
+    onTestFailed(async () => {
+      if (current) await shot(current, 'failure-offboarding-own-start');
+    });
+    const employee = (current = await signInAs('demo-eng-4'));
+    await employee.getByRole('link', { name: 'New request', exact: true }).click();
+    await employee.getByTestId('pick-flow').selectOption('offboarding');
+    const leaver = employee.locator('#start_employeeId');
+    await leaver.waitFor({ timeout: 15_000 });
+    await expect.poll(() => leaver.getAttribute('data-value'), { timeout: 10_000 }).toBe('demo-eng-4');
+    expect(await leaver.getAttribute('readonly')).not.toBeNull();
+    expect(await employee.getByTestId('on-behalf').count()).toBe(0);
+    await shot(employee, 'offboarding-own-start');
+  });
+
   it('an HR user runs an offboarding from the pack through manager approval', async ({ onTestFailed }) => {
     let current: Page | undefined;
     onTestFailed(async () => {
@@ -229,6 +245,6 @@ describe.skipIf(!available)('offboarding pack in Chromium', () => {
 /** Adds the first row to a sub-table with the table's own "add" button (rjsf's list of rows), and waits for `column`. */
 async function addRow(page: Page, table: string, column: string): Promise<void> {
   const fieldset = page.locator(`fieldset#start_${table}`);
-  await fieldset.locator('button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
+  await fieldset.locator('button.btn-add, button.array-item-add, button[title="Add Item"], button[title="Add"]').first().click();
   await page.locator(`#start_${table}_0_${column}`).waitFor();
 }

@@ -26,7 +26,7 @@ describe.skipIf(!available)('unsigned signature cells of a sub-table in Chromium
     return sent;
   };
   const addRow = async (page: Page) => {
-    await page.locator('fieldset#start_accounts').locator('button.array-item-add, button[title="Add Item"], button[title="Add"], button[title="添加"]').first().click();
+    await page.locator('fieldset#start_accounts').locator('button.btn-add, button.array-item-add, button[title="Add Item"], button[title="Add"], button[title="添加"]').first().click();
     await page.locator('#start_accounts_0_system').waitFor({ timeout: 10_000 });
     await page.fill('#start_accounts_0_system', 'CRM');
   };

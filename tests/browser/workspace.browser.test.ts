@@ -141,7 +141,7 @@ describe.skipIf(!available)('workspace in Chromium', () => {
     await page.getByTestId('timeline-details').click();
     await expect.poll(() => events.count()).toBe(3);
     await page.getByTestId('instance-graph').locator('.react-flow__node').first().waitFor();
-    expect(await page.getByTestId('deliveries-unavailable').count() + await page.getByTestId('deliveries').count() + await page.getByText('No connector actions').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('deliveries-unavailable').count() + await page.getByTestId('deliveries').count() + await page.getByText('Nothing has been sent or updated').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(artifacts, 'workspace-timeline.png'), fullPage: true });
 
     const after = await api<{ status: string; data: Record<string, unknown> }>(runtime.baseUrl, runtime.adminToken, 'GET', `/instances/${instanceId}`);

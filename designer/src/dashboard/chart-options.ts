@@ -82,7 +82,17 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
       aria: ARIA,
       tooltip: { trigger: 'item', valueFormatter: fmt(yKey) },
       legend: { type: 'scroll', bottom: 0, ...LEGEND_NAMES },
-      series: [{ type: type === 'funnel' ? 'funnel' : 'pie', radius: type === 'donut' ? ['40%', '68%'] : '68%', name: columnOf(result, yKey)?.label ?? yKey, data, label: { formatter: '{b}: {c}' } }],
+      // A smaller pie raised above the legend leaves room for outside labels; long names wrap instead of
+      // being cut ("Career deve..."), and labels that would still collide are hidden (the tooltip has them).
+      series: [{
+        type: type === 'funnel' ? 'funnel' : 'pie',
+        radius: type === 'donut' ? ['34%', '56%'] : '56%',
+        center: ['50%', '46%'],
+        name: columnOf(result, yKey)?.label ?? yKey,
+        data,
+        label: { formatter: '{b}: {c}', width: 96, overflow: 'break' },
+        labelLayout: { hideOverlap: true },
+      }],
     };
   }
 

@@ -1,13 +1,20 @@
 import type { Definition, DirectoryDepartment } from '@baton/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { pageAccess } from '../app/access/page-access.js';
+import { RolesStatus } from '../app/access/roles-status.js';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useApi } from '../app/session/use-api.js';
 import { EmptyState } from '../app/ui/empty-state.js';
 import './dashboard.css';
 import { dashboardReports } from './dashboard-tags.js';
 import { DashboardWidget, type DashboardFilters } from './dashboard-widget.js';
+import { useMyRolesState } from './use-my-roles.js';
+import { departmentTree, indentedName } from './department-tree.js';
+
+/** Who may open the dashboard (the nav entry in app/routes.tsx names the same roles). */
+const DASHBOARD_ROLES = ['hr', 'admin'] as const;
 
 type Load = { state: 'loading' } | { state: 'ready'; reports: Definition[] } | { state: 'error'; error: unknown };
 
@@ -21,6 +28,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
+  const { roles, error, retry } = useMyRolesState();
+  const access = pageAccess(roles, error, DASHBOARD_ROLES);
+  // Decided before any report is asked for: a user without the role fires no requests that would all be 403.
+  if (access === 'allowed') return <DashboardContent />;
+  if (access === 'loading' || access === 'failed') return <RolesStatus error={access === 'failed' ? error : null} onRetry={retry} />;
+  return (
+    <section className="empty-state" role="alert" data-testid="dashboard-not-for-role">
+      <h1>{t('roleTitle')}</h1>
+      <p>{t('roleBody', { roles: roles && roles.length > 0 ? roles.join(', ') : t('roleNone') })}</p>
+      <Link to="/inbox">{t('toInbox')}</Link>
+    </section>
+  );
+}
+
+function DashboardContent() {
+  const { t, i18n } = useTranslation('dashboard');
   const api = useApi();
   const { key = 'offboarding' } = useParams();
   const [search, setSearch] = useSearchParams();
@@ -86,8 +109,8 @@ export function DashboardPage() {
           {t('department')}
           <select name="department" value={draft.department ?? ''} onChange={(e) => setDraft({ ...draft, department: e.target.value || undefined })}>
             <option value="">{t('allDepartments')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+            {departmentTree(departments, i18n.language).map(({ department: d, depth }) => (
+              <option key={d.id} value={d.id}>{indentedName(d.name, depth)}</option>
             ))}
           </select>
         </label>

@@ -44,4 +44,14 @@ describe('publish dialog', () => {
     expect(confirmButton(html)).not.toMatch(/disabled/);
     expect(html).not.toContain('publish-blocked');
   });
+
+  it('summarises the changes in words, with the raw JSON diff behind a disclosure', () => {
+    const published = { ...flow, nodes: [{ id: 'start', type: 'start', name: { en: 'Submit', 'zh-CN': '提交' } }] };
+    const body = { ...published, nodes: [...published.nodes, { id: 'nda', type: 'approval', name: { en: 'NDA signing', 'zh-CN': '保密协议签署' } }] };
+    const editor = { body, published: { version: 1, body: published }, issues: [], publish: () => Promise.reject(new Error('not in this test')) } as unknown as DefinitionEditor<DefinitionBody>;
+    const html = render(editor);
+    expect(html).toContain("新增步骤&#x27;保密协议签署&#x27;");
+    expect(html.indexOf('data-testid="diff-summary"')).toBeLessThan(html.indexOf('<details'));
+    expect(html.indexOf('<details')).toBeLessThan(html.indexOf('data-testid="diff-table"'));
+  });
 });

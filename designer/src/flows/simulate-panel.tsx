@@ -1,4 +1,4 @@
-import type { FormDefinition, SimulationResult } from '@baton/engine';
+import { commentRequiredActions, type FormDefinition, type SimulationResult } from '@baton/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engine } from '../app/engine/engine-client.js';
@@ -114,7 +114,10 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
   const completeTask = (taskId: string, node: string) => {
     const c = decisions[taskId];
     if (!c) return;
-    const step: ScenarioStep = { complete: { node, action: c.action, ...(c.by ? { by: c.by } : {}), ...(c.data ? { data: c.data } : {}) } };
+    // A reject or return needs a reason (task-action-rules.ts): the simulation gives one, saying so.
+    const config = def.nodes.find((n) => n.id === node)?.config;
+    const reason = commentRequiredActions(config).includes(c.action) ? { comment: t('simulatedReason') } : {};
+    const step: ScenarioStep = { complete: { node, action: c.action, ...reason, ...(c.by ? { by: c.by } : {}), ...(c.data ? { data: c.data } : {}) } };
     void perform(draft, [...draft.steps, step], false);
   };
 

@@ -13,6 +13,7 @@ import type { AssigneeSpec } from './flow-definition.js';
 import type { NodeCommand } from './node-type.js';
 import type { CompiledNode } from './compiled-flow.js';
 import { handOverTask } from './hand-over-task.js';
+import { checkActionComment, checkHandOverWithinCandidates } from './task-action-rules.js';
 
 type Command<T extends FlowCommand['type']> = Extract<FlowCommand, { type: T }>;
 
@@ -81,6 +82,7 @@ function completeTask(tx: FlowTransition, command: Command<'completeTask'>): voi
   const to = targets(command.to);
   const needsTarget = REASSIGNING.has(command.action) || command.action.startsWith('add-signer');
   if (needsTarget && to.length === 0) throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_ACTION_NEEDS_TARGET, { action: command.action });
+  if (needsTarget) checkHandOverWithinCandidates(node, task, command.to, tx.ctx.directory);
   let returnTarget: string | undefined;
   if (command.action === 'return') {
     returnTarget = to[0] ?? token.trail[token.trail.length - 1];
@@ -88,6 +90,7 @@ function completeTask(tx: FlowTransition, command: Command<'completeTask'>): voi
       throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_RETURN_TARGET, { taskId: task.id, target: returnTarget ?? '', allowed: token.trail.join(', ') || '-' });
     }
   }
+  checkActionComment(node, command.action, command.comment);
   const patch = command.data && Object.keys(command.data).length > 0 ? command.data : undefined;
   if (patch) checkTaskData(tx, node, task, patch);
   else if (judgesEmptySubmission(command.action)) checkTaskData(tx, node, task, {});

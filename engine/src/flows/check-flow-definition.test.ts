@@ -101,6 +101,14 @@ describe('checkFlowDefinition', () => {
   it('reports approval settings that cannot work', () => {
     expect(check(linear([node('a', 'approval', { ...hr, mode: 'quorum' })]))).toContainEqual({ code: 'BATON_E_FLOW_QUORUM_MISSING', path: '/nodes/1/config/quorum' });
     expect(check(linear([node('a', 'approval', { ...hr, onReject: 'port' })]))).toContainEqual({ code: 'BATON_E_FLOW_REJECT_PORT_UNCONNECTED', path: '/nodes/1/config/onReject' });
+    expect(check(linear([node('a', 'approval', { ...hr, whenNoAssignee: 'assign' })]))).toContainEqual({ code: 'BATON_E_FLOW_FALLBACK_MISSING', path: '/nodes/1/config/fallbackAssignees' });
+    expect(check(linear([node('a', 'approval', { ...hr, whenNoAssignee: 'assign', fallbackAssignees: [{ kind: 'role', role: 'hr' }] })])).map((i) => i.code)).not.toContain('BATON_E_FLOW_FALLBACK_MISSING');
+  });
+
+  it('reports a start check whose expression does not compile, at the check', () => {
+    const def = linear([node('a', 'task', hr)]);
+    def.nodes[0] = node('s', 'start', { checks: [{ key: 'x', assert: { nope: [1] }, path: 'a', message: 'm' }] });
+    expect(check(def).map((i) => [i.code, i.path])).toContainEqual(['BATON_E_FORM_BAD_EXPRESSION', '/nodes/0/config/checks/0/assert']);
   });
 
   it('reports conditions and field access naming fields the form does not have', () => {

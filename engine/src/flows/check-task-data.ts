@@ -5,6 +5,8 @@ import type { FlowTransition } from './flow-transition.js';
 import { FLOW_ERRORS } from './flow-errors.js';
 import { deepEqual } from '../shared/deep-equal.js';
 import { checkOwnRows } from './own-rows.js';
+import { pointer } from '../errors/issue.js';
+import { runStartChecks } from './start-checks.js';
 
 /** A "table.column" access: a change to that column in any row counts, rows added or removed do not. */
 function columnChanged(before: unknown, after: unknown, column: string): boolean {
@@ -24,6 +26,8 @@ function columnChanged(before: unknown, after: unknown, column: string): boolean
 export function checkTaskData(tx: FlowTransition, node: CompiledNode, task: FlowTask, patch: Record<string, unknown>): void {
   const access = node.def.form?.access ?? {};
   const data = tx.state.data;
+  checkSubjectUnchanged(tx, node, data, patch);
+  if (node.id === tx.flow.startNodeId) checkResubmission(tx, task, data, patch);
   for (const [field, mode] of Object.entries(access)) {
     if (mode === 'editable') continue;
     const dot = field.indexOf('.');
@@ -43,4 +47,25 @@ export function checkTaskData(tx: FlowTransition, node: CompiledNode, task: Flow
   if (issues.length > 0) {
     throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_TASK_DATA_INVALID, { taskId: task.id, count: issues.length }, issues);
   }
+}
+
+/**
+ * The flow's subject field (flow.subject.field) names who the instance is about: the runtime keeps that
+ * person as the instance's subject, so a resubmission naming somebody else is refused, at any node.
+ */
+function checkSubjectUnchanged(tx: FlowTransition, node: CompiledNode, data: Record<string, unknown>, patch: Record<string, unknown>): void {
+  const field = tx.flow.definition.subject?.field;
+  if (field === undefined || !Object.hasOwn(patch, field) || deepEqual(data[field], patch[field])) return;
+  const label = (locale: 'en' | 'zh-CN') => tx.ctx.fieldLabel?.({ field, formKey: undefined, locale }) ?? field;
+  throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_SUBJECT_LOCKED, { field, label: label('en'), labelZh: label('zh-CN'), nodeId: node.id }, [], pointer('data', field));
+}
+
+/** A resubmission is judged by the start node's checks again, for the fields it changes (start-checks.ts). */
+function checkResubmission(tx: FlowTransition, task: FlowTask, data: Record<string, unknown>, patch: Record<string, unknown>): void {
+  const actor = tx.actor ?? '';
+  const roles = tx.evalCtx.directory?.user(actor)?.roles ?? [];
+  const issues = runStartChecks(tx.flow, {
+    data: { ...data, ...patch }, previous: data, starter: { id: actor, roles }, ctx: tx.evalCtx, locale: tx.ctx.locale ?? 'en',
+  });
+  if (issues.length > 0) throw new BatonError(FLOW_ERRORS.BATON_E_FLOW_TASK_DATA_INVALID, { taskId: task.id, count: issues.length }, issues);
 }

@@ -97,6 +97,11 @@ export const FLOW_CHECK_ERRORS = defineErrors({
     en: 'Approval "{nodeId}" uses quorum mode but sets no quorum: add quorum.count or quorum.percent.',
     'zh-CN': '审批节点 "{nodeId}" 使用按比例通过模式但未设置比例：请添加 quorum.count 或 quorum.percent。',
   },
+  BATON_E_FLOW_FALLBACK_MISSING: {
+    status: 400,
+    en: 'Approval "{nodeId}" hands the step to fallback people when nobody is found, but names none: add fallbackAssignees (e.g. the HR role), or choose approve or reject.',
+    'zh-CN': '审批节点 "{nodeId}" 设置了“审批人为空时转交指定人员”，但未指定人员：请添加 fallbackAssignees（例如 HR 角色），或改为自动通过或自动驳回。',
+  },
   BATON_E_FLOW_REJECT_PORT_UNCONNECTED: {
     status: 400,
     en: 'Approval "{nodeId}" routes rejections through its "rejected" port, but nothing is connected to it: connect that port or set onReject to "end".',

@@ -54,8 +54,8 @@ export const FLOW_ERRORS = defineErrors({
   },
   BATON_E_FLOW_GATE_NOT_MET: {
     status: 409,
-    en: 'Step "{step}" cannot be completed yet: its checklist is not finished{detail}. Finish each item (each is listed in issues with its path), then complete the step.',
-    'zh-CN': '步骤“{stepZh}”还不能完成：检查清单尚未完成{detailZh}。请先完成每一项（每一项及其路径列在 issues 中）再提交。',
+    en: 'Step "{step}" cannot be completed yet: its checklist is not finished{detail}. Finish each open item, then complete the step.',
+    'zh-CN': '步骤“{stepZh}”还不能完成：检查清单尚未完成{detailZh}。请先完成每一项未完成的事项再提交。',
   },
   BATON_E_FLOW_GATE_ITEM_OPEN: {
     status: 409,
@@ -66,6 +66,11 @@ export const FLOW_ERRORS = defineErrors({
     status: 403,
     en: 'Field "{field}" is {access} at node {nodeId}: remove it from the submitted data.',
     'zh-CN': '字段 "{field}" 在节点 {nodeId} 为{access}：请不要提交该字段。',
+  },
+  BATON_E_FLOW_SUBJECT_LOCKED: {
+    status: 422,
+    en: '"{label}" names the person this request is about, and it cannot change once it has started: leave it as it was, or withdraw this request and start a new one for the other person.',
+    'zh-CN': '“{labelZh}”是本申请所涉的人员，申请发起后不能更改：请保持原值；如需为他人办理，请撤回本申请后重新发起。',
   },
   BATON_E_FLOW_ROW_NOT_YOURS: {
     status: 403,

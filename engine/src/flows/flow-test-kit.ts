@@ -1,6 +1,7 @@
 // Test support for flow tests (and the simulation / property tests built on top): a registry with the
 // built-ins, a small organisation, a deterministic ctx and a harness that keeps one instance's history.
 import { createMemoryDirectory, type DirectoryReader } from '../directory/directory.js';
+import { DEFAULT_COMMENT_REQUIRED } from './task-action-rules.js';
 import { BatonError } from '../errors/error-catalogue.js';
 import type { DomainEvent } from '../effects/domain-event.js';
 import type { Effect } from '../effects/effect.js';
@@ -102,7 +103,9 @@ export class FlowHarness {
 
   /** Completes the open task of `nodeId` assigned to `by`. */
   act(nodeId: string, by: string, action = 'approve', extra: { data?: Record<string, unknown>; comment?: string; to?: string | string[] } = {}): Transition {
-    return this.apply({ type: 'completeTask', taskId: this.task(nodeId, by).id, action, by, ...extra });
+    // Reject and return need a reason (task-action-rules.ts): tests that do not care get one.
+    const reason = DEFAULT_COMMENT_REQUIRED.includes(action) && extra.comment === undefined ? { comment: `${action}: reason` } : {};
+    return this.apply({ type: 'completeTask', taskId: this.task(nodeId, by).id, action, by, ...reason, ...extra });
   }
 
   /** Node ids where tokens sit, sorted. */

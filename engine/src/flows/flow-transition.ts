@@ -177,6 +177,7 @@ export class FlowTransition {
     // A state the token takes along as it leaves (or ends) is dropped by its node.left in this transition,
     // and nothing in between reads it: recording it would fold to the same state (runtime-api README).
     const moves = outcome.end !== undefined || outcome.returnTo !== undefined || outcome.leave !== undefined;
+    if (outcome.note) this.emit(outcome.note.type, { ...fields, actor: 'system' }, { tokenId, ...outcome.note.payload });
     if ('state' in outcome && !moves) this.emit('node.updated', fields, { tokenId, state: outcome.state });
     for (const taskId of outcome.cancelTasks ?? []) this.cancelTask(taskId, 'node');
     for (const request of outcome.tasks ?? []) this.createTask(node, tokenId, request);

@@ -59,9 +59,9 @@ describe('a refused checklist gate names what blocks it', () => {
     const error = batonErrorOf(() => h.act('admin', 'adm', 'complete'));
     const [head, item] = error!.issues;
     expect(head!.messages.en).toBe(
-      'Step "Admin affairs: asset return" cannot be completed yet: its checklist is not finished (still open: Assets to return row 2 (PH-0102): Returned). Finish each item (each is listed in issues with its path), then complete the step.',
+      'Step "Admin affairs: asset return" cannot be completed yet: its checklist is not finished (still open: Assets to return row 2 (PH-0102): Returned). Finish each open item, then complete the step.',
     );
-    expect(head!.messages['zh-CN']).toBe('步骤“行政：资产归还”还不能完成：检查清单尚未完成（未完成：待归还资产第 2 行（PH-0102）：已归还）。请先完成每一项（每一项及其路径列在 issues 中）再提交。');
+    expect(head!.messages['zh-CN']).toBe('步骤“行政：资产归还”还不能完成：检查清单尚未完成（未完成：待归还资产第 2 行（PH-0102）：已归还）。请先完成每一项未完成的事项再提交。');
     expect(item!.messages.en).toBe('Not done yet: "Assets to return row 2 (PH-0102): Returned" on the checklist of step "Admin affairs: asset return" must be done before the step can be completed.');
     expect(item!.messages['zh-CN']).toBe('尚未完成：步骤“行政：资产归还”的检查清单中的“待归还资产第 2 行（PH-0102）：已归还”，完成后才能提交该步骤。');
     for (const text of [head!.messages.en, head!.messages['zh-CN'], item!.messages.en, item!.messages['zh-CN']]) {

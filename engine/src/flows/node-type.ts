@@ -86,6 +86,11 @@ export interface NodeOutcome {
   end?: { status: 'completed' | 'rejected'; terminate?: boolean };
   /** Send the work back to an earlier node (one in token.trail); leaving that node resumes here. */
   returnTo?: string;
+  /**
+   * Why the node did what it did, kept in the history as a history-only event of this type (replay ignores
+   * it), e.g. `assignee.fallback` when nobody resolved as approver and the step went to its fallback people.
+   */
+  note?: { type: string; payload: Record<string, unknown> };
 }
 
 /** What a node receives besides the token; `evaluate` and `resolveAssignees` are pure helpers. */

@@ -209,7 +209,7 @@ export function checkCommandPersonFields(
 
 /** The people a delegate, transfer or add-signer action names in `to` (a return's `to` is a node). */
 function checkActionTargets(env: PersonCheckEnv, action: string, to: string | string[] | undefined): void {
-  if (to === undefined || !(action === 'delegate' || action === 'transfer' || action.startsWith('add-signer'))) return;
+  if (to === undefined || !isHandOver(action)) return;
   const ids = Array.isArray(to) ? to : [to];
   const issues: Issue[] = [];
   const today = organisationToday(env.now, env.services.timeZone);
@@ -231,3 +231,38 @@ function checkActionTargets(env: PersonCheckEnv, action: string, to: string | st
 
 const TARGET_EN: Record<string, string> = { delegate: 'Delegate to', transfer: 'Transfer to', 'add-signer-before': 'Signers to add', 'add-signer-after': 'Signers to add' };
 const TARGET_ZH: Record<string, string> = { delegate: '委托给', transfer: '转交给', 'add-signer-before': '加签人', 'add-signer-after': '加签人' };
+
+/** What a hand-over (delegate, transfer, add-signer) is judged against besides the directory. */
+export interface HandOverContext {
+  action: string;
+  to: string | string[] | undefined;
+  /** The person the instance is about (the leaver): never handed its work. */
+  subjectId: string | null;
+  /** The caller: handing their own task to themselves changes nothing. */
+  by: string;
+}
+
+/**
+ * Refuses (422 at /to or /to/i) a hand-over to the instance's subject (BATON_E_TASK_TARGET_SUBJECT: the
+ * leaver would approve their own exit interview and see the fields kept from them) or to the caller
+ * themselves (BATON_E_TASK_TARGET_SELF; another holder of a shared task may be named: it becomes theirs). Runs before the engine, on
+ * the locked instance; the directory checks (checkActionTargets) follow after it.
+ */
+export function checkHandOverTargets(env: PersonCheckEnv, at: HandOverContext): void {
+  const { action, to } = at;
+  if (to === undefined || !isHandOver(action)) return;
+  const issues: Issue[] = [];
+  (Array.isArray(to) ? to : [to]).forEach((id, i) => {
+    const path = Array.isArray(to) ? `/to/${i}` : '/to';
+    const code = id === at.subjectId ? 'BATON_E_TASK_TARGET_SUBJECT' : id === at.by ? 'BATON_E_TASK_TARGET_SELF' : undefined;
+    if (!code) return;
+    const name = env.directory.user(id)?.name ?? id;
+    issues.push(issue(code, path, { path, id, name, field: TARGET_EN[action] ?? action, fieldZh: TARGET_ZH[action] ?? action }, env.locale));
+  });
+  const first = issues[0];
+  if (first) throw new ApiError(first.code, first.params ?? {}, issues, first.path);
+}
+
+function isHandOver(action: string): boolean {
+  return action === 'delegate' || action === 'transfer' || action.startsWith('add-signer');
+}

@@ -36,7 +36,8 @@ async function fanOut(delivery: OutboxDelivery<InvokeEffect>, ctx: OutboxHandler
   const effects: InvokeEffect[] = rows.map((row) => ({ ...effect, key: `${delivery.idempotencyKey}/${row.key}`, connector: row.key }));
   const written = await writeOutbox(ctx.db, delivery.instanceId, effects);
   const note = rows.length === 0
-    ? `no enabled ${type} connector is configured: nothing to call`
+    // "skipped:" is the prefix the delivery log (designer/src/workspace/timeline/delivery-log.tsx) shows as "Skipped".
+    ? `skipped: no enabled ${type} connector is configured, so nothing was sent`
     : `${effect.action} fanned out to ${rows.map((r) => r.key).join(', ')} (${written} new deliveries)`;
   return { status: 'delivered', log: { note } };
 }

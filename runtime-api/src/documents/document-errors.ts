@@ -9,8 +9,8 @@ export const DOCUMENT_API_ERRORS = defineErrors({
   },
   BATON_E_DOCUMENT_FORBIDDEN: {
     status: 403,
-    en: 'The document "{documentKey}" is only for {readers}: ask HR for a copy.',
-    'zh-CN': '文档“{documentKey}”仅限 {readers} 查看：如需副本请联系 HR。',
+    en: 'You may not download this document ({documentKey}): only the employee the request is about, the person who filed it and HR may download it. Ask HR for a copy.',
+    'zh-CN': '您无权下载此文档（{documentKey}）：只有申请所涉员工、提交人和 HR 可以下载。如需副本请联系 HR。',
   },
   BATON_E_DOCUMENT_NOT_ISSUED: {
     status: 409,

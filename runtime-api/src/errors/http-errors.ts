@@ -4,8 +4,8 @@ import { defineErrors } from '@baton/engine';
 export const HTTP_ERRORS = defineErrors({
   BATON_E_REQUEST_INVALID: {
     status: 400,
-    en: 'Fix the request: each problem is listed in issues with its path.',
-    'zh-CN': '请修正请求：每个问题及其路径都列在 issues 中。',
+    en: 'Some entries need fixing: see the message at each field.',
+    'zh-CN': '部分内容需要修改：请查看各字段旁的提示。',
   },
   BATON_E_REQUEST_FIELD_INVALID: {
     status: 400,

@@ -29,8 +29,8 @@ export const EXECUTION_ERRORS = defineErrors({
   },
   BATON_E_DATA_INVALID: {
     status: 422,
-    en: 'Fix the data: each problem is listed in issues with its path.',
-    'zh-CN': '请修正数据：每个问题及其路径都列在 issues 中。',
+    en: 'Some entries need fixing: see the message at each field.',
+    'zh-CN': '部分内容需要修改：请查看各字段旁的提示。',
   },
   BATON_E_FIELD_NOT_EDITABLE: {
     status: 422,

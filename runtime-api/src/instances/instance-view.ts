@@ -11,6 +11,8 @@ import { toTaskView } from '../tasks/task-schemas.js';
 import type { InstanceViewSchema } from './instance-schemas.js';
 import { isUnchangedDataEvent } from './unchanged-data-event.js';
 
+const ENDED_WITH_REASON = new Set(['flow.withdrawn', 'flow.cancelled']);
+
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
@@ -85,7 +87,8 @@ export async function renderInstance(
         nodeId: str(event.nodeId) ?? h.node_id ?? null,
         taskId: str(event.taskId),
         action: str(payload.action),
-        comment: str(payload.comment),
+        // A withdrawal's or cancellation's reason reads as its comment on the timeline.
+        comment: str(payload.comment) ?? (ENDED_WITH_REASON.has(h.type) ? str(payload.reason) : null),
       };
     }),
     createdAt: row.created_at.toISOString(),

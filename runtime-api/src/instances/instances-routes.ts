@@ -61,6 +61,7 @@ export const instancesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           flow,
           data,
           initiator,
+          starter: principal,
           ...(businessKey !== undefined ? { businessKey } : {}),
           // Built from the step's rows below, not read back: its write may go with the commit.
           mayHoldWrite: true,

@@ -1,4 +1,4 @@
-import type { CompiledFlow, CompiledForm } from '@baton/engine';
+import { runStartChecks, type CompiledFlow, type CompiledForm, type LocalizedText } from '@baton/engine';
 import { subjectOf } from '../access/instance-access.js';
 import { checkPersonFields } from '../access/person-field-check.js';
 import { checkRelationFilters } from '../access/relation-filter-check.js';
@@ -7,6 +7,8 @@ import type { Published } from '../execution/definition-cache.js';
 import type { CommandEnv } from '../execution/execution-services.js';
 import { startInstance, underData, type StepResult } from '../execution/instance-pipeline.js';
 import '../execution/execution-errors.js';
+import type { Principal } from '../auth/principal.js';
+import { checkOneRunning, checkStartOnBehalf, declaredSubject } from './start-subject.js';
 
 export interface FlowStart {
   flow: Published<CompiledFlow>;
@@ -16,6 +18,11 @@ export interface FlowStart {
   initiator: string;
   businessKey?: string;
   mayHoldWrite?: boolean;
+  /**
+   * The signed-in caller, for the flow's `subject.onBehalfRoles` (may they start about somebody else?).
+   * Absent for a system caller (an inbound webhook an admin configured).
+   */
+  starter?: Principal;
 }
 
 export interface StartedFlow {
@@ -27,7 +34,8 @@ export interface StartedFlow {
  * Starts an instance of a published flow the way every entry point must: a free business key, the start
  * form's validation at the start node (required fields, unknown properties, the node's field access,
  * computed values), then the person and department values (nobody unknown, outside the field's options or
- * gone: BATON_E_PERSON_LEFT unless the field allows leavers), then the pipeline. POST
+ * gone: BATON_E_PERSON_LEFT unless the field allows leavers), then the flow's subject setting (only HR-like
+ * roles start about somebody else; one running instance per subject), then the pipeline. POST
  * /api/flows/:key/instances and inbound webhooks both come through here, so neither accepts what the other refuses.
  */
 export async function startFlow(env: CommandEnv, input: FlowStart): Promise<StartedFlow> {
@@ -54,13 +62,33 @@ export async function startFlow(env: CommandEnv, input: FlowStart): Promise<Star
     checkPersonFields(env, [form.compiled], data);
     await checkRelationFilters(env.trx, env.locale, [form.compiled], data, data);
   }
+  // The start node's checks: what the starter submits (HR may be spared by a check reading $starter.roles).
+  const starter = input.starter ?? { userId: input.initiator, roles: env.directory.user(input.initiator)?.roles ?? [] };
+  const checked = runStartChecks(flow.compiled, {
+    data,
+    starter: { id: starter.userId, roles: starter.roles },
+    ctx: { now: env.now.toISOString(), timeZone: flow.compiled.definition.timeZone ?? env.services.timeZone, directory: env.directory },
+    locale: env.locale,
+  });
+  if (checked.length > 0) throw new ApiError('BATON_E_DATA_INVALID', {}, checked, checked[0]!.path);
+  // The flow's own subject setting (who it is about, who may start it for them, one at a time).
+  const declared = declaredSubject(flow.compiled, data);
+  const subjectId = declared === undefined ? subjectOf(form?.compiled, form?.body, data) : declared;
+  checkStartOnBehalf(flow.compiled, subjectId, input.starter, subjectLabel(form?.body, flow.compiled.definition.subject?.field));
+  await checkOneRunning(env, flow.compiled, subjectId);
   const step = await startInstance(env, {
     flow,
     data,
     initiator: input.initiator,
-    subjectId: subjectOf(form?.compiled, form?.body, data),
+    subjectId,
     ...(businessKey !== undefined ? { businessKey } : {}),
     ...(input.mayHoldWrite ? { mayHoldWrite: true } : {}),
   });
   return { step, form };
+}
+
+/** The label of the start form's top-level field, for messages that name it as people see it. */
+function subjectLabel(formBody: Record<string, unknown> | undefined, field: string | undefined): LocalizedText | undefined {
+  const fields = Array.isArray(formBody?.fields) ? (formBody.fields as Array<{ key?: unknown; label?: LocalizedText }>) : [];
+  return field === undefined ? undefined : fields.find((f) => f.key === field)?.label;
 }

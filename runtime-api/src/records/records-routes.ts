@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
-import { canReadRecords, canWriteRecords } from '../access/record-access.js';
+import { canReadRecords, canWriteRecords, hasRecordReaders } from '../access/record-access.js';
+import { sql } from 'kysely';
 import { principalOf } from '../auth/auth-plugin.js';
 import { withErrors } from '../app/schema-helpers.js';
 import { runCommand } from '../commands/run-command.js';
@@ -41,9 +42,14 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = principalOf(request);
       const { formKey } = request.params;
       const form = collectionForm(await services.definitions.form(db, formKey), formKey, '/params/formKey');
-      if (!canReadRecords(principal, form.body)) throw forbidden();
+      const readsAll = canReadRecords(principal, form.body);
+      if (!readsAll && !hasRecordReaders(form.body)) throw forbidden();
       const { limit = 100, offset = 0 } = request.query;
-      const rows = await db.selectFrom('records').selectAll().where('form_key', '=', formKey).orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
+      // Without a reader role only the records whose `readerFields` name the caller (e.g. the assets they hold).
+      const readerFields = readsAll ? [] : (form.body.readerFields as string[]);
+      const rows = await db.selectFrom('records').selectAll().where('form_key', '=', formKey)
+        .$if(!readsAll, (q) => q.where((eb) => eb.or(readerFields.map((field) => eb(sql<string>`data->>${field}`, '=', principal.userId)))))
+        .orderBy('created_at').orderBy('id').limit(limit).offset(offset).execute();
       return { items: rows.map(toRecordView), limit, offset };
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { canReadRecords } from '../access/record-access.js';
+import { canReadRecord, canReadRecords, hasRecordReaders } from '../access/record-access.js';
 import { passesFilter, relationsOf } from '../access/relation-filter-check.js';
 import { principalOf } from '../auth/auth-plugin.js';
 import { Closed, JsonObject, KeySchema, withErrors } from '../app/schema-helpers.js';
@@ -47,9 +47,13 @@ export function relationOptionsRoutes(services: ExecutionServices): FastifyPlugi
           throw new ApiError('BATON_E_RELATION_FIELD_UNKNOWN', { form: formKey, field, known: relations.map((r) => r.path).join(', ') || '—' }, [], '/field');
         }
         const target = collectionForm(await services.definitions.form(db, relation.form), relation.form, '/field');
-        if (!canReadRecords(principal, target.body)) throw new ApiError('BATON_E_FORBIDDEN', { required: 'a reader of the collection' });
+        if (!canReadRecords(principal, target.body) && !hasRecordReaders(target.body)) {
+          throw new ApiError('BATON_E_FORBIDDEN', { required: 'a reader of the collection' });
+        }
         const rows = await db.selectFrom('records').selectAll().where('form_key', '=', relation.form).orderBy('created_at').orderBy('id').execute();
-        const items = rows.filter((row) => passesFilter(relation, { id: row.id, data: row.data }, data)).slice(0, MAX_OPTIONS);
+        // Per-record readers (an asset's holder) see only their own records among the options.
+        const readable = rows.filter((row) => canReadRecord(principal, target.body, row.data));
+        const items = readable.filter((row) => passesFilter(relation, { id: row.id, data: row.data }, data)).slice(0, MAX_OPTIONS);
         return { items: items.map(toRecordView) };
       },
     );

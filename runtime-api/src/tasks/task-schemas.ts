@@ -43,6 +43,7 @@ export const TaskDetailSchema = Closed({
     owner: Type.String(),
     tables: Type.Array(Closed({ table: Type.String(), column: Type.String() })),
   }, { description: 'An `each` task for one person (a successor): only rows whose column names `owner` may be changed with it' })),
+  commentRequired: Type.Optional(Type.Array(Type.String(), { description: "Actions of this task that need a comment (the reason): the node's commentRequired, by default reject and return" })),
 });
 
 export const TaskActionBody = Closed({

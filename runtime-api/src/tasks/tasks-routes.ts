@@ -1,7 +1,8 @@
-import { ownRowsOf, type FlowTask } from '@baton/engine';
+import { commentRequiredActions, ownRowsOf, type FlowTask } from '@baton/engine';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { projectAtNode, instanceViewOf } from '../access/instance-access.js';
+import { checkHandOverTargets } from '../access/person-field-check.js';
 import { principalOf } from '../auth/auth-plugin.js';
 import { hasAnyRole, ROLES, type Principal } from '../auth/principal.js';
 import { withErrors } from '../app/schema-helpers.js';
@@ -115,7 +116,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const state = (row.state as { tasks?: FlowTask[] } | null)?.tasks?.find((t) => t.id === task.id);
         const node = flow?.compiled.node(task.node_id)?.def;
         const ownRows = state && node ? ownRowsOf(node, state) : undefined;
-        if (ownRows) return { ...toTaskView(task), flowKey, data: maskSecrets(data), ownRows };
+        const commentRequired = commentRequiredActions(node?.config).filter((a) => task.actions.includes(a));
+        return { ...toTaskView(task), flowKey, data: maskSecrets(data), commentRequired, ...(ownRows ? { ownRows } : {}) };
       }
       return { ...toTaskView(task), flowKey, data: maskSecrets(data) };
     },
@@ -166,7 +168,10 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           instanceId: task.instance_id,
           ...(loaded?.instance ? { locked: loaded.instance } : {}),
           authorize: () => undefined,
-          command: () => ({
+          command: (_state, instance) => {
+            // A hand-over is judged on the locked instance: never to its subject, never to the caller.
+            checkHandOverTargets(env, { action, to, subjectId: instance.subject_id, by: principal.userId });
+            return {
             type: 'completeTask',
             taskId: id,
             action: engineAction(action, task.actions),
@@ -174,7 +179,8 @@ export const tasksRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ...(data !== undefined ? { data } : {}),
             ...(comment !== undefined ? { comment } : {}),
             ...(to !== undefined ? { to } : {}),
-          }),
+            };
+          },
           audit: { action: `task.${action}`, taskId: id, ...(comment !== undefined ? { comment } : {}) },
         });
         // The step returns the task rows it wrote; read back only if it wrote none for this task.

@@ -62,7 +62,7 @@ forEachDatabase('directory import keeping stored fields', (ctx) => {
       });
     }
     expect(byId.get('new-7')).toMatchObject({ position: 'Intern', department_id: null, manager_id: null, roles: [], email: null, attributes: {}, active: true });
-    const audit = await ctx().database.db.selectFrom('audit_log').select('data').where('action', '=', 'directory.imported').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await ctx().database.db.selectFrom('audit_log').select('data').where('action', '=', 'directory.imported').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.data).toEqual({ departments: { inserted: 0, updated: 0 }, users: { inserted: 200, updated: PEOPLE }, keep: CSV_KEEP });
   });
 

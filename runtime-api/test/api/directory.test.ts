@@ -125,7 +125,7 @@ forEachDatabase('directory', (ctx) => {
   });
 
   it('records each import in the audit log', async () => {
-    const rows = await ctx().database.db.selectFrom('audit_log').selectAll().where('action', '=', 'directory.imported').orderBy('seq').execute();
+    const rows = await ctx().database.db.selectFrom('audit_log').selectAll().where('action', '=', 'directory.imported').orderBy('id').execute();
     expect(rows.map((r) => r.data)).toEqual([
       { departments: { inserted: 2, updated: 0 }, users: { inserted: 2, updated: 0 } },
       { departments: { inserted: 0, updated: 0 }, users: { inserted: 1, updated: 1 } },

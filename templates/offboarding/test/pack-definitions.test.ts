@@ -26,7 +26,7 @@ describe('offboarding pack definitions', () => {
     const code = await runCli(['validate', PACK_DIR], io);
     expect(out).toEqual([]); // one line per problem
     expect(code).toBe(0);
-    expect(err.join('\n')).toMatch(/1 pack\(s\), 31 definition\(s\), .*; no problems/);
+    expect(err.join('\n')).toMatch(/1 pack\(s\), 32 definition\(s\), .*; no problems/);
   });
 
   it('keeps the documented data contract', () => {

@@ -13,6 +13,7 @@ import { shellMessages } from './shell-messages.js';
 import { schemaLabelMessages } from '../../shared/schema-form/schema-labels.js';
 import { workspaceMessages } from '../../workspace/workspace-messages.js';
 import { evidenceMessages } from '../../workspace/evidence/evidence-messages.js';
+import { deliveryMessages } from '../../workspace/timeline/delivery-messages.js';
 import { peopleDirectoryMessages } from '../../workspace/people-directory/people-directory-messages.js';
 import { notificationsMessages } from '../../notifications/notifications-messages.js';
 import { connectorsMessages } from '../../connectors/connectors-messages.js';
@@ -32,6 +33,7 @@ export const AREA_MESSAGES: Record<string, AreaMessages> = {
   workspace: workspaceMessages,
   dashboard: dashboardMessages,
   evidence: evidenceMessages,
+  delivery: deliveryMessages,
   notifications: notificationsMessages,
   access: accessMessages,
   pickers: pickersMessages,

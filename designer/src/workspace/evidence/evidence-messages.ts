@@ -14,6 +14,7 @@ export const evidenceMessages = defineMessages({
     colActor: 'Who',
     colAction: 'Action',
     colHash: 'Hash',
+    system: 'System',
     verify: 'Verify in the browser',
     verifying: 'Verifying…',
     download: 'Download evidence (JSON)',
@@ -46,7 +47,7 @@ export const evidenceMessages = defineMessages({
       'task.comment': 'Commented',
       'task.handed-over': 'Handed over',
       'secret.revealed': 'Secret revealed',
-      'document.rendered': 'Document downloaded',
+      'document.rendered': 'Document generated',
     },
   },
   'zh-CN': {
@@ -62,6 +63,7 @@ export const evidenceMessages = defineMessages({
     colActor: '操作人',
     colAction: '操作',
     colHash: '哈希',
+    system: '系统',
     verify: '在浏览器中验证',
     verifying: '正在验证…',
     download: '下载存证（JSON）',
@@ -94,7 +96,7 @@ export const evidenceMessages = defineMessages({
       'task.comment': '评论',
       'task.handed-over': '转交',
       'secret.revealed': '查看敏感信息',
-      'document.rendered': '下载文档',
+      'document.rendered': '已生成文档',
     },
   },
 });

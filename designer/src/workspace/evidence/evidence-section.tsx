@@ -34,7 +34,8 @@ function EntriesTable({ evidence, brokenSeq }: { evidence: InstanceEvidence; bro
   const { locale } = useLocalized();
   // Actors by name (one directory request for the page); ids that are not people (system) show as they are.
   const people = usePeople([...new Set(evidence.entries.map((e) => e.actor))]);
-  const actionLabel = (action: string) => (i18n.exists(`evidence:action.${action}`) ? `${t(`action.${action}`)} (${action})` : action);
+  // The words for people; the recorded action key stays in the tooltip for auditors.
+  const actionLabel = (action: string) => (i18n.exists(`evidence:action.${action}`) ? t(`action.${action}`) : action);
   return (
     <table className="evidence-table" data-testid="evidence-entries">
       <thead>
@@ -45,8 +46,8 @@ function EntriesTable({ evidence, brokenSeq }: { evidence: InstanceEvidence; bro
           <tr key={e.seq} data-seq={e.seq} className={e.seq === brokenSeq ? 'broken' : undefined}>
             <td>{e.seq}</td>
             <td><time dateTime={e.at}>{formatWhen(e.at, locale)}</time></td>
-            <td><ShownPerson id={e.actor} person={people.get(e.actor)} /></td>
-            <td>{actionLabel(e.action)}</td>
+            <td>{e.actor === 'system' ? t('system') : <ShownPerson id={e.actor} person={people.get(e.actor)} />}</td>
+            <td title={e.action} data-action={e.action}>{actionLabel(e.action)}</td>
             <td><code className="evidence-hash" title={e.hash}>{e.hash.slice(0, 16)}…</code></td>
           </tr>
         ))}

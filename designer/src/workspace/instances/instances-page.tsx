@@ -9,6 +9,7 @@ import { EmptyState } from '../../app/ui/empty-state.js';
 import { formatWhen } from '../format-when.js';
 import { PersonName } from '../people/person-name.js';
 import { usePublished } from '../use-published.js';
+import { useStepNames, versionKey } from './use-step-names.js';
 
 const STATUSES = ['all', 'running', 'completed', 'rejected', 'cancelled', 'withdrawn'] as const;
 type StatusFilter = (typeof STATUSES)[number];
@@ -66,6 +67,11 @@ export function InstancesPage() {
       else next.delete(name);
     }
     setParams(next, { replace: true });
+  };
+  const stepNames = useStepNames(items);
+  const stepLabel = (i: InstanceSummary, node: string) => {
+    const name = stepNames.get(versionKey(i.flowKey, i.flowVersion))?.get(node);
+    return name ? l(name as never, node) : node;
   };
   const flowTitle = (key: string) => {
     const def = flows.items?.find((f) => f.key === key);
@@ -129,7 +135,7 @@ export function InstancesPage() {
                 <td><Link to={`/instances/${encodeURIComponent(i.id)}`}>{flowTitle(i.flowKey)}{i.businessKey ? ` · ${i.businessKey}` : ''}</Link></td>
                 <td>v{i.flowVersion}</td>
                 <td>{t(`instanceStatusOf.${i.status}`, { defaultValue: i.status })}</td>
-                <td>{i.activeNodes.join(', ') || '—'}</td>
+                <td data-testid="instance-step">{i.activeNodes.map((node) => stepLabel(i, node)).join(locale === 'zh-CN' ? '、' : ', ') || '—'}</td>
                 <td><PersonName id={i.initiator} /></td>
                 <td>{i.subjectId ? <PersonName id={i.subjectId} /> : '—'}</td>
                 <td>{formatWhen(i.createdAt, locale)}</td>

@@ -8,6 +8,8 @@ import { useLocalized } from '../../app/i18n/localized.js';
 import { useApi } from '../../app/session/use-api.js';
 import { EmptyState } from '../../app/ui/empty-state.js';
 import { formatWhen } from '../format-when.js';
+import { usePeople } from '../people/use-people.js';
+import { displayValue, personIdsOf, type DisplayField } from './record-display.js';
 import { cellText, toCsv } from './csv-export.js';
 import { applyRecordQuery, EMPTY_QUERY, nextSort, type ColumnFilter, type FilterOp, type RecordQuery } from './record-table.js';
 
@@ -75,7 +77,17 @@ export function RecordsPage() {
     ],
     [form, l, t],
   );
-  const rows = useMemo(() => (records ?? []).map((r): Record<string, unknown> => ({ ...(r.data as Record<string, unknown>), $id: r.id, $updatedAt: r.updatedAt })), [records]);
+  const fields = useMemo(() => (form?.fields ?? []) as unknown as DisplayField[], [form]);
+  const people = usePeople(useMemo(() => personIdsOf(fields, (records ?? []).map((r) => r.data as Record<string, unknown>)), [fields, records]));
+  // Option labels and person names instead of stored keys and ids; search, sort and CSV use the same words.
+  const rows = useMemo(() => {
+    const ctx = { label: (text: unknown, fallback: string) => l(text as never, fallback), personName: (id: string) => people.get(id)?.name };
+    return (records ?? []).map((r): Record<string, unknown> => {
+      const data = { ...(r.data as Record<string, unknown>) };
+      for (const field of fields) if (field.key in data) data[field.key] = displayValue(field, data[field.key], ctx);
+      return { ...data, $id: r.id, $updatedAt: r.updatedAt };
+    });
+  }, [records, fields, people, l]);
   const shown = useMemo(() => applyRecordQuery(rows, columns.map((c) => c.key), query), [rows, columns, query]);
 
   const exportCsv = () => {

@@ -1,6 +1,6 @@
-import type { FormDefinition } from '@baton/engine';
+import type { FlowDefinition, FormDefinition } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
-import { initiatorToSend, mayStartForOthers, subjectFieldOf } from './on-behalf.js';
+import { initiatorToSend, lockedSubjectField, mayStartForOthers, subjectFieldOf } from './on-behalf.js';
 
 const form = {
   kind: 'form',
@@ -41,5 +41,17 @@ describe('starting a request on behalf of someone', () => {
     expect(initiatorToSend({ mayActForOthers: true, me: 'demo-hr-1', chosen: { touched: false, value: undefined }, subjectValue: 'demo-hr-1' })).toBeUndefined();
     expect(initiatorToSend({ mayActForOthers: false, me: 'demo-eng-2', chosen: { touched: false, value: undefined }, subjectValue: 'demo-eng-2' })).toBeUndefined();
     expect(initiatorToSend({ mayActForOthers: false, me: 'demo-eng-2', chosen: { touched: true, value: 'x' }, subjectValue: 'y' })).toBeUndefined();
+  });
+
+  it("follows the flow's subject setting: its field, its roles, and locks the field for everybody else", () => {
+    const flow = { subject: { field: 'employeeId', onBehalfRoles: ['hr'] } } as unknown as FlowDefinition;
+    expect(subjectFieldOf(form, { subject: { field: 'successorId' } } as unknown as FlowDefinition)?.key).toBe('successorId');
+    expect(mayStartForOthers(['hr'], flow)).toBe(true);
+    expect(mayStartForOthers(['admin'], flow)).toBe(true);
+    expect(mayStartForOthers(['finance'], flow)).toBe(false);
+    expect(lockedSubjectField(flow, ['it'])).toBe('employeeId');
+    expect(lockedSubjectField(flow, ['hr'])).toBeNull();
+    expect(lockedSubjectField(flow, null)).toBeNull(); // roles not known yet
+    expect(lockedSubjectField({ subject: { field: 'employeeId' } } as unknown as FlowDefinition, [])).toBeNull();
   });
 });

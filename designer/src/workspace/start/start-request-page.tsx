@@ -19,7 +19,8 @@ import { loadNodeForm, useTaskForm } from '../task/use-task-form.js';
 import { usePublished } from '../use-published.js';
 import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from '../task/workspace-widgets.js';
 import { PersonCombobox } from '../people/person-combobox.js';
-import { initiatorToSend, mayStartForOthers, subjectFieldOf } from './on-behalf.js';
+import { initiatorToSend, lockedSubjectField, mayStartForOthers, subjectFieldOf } from './on-behalf.js';
+import { WORKSPACE_ROW_BUTTONS } from '../task/row-buttons.js';
 
 /**
  * Start a new request: pick a published process, fill its start form (at the start node's access). HR and
@@ -44,7 +45,13 @@ export function StartRequestPage() {
   const [error, setError] = useState<unknown>(null);
   const [onBehalf, setOnBehalf] = useState<{ touched: boolean; value: string | undefined }>({ touched: false, value: undefined });
   const me = useSession((s) => s.userId);
-  const mayActForOthers = mayStartForOthers(useMyRoles());
+  const roles = useMyRoles();
+  const mayActForOthers = mayStartForOthers(roles, flow);
+  // Someone who may only start for themself finds themself in the subject field, read-only.
+  const locked = lockedSubjectField(flow, roles);
+  useEffect(() => {
+    if (locked && me) setData((d) => (d[locked] === me ? d : { ...d, [locked]: me }));
+  }, [locked, me, source]);
 
   useEffect(() => {
     setFlow(null);
@@ -71,7 +78,7 @@ export function StartRequestPage() {
   const startNode = flow?.nodes.find((n) => n.type === 'start')?.id ?? '';
   // fresh: a new request has no rows yet, so columns read-only at the start (the successor's "Confirmed") are left out.
   const form = useTaskForm(source, startNode, false, true);
-  const subject = subjectFieldOf(source?.form);
+  const subject = subjectFieldOf(source?.form, flow);
   const subjectValue = subject ? data[subject.key] : undefined;
   const initiator = initiatorToSend({ mayActForOthers, me, chosen: onBehalf, subjectValue });
   const onBehalfShown = onBehalf.touched ? onBehalf.value : typeof subjectValue === 'string' && subjectValue !== '' ? subjectValue : undefined;
@@ -130,9 +137,10 @@ export function StartRequestPage() {
               idPrefix="start"
               tagName="div"
               schema={form.value.schemas.schema as RJSFSchema}
-              uiSchema={{ ...workspaceUiSchema(form.value.schemas.uiSchema as UiSchema, form.value.schemas.schema), 'ui:submitButtonOptions': { norender: true } }}
+              uiSchema={lockField({ ...workspaceUiSchema(form.value.schemas.uiSchema as UiSchema, form.value.schemas.schema), 'ui:submitButtonOptions': { norender: true } }, locked)}
               widgets={workspaceWidgets}
               fields={workspaceFields}
+              templates={{ ButtonTemplates: WORKSPACE_ROW_BUTTONS }}
               formData={data}
               // The form and its live values: a relation picker with a filter (the leaver's customers) asks the
               // server for what passes it, as on task pages.
@@ -165,4 +173,8 @@ export function StartRequestPage() {
       {error ? <ErrorPanel error={error} title={t('startFailed')} /> : null}
     </section>
   );
+}
+
+function lockField(ui: UiSchema, field: string | null): UiSchema {
+  return field ? { ...ui, [field]: { ...(ui[field] as UiSchema | undefined), 'ui:readonly': true } } : ui;
 }

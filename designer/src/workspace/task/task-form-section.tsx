@@ -3,6 +3,7 @@ import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { cfworkerValidator } from '../../shared/schema-form/cfworker-validator.js';
 import { sectionData } from './task-form-sections.js';
 import { withOwnRows, type OwnRows } from './own-rows-ui.js';
+import { WORKSPACE_ROW_BUTTONS } from './row-buttons.js';
 import type { TaskForm } from './use-task-form.js';
 import { workspaceDefaultFormState, workspaceFields, workspaceUiSchema, workspaceWidgets } from './workspace-widgets.js';
 
@@ -30,6 +31,7 @@ export function TaskFormSection({ form, idPrefix, data, errors, onChange, testId
         uiSchema={{ ...withOwnRows(workspaceUiSchema(uiSchema as UiSchema, schema), ownRows), 'ui:submitButtonOptions': { norender: true } }}
         widgets={workspaceWidgets}
         fields={workspaceFields}
+        templates={{ ButtonTemplates: WORKSPACE_ROW_BUTTONS }}
         formData={sectionData(data, schema)}
         formContext={{ form: form.form, data }}
         validator={cfworkerValidator}

@@ -11,7 +11,8 @@ import { EmptyState } from '../../app/ui/empty-state.js';
 import { formatWhen } from '../format-when.js';
 import { PersonName } from '../people/person-name.js';
 import { taskStatusLabel } from '../status-labels.js';
-import { ActionBar } from './task-actions.js';
+import { ActionBar, DEFAULT_COMMENT_REQUIRED } from './task-actions.js';
+import { SentBackNotice, sentBackBy } from './sent-back-notice.js';
 import { TaskFormSection } from './task-form-section.js';
 import { loadTaskSections, sectionErrors, showsAnything, submissionData } from './task-form-sections.js';
 import { usePendingUploads } from './pending-uploads.js';
@@ -118,6 +119,10 @@ export function TaskPage() {
   // Comments written on this task so far (comment-only actions and decisions with a comment).
   const comments = (loaded?.instance?.history ?? []).filter((h) => h.taskId === task?.id && !!h.comment);
 
+  // On a resubmit task: who sent the request back, from which step, and why.
+  const sentBack = task && open ? sentBackBy(loaded?.instance?.history ?? [], task.createdAt) : undefined;
+  const sentBackStep = sentBack?.nodeId ? loaded?.flow?.nodes.find((n) => n.id === sentBack.nodeId) : undefined;
+
   if (loadError) return <ErrorPanel error={loadError} onRetry={() => void load()} />;
   if (!loaded || !task) return <p role="status">{t('loading')}</p>;
   const sections = (forms.value ?? []).map((f, i) => ({ form: f, plan: loaded.sources[i]!, errors: sectionErrorsList[i] ?? {} }));
@@ -137,6 +142,7 @@ export function TaskPage() {
       {task.instanceId ? <p><Link to={`/instances/${encodeURIComponent(task.instanceId)}`} data-testid="open-timeline">{t('viewTimeline')}</Link></p> : null}
       {!open ? <p className="notice" role="status">{t('taskClosed', { status: taskStatusLabel(task, locale) })}</p> : null}
       {open && !mine ? <p className="notice" role="status">{t('taskNotMine')}</p> : null}
+      {sentBack ? <SentBackNotice entry={sentBack} stepName={sentBackStep ? l(sentBackStep.name as never, sentBackStep.id) : (sentBack.nodeId ?? '')} /> : null}
 
       {forms.error ? <ErrorPanel error={forms.error} /> : null}
       {loaded.sources.length === 0 ? (<><h2>{t('taskForm')}</h2><EmptyState title={t('taskNoForm')} /></>) : null}
@@ -172,7 +178,13 @@ export function TaskPage() {
             </button>
             <span className="muted small">{t('commentOnlyHint')}</span>
           </div>
-          <ActionBar actions={task.actions.filter((a) => a !== 'comment')} returnTargets={returnTargets} disabled={busy || uploading} onAct={(a) => void act(a)} />
+          <ActionBar
+            actions={task.actions.filter((a) => a !== 'comment')}
+            returnTargets={returnTargets}
+            commentRequired={task.commentRequired ?? DEFAULT_COMMENT_REQUIRED}
+            comment={comment}
+            onCommentChange={setComment}
+            disabled={busy || uploading} onAct={(a) => void act(a)} />
         </section>
       ) : null}
       {comments.length > 0 ? (

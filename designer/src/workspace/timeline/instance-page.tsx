@@ -15,6 +15,7 @@ import { InstanceTimeline } from './instance-timeline.js';
 import { PersonName, PersonNames } from '../people/person-name.js';
 import { instanceStatusLabel } from '../status-labels.js';
 import { EvidenceSection } from '../evidence/evidence-section.js';
+import { WithdrawRequest } from './withdraw-request.js';
 
 interface DocumentRef {
   key: string;
@@ -39,6 +40,7 @@ export function InstancePage() {
   const [deliveries, setDeliveries] = useState<DeliveryAnswer | 'unavailable' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
+  const [ended, setEnded] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -123,6 +125,14 @@ export function InstancePage() {
         <dt>{t('instanceStarted')}</dt>
         <dd>{formatWhen(instance.createdAt, locale)}</dd>
       </dl>
+      <WithdrawRequest
+        instance={instance}
+        onDone={(message) => {
+          setEnded(message);
+          void load();
+        }}
+      />
+      {ended ? <p className="success" role="status" data-testid="withdraw-done">{ended}</p> : null}
 
       <h2>{t('graph')}</h2>
       {flow === 'unavailable' ? <p className="muted">{t('graphUnavailable')}</p> : flow ? <InstanceGraph flow={flow} activeNodes={instance.activeNodes} visitedNodes={visited} /> : <p role="status">{t('loading')}</p>}

@@ -74,6 +74,23 @@ export interface FlowDefinition {
    */
   viewers?: string[];
   /**
+   * The person an instance is about (the leaver of an offboarding): the start-form field that names them, who may start one about somebody else, and whether one person may have two running at once.
+   */
+  subject?: {
+    /**
+     * A top-level user field of the start form. It names the subject, and it cannot change once the instance has started (a resubmission that changes it is refused).
+     */
+    field: string;
+    /**
+     * Roles that may start an instance about somebody else (e.g. hr, admin). Anybody else may only name themselves; absent, anybody may name anybody.
+     */
+    onBehalfRoles?: string[];
+    /**
+     * true: a person may be the subject of only one running instance of this flow at a time; a second start is refused and names the running one.
+     */
+    oneRunning?: boolean;
+  };
+  /**
    * IANA time zone for timers and business-time SLAs (e.g. "Asia/Shanghai"); defaults to the organisation's.
    */
   timeZone?: string;

@@ -79,6 +79,12 @@ export interface FormDefinition {
    */
   readers?: string[];
   /**
+   * User fields of a record whose person may read that record even without a `readers` role (e.g. an asset's holderId: everyone sees the devices they hold).
+   *
+   * Items: A field or node id usable in expressions: letters, digits and underscores.
+   */
+  readerFields?: string[];
+  /**
    * Roles that may create and change records of this collection, besides HR, designers and admins.
    */
   writers?: string[];

@@ -92,11 +92,30 @@ describe('approval node modes', () => {
     expect(h.task('fix').assignees).toEqual(['emp']);
   });
 
-  it('skips (or rejects) when nobody resolves', () => {
-    const skip = approvalFlow({ assignees: [{ kind: 'role', role: 'nobody' }] });
+  it('when nobody resolves: rejects by default, approves only when told, and says why in the history', () => {
+    const nobody = [{ kind: 'role', role: 'nobody' }];
+    const byDefault = approvalFlow({ assignees: nobody });
+    expect(byDefault.state.status).toBe('rejected');
+    expect(byDefault.events.find((e) => e.type === 'assignee.none')).toMatchObject({ nodeId: 'a', actor: 'system', payload: { resolution: 'rejected' } });
+    const skip = approvalFlow({ assignees: nobody, whenNoAssignee: 'approve' });
     expect(skip.state.status).toBe('completed');
-    const reject = approvalFlow({ assignees: [{ kind: 'role', role: 'nobody' }], whenEmpty: 'reject' });
-    expect(reject.state.status).toBe('rejected');
+    expect(skip.events.find((e) => e.type === 'assignee.none')).toMatchObject({ payload: { resolution: 'approved' } });
+    // The old spelling still works for definitions stored before whenNoAssignee.
+    expect(approvalFlow({ assignees: nobody, whenEmpty: 'approve' }).state.status).toBe('completed');
+    expect(approvalFlow({ assignees: nobody, whenEmpty: 'reject' }).state.status).toBe('rejected');
+  });
+
+  it('when nobody resolves with whenNoAssignee "assign": the fallback people decide, and the history says why', () => {
+    const h = approvalFlow({ assignees: [{ kind: 'manager-of', user: 'nobody-here' }], whenNoAssignee: 'assign', fallbackAssignees: [{ kind: 'role', role: 'hr' }] });
+    expect(h.state.status).toBe('running');
+    expect(h.task('a').assignees).toEqual(['hr1', 'hr2']);
+    expect(h.events.find((e) => e.type === 'assignee.fallback')).toMatchObject({ nodeId: 'a', payload: { reason: 'nobody-resolved', via: 'fallbackAssignees', to: ['hr1', 'hr2'] } });
+    h.act('a', 'hr1');
+    expect(h.state.status).toBe('completed');
+    // A fallback that names nobody either refuses rather than passing the step unseen.
+    const empty = approvalFlow({ assignees: [{ kind: 'role', role: 'nobody' }], whenNoAssignee: 'assign', fallbackAssignees: [{ kind: 'role', role: 'none' }], onReject: 'port' }, true);
+    expect(empty.positions()).toEqual(['fix']);
+    expect(empty.events.find((e) => e.type === 'assignee.none')).toMatchObject({ payload: { resolution: 'rejected', fallbackEmpty: true } });
   });
 });
 

@@ -5,6 +5,7 @@ import { FLOW_CHECK_ERRORS } from '../flow-check-errors.js';
 import { assigneeListSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
 
 export type ApprovalMode = 'single' | 'all' | 'any' | 'sequential' | 'quorum';
+export type NoAssigneeAction = 'approve' | 'reject' | 'assign';
 
 export interface ApprovalConfig {
   assignees: AssigneeSpec[];
@@ -13,10 +14,22 @@ export interface ApprovalConfig {
   quorum?: { count?: number; percent?: number };
   /** 'end' (default): a rejection ends the flow as rejected; 'port': leave through the "rejected" port. */
   onReject?: 'end' | 'port';
-  /** When the assignees resolve to nobody. Default approve (skip the step). */
+  /**
+   * When the assignees resolve to nobody (钉钉 "审批人为空时"): 'reject', 'approve' (skip the step), or
+   * 'assign' to `fallbackAssignees`. Default 'reject': a step never passes unseen unless the definition says
+   * so. A fallback that resolves to nobody rejects too. The history keeps why (a node.updated note).
+   */
+  whenNoAssignee?: NoAssigneeAction;
+  /** Who gets the approval when `whenNoAssignee` is 'assign' and the assignees resolve to nobody. */
+  fallbackAssignees?: AssigneeSpec[];
+  /** Deprecated spelling of whenNoAssignee ('approve' | 'reject'), still honoured when that is absent. */
   whenEmpty?: 'approve' | 'reject';
   /** Actions offered; default all of APPROVAL_ACTIONS. */
   actions?: string[];
+  /** Actions that need a comment (the reason); default reject and return (task-action-rules.ts), [] asks for none. */
+  commentRequired?: string[];
+  /** Whom delegate, transfer and add-signer may name: anyone (default) or the task's candidates (task-action-rules.ts). */
+  handOverTo?: 'anyone' | 'candidates';
 }
 
 export const APPROVAL_ACTIONS = ['approve', 'reject', 'return', 'delegate', 'transfer', 'add-signer-before', 'add-signer-after'];
@@ -39,6 +52,8 @@ interface ApprovalState {
   slots: Slot[];
   next: number;
   threshold: number;
+  /** Set when nobody resolved and the fallback people got the approval instead. */
+  fallback?: true;
 }
 
 function taskFor(slot: Slot, config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>): TaskRequest {
@@ -148,7 +163,7 @@ function withdraw(command: Extract<NodeCommand, { kind: 'withdraw' }>, st: Appro
 /** Copies the node state before changing it: states are shared with earlier versions of the instance. */
 function cloneState(state: unknown): ApprovalState {
   const st = state as ApprovalState;
-  return { slots: st.slots.map((s) => ({ ...s })), next: st.next, threshold: st.threshold };
+  return { ...st, slots: st.slots.map((s) => ({ ...s })) };
 }
 
 export const approvalNodeType: NodeType<ApprovalConfig> = {
@@ -169,8 +184,12 @@ export const approvalNodeType: NodeType<ApprovalConfig> = {
         additionalProperties: false,
       },
       onReject: { enum: ['end', 'port'] },
-      whenEmpty: { enum: ['approve', 'reject'] },
+      whenNoAssignee: { enum: ['approve', 'reject', 'assign'] },
+      fallbackAssignees: assigneeListSchema,
+      whenEmpty: { enum: ['approve', 'reject'], deprecated: true, description: 'Old spelling of whenNoAssignee.' },
       actions: { type: 'array', items: { enum: APPROVAL_ACTIONS }, minItems: 1, uniqueItems: true },
+      handOverTo: { enum: ['anyone', 'candidates'], description: 'Whom delegate, transfer and add-signer may name: anyone (default), or only holders of the roles and members of the departments the task was offered to.' },
+      commentRequired: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true, description: 'Actions that need a comment (the reason); default ["reject", "return"], [] asks for none.' },
     },
     required: ['assignees'],
     additionalProperties: false,
@@ -193,18 +212,16 @@ export const approvalNodeType: NodeType<ApprovalConfig> = {
     if (config.onReject === 'port' && !ctx.outgoing.some((e) => e.port === 'rejected')) {
       return [issue(FLOW_CHECK_ERRORS.BATON_E_FLOW_REJECT_PORT_UNCONNECTED, `${ctx.path}/config/onReject`, { nodeId: ctx.node.id }, ctx.locale)];
     }
+    if (config.whenNoAssignee === 'assign' && !(config.fallbackAssignees?.length)) {
+      return [issue(FLOW_CHECK_ERRORS.BATON_E_FLOW_FALLBACK_MISSING, `${ctx.path}/config/fallbackAssignees`, { nodeId: ctx.node.id }, ctx.locale)];
+    }
     return [];
   },
   enter(_token, ctx) {
     const { config } = ctx;
     const users = ctx.resolveAssignees(config.assignees);
-    if (users.length === 0) return config.whenEmpty === 'reject' ? rejected(config) : { leave: {} };
-    const mode = config.mode ?? 'single';
-    const slots: Slot[] = mode === 'single'
-      ? [{ id: 's1', users, status: 'open' }]
-      : users.map((user, i) => ({ id: `s${i + 1}`, users: [user], status: mode === 'sequential' && i > 0 ? 'waiting' : 'open' }));
-    const state: ApprovalState = { slots, next: slots.length + 1, threshold: thresholdOf(config, slots.length) };
-    return { state, tasks: slots.filter((s) => s.status === 'open').map((s) => taskFor(s, config, ctx)) };
+    if (users.length === 0) return nobodyResolved(config, ctx);
+    return open(users, config, ctx);
   },
   on(command, token, ctx) {
     if (command.kind === 'decide') return command.decision === 'approve' ? { leave: {} } : rejected(ctx.config);
@@ -213,3 +230,37 @@ export const approvalNodeType: NodeType<ApprovalConfig> = {
     return onTask(command, cloneState(token.state), ctx.config, ctx);
   },
 };
+
+/** The default when a definition says nothing: refuse rather than let the step pass unseen. */
+export function noAssigneeActionOf(config: Pick<ApprovalConfig, 'whenNoAssignee' | 'whenEmpty'>): NoAssigneeAction {
+  return config.whenNoAssignee ?? config.whenEmpty ?? 'reject';
+}
+
+/** Nobody resolved: approve, reject or hand to the fallback people, as the node says, noting why. */
+function nobodyResolved(config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>): NodeOutcome {
+  const action = noAssigneeActionOf(config);
+  // History `assignee.none`: nobody resolved and the step passed or was refused, as the node says.
+  const none = (resolution: 'approved' | 'rejected', fallbackEmpty = false) => ({
+    type: 'assignee.none',
+    payload: { reason: 'nobody-resolved', resolution, ...(fallbackEmpty ? { fallbackEmpty } : {}) },
+  });
+  if (action === 'approve') return { leave: {}, note: none('approved') };
+  if (action === 'assign') {
+    const fallback = ctx.resolveAssignees(config.fallbackAssignees ?? []);
+    if (fallback.length === 0) return { ...rejected(config), note: none('rejected', true) };
+    const outcome = open(fallback, config, ctx);
+    (outcome.state as ApprovalState).fallback = true;
+    // Recorded like a rule task's fallback (task-assignee-fallback.ts), so timelines already explain it.
+    return { ...outcome, note: { type: 'assignee.fallback', payload: { reason: 'nobody-resolved', via: 'fallbackAssignees', to: fallback, source: 'flow' } } };
+  }
+  return { ...rejected(config), note: none('rejected') };
+}
+
+function open(users: string[], config: ApprovalConfig, ctx: NodeContext<ApprovalConfig>): NodeOutcome {
+  const mode = config.mode ?? 'single';
+  const slots: Slot[] = mode === 'single'
+    ? [{ id: 's1', users, status: 'open' }]
+    : users.map((user, i) => ({ id: `s${i + 1}`, users: [user], status: mode === 'sequential' && i > 0 ? 'waiting' : 'open' }));
+  const state: ApprovalState = { slots, next: slots.length + 1, threshold: thresholdOf(config, slots.length) };
+  return { state, tasks: slots.filter((s) => s.status === 'open').map((s) => taskFor(s, config, ctx)) };
+}

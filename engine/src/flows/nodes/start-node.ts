@@ -1,16 +1,25 @@
 import type { NodeType } from '../node-type.js';
 import { MAIN_OUT } from './node-schemas.js';
+import { startCheckSchema, type StartCheck } from '../start-checks.js';
+import { issue } from '../../errors/error-catalogue.js';
+import { compileDefinitionExpression } from '../../expressions/definition-expressions.js';
+import { FORMS_ERRORS } from '../../forms/forms-errors.js';
 
 /**
  * Where an instance begins: the initiator's submission. When an approver returns the work to the start,
- * the initiator gets a "resubmit" task; resubmitting goes straight back to that approver.
+ * the initiator gets a "resubmit" task; resubmitting goes straight back to that approver. `checks` judge
+ * what the initiator submits, at the start and on a resubmission only (start-checks.ts).
  */
-export const startNodeType: NodeType = {
+export const startNodeType: NodeType<{ checks?: StartCheck[] }> = {
   type: 'start',
   version: '1.0.0',
   role: 'start',
   actions: ['resubmit'],
-  configSchema: { type: 'object', properties: {}, additionalProperties: false },
+  configSchema: {
+    type: 'object',
+    properties: { checks: { type: 'array', items: startCheckSchema, description: 'Checks of what the initiator submits (start and resubmission only).' } },
+    additionalProperties: false,
+  },
   describe: () => ({
     label: { en: 'Start', 'zh-CN': '开始' },
     description: { en: 'The initiator submits the start form.', 'zh-CN': '发起人提交表单，流程开始。' },
@@ -18,6 +27,21 @@ export const startNodeType: NodeType = {
     category: 'events',
     ports: { inputs: [], outputs: [MAIN_OUT] },
   }),
+  // A check's expressions must compile at publish, not fail the first start.
+  check(config, ctx) {
+    return (config.checks ?? []).flatMap((check, i) =>
+      (['when', 'assert'] as const).flatMap((prop) => {
+        if (check[prop] === undefined) return [];
+        const where = `${ctx.path}/config/checks/${i}/${prop}`;
+        try {
+          compileDefinitionExpression(check[prop]);
+          return [];
+        } catch (error) {
+          return [issue(FORMS_ERRORS.BATON_E_FORM_BAD_EXPRESSION, where, { where, reason: error instanceof Error ? error.message : String(error) }, ctx.locale)];
+        }
+      }),
+    );
+  },
   enter(token, ctx) {
     if (!token.returned) return { leave: {} };
     return {

@@ -18,6 +18,10 @@ export interface TaskConfig {
   gate?: JsonLogic;
   /** Actions offered; default complete, delegate, transfer. An action other than these leaves through the port of the same name when connected. */
   actions?: string[];
+  /** Actions that need a comment (the reason); default reject and return (task-action-rules.ts), [] asks for none. */
+  commentRequired?: string[];
+  /** Whom delegate, transfer and add-signer may name: anyone (default) or the task's candidates (task-action-rules.ts). */
+  handOverTo?: 'anyone' | 'candidates';
   /** When nobody resolves: give the task to the initiator (default) or skip the step. */
   whenEmpty?: 'initiator' | 'skip';
   /**
@@ -77,6 +81,8 @@ export const taskNodeType: NodeType<TaskConfig> = {
       assignees: assigneeListSchema,
       gate: jsonLogicSchema,
       actions: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, minItems: 1, uniqueItems: true },
+      handOverTo: { enum: ['anyone', 'candidates'], description: 'Whom delegate, transfer and add-signer may name: anyone (default), or only holders of the roles and members of the departments the task was offered to.' },
+      commentRequired: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true, description: 'Actions that need a comment (the reason); default ["reject", "return"], [] asks for none.' },
       whenEmpty: { enum: ['initiator', 'skip'] },
       each: { type: 'boolean' },
     },

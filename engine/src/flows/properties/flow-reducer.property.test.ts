@@ -24,8 +24,12 @@ function candidates(state: FlowState, pick: number): Candidate[] {
   for (const task of openTasks(state)) {
     const by = task.assignees[pick % task.assignees.length]!;
     for (const action of task.actions) {
-      if (action === 'approve' || action === 'complete' || action === 'reject' || action === 'resubmit') {
+      if (action === 'approve' || action === 'complete' || action === 'resubmit') {
         list.push({ command: { type: 'completeTask', taskId: task.id, action, by }, valid: true });
+      } else if (action === 'reject') {
+        // A rejection needs a reason: without one it is refused and changes nothing.
+        list.push({ command: { type: 'completeTask', taskId: task.id, action, by, comment: 'no' }, valid: true });
+        list.push({ command: { type: 'completeTask', taskId: task.id, action, by, comment: ' ' }, valid: false });
       } else if (action === 'delegate' || action === 'transfer' || action === 'add-signer-before' || action === 'add-signer-after') {
         list.push({ command: { type: 'completeTask', taskId: task.id, action, by, to: 'a4' }, valid: true });
       } else if (action === 'return') {

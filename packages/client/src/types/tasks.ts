@@ -33,6 +33,8 @@ export interface TaskDetail extends Task {
   data: JsonObject;
   /** An `each` task for one person (a successor): only rows whose `column` names `owner` may be changed with it. */
   ownRows?: { owner: string; tables: Array<{ table: string; column: string }> };
+  /** Actions of this task that need a comment (the reason), e.g. reject and return. */
+  commentRequired?: string[];
 }
 
 export interface TaskListQuery {

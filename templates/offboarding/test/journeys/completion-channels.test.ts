@@ -80,7 +80,8 @@ forEachDatabase(
     });
 
     it('walks the offboarding through every role to completion', async () => {
-      const started = await ok(ctx(), await people.token(LEAVER), 'POST', '/api/flows/offboarding/instances', { data }, 201);
+      // Yesterday's last working day (so the completion rules act now): HR records it for her, as the employee could not.
+      const started = await ok(ctx(), await people.token(HR), 'POST', '/api/flows/offboarding/instances', { data, initiator: LEAVER }, 201);
       id = started.id;
       await act(ctx(), await people.token(MANAGER), id, 'managerApproval', { action: 'approve' });
       await act(ctx(), await people.token(HR), id, 'hrInterview', { action: 'approve', data: INTERVIEW });

@@ -21,7 +21,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
 
   it('imports the pack with its demo directory, customers and assets', async () => {
     const body = await importOffboardingPack(ctx());
-    expect(body.pack).toMatchObject({ key: 'offboarding', version: 5 });
+    expect(body.pack).toMatchObject({ key: 'offboarding', version: 6 });
     expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
     expect(body.seed.directory.users.inserted).toBe(15 + 95); // the demo people + the dashboard's demo history
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
@@ -156,6 +156,21 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
       expect.objectContaining({ type: 'renderDocument', document: 'leaving-certificate' }),
       expect.objectContaining({ type: 'renderDocument', document: 'handover-checklist' }),
     ]));
+  });
+
+  it('the asset register takes back the returned devices: in stock, previous holder and return day recorded', async () => {
+    const first = await ctx().app.baton.workers.drain();
+    expect(first.deliveries.dead).toBe(0);
+    const register = async () => (await ok(ctx(), await people.token(ADMIN_AFFAIRS), 'GET', '/api/records/asset?limit=100')).items as Array<{ id: string; version: number; data: Record<string, unknown> }>;
+    const after = await register();
+    for (const assetId of ['demo-asset-lt-0105', 'demo-asset-mn-0106']) {
+      expect(after.find((r) => r.id === assetId)?.data).toMatchObject({ status: 'in-stock', previousHolderId: LEAVER, returnedOn: '2030-06-27' });
+    }
+    expect(after.find((r) => r.id === 'demo-asset-lt-0103')?.data.status).toBe('in-use'); // someone else's device is untouched
+    // Idempotent: delivering again (a replay) writes nothing new.
+    await ctx().app.baton.workers.drain();
+    const again = await register();
+    expect(again.map((r) => r.version)).toEqual(after.map((r) => r.version));
   });
 
   it('a manager who rejects ends the request as rejected, with no completion rules', async () => {

@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, skipNotice } from './harness/browser-env.js';
+import { startDemoPackRuntime } from './harness/demo-pack.js';
+import type { RunningRuntime } from './harness/runtime-server.js';
+import { saveScreenshot, sessionPage } from './harness/pages.js';
+import { sceneCaller } from './harness/scene.js';
+
+const available = hasChromium();
+if (!available) console.log(skipNotice());
+
+const LEAVER = 'demo-eng-2';
+const MANAGER = 'demo-eng-director';
+const HR = 'demo-hr-1';
+const REASON = 'Please add your handover items';
+
+const request = (employeeId: string) => ({
+  employeeId, type: 'resignation', lastWorkingDay: '2030-06-28', terminationDate: '2030-06-28', reasonCategory: 'career',
+  reason: 'A new city', workItems: [], customers: [], accounts: [{ system: 'Git', account: employeeId }], assets: [],
+});
+
+// QA defects 8 and 9: reject and return ask for a required reason in their dialog, the leaver sees it on
+// the resubmit task; the initiator withdraws a running request from its page (HR cancels), with a reason.
+describe.skipIf(!available)('task action guards and withdrawing a request (Chromium)', () => {
+  let runtime: RunningRuntime;
+  let browser: Browser;
+  let call: ReturnType<typeof sceneCaller>;
+  const problems: string[] = [];
+  let instanceId = '';
+
+  beforeAll(async () => {
+    ({ runtime, browser } = await startDemoPackRuntime());
+    call = sceneCaller(runtime.baseUrl, runtime.adminToken);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.stop();
+  });
+
+  async function openTask(page: Page, token: string, nodeId: string): Promise<void> {
+    const list = await call('GET', `/tasks?mine=true&status=open&instanceId=${instanceId}`, undefined, token);
+    const task = (list.items as Array<{ id: string; nodeId: string }>).find((x) => x.nodeId === nodeId);
+    expect(task, `${nodeId} task`).toBeTruthy();
+    await page.goto(`${runtime.baseUrl}/tasks/${task!.id}`);
+    await page.getByTestId('task-page').waitFor({ timeout: 15_000 });
+  }
+
+  it('reject and return need a reason in their dialog; the leaver reads it on the resubmit task', async () => {
+    const leaverToken = await runtime.tokenFor(LEAVER, []);
+    instanceId = String((await call('POST', '/flows/offboarding/instances', { data: request(LEAVER) }, leaverToken)).id);
+    const managerToken = await runtime.tokenFor(MANAGER, []);
+    const page = await sessionPage(browser, managerToken, MANAGER, problems);
+    await openTask(page, managerToken, 'managerApproval');
+
+    // Reject opens a dialog (it used to act at once): the reason is marked required, Confirm waits for it.
+    await page.getByTestId('action-reject').click();
+    const reason = page.getByTestId('action-reason');
+    await reason.waitFor();
+    expect(await reason.getAttribute('aria-required')).toBe('true');
+    expect(await page.locator('dialog[open] label').filter({ hasText: 'Reason (required)' }).count()).toBe(1);
+    expect(await page.getByTestId('confirm-action').isDisabled()).toBe(true);
+    await reason.fill('   ');
+    expect(await page.getByTestId('confirm-action').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await call('GET', `/instances/${instanceId}`, undefined, managerToken)).toMatchObject({ status: 'running', activeNodes: ['managerApproval'] });
+
+    await page.getByTestId('action-return').click();
+    expect(await page.getByTestId('confirm-action').isDisabled()).toBe(true);
+    await page.getByTestId('action-reason').fill(REASON);
+    await saveScreenshot(page, 'task-actions-return-reason');
+    await page.getByTestId('confirm-action').click();
+    await page.getByTestId('action-done').waitFor();
+    const back = await call('GET', `/instances/${instanceId}`, undefined, managerToken);
+    expect(back.activeNodes).toEqual(['request']);
+
+    const leaver = await sessionPage(browser, leaverToken, LEAVER, problems);
+    await openTask(leaver, leaverToken, 'request');
+    const notice = leaver.getByTestId('sent-back-reason');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Manager approval');
+    expect(await notice.textContent()).toContain(REASON);
+    await leaver.close();
+    await page.close();
+  });
+
+  it('the initiator withdraws their running request with a reason shown in the timeline; the button then goes', async () => {
+    const leaverToken = await runtime.tokenFor(LEAVER, []);
+    // The manager (not the initiator, not HR) is offered nothing; HR is offered Cancel.
+    const manager = await sessionPage(browser, await runtime.tokenFor(MANAGER, []), MANAGER, problems);
+    await manager.goto(`${runtime.baseUrl}/instances/${instanceId}`);
+    await manager.getByTestId('instance-status').waitFor({ timeout: 15_000 });
+    await manager.getByTestId('instance-initiator').waitFor();
+    expect(await manager.getByTestId('withdraw-request').count()).toBe(0);
+    await manager.close();
+    const hr = await sessionPage(browser, await runtime.tokenFor(HR, ['hr']), HR, problems, { locale: 'zh-CN' });
+    await hr.goto(`${runtime.baseUrl}/instances/${instanceId}`);
+    await hr.getByTestId('withdraw-request').waitFor({ timeout: 15_000 });
+    expect(await hr.getByTestId('withdraw-request').textContent()).toBe('取消申请');
+    await hr.close();
+
+    const page = await sessionPage(browser, leaverToken, LEAVER, problems, { locale: 'zh-CN' });
+    await page.goto(`${runtime.baseUrl}/instances/${instanceId}`);
+    const button = page.getByTestId('withdraw-request');
+    await button.waitFor({ timeout: 15_000 });
+    expect(await button.textContent()).toBe('撤回申请');
+    await button.click();
+    expect(await page.locator('dialog[open]').getAttribute('aria-label')).toBe('确定撤回此申请？');
+    // Keeping it changes nothing.
+    await page.getByRole('button', { name: '暂不撤回' }).click();
+    expect((await call('GET', `/instances/${instanceId}`, undefined, leaverToken)).status).toBe('running');
+    await button.click();
+    await page.getByTestId('withdraw-reason').fill('改变主意，继续留任');
+    await page.getByTestId('confirm-withdraw').click();
+    await page.getByTestId('withdraw-done').waitFor();
+    expect(await page.getByTestId('instance-status').textContent()).toBe('已撤回');
+    expect(await page.getByTestId('withdraw-request').count()).toBe(0);
+    expect(await page.locator('blockquote.comment').filter({ hasText: '改变主意，继续留任' }).count()).toBe(1);
+    await saveScreenshot(page, 'task-actions-withdrawn');
+    expect((await call('GET', `/instances/${instanceId}`, undefined, leaverToken)).status).toBe('withdrawn');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
