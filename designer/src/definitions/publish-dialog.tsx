@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel, IssueList } from '../app/errors/error-panel.js';
 import { Dialog } from '../app/ui/dialog.js';
 import { diffDefinitions, type Change } from './definition-diff.js';
+import { describeChange, technicalDetailsLabel, type DiffLocale } from './describe-change.js';
 import type { DefinitionBody, DefinitionEditor } from './use-definition-editor.js';
 
 function short(value: unknown): string {
@@ -11,9 +12,28 @@ function short(value: unknown): string {
   return text.length > 80 ? text.slice(0, 77) + '…' : text;
 }
 
-export function ChangeList({ changes }: { changes: Change[] }) {
-  const { t } = useTranslation('definitions');
+/** The changes in words by title; the raw JSON diff stays behind a disclosure for the technically minded. */
+export function ChangeList({ changes, before, after }: { changes: Change[]; before: unknown; after: unknown }) {
+  const { t, i18n } = useTranslation('definitions');
   if (changes.length === 0) return <p className="muted">{t('diffNone')}</p>;
+  const locale: DiffLocale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  return (
+    <>
+      <ul className="diff-summary" data-testid="diff-summary">
+        {changes.map((c, i) => (
+          <li key={i} className={`diff-${c.kind}`}>{describeChange(c, before, after, locale)}</li>
+        ))}
+      </ul>
+      <details data-testid="diff-details">
+        <summary>{technicalDetailsLabel(locale)}</summary>
+        <ChangeTable changes={changes} />
+      </details>
+    </>
+  );
+}
+
+function ChangeTable({ changes }: { changes: Change[] }) {
+  const { t } = useTranslation('definitions');
   return (
     <table className="diff-table" data-testid="diff-table">
       <thead>
@@ -91,7 +111,7 @@ export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose 
         <>
           {blocked ? <p className="notice" role="status" data-testid="publish-blocked">{t('publishBlocked', { count: editor.issues.length })}</p> : null}
           <h3>{editor.published ? t('diffAgainst', { version: editor.published.version }) : t('diffFirst')}</h3>
-          <ChangeList changes={changes} />
+          <ChangeList changes={changes} before={editor.published?.body ?? {}} after={editor.body} />
           {editor.issues.length > 0 ? (
             <>
               <h3>{t('problems', { count: editor.issues.length })}</h3>

@@ -11,12 +11,10 @@ import { NODE_TYPES, type BatonFlowNode } from './flow-node-view.js';
 import { FlowSketch } from './flow-sketch.js';
 import { NO_ISSUES, useStableEdges, useStableNodes } from './stable-elements.js';
 import type { EdgeHighlight, NodeHighlight } from './scenario-builder.js';
+import { BIG_FLOW, fitOptionsFor, LOW_DETAIL_ZOOM } from './flow-fit.js';
 import './flow-canvas.css';
 
-/** Below this zoom node texts are unreadable anyway: nodes show as boxes, edges as straight unlabeled lines. */
-export const LOW_DETAIL_ZOOM = 0.4;
-/** Until a loaded flow is fitted the zoom is 1; a flow this big will be fitted below LOW_DETAIL_ZOOM. */
-const BIG_FLOW = 300;
+export { LOW_DETAIL_ZOOM } from './flow-fit.js';
 
 export interface CanvasSelection {
   nodes: ReadonlySet<string>;
@@ -102,7 +100,7 @@ export function FlowCanvas(props: FlowCanvasProps) {
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         fitView={fitInitially}
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={fitOptionsFor(def.nodes.length)}
         minZoom={0.1}
         // Zoomed in, a big flow mounts only the nodes and edges in view (unmeasured nodes are always mounted,
         // so fitView still sees them all; the minimap reads the store). Zoomed out most of it is in view

@@ -61,6 +61,12 @@ describe('words of free text', () => {
     ]);
     expect(countWords([{ text: 'the pay is low' }])).toEqual([{ word: 'low', count: 1 }, { word: 'pay', count: 1 }]);
   });
+
+  it('drops two-letter alphabetic fragments but keeps two-character Chinese words', () => {
+    const keep = wordFilter();
+    expect(['ok', 'll', 'us', 'up', '薪资', '加班', 'pay', 'salary'].filter(keep)).toEqual(['薪资', '加班', 'pay', 'salary']);
+    expect(countWords([{ text: "We'll move up, ok? Salary 薪资低" }]).map((w) => w.word)).not.toContain('ok');
+  });
 });
 
 describe('checkDimensionValues', () => {

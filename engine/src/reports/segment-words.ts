@@ -26,11 +26,23 @@ export interface WordFilter {
   minLength?: number;
 }
 
-/** A predicate for the words worth showing: not a stop word, long enough. */
+/**
+ * Words without any Han/kana/hangul character (English and the like) need at least this many characters:
+ * two Chinese characters make a word (薪资), two Latin letters are almost always a fragment or filler
+ * ("ok", "ll", "re", "us"), which crowded the exit-reason word list.
+ */
+export const MIN_ALPHABETIC_WORD_LENGTH = 3;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** A predicate for the words worth showing: not a stop word, long enough (longer for alphabetic words). */
 export function wordFilter(options: WordFilter = {}): (word: string) => boolean {
   const extra = new Set((options.stopWords ?? []).map((w) => w.toLowerCase()));
   const minLength = options.minLength ?? 2;
-  return (word) => [...word].length >= minLength && !BUILTIN_STOP_WORDS.has(word) && !extra.has(word);
+  const longEnough = (word: string): boolean => {
+    const length = [...word].length;
+    return length >= minLength && (CJK.test(word) || length >= MIN_ALPHABETIC_WORD_LENGTH);
+  };
+  return (word) => longEnough(word) && !BUILTIN_STOP_WORDS.has(word) && !extra.has(word);
 }
 
 /** Words of many texts counted once per text (how many leavers mention it), most frequent first. */

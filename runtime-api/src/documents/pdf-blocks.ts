@@ -1,4 +1,5 @@
 import type { Align, LayoutBlock, LayoutSeal, LayoutSignature, LayoutTable, Locale } from '@baton/engine';
+import { fitColumnWidths, unbreakableRuns } from './table-column-widths.js';
 
 /** Millimetres to PDF points. */
 export const MM = 72 / 25.4;
@@ -121,9 +122,25 @@ function drawFields(c: PdfCanvas, columns: number, items: Array<{ label: string;
   c.doc.y += c.fontSize * 0.8;
 }
 
+/** Per column, the width its longest word needs (bold header or regular cell) plus the cell padding. */
+function columnMinimums(c: PdfCanvas, table: LayoutTable): number[] {
+  const { doc } = c;
+  const size = c.fontSize * 0.9;
+  const pad = size * 0.45;
+  const widest = (texts: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return Math.max(0, ...texts.flatMap(unbreakableRuns).map((run) => doc.widthOfString(run)));
+  };
+  return table.columns.map((col, i) => {
+    const cells = table.rows.map((row) => row[i] ?? '');
+    // Capped: one very long token (a URL) must not starve the other columns; it breaks instead.
+    return Math.min(Math.max(widest([col.header], BOLD), widest(cells, REGULAR)) + 2 * pad + 1, c.width * 0.4);
+  });
+}
+
 function drawTable(c: PdfCanvas, table: LayoutTable): void {
   const { doc } = c;
-  const widths = table.columns.map((col) => col.width * c.width);
+  const widths = fitColumnWidths(table.columns.map((col) => col.width), columnMinimums(c, table), c.width);
   const aligns = table.columns.map((col) => col.align);
   const headers = table.columns.map((col) => col.header);
   const header = () => {

@@ -88,7 +88,8 @@ export function InstancePage() {
   const download = async (key: string) => {
     setDownloadError(null);
     try {
-      const file = await api.documents.get(id, key, { locale });
+      // A document prints in the languages it declares (the checklist: zh-CN and en), not the reader's UI language.
+      const file = await api.documents.get(id, key);
       const url = URL.createObjectURL(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.contentType }));
       const a = document.createElement('a');
       a.href = url;
