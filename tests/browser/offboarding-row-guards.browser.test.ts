@@ -152,6 +152,11 @@ describe.skipIf(!available)('offboarding rows in Chromium: pickers follow the fi
     onTestFailed(async () => shot(chen, 'failure-row-guards-successor'));
     await openTask(chen, instanceId, 'customerHandover', await runtime.tokenFor('demo-sales-3', []));
     await chen.locator('#request_customers_1_confirmed').waitFor();
+    // She owns neither customer yet, but the request she is on names them: she sees their names, not ids.
+    const names = new Map(((await call('GET', '/records/customer?limit=100', undefined, hrToken)).items as Array<{ id: string; data: { name: string } }>).map((c) => [c.id, c.data.name]));
+    for (const [row, id] of [[0, 'demo-customer-01'], [1, 'demo-customer-02']] as const) {
+      await expect.poll(() => chen.locator(`#request_customers_${row}_customerId option:checked`).textContent(), { timeout: 10_000 }).toBe(names.get(id));
+    }
     // Row 2 is 陈静's: she may tick it; row 1 is 刘洋's: shown, but not hers to tick.
     expect(await chen.locator('#request_customers_1_confirmed').isDisabled()).toBe(false);
     expect(await chen.locator('#request_customers_0_confirmed').isDisabled()).toBe(true);

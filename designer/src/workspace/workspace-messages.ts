@@ -163,6 +163,11 @@ export const workspaceMessages = defineMessages({
     timelineRepeated_other: 'Happened {{count}} times in a row',
     timelineShowAll: 'Show all details ({{count}} more)',
     timelineMainOnly: 'Show only the main events',
+    // History events describe-event.ts words from their payload.
+    eventNobodyToApprove: 'nobody was found to approve this step',
+    eventNobodyToApproveRejected: 'nobody was found to approve: the request was rejected automatically',
+    eventNobodyToApproveApproved: 'nobody was found to approve: the step was approved automatically',
+    eventStepFallback: 'no approver was found (no manager, for instance): the step went to its fallback approvers, such as HR',
     // Records
     recordsTitle: 'Records',
     pickCollection: 'Collection',
@@ -369,6 +374,10 @@ export const workspaceMessages = defineMessages({
     timelineRepeated_other: '连续发生 {{count}} 次',
     timelineShowAll: '显示全部细节（另有 {{count}} 条）',
     timelineMainOnly: '只显示主要事件',
+    eventNobodyToApprove: '未找到此步骤的审批人',
+    eventNobodyToApproveRejected: '未找到审批人：申请已自动驳回',
+    eventNobodyToApproveApproved: '未找到审批人：此步骤已自动通过',
+    eventStepFallback: '未找到审批人（例如没有直属上级）：此步骤已转给备用审批人（如 HR）',
     recordsTitle: '数据',
     pickCollection: '数据集',
     pickCollectionPlaceholder: '— 选择数据集 —',

@@ -28,6 +28,9 @@ export const HistoryEntrySchema = Closed({
   taskId: Nullable(Type.String()),
   action: Nullable(Type.String()),
   comment: Nullable(Type.String()),
+  resolution: Type.Optional(
+    Type.Union([Type.Literal('approved'), Type.Literal('rejected')], { description: 'assignee.none: how the step ended when nobody was found to approve it' }),
+  ),
 });
 
 // What an instance's full view and its list row both say first and last (same names, same order).

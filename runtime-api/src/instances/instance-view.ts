@@ -13,6 +13,10 @@ import { isUnchangedDataEvent } from './unchanged-data-event.js';
 
 const ENDED_WITH_REASON = new Set(['flow.withdrawn', 'flow.cancelled']);
 
+function resolutionOf(value: unknown): { resolution?: 'approved' | 'rejected' } {
+  return value === 'approved' || value === 'rejected' ? { resolution: value } : {};
+}
+
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
@@ -89,6 +93,8 @@ export async function renderInstance(
         action: str(payload.action),
         // A withdrawal's or cancellation's reason reads as its comment on the timeline.
         comment: str(payload.comment) ?? (ENDED_WITH_REASON.has(h.type) ? str(payload.reason) : null),
+        // Nobody was found to approve: the timeline says whether the step passed or the request was refused.
+        ...(h.type === 'assignee.none' ? resolutionOf(payload.resolution) : {}),
       };
     }),
     createdAt: row.created_at.toISOString(),

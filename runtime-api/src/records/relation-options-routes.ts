@@ -7,12 +7,16 @@ import { Closed, JsonObject, KeySchema, withErrors } from '../app/schema-helpers
 import { ApiError } from '../errors/api-error.js';
 import type { ExecutionServices } from '../execution/execution-services.js';
 import { collectionForm } from './record-writes.js';
+import { idsReferencedByInstance } from './instance-referenced-records.js';
 import { RecordViewSchema, toRecordView } from './record-schemas.js';
 
 const RelationOptionsBody = Closed({
   form: KeySchema,
   field: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$', maxLength: 129, description: '"customerId" or, in a sub-table, "customers.customerId"' }),
   data: Type.Optional(JsonObject),
+  instanceId: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 64, description: "The instance whose task or page shows the form: the records its data names at this field are listed too (their display field only) to anyone who may see it" }),
+  ),
 });
 const RelationOptionsResult = Closed({ items: Type.Array(RecordViewSchema) });
 /** As many as the picker lists (GET /records/:formKey allows 500 a page too). */
@@ -38,7 +42,7 @@ export function relationOptionsRoutes(services: ExecutionServices): FastifyPlugi
       },
       async (request) => {
         const principal = principalOf(request);
-        const { form: formKey, field, data = {} } = request.body;
+        const { form: formKey, field, data = {}, instanceId } = request.body;
         const source = await services.definitions.form(db, formKey);
         if (!source) throw new ApiError('BATON_E_FORM_NOT_PUBLISHED', { formKey }, [], '/form');
         const relations = relationsOf(source.compiled);
@@ -47,15 +51,27 @@ export function relationOptionsRoutes(services: ExecutionServices): FastifyPlugi
           throw new ApiError('BATON_E_RELATION_FIELD_UNKNOWN', { form: formKey, field, known: relations.map((r) => r.path).join(', ') || '—' }, [], '/field');
         }
         const target = collectionForm(await services.definitions.form(db, relation.form), relation.form, '/field');
-        if (!canReadRecords(principal, target.body) && !hasRecordReaders(target.body)) {
+        const referenced = instanceId ? await idsReferencedByInstance(db, services, principal, { instanceId, formKey, field }) : new Set<string>();
+        if (!canReadRecords(principal, target.body) && !hasRecordReaders(target.body) && referenced.size === 0) {
           throw new ApiError('BATON_E_FORBIDDEN', { required: 'a reader of the collection' });
         }
         const rows = await db.selectFrom('records').selectAll().where('form_key', '=', relation.form).orderBy('created_at').orderBy('id').execute();
-        // Per-record readers (an asset's holder) see only their own records among the options.
-        const readable = rows.filter((row) => canReadRecord(principal, target.body, row.data));
-        const items = readable.filter((row) => passesFilter(relation, { id: row.id, data: row.data }, data)).slice(0, MAX_OPTIONS);
-        return { items: items.map(toRecordView) };
+        const items = rows.flatMap((row) => {
+          // Per-record readers (an asset's holder) see only their own records among the options.
+          if (canReadRecord(principal, target.body, row.data)) {
+            return referenced.has(row.id) || passesFilter(relation, { id: row.id, data: row.data }, data) ? [toRecordView(row)] : [];
+          }
+          // What the instance already names is shown by name to whoever sees the instance, nothing more.
+          return referenced.has(row.id) ? [displayOnly(toRecordView(row), relation.displayField)] : [];
+        });
+        return { items: items.slice(0, MAX_OPTIONS) };
       },
     );
   };
+}
+
+/** A record as a relation field draws it: its id and display field, not the rest of its data. */
+function displayOnly(view: ReturnType<typeof toRecordView>, displayField: string | undefined): ReturnType<typeof toRecordView> {
+  const data = displayField !== undefined && displayField in view.data ? { [displayField]: view.data[displayField] } : {};
+  return { ...view, data };
 }

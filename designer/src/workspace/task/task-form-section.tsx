@@ -18,10 +18,12 @@ interface Props {
   testId: string;
   /** An `each` task's own rows: the others' are shown disabled. */
   ownRows?: OwnRows | undefined;
+  /** The task's instance: record pickers show the records it names by name (workspace-widgets.tsx). */
+  instanceId?: string | undefined;
 }
 
 /** One form of a task page (the request, or the step's own form) through the workspace's rjsf set-up. */
-export function TaskFormSection({ form, idPrefix, data, errors, onChange, testId, ownRows }: Props) {
+export function TaskFormSection({ form, idPrefix, data, errors, onChange, testId, ownRows, instanceId }: Props) {
   const { schema, uiSchema } = form.schemas;
   return (
     <div className="task-form" data-testid={testId}>
@@ -33,7 +35,7 @@ export function TaskFormSection({ form, idPrefix, data, errors, onChange, testId
         fields={workspaceFields}
         templates={{ ButtonTemplates: WORKSPACE_ROW_BUTTONS }}
         formData={sectionData(data, schema)}
-        formContext={{ form: form.form, data }}
+        formContext={{ form: form.form, data, ...(instanceId ? { instanceId } : {}) }}
         validator={cfworkerValidator}
         extraErrors={errors}
         experimental_defaultFormStateBehavior={workspaceDefaultFormState}

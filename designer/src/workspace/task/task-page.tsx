@@ -158,6 +158,7 @@ export function TaskPage() {
               errors={errors}
               testId={plan.idPrefix === 'task' ? 'task-form' : 'request-form'}
               ownRows={task.ownRows}
+              instanceId={task.instanceId ?? undefined}
               onChange={(fields) => setData((d) => ({ ...d, ...fields }))}
             />
           </section>

@@ -15,16 +15,19 @@ import { FALLBACK_WIDGET, JSON_VIEW_FIELD, WIDGET_FIELD, resolveUiSchema } from 
 
 type Json = Record<string, unknown>;
 
-/** What a page filling a form gives its widgets (rjsf formContext): the form and its current data. */
+/** What a page filling a form gives its widgets (rjsf formContext): the form, its current data, its instance. */
 export interface WorkspaceFormContext {
   form?: FormDefinition;
   data?: Json;
+  /** A task's instance: the records it names are shown by name to whoever sees it (a successor, an approver). */
+  instanceId?: string;
 }
 
 /**
  * A record of a collection form (the engine's `record-picker`, options `form`, `displayField`, `filter`).
  * With a filter the server lists what passes it for the form's current data (e.g. only the leaver's
- * assets), asked again shortly after that data changes.
+ * assets), asked again shortly after that data changes. On a task the instance goes along, so the records
+ * it names show their names to someone who may not read the collection (a customer's successor).
  */
 function RecordPickerWidget(props: WidgetProps) {
   const { options } = props;
@@ -33,25 +36,31 @@ function RecordPickerWidget(props: WidgetProps) {
   const formKey = typeof options.form === 'string' ? options.form : '';
   const display = typeof options.displayField === 'string' ? options.displayField : '';
   const context = (props.registry.formContext ?? {}) as WorkspaceFormContext;
-  const field = options.filter !== undefined && context.form ? relationFieldPath(context.form, props.name, formKey) : null;
-  const dataKey = field ? JSON.stringify(context.data ?? {}) : '';
+  const instanceId = context.instanceId ?? '';
+  const filtered = options.filter !== undefined;
+  const field = (filtered || instanceId) && context.form ? relationFieldPath(context.form, props.name, formKey) : null;
+  // Only a filter reads the form's data: without one, typing elsewhere asks nothing again.
+  const dataKey = field && filtered ? JSON.stringify(context.data ?? {}) : '';
   const sourceForm = context.form?.key ?? '';
   const [records, setRecords] = useState<Array<{ id: string; label: string }> | null>(null);
   useEffect(() => {
     if (!formKey) return;
     let live = true;
     const load = () =>
-      (field ? api.records.relationOptions({ form: sourceForm, field, data: JSON.parse(dataKey) as Json }) : api.records.list(formKey, { limit: 500 })).then(
+      (field
+        ? api.records.relationOptions({ form: sourceForm, field, data: (dataKey ? JSON.parse(dataKey) : {}) as Json, ...(instanceId ? { instanceId } : {}) })
+        : api.records.list(formKey, { limit: 500 })
+      ).then(
         (r) => live && setRecords(r.items.map((rec) => ({ id: rec.id, label: String((rec.data as Json)[display] ?? rec.id) }))),
         // Someone who may not read the collection still sees the chosen id.
         () => live && setRecords([]),
       );
-    const timer = setTimeout(() => void load(), field ? 300 : 0);
+    const timer = setTimeout(() => void load(), field && filtered ? 300 : 0);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, formKey, display, field, sourceForm, dataKey]);
+  }, [api, formKey, display, field, filtered, sourceForm, dataKey, instanceId]);
   const choices = (records ?? []).map((r) => ({ value: r.id, label: r.label }));
   return <ChoiceSelect props={props} placeholder={t('pickRecord')} choices={choices} />;
 }

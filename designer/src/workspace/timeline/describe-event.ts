@@ -1,5 +1,7 @@
 import type { HistoryEntry } from '@baton/client';
 import type { Locale } from '@baton/engine';
+import { workspaceMessages } from '../workspace-messages.js';
+import { ruleKeyOf } from './timeline-entries.js';
 
 const EVENTS: Record<string, { en: string; 'zh-CN': string }> = {
   'flow.started': { en: 'started the request', 'zh-CN': '发起了申请' },
@@ -41,9 +43,27 @@ const ACTIONS: Record<string, { en: string; 'zh-CN': string }> = {
   comment: { en: 'commented', 'zh-CN': '发表了评论' },
 };
 
+type Described = Pick<HistoryEntry, 'type' | 'action'> & Partial<Pick<HistoryEntry, 'nodeId' | 'resolution'>>;
+
 /** A history entry as a short phrase: the action taken when there is one, else the event type. */
-export function describeEvent(entry: Pick<HistoryEntry, 'type' | 'action'>, locale: Locale): string {
+export function describeEvent(entry: Described, locale: Locale): string {
   if (entry.action && ACTIONS[entry.action]) return ACTIONS[entry.action]![locale];
   if (entry.action) return entry.action;
-  return EVENTS[entry.type]?.[locale] ?? entry.type;
+  return assigneeEvent(entry, locale) ?? EVENTS[entry.type]?.[locale] ?? entry.type;
+}
+
+/**
+ * Why a step's approvers changed when nobody was found (approval-node.ts): rejected or approved by itself
+ * (`assignee.none`), or handed to the step's fallback approvers. A rule task's fallback (nodeId "rule:…", or
+ * none) keeps the rule's wording.
+ */
+function assigneeEvent(entry: Described, locale: Locale): string | null {
+  const words = workspaceMessages[locale];
+  if (entry.type === 'assignee.none') {
+    if (entry.resolution === 'rejected') return words.eventNobodyToApproveRejected;
+    if (entry.resolution === 'approved') return words.eventNobodyToApproveApproved;
+    return words.eventNobodyToApprove;
+  }
+  if (entry.type === 'assignee.fallback' && entry.nodeId && ruleKeyOf(entry.nodeId) === null) return words.eventStepFallback;
+  return null;
 }

@@ -17,6 +17,8 @@ export interface HistoryEntry {
   taskId: string | null;
   action: string | null;
   comment: string | null;
+  /** `assignee.none`: nobody was found to approve, and the step passed or the request was refused. */
+  resolution?: 'approved' | 'rejected';
 }
 
 export interface Instance {

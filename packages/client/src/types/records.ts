@@ -37,6 +37,8 @@ export interface RelationOptionsQuery {
   form: string;
   field: string;
   data?: JsonObject;
+  /** The instance whose task or page shows the form: the records its data names at this field come back too (display field only) to anyone who may see it. */
+  instanceId?: string;
 }
 
 export interface RelationOptions {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { forEachDatabase } from '../../../../runtime-api/test/harness/for-each-database.js';
-import { ADMIN_AFFAIRS, HR, IT, call, importOffboardingPack, ok, People } from './journey-kit.js';
+import { ADMIN_AFFAIRS, HR, INTERVIEW, IT, act, call, importOffboardingPack, ok, People, request } from './journey-kit.js';
 
 type Row = { id: string; data: Record<string, unknown> };
 
@@ -38,5 +38,39 @@ forEachDatabase('offboarding pack: who may read customers and assets', (ctx) => 
     const snooping = await call(ctx(), await people.token('demo-eng-3'), 'POST', '/api/relation-options', { form: 'offboarding-request', field: 'customers.customerId', data: { employeeId: 'demo-sales-1' } });
     expect(snooping.status).toBe(200);
     expect(snooping.body.items).toEqual([]);
+  });
+
+  // A successor or an approver reads the names of the customers a request hands over, and nothing more of
+  // them; someone who may not see the request learns nothing by naming it.
+  it("whoever sees an offboarding sees its customers' names, not the records; a stranger gets nothing", async () => {
+    const customers = [
+      { customerId: 'demo-customer-01', successorId: 'demo-sales-2' },
+      { customerId: 'demo-customer-02', successorId: 'demo-sales-3' },
+    ];
+    const hr = await people.token(HR);
+    const started = await ok(ctx(), hr, 'POST', '/api/flows/offboarding/instances', { data: request('demo-sales-1', { customers }), initiator: 'demo-sales-1' }, 201);
+    const names = Object.fromEntries(((await ok(ctx(), hr, 'GET', '/api/records/customer?limit=100')).items as Row[]).map((c) => [c.id, c.data.name]));
+    const ask = { form: 'offboarding-request', field: 'customers.customerId', data: { employeeId: 'demo-sales-1' }, instanceId: started.id };
+    const shown = async (userId: string) => ((await ok(ctx(), await people.token(userId), 'POST', '/api/relation-options', ask)).items as Row[]);
+
+    const approver = await shown('demo-sales-director');
+    expect(approver.map((c) => c.id).sort()).toEqual(['demo-customer-01', 'demo-customer-02']);
+    await act(ctx(), await people.token('demo-sales-director'), started.id, 'managerApproval', { action: 'approve' });
+    await act(ctx(), hr, started.id, 'hrInterview', { action: 'approve', data: INTERVIEW });
+
+    const successor = await shown('demo-sales-2');
+    expect(successor.map((c) => c.id).sort()).toEqual(['demo-customer-01', 'demo-customer-02']);
+    for (const c of successor) expect(c.data).toEqual({ name: names[c.id] });
+    expect(typeof names['demo-customer-01']).toBe('string');
+    // Without the instance the successor (who owns none of them) is offered nothing of the leaver's.
+    const { instanceId: _ignored, ...plain } = ask;
+    expect((await ok(ctx(), await people.token('demo-sales-2'), 'POST', '/api/relation-options', plain)).items).toEqual([]);
+
+    const stranger = await call(ctx(), await people.token('demo-eng-3'), 'POST', '/api/relation-options', ask);
+    expect(stranger.status).toBe(200);
+    expect(stranger.body.items).toEqual([]);
+    // The instance is no way around a field the form does not have.
+    const otherForm = await call(ctx(), await people.token('demo-sales-2'), 'POST', '/api/relation-options', { ...ask, form: 'asset-return' });
+    expect(otherForm.status).toBe(422);
   });
 });

@@ -54,6 +54,9 @@ forEachDatabase('offboarding journey: who a task may be handed to, and reasons f
       [{ action: 'delegate', to: [HR_2, LEAVER] }, 'en', 'BATON_E_TASK_TARGET_SUBJECT', '/to/1', '"Delegate to" (/to/1)'],
       [{ action: 'delegate', to: HR }, 'en', 'BATON_E_TASK_TARGET_SELF', '/to', 'you already hold this task'],
       [{ action: 'transfer', to: HR }, 'zh-CN', 'BATON_E_TASK_TARGET_SELF', '/to', '您本人已是此任务的处理人'],
+      // The interview is HR's (handOverTo: candidates): not for the manager, however senior.
+      [{ action: 'delegate', to: MANAGER }, 'en', 'BATON_E_FLOW_TARGET_NOT_CANDIDATE', '/to', 'is not among role:hr'],
+      [{ action: 'delegate', to: [HR_2, MANAGER] }, 'zh-CN', 'BATON_E_FLOW_TARGET_NOT_CANDIDATE', '/to/1', '不属于此步骤的处理范围'],
     ] as const;
     for (const [payload, locale, code, path, words] of cases) {
       const { status, error } = await refused(ctx(), hr, task.id, locale, payload);
