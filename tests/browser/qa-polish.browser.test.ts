@@ -122,7 +122,7 @@ describe.skipIf(!available)('offboarding pages after QA (Chromium)', () => {
       expect(sameLine(await box(label.locator('.required')), await box(label))).toBe(true);
       expect((await box(label)).height).toBeLessThan(30);
       // A row of "Work handed over", added with the table's own button.
-      await page.locator('fieldset#start_workItems').locator('.rjsf-array-item-add button, button.array-item-add').first().click();
+      await page.locator('fieldset#start_workItems').locator('button.btn-add, .rjsf-array-item-add button, button.array-item-add').first().click();
       await page.locator('#start_workItems_0_title').waitFor();
       const legend = page.locator('fieldset#start_workItems fieldset legend').first();
       const title = (await legend.innerText()).trim();
