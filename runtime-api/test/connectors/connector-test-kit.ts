@@ -1,5 +1,6 @@
 import type { Effect } from '@baton/engine';
 import { randomBytes } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { HostResolver } from '../../src/connectors/connector-type.js';
@@ -11,6 +12,19 @@ type Json = Record<string, any>;
 /** A fresh Standard Webhooks secret. */
 export function signingSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/** A signed POST /api/hooks/:key with no token, the way a sender (a CRM, an HR system) makes it. */
+export function sendSignedHook(ctx: TestContext, secret: string, key: string, id: string, payload: Json) {
+  const body = JSON.stringify(payload);
+  const ts = Math.floor(Date.now() / 1000);
+  return ctx.call({
+    method: 'POST',
+    url: `/api/hooks/${key}`,
+    token: null,
+    payload: body,
+    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': new Webhook(secret).sign(id, new Date(ts * 1000), body) },
+  });
 }
 
 export async function putConnector(ctx: TestContext, key: string, body: Json): Promise<Json> {

@@ -1,9 +1,8 @@
-import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../harness/for-each-database.js';
 import { WebhookReceiver } from '../stand-ins/webhook-receiver-stand-in.js';
 import { customerForm, directory, exitFlow, exitForm } from '../api/fixtures/exit-flow.js';
-import { drain, LOOPBACK, publish, putConnector, signingSecret } from './connector-test-kit.js';
+import { drain, LOOPBACK, publish, putConnector, sendSignedHook, signingSecret } from './connector-test-kit.js';
 
 type Json = Record<string, any>;
 
@@ -20,17 +19,7 @@ forEachDatabase('webhooks: an inbound call\'s events are not echoed back to the 
   const queuedFor = async (connector: string) =>
     (await ctx().database.db.selectFrom('outbox').select('idempotency_key').where('idempotency_key', 'like', `event:${connector}:%`).orderBy('idempotency_key').execute()).map((r) => r.idempotency_key);
 
-  const sendHook = (key: string, id: string, payload: Json) => {
-    const body = JSON.stringify(payload);
-    const ts = Math.floor(Date.now() / 1000);
-    return ctx().call({
-      method: 'POST',
-      url: `/api/hooks/${key}`,
-      token: null,
-      payload: body,
-      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': new Webhook(secret).sign(id, new Date(ts * 1000), body) },
-    });
-  };
+  const sendHook = (key: string, id: string, payload: Json) => sendSignedHook(ctx(), secret, key, id, payload);
 
   beforeAll(async () => {
     [crm, warehouse] = await Promise.all([WebhookReceiver.start(secret), WebhookReceiver.start(secret)]);

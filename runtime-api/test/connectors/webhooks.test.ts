@@ -5,7 +5,7 @@ import { publishDomainEvents, recordEventIds } from '../../src/connectors/webhoo
 import { forEachDatabase } from '../harness/for-each-database.js';
 import { WebhookReceiver } from '../stand-ins/webhook-receiver-stand-in.js';
 import { customerForm, directory, exitFlow, exitForm } from '../api/fixtures/exit-flow.js';
-import { deliveryLog, drain, LOOPBACK, makeDue, outboxRow, publish, putConnector, signingSecret } from './connector-test-kit.js';
+import { deliveryLog, drain, LOOPBACK, makeDue, outboxRow, publish, putConnector, sendSignedHook, signingSecret } from './connector-test-kit.js';
 
 type Json = Record<string, any>;
 const at = '2025-07-01T08:00:00.000Z';
@@ -231,15 +231,7 @@ forEachDatabase('webhooks out (signed CloudEvents through the outbox) and in (ve
     expect(records).toHaveLength(1);
   });
 
-  async function sendHook(key: string, id: string, payload: Json) {
-    const body = JSON.stringify(payload);
-    const ts = Math.floor(Date.now() / 1000);
-    return ctx().call({
-      method: 'POST',
-      url: `/api/hooks/${key}`,
-      token: null,
-      payload: body,
-      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': new Webhook(secret).sign(id, new Date(ts * 1000), body) },
-    });
+  function sendHook(key: string, id: string, payload: Json) {
+    return sendSignedHook(ctx(), secret, key, id, payload);
   }
 });
