@@ -15,7 +15,7 @@ describe('describeChange', () => {
   it('words added items and changed properties by their titles', () => {
     const words = diffDefinitions(before, after).map((c) => describeChange(c, before, after, 'en'));
     expect(words).toContain("Added step 'NDA signing'");
-    expect(words).toContain("Changed field 'Last working day': required required → optional");
+    expect(words).toContain("Changed field 'Last working day': required → optional");
   });
   it('speaks Chinese', () => {
     const words = diffDefinitions(before, after).map((c) => describeChange(c, before, after, 'zh-CN'));

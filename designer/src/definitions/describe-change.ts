@@ -53,7 +53,7 @@ function valueText(prop: string, value: unknown, locale: DiffLocale): string {
 }
 
 /**
- * One change in words, e.g. "Added step 'NDA signing'" or "Changed field 'Last working day': required
+ * One change in words, e.g. "Added step 'NDA signing'" or "Changed field 'Last working day':
  * required → optional". Items are named by their title in the newer definition (older one for removals).
  */
 export function describeChange(change: Change, before: unknown, after: unknown, locale: DiffLocale): string {
@@ -69,7 +69,9 @@ export function describeChange(change: Change, before: unknown, after: unknown, 
     const subject = `${noun}${sep}'${name}'`;
     if (rest.length === 0) return `${w[change.kind]}${sep}${subject}`;
     const prop = rest.filter((s) => !/^\d+$/.test(s)).join('.');
-    return `${w[change.kind]}${sep}${subject}: ${prop} ${valueText(rest[rest.length - 1]!, change.before, locale)} → ${valueText(rest[rest.length - 1]!, change.after, locale)}`;
+    // "required → optional" names itself; any other property is named before its values.
+    const named = prop === 'required' ? '' : `${prop} `;
+    return `${w[change.kind]}${sep}${subject}: ${named}${valueText(rest[rest.length - 1]!, change.before, locale)} → ${valueText(rest[rest.length - 1]!, change.after, locale)}`;
   }
   const prop = path.filter((s) => !/^\d+$/.test(s)).join('.') || w.order;
   const last = path[path.length - 1] ?? '';
