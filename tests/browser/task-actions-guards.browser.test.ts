@@ -113,9 +113,10 @@ describe.skipIf(!available)('task action guards and withdrawing a request (Chrom
     await page.getByTestId('withdraw-reason').fill('改变主意，继续留任');
     await page.getByTestId('confirm-withdraw').click();
     await page.getByTestId('withdraw-done').waitFor();
-    expect(await page.getByTestId('instance-status').textContent()).toBe('已撤回');
-    expect(await page.getByTestId('withdraw-request').count()).toBe(0);
-    expect(await page.locator('blockquote.comment').filter({ hasText: '改变主意，继续留任' }).count()).toBe(1);
+    // The page reloads the instance after the cancel answers: wait for it rather than read at once.
+    await expect.poll(() => page.getByTestId('instance-status').textContent(), { timeout: 10_000 }).toBe('已撤回');
+    await expect.poll(() => page.getByTestId('withdraw-request').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('blockquote.comment').filter({ hasText: '改变主意，继续留任' }).count(), { timeout: 10_000 }).toBe(1);
     await saveScreenshot(page, 'task-actions-withdrawn');
     expect((await call('GET', `/instances/${instanceId}`, undefined, leaverToken)).status).toBe('withdrawn');
     await page.close();
