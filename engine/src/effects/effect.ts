@@ -92,6 +92,7 @@ export interface SetDataEffect {
    * `active` and `attributes` (merged) and ignores other keys.
    */
   userId?: string;
+  /** Top-level merge; on a record a `null` value removes the field (JSON Merge Patch), e.g. `{ holderId: null }`. */
   patch: Record<string, unknown>;
 }
 export interface StartFlowEffect {

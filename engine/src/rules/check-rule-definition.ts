@@ -5,6 +5,7 @@ import { validateAgainstSchema } from '../definitions/validate-against-schema.js
 import { collectVariables, compileExpression } from '../expressions/compile-expression.js';
 import type { JsonLogic } from '../expressions/expression-types.js';
 import type { LocalizedText } from '../i18n/localized-text.js';
+import { checkClearedFields } from './check-cleared-fields.js';
 import { checkTextTemplate } from './check-text-template.js';
 import { templatePlaceholders } from './fill-template.js';
 import type { RuleDefinition } from './rule-definition.js';
@@ -48,6 +49,8 @@ export function checkRuleDefinition(def: RuleDefinition, ctx: SemanticCheckConte
     }
   }
 
+  // Hooks that read params run only on params their schema accepted.
+  const checkedActions = new Set<number>();
   def.actions.forEach((action, i) => {
     const base = pointer('actions', i);
     if (action.forEach !== undefined) expressions.push({ path: `${base}/forEach`, logic: action.forEach });
@@ -62,6 +65,7 @@ export function checkRuleDefinition(def: RuleDefinition, ctx: SemanticCheckConte
     const paramIssues = validateAgainstSchema(type.paramsSchema, params, `${base}/params`, locale);
     issues.push(...paramIssues);
     if (paramIssues.length > 0) return;
+    checkedActions.add(i);
     for (const e of type.expressions?.(params) ?? []) expressions.push({ path: `${base}/params${e.path}`, logic: e.logic });
     for (const t of type.templates?.(params) ?? []) templates.push({ path: `${base}/params${t.path}`, text: t.text });
     for (const r of type.fieldRefs?.(params) ?? []) fieldRefs.push({ ...r, path: `${base}/params${r.path}` });
@@ -77,6 +81,7 @@ export function checkRuleDefinition(def: RuleDefinition, ctx: SemanticCheckConte
   }
 
   for (const t of templates) issues.push(...checkTextTemplate(t.text, t.path, locale));
+  issues.push(...checkClearedFields(def, ctx, checkedActions));
 
   const form = resolveRuleForm(def.scope, ctx);
   if (!form) return issues;

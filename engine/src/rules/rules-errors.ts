@@ -66,4 +66,14 @@ export const RULES_ERRORS = defineErrors({
     en: 'Rule "{rule}" creates task "{title}", but nobody can take it: its assignees, its fallbackAssignees, the hr role and the admin role have nobody present. Give a present person the hr role in the directory.',
     'zh-CN': '规则 "{rule}" 创建的待办 "{title}" 无人可接：其办理人、备用办理人（fallbackAssignees）、hr 角色和 admin 角色中都没有在职人员。请在通讯录中为一位在职人员设置 hr 角色。',
   },
+  BATON_E_RULE_CLEARS_REQUIRED: {
+    status: 400,
+    en: 'Field "{field}" of form "{form}" is required, so this action cannot clear it (a null value empties a field): set a value instead, or make the field optional in the form.',
+    'zh-CN': '表单 "{form}" 的字段 "{field}" 是必填项，此动作不能清空它（值为 null 表示清空字段）：请改为设置一个值，或在表单中把该字段改为选填。',
+  },
+  BATON_E_RULE_CLEARS_FLOW_DATA: {
+    status: 400,
+    en: 'Field "{field}" belongs to the data of a running flow, which an action cannot clear (a null value empties a field of a record only): set a value instead, or write to a record (a "target" with "form" and "recordId").',
+    'zh-CN': '字段 "{field}" 属于运行中流程的数据，动作不能清空它（值为 null 只清空表单记录的字段）：请改为设置一个值，或写入某条记录（"target" 中给出 "form" 与 "recordId"）。',
+  },
 });

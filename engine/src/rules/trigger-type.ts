@@ -45,6 +45,14 @@ export interface TriggerTimer {
   suffix?: string;
 }
 
+/** A field an action's params clear; `path` is a JSON Pointer relative to the params. */
+export interface ClearedField {
+  field: string;
+  path: string;
+  /** Another form's key when the action writes to a record of it; absent: the rule's own data. */
+  form?: string;
+}
+
 /** A field a trigger config or action params names, with the field types it must have (any when omitted). */
 export interface FieldRef {
   field: string;
@@ -117,5 +125,10 @@ export interface RuleActionType<Params = Record<string, unknown>> {
   templates?(params: Params): Array<{ path: string; text: LocalizedText }>;
   /** Fields the params name directly (an assignee's field, a set-data target). */
   fieldRefs?(params: Params): FieldRef[];
+  /**
+   * Fields the params clear (a set-data value written as `null`), so publishing refuses clearing a required
+   * field (check-cleared-fields.ts). `form`: the record's form when the params target another form's record.
+   */
+  clearedFields?(params: Params): ClearedField[];
   __params?: Params;
 }

@@ -24,7 +24,9 @@ export type RecordView = Static<typeof RecordViewSchema>;
 
 export const CreateRecordBody = Closed({ data: JsonObject });
 export const PatchRecordBody = Closed({
-  data: JsonObject,
+  data: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'The fields to change, merged over the record at the top level (JSON Merge Patch): null clears a field (it is removed; a required one is refused)',
+  }),
   version: Type.Integer({ minimum: 1, description: 'The version you read' }),
 });
 

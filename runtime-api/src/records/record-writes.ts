@@ -11,6 +11,7 @@ import { underData, writeRuleEffects } from '../execution/instance-pipeline.js';
 import { runRules } from '../execution/rules-step.js';
 import '../execution/execution-errors.js';
 import { guardSubmission } from '../secrets/submission-guard.js';
+import { splitClears, withoutFields } from './merge-fields.js';
 import { leavesRecordUnchanged } from './record-unchanged.js';
 
 export type RecordRow = Selectable<RecordsTable>;
@@ -59,8 +60,9 @@ export async function createRecord(
   input: Record<string, unknown>,
   options: RecordWriteOptions = {},
 ): Promise<RecordRow> {
-  // Validated with clear secret values, stored sealed; file references checked and linked.
-  const guard = await guardSubmission(env, { kind: 'record', id }, [form.compiled], input, {});
+  // Validated with clear secret values, stored sealed; file references checked and linked. A null is no
+  // value: a new record simply lacks the field (merge-fields.ts).
+  const guard = await guardSubmission(env, { kind: 'record', id }, [form.compiled], splitClears(input).set, {});
   const data = guard.seal(validated(env, guard.openForm(form.compiled), guard.data));
   checkPersonFields(env, [form.compiled], data);
   const row = await env.trx
@@ -78,8 +80,9 @@ export async function createRecord(
 }
 
 /**
- * Merges `input` into `current` (top level), locked FOR UPDATE by the caller. A change that changes nothing
- * writes nothing (no version bump, event or audit entry) and answers the row as it is.
+ * Merges `input` into `current` (top level; a null removes the field: merge-fields.ts), locked FOR UPDATE by
+ * the caller. The merged data is validated whole, so clearing a required field is refused. A change that
+ * changes nothing writes nothing (no version bump, event or audit entry) and answers the row as it is.
  */
 export async function updateRecord(
   env: CommandEnv,
@@ -88,8 +91,10 @@ export async function updateRecord(
   input: Record<string, unknown>,
   options: RecordWriteOptions = {},
 ): Promise<{ row: RecordRow; changed: boolean }> {
-  const guard = await guardSubmission(env, { kind: 'record', id: current.id }, [form.compiled], input, current.data);
-  const data = guard.seal(validated(env, guard.openForm(form.compiled), { ...current.data, ...guard.data }, current.data));
+  const { set, cleared } = splitClears(input);
+  const guard = await guardSubmission(env, { kind: 'record', id: current.id }, [form.compiled], set, current.data);
+  const merged = withoutFields({ ...current.data, ...guard.data }, cleared);
+  const data = guard.seal(validated(env, guard.openForm(form.compiled), merged, current.data));
   // Only values that differ from the stored ones are judged: a kept successor who has since left does not block.
   checkPersonFields(env, [form.compiled], data, current.data);
   if (leavesRecordUnchanged(current, data, form.version)) return { row: current, changed: false };

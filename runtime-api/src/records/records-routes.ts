@@ -83,7 +83,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['records'],
-        summary: 'Change fields of a record (top-level merge) at the version read; rules see record.updated',
+        summary: 'Change fields of a record (top-level merge; null clears a field) at the version read; rules see record.updated',
         params: RecordParams,
         body: PatchRecordBody,
         response: withErrors({ 200: RecordViewSchema }),

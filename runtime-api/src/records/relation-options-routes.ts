@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { canReadRecord, canReadRecords, hasRecordReaders } from '../access/record-access.js';
 import { passesFilter, relationsOf } from '../access/relation-filter-check.js';
 import { principalOf } from '../auth/auth-plugin.js';
@@ -8,7 +8,7 @@ import { ApiError } from '../errors/api-error.js';
 import type { ExecutionServices } from '../execution/execution-services.js';
 import { collectionForm } from './record-writes.js';
 import { idsReferencedByInstance } from './instance-referenced-records.js';
-import { RecordViewSchema, toRecordView } from './record-schemas.js';
+import { RecordViewSchema, toRecordView, type RecordView } from './record-schemas.js';
 
 const RelationOptionsBody = Closed({
   form: KeySchema,
@@ -18,7 +18,13 @@ const RelationOptionsBody = Closed({
     Type.String({ minLength: 1, maxLength: 64, description: "The instance whose task or page shows the form: the records its data names at this field are listed too (their display field only) to anyone who may see it" }),
   ),
 });
-const RelationOptionsResult = Closed({ items: Type.Array(RecordViewSchema) });
+/** A record someone sees only by name (their instance names it): its id and display field, nothing else. */
+const RecordNameSchema = Closed(
+  { id: Type.String(), data: Type.Record(Type.String(), Type.Unknown(), { description: 'The display field only, e.g. { "name": "华星科技" }' }) },
+  { description: 'A record the caller may not read, named by an instance they see: no version, authors or other fields' },
+);
+type RecordName = Static<typeof RecordNameSchema>;
+const RelationOptionsResult = Closed({ items: Type.Array(Type.Union([RecordViewSchema, RecordNameSchema])) });
 /** As many as the picker lists (GET /records/:formKey allows 500 a page too). */
 const MAX_OPTIONS = 500;
 
@@ -56,7 +62,7 @@ export function relationOptionsRoutes(services: ExecutionServices): FastifyPlugi
           throw new ApiError('BATON_E_FORBIDDEN', { required: 'a reader of the collection' });
         }
         const rows = await db.selectFrom('records').selectAll().where('form_key', '=', relation.form).orderBy('created_at').orderBy('id').execute();
-        const items = rows.flatMap((row) => {
+        const items = rows.flatMap((row): Array<RecordView | RecordName> => {
           // Per-record readers (an asset's holder) see only their own records among the options.
           if (canReadRecord(principal, target.body, row.data)) {
             return referenced.has(row.id) || passesFilter(relation, { id: row.id, data: row.data }, data) ? [toRecordView(row)] : [];
@@ -70,8 +76,8 @@ export function relationOptionsRoutes(services: ExecutionServices): FastifyPlugi
   };
 }
 
-/** A record as a relation field draws it: its id and display field, not the rest of its data. */
-function displayOnly(view: ReturnType<typeof toRecordView>, displayField: string | undefined): ReturnType<typeof toRecordView> {
-  const data = displayField !== undefined && displayField in view.data ? { [displayField]: view.data[displayField] } : {};
-  return { ...view, data };
+/** A record as a relation field draws it: its id and display field, not the rest of its data nor who wrote it. */
+function displayOnly(view: RecordView, displayField: string | undefined): RecordName {
+  const data = displayField !== undefined && Object.hasOwn(view.data, displayField) ? { [displayField]: view.data[displayField] } : {};
+  return { id: view.id, data };
 }

@@ -12,6 +12,7 @@ import type { OutboxDelivery, OutboxHandler, OutboxOutcome } from './outbox-hand
 import { withRaceRetry } from './worker-context.js';
 import { instanceRuleRecord, instanceRuleScope } from '../execution/instance-rule-record.js';
 import { instancePatchIssues, refusePatch } from './set-data-validation.js';
+import { mergeFields, splitClears } from '../records/merge-fields.js';
 import { leavesRecordUnchanged } from '../records/record-unchanged.js';
 
 const dead = (error: string): OutboxOutcome => ({ status: 'dead', error });
@@ -82,7 +83,7 @@ async function patchInstance(trx: Kysely<Database>, services: ExecutionServices,
   return delivered(`instance ${row.id}: set ${Object.keys(effect.patch).join(', ')} (version ${updated.version})`);
 }
 
-/** A record of a collection form: merged, validated by its form, written at the version read, offered to the rules. */
+/** A record of a collection form: merged (null clears), validated by its form, written at the version read, offered to the rules. */
 async function patchRecord(trx: Kysely<Database>, services: ExecutionServices, recordId: string, effect: SetDataEffect): Promise<OutboxOutcome> {
   let query = trx.selectFrom('records').selectAll().where('id', '=', recordId);
   if (effect.formKey) query = query.where('form_key', '=', effect.formKey);
@@ -92,7 +93,8 @@ async function patchRecord(trx: Kysely<Database>, services: ExecutionServices, r
   const env = await commandEnv(trx, services, 'system', 'en');
   const form = await services.definitions.form(trx, current.form_key);
   if (!form) return dead(`form "${current.form_key}" is not published`);
-  const result = form.compiled.validate({ ...current.data, ...effect.patch }, {
+  // A null in the patch clears the field (holderId of a returned asset); the form then judges the whole record.
+  const result = form.compiled.validate(mergeFields(current.data, effect.patch), {
     locale: 'en',
     previous: current.data,
     ctx: { now: env.now.toISOString(), timeZone: services.timeZone },
@@ -114,6 +116,9 @@ async function patchRecord(trx: Kysely<Database>, services: ExecutionServices, r
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new ConcurrentWriteError(current.id);
+  // For the audit and the log: the fields this write removed (a null for a field already absent removes nothing).
+  const cleared = splitClears(effect.patch).cleared.filter((key) => Object.hasOwn(current.data, key));
+  const set = Object.keys(effect.patch).filter((key) => effect.patch[key] !== null);
   const event: DomainEvent = {
     type: 'record.updated', at: env.now.toISOString(), seq: row.version, actor: 'system',
     initiator: row.created_by, formKey: row.form_key, recordId: row.id, data: row.data, previous: current.data,
@@ -127,10 +132,11 @@ async function patchRecord(trx: Kysely<Database>, services: ExecutionServices, r
     subjectKind: 'record',
     subjectId: `${row.form_key}/${row.id}`,
     at: env.now,
-    data: { version: row.version, effectKey: effect.key, ...rulesNote(ruled.fired) },
+    data: { version: row.version, effectKey: effect.key, ...(cleared.length > 0 ? { cleared } : {}), ...rulesNote(ruled.fired) },
   });
   await recordApplied(trx, effect.key, 'setData', { recordId: row.id, version: row.version });
-  return delivered(`record ${row.form_key}/${row.id}: set ${Object.keys(effect.patch).join(', ')} (version ${row.version})`);
+  const wrote = [set.length > 0 ? `set ${set.join(', ')}` : '', cleared.length > 0 ? `cleared ${cleared.join(', ')}` : ''].filter(Boolean).join('; ');
+  return delivered(`record ${row.form_key}/${row.id}: ${wrote} (version ${row.version})`);
 }
 
 /** `leaveDate` as the directory keeps it (YYYY-MM-DD); an instant is read in the organisation's zone. */
@@ -142,8 +148,8 @@ function leaveDateOf(value: unknown, timeZone: string): string | null | undefine
 }
 
 /**
- * A person's directory entry (a rule marking a leaver as left): `leaveDate`, `active` and `attributes`
- * (merged) are applied, other keys ignored. The directory version is bumped so every process reloads it;
+ * A person's directory entry (a rule marking a leaver as left): `leaveDate` (null clears it), `active` and
+ * `attributes` (merged; a null attribute is removed) are applied, other keys ignored. The directory version is bumped so every process reloads it;
  * `active: false` ends the person's tokens at once, as an import would.
  */
 async function patchUser(trx: Kysely<Database>, services: ExecutionServices, userId: string, effect: SetDataEffect): Promise<OutboxOutcome> {
@@ -164,7 +170,8 @@ async function patchUser(trx: Kysely<Database>, services: ExecutionServices, use
   if ('attributes' in patch) {
     const attributes = patch.attributes;
     if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes)) return dead('attributes must be an object');
-    set.attributes = JSON.stringify({ ...user.attributes, ...(attributes as Record<string, unknown>) });
+    // Merged like a record's fields: a null attribute is removed.
+    set.attributes = JSON.stringify(mergeFields(user.attributes as Record<string, unknown>, attributes as Record<string, unknown>));
   }
   const ignored = Object.keys(patch).filter((k) => !['leaveDate', 'active', 'attributes'].includes(k));
   const fields = Object.keys(set);

@@ -5,7 +5,11 @@ import type { RuleActionType } from '../trigger-type.js';
 import { evaluateMap, expressionMapSchema, keySchema, mapExpressions } from './action-helpers.js';
 
 export interface SetDataParams {
-  /** Field → JsonLogic value, e.g. { "status": "left" } or { "ownerId": {"var": "$item.successorId"} }. */
+  /**
+   * Field → JsonLogic value, e.g. { "status": "left" } or { "ownerId": {"var": "$item.successorId"} }. A value
+   * that is (or evaluates to) `null` clears the field: a record stores it no more (JSON Merge Patch at the top
+   * level), so `required` refuses it and `readerFields` no longer match, e.g. { "holderId": null }.
+   */
   values: Record<string, JsonLogic>;
   /**
    * Another form's record to write to (e.g. each customer), or a person's directory entry (`user`: e.g. mark
@@ -14,7 +18,14 @@ export interface SetDataParams {
   target?: { form: string; recordId: JsonLogic } | { user: JsonLogic };
 }
 
-/** Writes values into the data: the instance's own, or another form's record (a collection row). */
+/** Values written as a literal `null` (the field is cleared whatever the data), with their pointers. */
+function clearedValues(params: SetDataParams): Array<{ field: string; path: string }> {
+  const values: unknown = params.values;
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return [];
+  return Object.entries(values as Record<string, unknown>).filter(([, v]) => v === null).map(([field]) => ({ field, path: pointer('values', field) }));
+}
+
+/** Writes values into the data: the instance's own, or another form's record (a collection row); null clears. */
 export const setDataAction: RuleActionType<SetDataParams> = {
   type: 'set-data',
   version: '1.0.0',
@@ -35,8 +46,8 @@ export const setDataAction: RuleActionType<SetDataParams> = {
   describe: () => ({
     label: { en: 'Set data', 'zh-CN': '修改数据' },
     description: {
-      en: 'Sets fields of this record, of a record of another form, or of a person in the directory, to computed values.',
-      'zh-CN': '将本记录、其他表单记录或通讯录人员的字段设置为计算得到的值。',
+      en: 'Sets fields of this record, of a record of another form, or of a person in the directory, to computed values; an empty value (null) clears a record\'s field.',
+      'zh-CN': '将本记录、其他表单记录或通讯录人员的字段设置为计算得到的值；空值（null）清空记录中的该字段。',
     },
     icon: 'edit',
     category: 'data',
@@ -65,6 +76,13 @@ export const setDataAction: RuleActionType<SetDataParams> = {
     ...(params.target && 'user' in params.target ? [{ path: pointer('target', 'user'), logic: params.target.user }] : []),
     ...(params.target && 'recordId' in params.target ? [{ path: pointer('target', 'recordId'), logic: params.target.recordId }] : []),
   ],
+  clearedFields: (params) => {
+    const target = params.target;
+    // A person's directory entry has no form: `leaveDate: null` there just clears the leave date.
+    if (target && 'user' in target) return [];
+    const form = target && 'form' in target ? target.form : undefined;
+    return clearedValues(params).map((c) => (form !== undefined ? { ...c, form } : c));
+  },
   // Keys of `values` name fields of this form only when no other form is targeted.
   fieldRefs: (params) => (params.target ? [] : Object.keys(params.values).map((field) => ({ field, path: pointer('values', field) }))),
 };

@@ -27,6 +27,7 @@ export interface RecordInput {
 }
 
 export interface RecordPatch {
+  /** Merged over the record at the top level; a field given as null is cleared (removed from the record). */
   data: JsonObject;
   /** The version you read; a stale one is refused with 409. */
   version: number;
@@ -41,6 +42,13 @@ export interface RelationOptionsQuery {
   instanceId?: string;
 }
 
+/** A record the caller may not read but whose name an instance they see shows: its id and display field only. */
+export interface RecordName {
+  id: string;
+  /** The display field only, e.g. { name: "华星科技" }. */
+  data: JsonObject;
+}
+
 export interface RelationOptions {
-  items: RecordItem[];
+  items: Array<RecordItem | RecordName>;
 }

@@ -21,7 +21,7 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
 
   it('imports the pack with its demo directory, customers and assets', async () => {
     const body = await importOffboardingPack(ctx());
-    expect(body.pack).toMatchObject({ key: 'offboarding', version: 6 });
+    expect(body.pack).toMatchObject({ key: 'offboarding', version: 7 });
     expect(body.imported).toHaveLength(manifest.definitions.length); // every definition the manifest lists
     expect(body.seed.directory.users.inserted).toBe(15 + 95); // the demo people + the dashboard's demo history
     expect(body.seed.records).toMatchObject({ written: true, inserted: { customer: 8, asset: 12 } });
@@ -158,14 +158,25 @@ forEachDatabase('offboarding journey: a plain leaver, a rejection, a return, the
     ]));
   });
 
-  it('the asset register takes back the returned devices: in stock, previous holder and return day recorded', async () => {
+  it('the asset register takes back the returned devices: in stock, no holder, previous holder and return day recorded', async () => {
+    const leaverSees = async () => ((await ok(ctx(), await people.token(LEAVER), 'GET', '/api/records/asset?limit=100')).items as Array<{ id: string }>).map((r) => r.id);
+    expect(await leaverSees()).toEqual(expect.arrayContaining(['demo-asset-lt-0105', 'demo-asset-mn-0106']));
     const first = await ctx().app.baton.workers.drain();
     expect(first.deliveries.dead).toBe(0);
     const register = async () => (await ok(ctx(), await people.token(ADMIN_AFFAIRS), 'GET', '/api/records/asset?limit=100')).items as Array<{ id: string; version: number; data: Record<string, unknown> }>;
     const after = await register();
     for (const assetId of ['demo-asset-lt-0105', 'demo-asset-mn-0106']) {
-      expect(after.find((r) => r.id === assetId)?.data).toMatchObject({ status: 'in-stock', previousHolderId: LEAVER, returnedOn: '2030-06-27' });
+      const returned = after.find((r) => r.id === assetId)?.data;
+      expect(returned).toMatchObject({ status: 'in-stock', previousHolderId: LEAVER, returnedOn: '2030-06-27' });
+      // Cleared, not blanked: the stored record has no holder at all, so readerFields no longer name the leaver.
+      expect(returned && 'holderId' in returned).toBe(false);
     }
+    // The leaver reads the register through readerFields only: the returned devices are gone from it; IT still reads them.
+    expect((await leaverSees()).filter((id) => id === 'demo-asset-lt-0105' || id === 'demo-asset-mn-0106')).toEqual([]);
+    const itSees = ((await ok(ctx(), await people.token(IT), 'GET', '/api/records/asset?limit=100')).items as Array<{ id: string }>).map((r) => r.id);
+    expect(itSees).toEqual(expect.arrayContaining(['demo-asset-lt-0105', 'demo-asset-mn-0106']));
+    const audit = await ctx().database.db.selectFrom('audit_log').select(['data']).where('action', '=', 'record.updated').where('subject_id', '=', 'asset/demo-asset-lt-0105').execute();
+    expect(audit.map((a) => (a.data as { cleared?: string[] }).cleared)).toEqual([['holderId']]);
     expect(after.find((r) => r.id === 'demo-asset-lt-0103')?.data.status).toBe('in-use'); // someone else's device is untouched
     // Idempotent: delivering again (a replay) writes nothing new.
     await ctx().app.baton.workers.drain();

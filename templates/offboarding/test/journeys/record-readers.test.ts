@@ -61,6 +61,13 @@ forEachDatabase('offboarding pack: who may read customers and assets', (ctx) => 
     const successor = await shown('demo-sales-2');
     expect(successor.map((c) => c.id).sort()).toEqual(['demo-customer-01', 'demo-customer-02']);
     for (const c of successor) expect(c.data).toEqual({ name: names[c.id] });
+    // Names only: no version, authors or dates of a record the successor may not read.
+    for (const c of successor) expect(c).toEqual({ id: c.id, data: { name: names[c.id] } });
+    for (const c of successor) expect(c).not.toHaveProperty('createdBy');
+    // A full reader (HR) still gets whole records.
+    const whole = (await ok(ctx(), hr, 'POST', '/api/relation-options', ask)).items as Array<Row & { createdBy?: string }>;
+    expect(whole.length).toBeGreaterThan(0);
+    expect(whole.every((c) => typeof c.createdBy === 'string' && typeof c.data.ownerId === 'string')).toBe(true);
     expect(typeof names['demo-customer-01']).toBe('string');
     // Without the instance the successor (who owns none of them) is offered nothing of the leaver's.
     const { instanceId: _ignored, ...plain } = ask;
