@@ -63,6 +63,7 @@ export type { RecordLookup } from './rules/read-path.js';
 export * from './rules/cron-schedule.js';
 export * from './flows/flow-definition.js';
 export * from './flows/start-checks.js';
+export * from './flows/start-subject-policy.js';
 export * from './flows/task-action-rules.js';
 export * from './flows/flow-state.js';
 export { ownRowsOf, type OwnRows } from './flows/own-rows.js';

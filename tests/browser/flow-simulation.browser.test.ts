@@ -134,4 +134,37 @@ describe.skipIf(!available)('flow simulation in the designer', () => {
     await page.getByLabel('语言').selectOption('en');
     expect(problems).toEqual([]);
   });
+  // The start's own rules run in the simulation as on the server (engine judgeSimulatedStart): a resignation
+  // dated before the scenario's day is refused in the check's words at the field, and HR (a role the analyst
+  // gives the starter) may record it. One running request per person is only noted: a run has no others.
+  it('refuses a past last working day in words, and lets a starter with the HR role record it', async ({ onTestFailed }) => {
+    onTestFailed(() => saveScreenshot(page, 'failure-flow-simulation-start-check'));
+    await page.goto(`${runtime.baseUrl}/build/flow/offboarding`);
+    await page.getByTestId('toggle-simulate').click();
+    await page.getByTestId('sim-start-form').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('#sim-start_type').inputValue(), { timeout: 20_000 }).toBe('resignation');
+    const rules = (await page.getByTestId('sim-start-rules').textContent()) ?? '';
+    expect(rules).toContain('The request is about the person in “Leaving employee”: it must be filled.');
+    expect(rules).toContain('At run time: one running request per person.');
+
+    await page.locator('#sim-start_lastWorkingDay').fill('2025-02-28');
+    await page.getByTestId('sim-run').click();
+    const issues = page.getByTestId('sim-start-issues');
+    await issues.waitFor({ timeout: 10_000 });
+    const said = (await issues.textContent()) ?? '';
+    expect(said).toContain('The flow did not start: the server would refuse this start too.');
+    expect(said).toContain('The last working day of a resignation cannot be in the past: choose today or a later day (HR can record a past date).');
+    const field = page.getByTestId('sim-start-form').locator('.rjsf-field-error', { hasText: 'cannot be in the past' });
+    await expect.poll(() => field.count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('sim-tasks').count()).toBe(0);
+    await page.getByTestId('sim-starter').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'flow-simulation-start-check-refused');
+
+    // The same start by someone holding the HR role goes on to the manager.
+    await page.getByTestId('sim-starter-roles').locator('input[name="sim-starter-role-hr"]').check();
+    await page.getByTestId('sim-run').click();
+    await page.getByTestId('sim-task-managerApproval').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('sim-start-issues').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

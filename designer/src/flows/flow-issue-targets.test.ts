@@ -41,4 +41,17 @@ describe('validateDefinition issues → nodes and edges', () => {
     const counted = [...byElement.nodes.values(), ...byElement.edges.values()].flat().length + byElement.flow.length;
     expect(counted).toBe(errors.length);
   });
+  it('shows a subject problem in the flow settings and a start check\'s unknown field on the start node', () => {
+    const request = { kind: 'form', key: 'request', version: 1, title: 'Request', fields: [{ key: 'employeeId', type: 'user', label: 'Employee' }, { key: 'day', type: 'date', label: 'Day' }] };
+    const check = { key: 'dayNotPast', assert: { '>=': [{ var: 'day' }, { var: '$today' }] }, path: 'lastDay', message: 'Not in the past.' };
+    const leaving: FlowBody = {
+      kind: 'flow', key: 'leaving', version: 1, title: 'Leaving', form: 'request', subject: { field: 'day', onBehalfRoles: ['hr'] },
+      nodes: [{ id: 'start', type: 'start', name: 'Start', config: { checks: [check] } }, { id: 'done', type: 'end', name: 'Done' }],
+      edges: [{ id: 'e1', from: 'start', to: 'done' }],
+    };
+    const { errors } = validateDefinition(leaving, { resolve: (kind, key) => (kind === 'form' && key === 'request' ? request : undefined) });
+    const byElement = issuesByElement(leaving, errors);
+    expect(byElement.flow.map((i) => [i.code, i.path])).toEqual([['BATON_E_FLOW_SUBJECT_NOT_PERSON', '/subject/field']]);
+    expect(byElement.nodes.get('start')?.map((i) => [i.code, i.path])).toEqual([['BATON_E_FLOW_START_CHECK_UNKNOWN_FIELD', '/nodes/0/config/checks/0/path']]);
+  });
 });

@@ -116,3 +116,43 @@ export function highlights(def: FlowDefinition, result: SimulationResult): { nod
   for (const e of def.edges) edges.set(e.id, covered.has(e.id) ? 'covered' : branches.has(e.id) ? 'uncovered-branch' : 'uncovered');
   return { nodes, edges };
 }
+
+/** Role names a start check compares `$starter.roles` with (`{"includes": [{"var": "$starter.roles"}, "hr"]}`). */
+function rolesReadBy(logic: unknown, out: Set<string>): void {
+  if (Array.isArray(logic)) {
+    const readsRoles = logic.some((arg) => typeof arg === 'object' && arg !== null && (arg as { var?: unknown }).var === '$starter.roles');
+    for (const arg of logic) {
+      if (readsRoles && typeof arg === 'string' && arg !== '') out.add(arg);
+      else rolesReadBy(arg, out);
+    }
+  } else if (typeof logic === 'object' && logic !== null) {
+    for (const arg of Object.values(logic)) rolesReadBy(arg, out);
+  }
+}
+
+/**
+ * The roles worth offering for the simulated starter: those the flow's start rules read (the subject's
+ * on-behalf roles, roles a start check spares), and any the starter already holds so they can be taken away.
+ */
+export function starterRoleChoices(def: FlowDefinition, draft: Pick<ScenarioDraft, 'initiator' | 'users'>): string[] {
+  const roles = new Set<string>(def.subject?.onBehalfRoles ?? []);
+  const start = def.nodes.find((n) => n.type === 'start' || n.type.startsWith('start@'));
+  const checks = (start?.config as { checks?: Array<{ when?: unknown; assert?: unknown }> } | undefined)?.checks;
+  for (const check of Array.isArray(checks) ? checks : []) rolesReadBy([check.when, check.assert], roles);
+  for (const role of starterRoles(draft)) roles.add(role);
+  return [...roles].filter((r) => r.trim() !== '').sort();
+}
+
+/** The draft with the starter (its initiator) holding exactly `roles`; a starter not in the directory is added. */
+export function withStarterRoles(draft: ScenarioDraft, roles: readonly string[]): ScenarioDraft {
+  const known = draft.users.some((u) => u.id === draft.initiator);
+  const users = known
+    ? draft.users.map((u) => (u.id === draft.initiator ? { ...u, roles: [...roles] } : u))
+    : [...draft.users, { id: draft.initiator, roles: [...roles] }];
+  return { ...draft, users };
+}
+
+/** The roles the simulated starter holds. */
+export function starterRoles(draft: Pick<ScenarioDraft, 'initiator' | 'users'>): string[] {
+  return draft.users.find((u) => u.id === draft.initiator)?.roles ?? [];
+}

@@ -85,3 +85,19 @@ export function taskInstructions(result: SimulationResult): TaskInstructions[] {
     .filter((e): e is CreateTaskEffect => e.type === 'createTask' && (e as CreateTaskEffect).task.description !== undefined)
     .map((e) => ({ taskId: e.task.taskId, node: e.task.nodeId ?? '', text: e.task.description as LocalizedText }));
 }
+
+/** A start the flow refused (its start checks, its subject rules, a relation filter), as the runtime would. */
+export interface RefusedStart {
+  /** The refusal's own code (BATON_E_START_NOT_FOR_OTHERS …), not the simulation's wrapper. */
+  code: string;
+  /** What to correct, each at its field of the start data where it has one. */
+  issues: Array<{ code: string; path: string; message: string }>;
+}
+
+/** The refused start of a result, if the run could not even start. */
+export function refusedStart(result: SimulationResult): RefusedStart | undefined {
+  const failure = result.failures.find((f) => f.path === '/start' && f.code === 'BATON_E_SIM_COMMAND_REFUSED');
+  if (!failure) return undefined;
+  const code = typeof failure.actual === 'string' ? failure.actual : failure.code;
+  return { code, issues: failure.issues?.length ? failure.issues : [{ code, path: '', message: failure.message }] };
+}

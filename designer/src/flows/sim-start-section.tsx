@@ -18,13 +18,15 @@ export interface SimStartSectionProps {
   onFillSample: () => void;
   /** Issues of a refused start, paths into the data. */
   issues: readonly DisplayIssue[];
+  /** The flow refused to start (its checks, who it is for): say so, not only which fields to correct. */
+  refused?: boolean;
   people: string[];
   /** What relation fields may point at: the simulation's records. */
   records: readonly SimRecordChoice[];
 }
 
 /** The start data: the flow's form rendered at the start node, sample data on a click, JSON as an advanced option. */
-export function SimStartSection({ startForm, access, formsReady, data, onChange, onFillSample, issues, people, records }: SimStartSectionProps) {
+export function SimStartSection({ startForm, access, formsReady, data, onChange, onFillSample, issues, refused = false, people, records }: SimStartSectionProps) {
   const { t } = useTranslation('flows');
   const [asJson, setAsJson] = useState(false);
   const json = asJson || !startForm;
@@ -34,7 +36,7 @@ export function SimStartSection({ startForm, access, formsReady, data, onChange,
       <div className="row">
         {startForm ? <button type="button" data-testid="sim-fill-sample" onClick={onFillSample}>{t('simFillSample')}</button> : null}
         {startForm ? (
-          <label className="small">
+          <label className="inline small">
             <input type="checkbox" data-testid="sim-json-toggle" checked={asJson} onChange={(e) => setAsJson(e.target.checked)} /> {t('simEditJson')}
           </label>
         ) : null}
@@ -43,7 +45,7 @@ export function SimStartSection({ startForm, access, formsReady, data, onChange,
       {!startForm && formsReady ? <p className="muted small">{t('simNoStartForm')}</p> : null}
       {issues.length > 0 ? (
         <div className="sim-step-issues" data-testid="sim-start-issues" role="alert">
-          <p>{t('simFieldIssues')}</p>
+          <p>{t(refused ? 'simStartRefused' : 'simFieldIssues')}</p>
           <IssueList issues={[...issues]} />
         </div>
       ) : null}

@@ -8,13 +8,14 @@ import { JsonEditor } from '../app/ui/json-editor.js';
 import { applyPreset, branchPresets, type BranchPreset } from './branch-presets.js';
 import type { FlowBody } from './flow-graph.js';
 import { defaultScenario, sampleContextOf, toScenario, type ScenarioDraft, type ScenarioStep } from './scenario-builder.js';
-import { defaultAction, runToEnd, settle, taskInstructions, type RefusedStep, type RunOutcome, type SampleStep } from './scenario-runner.js';
+import { defaultAction, refusedStart, runToEnd, settle, taskInstructions, type RefusedStep, type RunOutcome, type SampleStep } from './scenario-runner.js';
 import type { SampleContext } from './sample-data.js';
 import { SimBranches, SimPresets } from './sim-branches.js';
 import { SimInstructions } from './sim-instructions.js';
 import type { RecordsRead } from './sim-record-lookup.js';
 import { SimRecordsRead, SimRecordsSection } from './sim-records-section.js';
 import { SimStartSection } from './sim-start-section.js';
+import { SimStarter } from './sim-starter.js';
 import { SimStepsEditor } from './sim-steps-editor.js';
 import { SimTaskCard, type TaskDecision } from './sim-task-card.js';
 import { sampleStartData, sampleStepData, startNodeOf, stepFormsAt, type SimForms } from './step-samples.js';
@@ -121,7 +122,9 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
     void perform(draft, [...draft.steps, step], false);
   };
 
-  const startIssues = result?.failures.find((f) => f.path === '/start')?.issues ?? [];
+  // A refused start (its checks, who it is for, a relation filter): what to correct, in words, at the form.
+  const startRefusal = result ? refusedStart(result) : undefined;
+  const startIssues = startRefusal?.issues ?? [];
   const openTasks = result?.tasks.filter((task) => task.status === 'open') ?? [];
   const instructions = result ? taskInstructions(result) : [];
   const instructionsOf = (taskId: string) => {
@@ -137,14 +140,7 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
       {simRecords.error ? <ErrorPanel error={simRecords.error} /> : null}
       <SimPresets presets={presets} onPick={pickPreset} disabled={busy || !formsReady} />
       {preset ? <p className="small" data-testid="sim-preset-active">{t('simPresetActive', { name: l(preset.label as never, preset.edge) })}</p> : null}
-      <label>
-        {t('simInitiator')}
-        <select name="sim-initiator" value={draft.initiator} onChange={(e) => setDraft((d) => ({ ...d, initiator: e.target.value }))}>
-          {people.map((id) => (
-            <option key={id} value={id}>{id}</option>
-          ))}
-        </select>
-      </label>
+      <SimStarter def={def} forms={forms} draft={draft} onChange={setDraft} />
       <SimStartSection
         startForm={start.startForm}
         access={start.access}
@@ -153,6 +149,7 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
         onChange={(data: Json) => setDraft((d) => ({ ...d, data }))}
         onFillSample={() => setDraft(withSampleStart)}
         issues={startIssues}
+        refused={startRefusal !== undefined}
         people={people}
         records={simRecords.choices}
       />

@@ -9,9 +9,11 @@ import { checkRuleDefinition } from '../rules/check-rule-definition.js';
 import { checkConnectorDefinition } from './check-connector-definition.js';
 import { checkDocumentDefinition } from './check-document-definition.js';
 import { checkPackDefinition } from './check-pack-definition.js';
+import { checkReaderFields } from './check-reader-fields.js';
 import { checkReportDefinition } from './check-report-definition.js';
 import { DEFINITION_ERRORS } from './definition-errors.js';
 import { DEFINITION_SCHEMAS } from './engine-schemas.js';
+import type { FormDefinition } from './definition-types.js';
 import type { DefinitionKind, SemanticCheckContext } from './semantic-check-context.js';
 import { validateAgainstSchema } from './validate-against-schema.js';
 
@@ -31,7 +33,7 @@ export const DEFINITION_KINDS = Object.keys(DEFINITION_SCHEMAS) as DefinitionKin
 type Checker = (def: never, ctx: SemanticCheckContext) => Issue[];
 /** The semantic checks of each kind; they run only on a definition that already satisfies its schema. */
 const CHECKERS: Record<DefinitionKind, Checker> = {
-  form: checkFormDefinition as Checker,
+  form: ((def: FormDefinition, ctx: SemanticCheckContext) => [...checkFormDefinition(def, ctx), ...checkReaderFields(def, ctx)]) as Checker,
   flow: checkFlowDefinition as Checker,
   rule: checkRuleDefinition as Checker,
   report: checkReportDefinition as Checker,

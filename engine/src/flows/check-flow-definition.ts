@@ -6,6 +6,7 @@ import type { JsonLogic } from '../expressions/expression-types.js';
 import type { FlowDefinition } from './flow-definition.js';
 import { FLOW_CHECK_ERRORS } from './flow-check-errors.js';
 import { MAIN_OUT } from './nodes/node-schemas.js';
+import { checkFlowSubject } from './check-flow-subject.js';
 import { checkNodeTexts } from './check-node-texts.js';
 import { checkLoops, checkReachability, checkSplitsAndJoins, type CheckGraph } from './flow-graph-checks.js';
 import type { NodeCheckContext, NodeType } from './node-type.js';
@@ -126,6 +127,7 @@ export function checkFlowDefinition(input: FlowDefinition, ctx: SemanticCheckCon
   issues.push(...checkLoops(g));
   if (starts[0] !== undefined) issues.push(...checkSplitsAndJoins(g, starts[0]));
   issues.push(...checkFields(def, ctx, types));
+  issues.push(...checkFlowSubject(def, ctx));
   return issues;
 }
 

@@ -107,4 +107,34 @@ export const FLOW_CHECK_ERRORS = defineErrors({
     en: 'Approval "{nodeId}" routes rejections through its "rejected" port, but nothing is connected to it: connect that port or set onReject to "end".',
     'zh-CN': '审批节点 "{nodeId}" 的驳回走 "rejected" 端口，但该端口没有连线：请连接该端口，或把 onReject 设为 "end"。',
   },
+  BATON_E_FLOW_SUBJECT_WITHOUT_FORM: {
+    status: 400,
+    en: 'The flow takes the person it is about from field "{field}", but it has no start form: choose the flow\'s form, or remove the subject setting.',
+    'zh-CN': '流程从字段 "{field}" 读取所涉人员，但流程没有发起表单：请选择流程表单，或删除“所涉人员”设置。',
+  },
+  BATON_E_FLOW_SUBJECT_UNKNOWN_FIELD: {
+    status: 400,
+    en: 'The person this flow is about is read from field "{field}", which is not a top-level field of the start form "{formKey}": {fix}.',
+    'zh-CN': '流程所涉人员读取自字段 "{field}"，但它不是发起表单 "{formKey}" 的顶层字段：{fixZh}。',
+  },
+  BATON_E_FLOW_SUBJECT_NOT_PERSON: {
+    status: 400,
+    en: 'The person this flow is about is read from field "{field}" of the start form "{formKey}", but that field is of type "{type}" and holds no person: {fix}.',
+    'zh-CN': '流程所涉人员读取自发起表单 "{formKey}" 的字段 "{field}"，但该字段类型为 "{type}"，不是人员：{fixZh}。',
+  },
+  BATON_E_FLOW_SUBJECT_ROLE_BLANK: {
+    status: 400,
+    en: 'Entry {position} of the roles that may start this flow for someone else is empty: type a role (e.g. hr) or remove the entry.',
+    'zh-CN': '可代他人发起的角色中第 {position} 项为空：请填写角色（如 hr），或删除该项。',
+  },
+  BATON_E_FLOW_SUBJECT_ROLE_SPACES: {
+    status: 400,
+    en: 'The role "{role}" that may start this flow for someone else has spaces at its ends, so it matches nobody\'s role: write it as "{trimmed}".',
+    'zh-CN': '可代他人发起的角色 "{role}" 首尾带有空格，不会与任何人的角色匹配：请改为 "{trimmed}"。',
+  },
+  BATON_E_FLOW_START_CHECK_UNKNOWN_FIELD: {
+    status: 400,
+    en: 'Start check "{check}" shows its message at "{field}", which is not a top-level field of the start form "{formKey}": name one of its fields.',
+    'zh-CN': '发起校验 "{check}" 的提示显示在 "{field}"，但它不是发起表单 "{formKey}" 的顶层字段：请改为该表单的字段。',
+  },
 });

@@ -9,6 +9,7 @@ import type { FlowCommand, FlowContext } from '../flows/flow-command.js';
 import { openTasks, type FlowState, type FlowTask } from '../flows/flow-state.js';
 import type { Locale } from '../i18n/localized-text.js';
 import { parseIsoDuration } from './parse-iso-duration.js';
+import { judgeSimulatedStart } from './simulated-start.js';
 import type { AdvanceStep, CancelStep, CompleteStep, Refusable, Scenario, SignalStep } from './scenario.js';
 import type { SimulationFailure } from './simulation-result.js';
 import { SIMULATION_ERRORS } from './simulation-errors.js';
@@ -80,6 +81,8 @@ export class ScenarioRun {
     const input = { data: start.data ?? {}, initiator: start.initiator, instanceId: start.instanceId ?? 'sim-1', ...(start.businessKey !== undefined ? { businessKey: start.businessKey } : {}) };
     try {
       this.hooks.checkStart?.(input.data);
+      // The start node's checks and the subject rules, judged as the runtime judges them (simulated-start.ts).
+      judgeSimulatedStart(this.flow, { data: input.data, initiator: start.initiator, ctx: this.ctx() });
       this.record(this.flow.start(input, this.ctx()));
     } catch (error) {
       this.refusal(0, '/start', error, undefined);

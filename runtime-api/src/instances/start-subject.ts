@@ -1,16 +1,15 @@
-import { defineErrors, localize, type CompiledFlow, type LocalizedText } from '@baton/engine';
+import { defineErrors, judgeStartSubject, localize, subjectNamedIn, type CompiledFlow, type LocalizedText } from '@baton/engine';
 import { sql } from 'kysely';
-import { hasAnyRole, type Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { ApiError } from '../errors/api-error.js';
 import type { CommandEnv } from '../execution/execution-services.js';
 
-/** Refusals of a start that the flow's `subject` setting (flow.schema.json) forbids. */
+/**
+ * The refusal of a start that only the database can judge (flow.schema.json `subject.oneRunning`). Who may
+ * start about whom is decided in the engine (start-subject-policy.ts), so the designer's simulation refuses
+ * with the same code and words (BATON_E_START_NOT_FOR_OTHERS, BATON_E_START_SUBJECT_MISSING).
+ */
 export const START_SUBJECT_ERRORS = defineErrors({
-  BATON_E_START_NOT_FOR_OTHERS: {
-    status: 403,
-    en: 'You may only start "{flow}" for yourself: choose yourself as "{label}", or ask someone with one of the roles {roles} to start it for {subject}.',
-    'zh-CN': '您只能为自己发起“{flowZh}”：请在“{labelZh}”中选择您本人，或请具有以下角色之一的人员代为发起：{roles}。',
-  },
   BATON_E_SUBJECT_ALREADY_RUNNING: {
     status: 409,
     en: '{subject} already has a running "{flow}" (instance {instanceId}): open that one, or withdraw it before starting another.',
@@ -26,27 +25,21 @@ export function subjectSettingOf(flow: CompiledFlow): SubjectSetting | undefined
 
 /** The subject the flow's own setting names in the start data (undefined: the flow names no subject field). */
 export function declaredSubject(flow: CompiledFlow, data: Record<string, unknown>): string | null | undefined {
-  const field = flow.definition.subject?.field;
-  if (field === undefined) return undefined;
-  const value = data[field];
-  return typeof value === 'string' && value !== '' ? value : null;
+  return subjectNamedIn(flow.definition, data);
 }
 
 /**
- * Who may start about whom: with `subject.onBehalfRoles`, a starter without one of those roles (admins
- * always have them) must name themself. `starter` absent: a system caller (an inbound webhook an admin
- * configured) that the flow setting does not restrict.
+ * The flow's subject rules (engine judgeStartSubject): the subject field names somebody, and with
+ * `subject.onBehalfRoles` a starter without one of those roles (admins always have them) names themself.
+ * `starter` absent: a system caller (an inbound webhook an admin configured) that the roles do not restrict.
  */
 export function checkStartOnBehalf(flow: CompiledFlow, subjectId: string | null, starter: Principal | undefined, fieldLabel?: LocalizedText): void {
-  const setting = flow.definition.subject;
-  if (!setting?.onBehalfRoles || !starter || subjectId === null || subjectId === starter.userId) return;
-  if (hasAnyRole(starter, setting.onBehalfRoles)) return;
-  throw new ApiError(
-    'BATON_E_START_NOT_FOR_OTHERS',
-    { ...flowTitles(flow), field: setting.field, label: localize(fieldLabel, 'en') || setting.field, labelZh: localize(fieldLabel, 'zh-CN') || setting.field, roles: setting.onBehalfRoles.join(', '), subjectId, subject: subjectId },
-    [],
-    `/data/${setting.field}`,
-  );
+  const refusal = judgeStartSubject(flow.definition, {
+    subjectId,
+    ...(starter ? { starter: { id: starter.userId, roles: starter.roles } } : {}),
+    ...(fieldLabel !== undefined ? { fieldLabel } : {}),
+  });
+  if (refusal) throw new ApiError(refusal.code, refusal.params, [], refusal.path);
 }
 
 /**
