@@ -16,7 +16,7 @@ const REASON = 'Please add your handover items';
 
 const request = (employeeId: string) => ({
   employeeId, type: 'resignation', lastWorkingDay: '2030-06-28', terminationDate: '2030-06-28', reasonCategory: 'career',
-  reason: 'A new city', workItems: [], customers: [], accounts: [{ system: 'Git', account: employeeId }], assets: [],
+  reason: 'A new city', workItems: [], customers: [], accounts: [{ system: 'Git', account: employeeId }], assets: [{ assetId: 'demo-asset-lt-0105' }],
 });
 
 // QA defects 8 and 9: reject and return ask for a required reason in their dialog, the leaver sees it on
@@ -82,6 +82,54 @@ describe.skipIf(!available)('task action guards and withdrawing a request (Chrom
     expect(await notice.textContent()).toContain(REASON);
     await leaver.close();
     await page.close();
+  });
+
+  // QA (instance page): the resubmit task shows whom the request is about read-only (the server refuses a
+  // change); the timeline names the fields the resubmission changed; the request reads as words, not JSON.
+  it('resubmits with the leaver read-only; the timeline and the request data read as words in en and zh-CN', async () => {
+    const leaverToken = await runtime.tokenFor(LEAVER, []);
+    const leaver = await sessionPage(browser, leaverToken, LEAVER, problems);
+    await openTask(leaver, leaverToken, 'request');
+    const subject = leaver.locator('#task_employeeId');
+    await subject.waitFor({ timeout: 15_000 });
+    expect(await subject.isDisabled()).toBe(true);
+    await expect.poll(() => subject.inputValue(), { timeout: 10_000 }).toBe('黄敏');
+    expect(await leaver.getByTestId('task-form').textContent()).toContain('cannot change once it has started');
+    await leaver.locator('#task_lastWorkingDay').fill('2030-07-15');
+    await leaver.locator('#task_terminationDate').fill('2030-07-15');
+    await leaver.getByTestId('action-resubmit').click();
+    await leaver.getByTestId('action-done').waitFor({ timeout: 15_000 });
+    await leaver.close();
+
+    const page = await sessionPage(browser, await runtime.tokenFor(MANAGER, []), MANAGER, problems);
+    await page.goto(`${runtime.baseUrl}/instances/${instanceId}`);
+    const changes = page.locator('[data-testid=timeline] li[data-action=resubmit] .changes .change');
+    await expect.poll(() => changes.allTextContents(), { timeout: 15_000 }).toEqual(['Last working day: Jun 28, 2030 → Jul 15, 2030', 'Termination date: Jun 28, 2030 → Jul 15, 2030']);
+    const data = page.getByTestId('request-data');
+    const field = (key: string) => data.locator(`[data-field=${key}] dd`).first();
+    await expect.poll(() => field('employeeId').textContent(), { timeout: 10_000 }).toBe('黄敏');
+    expect(await field('type').textContent()).toBe('Resignation');
+    expect(await field('reasonCategory').textContent()).toBe('Career development');
+    expect(await field('lastWorkingDay').textContent()).toBe('Jul 15, 2030');
+    expect(await field('workItems').textContent()).toBe('—');
+    // Sub-tables as tables with their column labels; an asset by its tag, not its record id.
+    expect(await data.getByTestId('request-table-accounts').locator('th').allTextContents()).toEqual(['System', 'Account']);
+    await expect.poll(() => data.getByTestId('request-table-assets').locator('td[data-column=assetId]').textContent(), { timeout: 10_000 }).toBe('LT-0105');
+    expect(await page.locator('pre').count()).toBe(0);
+    await saveScreenshot(page, 'instance-page-readable-en');
+    await page.close();
+
+    const zh = await sessionPage(browser, leaverToken, LEAVER, problems, { locale: 'zh-CN' });
+    await zh.goto(`${runtime.baseUrl}/instances/${instanceId}`);
+    const zhChanges = zh.locator('[data-testid=timeline] li[data-action=resubmit] .changes .change');
+    await expect.poll(() => zhChanges.first().textContent(), { timeout: 15_000 }).toBe('最后工作日：2030年6月28日 → 2030年7月15日');
+    const zhData = zh.getByTestId('request-data');
+    expect(await zhData.locator('[data-field=type] dd').textContent()).toBe('主动辞职');
+    expect(await zhData.locator('[data-field=reasonCategory] dd').textContent()).toBe('职业发展');
+    expect(await zhData.locator('[data-field=lastWorkingDay] dd').textContent()).toBe('2030年7月15日');
+    expect(await zhData.getByTestId('request-table-accounts').locator('th').allTextContents()).toEqual(['系统', '账号']);
+    await saveScreenshot(zh, 'instance-page-readable-zh');
+    await zh.close();
   });
 
   it('the initiator withdraws their running request with a reason shown in the timeline; the button then goes', async () => {

@@ -154,6 +154,14 @@ export const workspaceMessages = defineMessages({
     notAvailable: 'Not available on this server yet.',
     deliveries: 'Delivery log',
     data: 'Data',
+    // The request's data in words (request-data.tsx, field-value-text.ts) and the fields a step changed.
+    requestDetails: 'Request details', requestOther: 'Other details', requestDetailsNone: 'There is nothing here you may see.',
+    changesMore: 'Show {{count}} more changed fields', changesLabel: 'Fields changed',
+    subjectLockedHelp: 'The person this request is about cannot change once it has started. To act for someone else, withdraw it and start a new one.',
+    value: {
+      empty: '—', yes: 'Yes', no: 'No', rows_one: '{{count}} row', rows_other: '{{count}} rows', edited: '{{rows}}, edited',
+      secret: '(secret)', secretChanged: 'changed (secret)', signed: 'Signed', signedOn: 'Signed {{when}}',
+    },
     system: 'system',
     timelineSystem: 'System',
     timelineRepeated_one: 'Happened once',
@@ -333,6 +341,13 @@ export const workspaceMessages = defineMessages({
     notAvailable: '此服务器暂不提供。',
     deliveries: '投递记录',
     data: '数据',
+    requestDetails: '申请内容', requestOther: '其他内容', requestDetailsNone: '此处没有您可查看的内容。',
+    changesMore: '显示另外 {{count}} 个修改的字段', changesLabel: '修改的字段',
+    subjectLockedHelp: '申请发起后不能更改所涉人员。如需为他人办理，请撤回本申请后重新发起。',
+    value: {
+      empty: '—', yes: '是', no: '否', rows_one: '{{count}} 行', rows_other: '{{count}} 行', edited: '{{rows}}，有修改',
+      secret: '（保密）', secretChanged: '已修改（保密）', signed: '已签名', signedOn: '已于 {{when}} 签名',
+    },
     system: '系统',
     timelineSystem: '系统',
     timelineRepeated_one: '连续发生 {{count}} 次',

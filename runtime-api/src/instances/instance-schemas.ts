@@ -19,6 +19,16 @@ export const InstanceIdParams = Closed({ id: Type.String({ minLength: 1, maxLeng
 
 export const CancelInstanceBody = Closed({ reason: Type.Optional(Type.String({ maxLength: 2000 })) });
 
+const FieldChangeSchema = Closed(
+  {
+    field: Type.String(),
+    from: Type.Optional(Type.Unknown({ description: 'The value before, as the caller may see it; absent when there was none' })),
+    to: Type.Optional(Type.Unknown({ description: 'The value after; absent when there is none' })),
+    secret: Type.Optional(Type.Literal(true, { description: 'A secret field: it changed, no value is given' })),
+  },
+  { description: 'A field a data change changed (only fields the caller may see)' },
+);
+
 export const HistoryEntrySchema = Closed({
   seq: Type.Integer(),
   type: Type.String(),
@@ -31,6 +41,7 @@ export const HistoryEntrySchema = Closed({
   resolution: Type.Optional(
     Type.Union([Type.Literal('approved'), Type.Literal('rejected')], { description: 'assignee.none: how the step ended when nobody was found to approve it' }),
   ),
+  changes: Type.Optional(Type.Array(FieldChangeSchema, { description: 'data.changed: the fields it changed that the caller may see, old and new values' })),
 });
 
 // What an instance's full view and its list row both say first and last (same names, same order).

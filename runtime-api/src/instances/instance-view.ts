@@ -10,6 +10,7 @@ import { maskSecrets } from '../secrets/masked-secret.js';
 import { toTaskView } from '../tasks/task-schemas.js';
 import type { InstanceViewSchema } from './instance-schemas.js';
 import { isUnchangedDataEvent } from './unchanged-data-event.js';
+import { visibleChanges, type FieldChange } from './visible-changes.js';
 
 const ENDED_WITH_REASON = new Set(['flow.withdrawn', 'flow.cancelled']);
 
@@ -47,7 +48,9 @@ export function writtenByStart(step: StepResult): WrittenRows | undefined {
 
 /**
  * An instance as one caller may see it: the data projected through their nodes' field access, open tasks,
- * and the history without payloads (events carry data snapshots that could hold hidden fields).
+ * and the history without payloads (events carry data snapshots that could hold hidden fields). A data
+ * change keeps the fields it changed that the caller may see (visible-changes.ts); one that changed only
+ * hidden fields is left out, as if it had not happened.
  */
 export async function renderInstance(
   db: Kysely<Database>,
@@ -78,12 +81,14 @@ export async function renderInstance(
     // Secret fields leave the server masked, to everyone (POST …/secrets/reveal opens one, audited).
     data: maskSecrets(projectForView(row.data, view, flow, form, nodeForms)),
     openTasks: tasks.map(toTaskView),
-    history: history.filter((h) => !isUnchangedDataEvent(h.type, h.payload)).map((h) => {
+    history: history.filter((h) => !isUnchangedDataEvent(h.type, h.payload)).flatMap((h) => {
       // Since migration 0022 the stored payload leaves out what the columns hold (history-rows.ts): the node
       // comes from node_id; taskId and the inner payload are stored as they were.
       const event = h.payload;
       const payload = (event.payload ?? {}) as Record<string, unknown>;
-      return {
+      const changes: FieldChange[] | undefined = h.type === 'data.changed' ? visibleChanges(event, view, flow, form, nodeForms) : undefined;
+      if (changes?.length === 0) return [];
+      return [{
         seq: h.seq,
         type: h.type,
         at: h.at.toISOString(),
@@ -95,7 +100,8 @@ export async function renderInstance(
         comment: str(payload.comment) ?? (ENDED_WITH_REASON.has(h.type) ? str(payload.reason) : null),
         // Nobody was found to approve: the timeline says whether the step passed or the request was refused.
         ...(h.type === 'assignee.none' ? resolutionOf(payload.resolution) : {}),
-      };
+        ...(changes ? { changes } : {}),
+      }];
     }),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -73,7 +73,8 @@ export function TaskPage() {
   const task = loaded?.task;
   const open = task?.status === 'open';
   const mine = !!task && (me === null || task.assignees.includes(me));
-  const forms = useTaskForms(loaded?.sources ?? null, task?.nodeId ?? '', !open || !mine);
+  // Whom the request is about cannot change once it has started (the server refuses it at every step).
+  const forms = useTaskForms(loaded?.sources ?? null, task?.nodeId ?? '', !open || !mine, false, loaded?.flow?.subject?.field ?? null);
   // Issue paths point into the request body ("/data/assets/1/returned"): each section shows its own, at the field.
   const sectionErrorsList = useMemo(
     () => (forms.value ?? []).map((f) => sectionErrors(actionError, new Set(Object.keys((f.schemas.schema.properties ?? {}) as object)))),

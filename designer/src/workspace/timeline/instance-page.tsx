@@ -16,6 +16,10 @@ import { PersonName, PersonNames } from '../people/person-name.js';
 import { instanceStatusLabel } from '../status-labels.js';
 import { EvidenceSection } from '../evidence/evidence-section.js';
 import { WithdrawRequest } from './withdraw-request.js';
+import { fieldsByKey } from './field-value-text.js';
+import { RequestData } from './request-data.js';
+import { useInstanceForms } from './use-instance-forms.js';
+import { useValueNames } from './use-value-names.js';
 
 interface DocumentRef {
   key: string;
@@ -85,6 +89,12 @@ export function InstancePage() {
 
   const visited = useMemo(() => new Set((instance?.history ?? []).map((h) => h.nodeId).filter((n): n is string => !!n)), [instance]);
 
+  // The forms the data comes from: the start form, then each step's own form (labels, options, columns).
+  const forms = useInstanceForms(flow);
+  const allForms = useMemo(() => (forms ? [...(forms.start ? [forms.start] : []), ...forms.steps] : []), [forms]);
+  const fields = useMemo(() => fieldsByKey(allForms), [allForms]);
+  const names = useValueNames(allForms, fields, (instance?.data ?? {}) as Record<string, unknown>, instance?.history ?? [], instance?.id ?? '');
+
   const download = async (key: string) => {
     setDownloadError(null);
     try {
@@ -135,6 +145,13 @@ export function InstancePage() {
       />
       {ended ? <p className="success" role="status" data-testid="withdraw-done">{ended}</p> : null}
 
+      <h2>{t('requestDetails')}</h2>
+      {forms === null ? (
+        <p role="status">{t('loading')}</p>
+      ) : (
+        <RequestData start={forms.start} steps={forms.steps} data={instance.data as Record<string, unknown>} names={names} />
+      )}
+
       <h2>{t('graph')}</h2>
       {flow === 'unavailable' ? <p className="muted">{t('graphUnavailable')}</p> : flow ? <InstanceGraph flow={flow} activeNodes={instance.activeNodes} visitedNodes={visited} /> : <p role="status">{t('loading')}</p>}
 
@@ -152,7 +169,7 @@ export function InstancePage() {
       )}
 
       <h2>{t('timeline')}</h2>
-      <InstanceTimeline history={instance.history} nodeName={nodeName} />
+      <InstanceTimeline history={instance.history} nodeName={nodeName} fields={forms ? fields : null} names={names} />
 
       <h2>{t('documents')}</h2>
       {documents === null ? <p role="status">{t('loading')}</p> : documents.length === 0 ? <p className="muted">{t('documentsNone')}</p> : (
@@ -177,10 +194,6 @@ export function InstancePage() {
 
       <EvidenceSection instanceId={instance.id} />
 
-      <details>
-        <summary>{t('data')}</summary>
-        <pre>{JSON.stringify(instance.data, null, 2)}</pre>
-      </details>
     </section>
   );
 }

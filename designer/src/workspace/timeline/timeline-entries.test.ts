@@ -70,3 +70,30 @@ describe('timeline shaping', () => {
     expect(ruleKeyOf(null)).toBeNull();
   });
 });
+
+describe('the fields a step changed on the timeline', () => {
+  const changes = [{ field: 'lastWorkingDay', from: '2026-12-01', to: '2026-12-15' }];
+  it('puts the data a person saved with a decision on the decision’s row, not on a row of its own', () => {
+    const history = [
+      entry('flow.started', 'leaver', { seq: 1 }),
+      entry('data.changed', 'hr', { seq: 2, nodeId: 'hrInterview', changes }),
+      entry('task.completed', 'hr', { seq: 3, nodeId: 'hrInterview', action: 'approve' }),
+    ];
+    for (const showAll of [false, true]) {
+      const { rows, hidden } = shapeTimeline(history, showAll);
+      expect(rows.map((r) => [r.entry.type, r.changes ?? null])).toEqual([['flow.started', null], ['task.completed', changes]]);
+      expect(hidden).toBe(0);
+    }
+  });
+
+  it('shows a change on its own (a rule’s) as its own row; one with no field the reader may see stays a detail', () => {
+    const byRule = entry('data.changed', 'rule:mark-left', { seq: 2, changes });
+    const nothingVisible = entry('data.changed', 'hr', { seq: 3, nodeId: 'x', changes: [] });
+    const { rows, hidden } = shapeTimeline([byRule, nothingVisible, entry('task.completed', 'hr', { seq: 4, nodeId: 'x', action: 'approve' })], false);
+    expect(rows.map((r) => [r.entry.seq, r.actor, r.changes ?? null])).toEqual([[2, null, changes], [4, 'hr', null]]);
+    expect(hidden).toBe(1);
+    // Two approvals in a row fold into "×2" only when neither changed anything.
+    const twice = [entry('data.changed', 'a', { seq: 1, nodeId: 'n', changes }), entry('task.completed', 'a', { seq: 2, nodeId: 'n', action: 'approve' }), entry('task.completed', 'a', { seq: 3, nodeId: 'n', action: 'approve' })];
+    expect(shapeTimeline(twice, false).rows.map((r) => r.count)).toEqual([1, 1]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@baton/client';
+import type { FieldChange, HistoryEntry } from '@baton/client';
 
 /**
  * Engine bookkeeping: steps entered and left, timers planned and cleared, tasks opened and closed by the
@@ -51,6 +51,8 @@ export interface TimelineRow {
   count: number;
   /** Who gets the credit: a user id, or null for the system. */
   actor: string | null;
+  /** The fields the entry changed (a completion carries those of the data saved with it). */
+  changes?: readonly FieldChange[];
 }
 
 export interface ShapedTimeline {
@@ -64,9 +66,21 @@ export function ruleKeyOf(id: string | null): string | null {
   return id ? (RULE_NODE.exec(id)?.[1] ?? null) : null;
 }
 
-/** Whether an entry is engine bookkeeping (hidden unless all details are shown). A comment always shows. */
-export function isDetail(entry: Pick<HistoryEntry, 'type' | 'comment'>): boolean {
-  return DETAIL_TYPES.has(entry.type) && !entry.comment;
+/**
+ * Whether an entry is engine bookkeeping (hidden unless all details are shown). A comment always shows, and
+ * so does a data change naming fields the reader may see (a rule that set a date, an edit on its own).
+ */
+export function isDetail(entry: Pick<HistoryEntry, 'type' | 'comment' | 'changes'>): boolean {
+  return DETAIL_TYPES.has(entry.type) && !entry.comment && !hasChanges(entry);
+}
+
+function hasChanges(entry: Pick<HistoryEntry, 'type' | 'changes'>): boolean {
+  return entry.type === 'data.changed' && (entry.changes?.length ?? 0) > 0;
+}
+
+/** The data a person saved with a decision is recorded just before it, by them, at that step. */
+function savedWith(change: HistoryEntry, next: HistoryEntry | undefined): boolean {
+  return !!next && next.type === 'task.completed' && next.actor === change.actor && next.nodeId === change.nodeId;
 }
 
 /** Who an entry credits: the person who acted, or null ("System") for what the engine or a rule did. */
@@ -78,25 +92,35 @@ export function creditedActor(entry: Pick<HistoryEntry, 'type' | 'actor'>): stri
 
 function sameRow(row: TimelineRow, entry: HistoryEntry, actor: string | null): boolean {
   const first = row.entry;
+  if (row.changes || hasChanges(entry)) return false;
   return !first.comment && !entry.comment && first.type === entry.type && first.action === entry.action && first.nodeId === entry.nodeId && row.actor === actor;
 }
 
 /**
  * The timeline as shown: engine details dropped unless `showAll`, each entry credited to a person or the
  * system, and runs of identical entries (same event, action, step and credit, no comment) folded into one.
+ * The fields a decision changed go on its own row ("approved · Last working day: … → …") rather than on a
+ * separate "changed the data" row; a change on its own (a rule's) is its own row.
  */
 export function shapeTimeline(history: readonly HistoryEntry[], showAll: boolean): ShapedTimeline {
   const rows: TimelineRow[] = [];
   let hidden = 0;
-  for (const entry of history) {
+  let carried: readonly FieldChange[] | undefined;
+  history.forEach((entry, i) => {
+    if (hasChanges(entry) && savedWith(entry, history[i + 1])) {
+      carried = entry.changes;
+      return;
+    }
+    const changes = carried ?? (hasChanges(entry) ? entry.changes : undefined);
+    carried = undefined;
     if (!showAll && isDetail(entry)) {
       hidden++;
-      continue;
+      return;
     }
     const actor = creditedActor(entry);
     const last = rows.at(-1);
-    if (last && sameRow(last, entry, actor)) last.count++;
-    else rows.push({ entry, count: 1, actor });
-  }
+    if (!changes && last && sameRow(last, entry, actor)) last.count++;
+    else rows.push({ entry, count: 1, actor, ...(changes ? { changes } : {}) });
+  });
   return { rows, hidden };
 }

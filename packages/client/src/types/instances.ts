@@ -19,6 +19,17 @@ export interface HistoryEntry {
   comment: string | null;
   /** `assignee.none`: nobody was found to approve, and the step passed or the request was refused. */
   resolution?: 'approved' | 'rejected';
+  /** `data.changed`: the fields it changed that the caller may see, with their values before and after. */
+  changes?: FieldChange[];
+}
+
+/** One field a data change changed. `from` / `to` are absent when the field had / has no value. */
+export interface FieldChange {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+  /** A secret field: it changed; its values are never sent. */
+  secret?: true;
 }
 
 export interface Instance {
