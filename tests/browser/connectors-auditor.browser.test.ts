@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -173,6 +174,100 @@ describe.skipIf(!available)('connectors as an auditor sees them, in Chromium', (
     for (const absent of ['connector-save', 'connector-test', 'connector-secrets']) expect(await editor.getByTestId(absent).count()).toBe(0);
     expect(await editor.locator('[data-testid^="replay-"]').count()).toBe(0);
     await page.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it('filters an auditor\'s delivery log by status and day, loads more, and exports the filtered rows as CSV', { timeout: 90_000 }, async () => {
+    // An incoming-only hook whose "match" lets nothing through: 53 calls are logged as skipped, 2 without a
+    // customer id are refused (dead); nothing else happens, so the log holds exactly these 55 rows.
+    const intake = await call('PUT', '/connectors/intake', {
+      type: 'webhook',
+      config: { direction: 'in', inbound: { action: 'upsert-record', form: 'customer', idField: 'id', actAs: 'demo-hr-1', match: { '==': [{ var: 'event' }, 'customer.changed'] }, map: { name: { var: 'name' } } } },
+      secrets: { signingSecret: secret },
+    });
+    expect(intake.status, JSON.stringify(intake.body)).toBe(201);
+    const hook = (id: string, payload: Json) => {
+      const body = JSON.stringify(payload);
+      const ts = Math.floor(Date.now() / 1000);
+      return fetch(`${runtime.baseUrl}/api/hooks/intake`, {
+        method: 'POST', body,
+        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signWebhook(secret, id, ts, body) },
+      });
+    };
+    for (let i = 0; i < 53; i++) expect((await hook(`view-${i}`, { event: 'customer.viewed', name: `Viewer ${i}` })).status).toBe(202);
+    for (const id of ['broken-1', 'broken-2']) expect((await hook(id, { event: 'customer.changed', name: '无编号客户' })).status).toBe(422);
+
+    const page = await auditorPage();
+    await page.goto(`${runtime.baseUrl}/connectors`);
+    await page.getByTestId('connector-open-intake').click();
+    const panel = page.getByTestId('connector-audit-panel');
+    const rows = panel.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await panel.getByTestId('deliveries-count').innerText()).toBe('Showing 50 of 55');
+    expect(await rows.first().getAttribute('data-status')).toBe('dead');
+    expect(await panel.locator('tbody tr[data-status="skipped"]').first().innerText()).toContain('skipped (nothing sent)');
+    await panel.getByTestId('deliveries-more').click();
+    await expect.poll(() => rows.count()).toBe(55);
+    expect(await panel.getByTestId('deliveries-more').count()).toBe(0);
+    expect(await panel.getByTestId('deliveries-count').innerText()).toBe('Showing 55 of 55');
+
+    // Dead letters only: the server filters, the count follows, the CSV holds exactly those rows.
+    await panel.getByTestId('delivery-filter-status').selectOption('dead');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await panel.getByTestId('deliveries-count').innerText()).toBe('Showing 2 of 2');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('deliveries-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^deliveries-intake-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('Time,Event,About,Status,Attempt,Last error,Proof,Duration (ms),Process instance,Idempotency key');
+    expect(lines.slice(1).map((l) => l.split(',').at(-1)).sort()).toEqual(['broken-1', 'broken-2']);
+    for (const line of lines.slice(1)) expect(line).toContain('dead letter');
+    expect(await panel.getByTestId('deliveries-exported').innerText()).toBe('Exported 2 deliveries.');
+
+    // A day after today matches nothing: said in words, with a way back.
+    await panel.getByTestId('delivery-filter-from').fill('2099-01-01');
+    const none = panel.getByTestId('deliveries-no-match');
+    await none.waitFor();
+    expect(await none.innerText()).toContain('No deliveries match these filters');
+    expect(await panel.getByTestId('deliveries-export').isDisabled()).toBe(true);
+    await none.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(50);
+    await saveScreenshot(page, 'connectors-deliveries-filtered');
+    await page.context().close();
+
+    // In Chinese: the skipped rows and the CSV headers, opened correctly by Excel thanks to the BOM.
+    const zh = await auditorPage('zh-CN');
+    await zh.goto(`${runtime.baseUrl}/connectors`);
+    await zh.getByTestId('connector-open-intake').click();
+    const zhPanel = zh.getByTestId('connector-audit-panel');
+    await zhPanel.getByTestId('delivery-filter-status').selectOption('skipped');
+    await expect.poll(() => zhPanel.getByTestId('deliveries-count').innerText()).toBe('显示 50 条，共 53 条');
+    expect(await zhPanel.locator('tbody tr').first().innerText()).toContain('已跳过（未发送）');
+    const [zhDownload] = await Promise.all([zh.waitForEvent('download'), zhPanel.getByTestId('deliveries-export').click()]);
+    const zhCsv = fs.readFileSync((await zhDownload.path())!, 'utf8');
+    expect(zhCsv.startsWith('\uFEFF时间,事件,对象,状态')).toBe(true);
+    expect(zhCsv.trim().split('\r\n')).toHaveLength(54);
+    await zh.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it('tells someone with neither role which roles open the page, in English and Chinese', async () => {
+    const token = await runtime.tokenFor('conn-employee', []);
+    const page = await sessionPage(browser, token, 'conn-employee', problems);
+    await page.goto(`${runtime.baseUrl}/connectors`);
+    const refusal = page.getByTestId('need-connector-role');
+    await refusal.waitFor();
+    expect(await refusal.locator('h1').innerText()).toBe('You need the designer or auditor role');
+    expect(await refusal.innerText()).toContain('auditors read every delivery, read-only');
+    expect(await refusal.innerText()).not.toContain('Designing forms');
+    expect(await page.getByTestId('need-designer-role').count()).toBe(0);
+    await page.context().close();
+    const zh = await sessionPage(browser, token, 'conn-employee', problems, { locale: 'zh-CN' });
+    await zh.goto(`${runtime.baseUrl}/connectors`);
+    await zh.getByTestId('need-connector-role').waitFor();
+    expect(await zh.getByTestId('need-connector-role').locator('h1').innerText()).toBe('你需要设计者或审计员角色');
+    await zh.context().close();
     expect(problems).toEqual([]);
   });
 });

@@ -41,6 +41,9 @@ describe.skipIf(!available)('template centre in Chromium', () => {
     const older = await api(runtime.baseUrl, runtime.adminToken, 'POST', '/packs/import', { ...bundle, manifest: { ...bundle.manifest, version: shipped - 1 }, definitions });
     expect(older.status, JSON.stringify(older.body)).toBe(201);
     assetBody = definitions.find((d) => d.kind === 'form' && d.key === 'asset')!;
+    // HR's person in the directory: the card names the installer by name, not by user id.
+    const people = await api(runtime.baseUrl, runtime.adminToken, 'POST', '/directory/import', { users: [{ id: 'hr-mei', name: '林美 Mei Lin' }] });
+    expect(people.status, JSON.stringify(people.body)).toBe(200);
     hrToken = await runtime.tokenFor('hr-mei', ['hr']);
     designerToken = await runtime.tokenFor('des-li', ['designer']);
   }, 120_000);
@@ -86,7 +89,8 @@ describe.skipIf(!available)('template centre in Chromium', () => {
     expect(await card.getAttribute('data-status')).toBe('installed');
     expect(await button.textContent()).toBe('Installed');
     expect(await button.isDisabled()).toBe(true);
-    expect(await page.getByTestId('template-status-offboarding').textContent()).toContain(`Installed: version ${shipped}, by hr-mei`);
+    expect(await page.getByTestId('template-status-offboarding').textContent()).toContain(`Installed: version ${shipped}, by 林美 Mei Lin`);
+    expect(await page.getByTestId('template-status-offboarding').getAttribute('title')).toBe('hr-mei');
     await saveScreenshot(page, 'templates-gallery-upgraded');
 
     const packs = await api<{ items: Array<{ key: string; version: number; importedBy: string }> }>(runtime.baseUrl, runtime.adminToken, 'GET', '/packs?key=offboarding');
@@ -100,9 +104,26 @@ describe.skipIf(!available)('template centre in Chromium', () => {
     await page.goto(`${runtime.baseUrl}/templates`);
     await page.getByRole('heading', { name: '模板中心' }).waitFor();
     await page.getByTestId('template-card-offboarding').getByRole('heading', { name: '员工离职' }).waitFor();
-    expect(await page.getByTestId('template-status-offboarding').textContent()).toContain(`已安装：第 ${shipped} 版，由 hr-mei`);
+    expect(await page.getByTestId('template-status-offboarding').textContent()).toContain(`已安装：第 ${shipped} 版，由 林美 Mei Lin`);
     expect(await page.getByTestId('template-action-offboarding').textContent()).toBe('已安装');
     await saveScreenshot(page, 'templates-gallery-zh');
+  });
+
+  it('leads a designer to the template centre from Home and from the Packs page', async () => {
+    const page = await open(designerToken, 'des-li');
+    await page.goto(`${runtime.baseUrl}/`);
+    const tile = page.getByTestId('home-templates');
+    await tile.waitFor();
+    expect(await tile.textContent()).toBe('Templates: install ready-made applications');
+    await tile.click();
+    await page.getByRole('heading', { name: 'Template centre' }).waitFor();
+    await page.goto(`${runtime.baseUrl}/packs`);
+    const hint = page.getByTestId('packs-templates-hint');
+    await hint.waitFor();
+    await hint.getByRole('link', { name: 'Open the template centre' }).click();
+    await page.waitForURL(/\/templates$/);
+    await page.getByTestId('template-card-offboarding').waitFor();
+    expect(problems).toEqual([]);
   });
 
   it('keeps the template centre from an employee: no link, and the page says which roles it needs', async () => {

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useMyRolesState } from '../dashboard/use-my-roles.js';
 import { RolesStatus } from './access/roles-status.js';
-import { landingOf } from './role-access.js';
+import { GALLERY_ROLES } from '../templates/template-card-state.js';
+import { landingOf, mayUse } from './role-access.js';
 
 /** The landing page: where builders start building; everyone else (no designer role) lands on their inbox. */
 export function HomePage() {
@@ -21,6 +22,7 @@ export function HomePage() {
         <li><Link to="/build?kind=flow">{t('homeFlows')}</Link></li>
         <li><Link to="/build?kind=rule">{t('homeRules')}</Link></li>
         <li><Link to="/build?kind=report">{t('homeReports')}</Link></li>
+        {mayUse(roles, GALLERY_ROLES) ? <li><Link to="/templates" data-testid="home-templates">{t('templates:homeTile')}</Link></li> : null}
         <li><Link to="/packs">{t('homePacks')}</Link></li>
       </ul>
     </section>

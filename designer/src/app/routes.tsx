@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { ConnectorsNoAccess } from '../connectors/connectors-no-access.js';
 import { ConnectorsPage } from '../connectors/connectors-page.js';
 import { DashboardPage } from '../dashboard/dashboard-page.js';
 import { DefinitionsPage } from '../definitions/definitions-page.js';
@@ -33,7 +34,7 @@ export const APP_ROUTES: RouteObject[] = [
   // The template centre guards itself: HR installs shipped templates as well as designers.
   { path: 'templates', element: <TemplatesPage /> },
   // Designers read connectors' settings, auditors their deliveries; saving, testing and replays are for admins.
-  { path: 'connectors', element: <RequireRoles roles={CONNECTOR_VIEWER_ROLES}><ConnectorsPage /></RequireRoles> },
+  { path: 'connectors', element: <RequireRoles roles={CONNECTOR_VIEWER_ROLES} denied={(roles) => <ConnectorsNoAccess roles={roles} />}><ConnectorsPage /></RequireRoles> },
   { path: 'dashboard', element: <DashboardPage /> },
   { path: 'dashboard/:key', element: <DashboardPage /> },
   ...WORKSPACE_ROUTES,

@@ -9,6 +9,8 @@ interface Props {
   connectorKey: string;
   type: string;
   disabledReason: string | null;
+  /** The type's actions: the deliveries' event filter offers them. */
+  typeActions: readonly string[];
   /** After a refresh: the list's health and dead-letter counts follow. */
   onActivity: () => void;
   onClose: () => void;
@@ -18,7 +20,7 @@ interface Props {
  * One connector as an auditor reads it: its deliveries and their proofs, nothing else. The settings and
  * secrets are not asked for (the server refuses them to auditors), and nothing can be changed or resent.
  */
-export function ConnectorAuditPanel({ api, connectorKey, type, disabledReason, onActivity, onClose }: Props) {
+export function ConnectorAuditPanel({ api, connectorKey, type, disabledReason, typeActions, onActivity, onClose }: Props) {
   const { t } = useTranslation('connectors');
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from the list above: bring it into view and move focus to it, as the editor does.
@@ -35,7 +37,7 @@ export function ConnectorAuditPanel({ api, connectorKey, type, disabledReason, o
         <button type="button" onClick={onClose} style={{ marginLeft: 'auto' }}>{t('close')}</button>
       </div>
       {disabledReason ? <p className="notice" data-testid="connector-disabled">{t('disabledBecause', { reason: disabledReason })}</p> : null}
-      <ConnectorDeliveries api={api} connectorKey={connectorKey} reloadToken={0} canReplay={false} onActivity={onActivity} />
+      <ConnectorDeliveries api={api} connectorKey={connectorKey} reloadToken={0} canReplay={false} typeActions={typeActions} onActivity={onActivity} />
     </section>
   );
 }

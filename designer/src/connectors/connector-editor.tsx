@@ -73,6 +73,11 @@ export function ConnectorEditor({ api, connectorKey, initialType, types, canEdit
 
   const typeKey = view?.type ?? initialType;
   const type = types.find((x) => x.type === typeKey);
+  // The event filter's choices before anything was logged: the type's actions and the config's own (crm-rest).
+  const typeActions = useMemo(
+    () => [...(type?.actions.map((a) => a.name) ?? []), ...Object.keys((view?.config.actions as Record<string, unknown> | undefined) ?? {})],
+    [type, view],
+  );
   const schema = useMemo(() => configPanelSchema(type?.configSchema, ENGINE_DEFS), [type]);
 
   const save = async () => {
@@ -171,7 +176,7 @@ export function ConnectorEditor({ api, connectorKey, initialType, types, canEdit
             </>
           ) : null}
           {view !== null && canReadDeliveries ? (
-            <ConnectorDeliveries api={api} connectorKey={connectorKey} reloadToken={reloadDeliveries} canReplay={canEdit} onActivity={onSaved} />
+            <ConnectorDeliveries api={api} connectorKey={connectorKey} reloadToken={reloadDeliveries} canReplay={canEdit} typeActions={typeActions} onActivity={onSaved} />
           ) : null}
         </>
       ) : null}

@@ -32,7 +32,8 @@ export function healthOf(c: Pick<ConnectorSummary, 'configured' | 'enabled' | 'l
   if (!c.configured) return 'not-configured';
   if (!c.enabled) return 'disabled';
   if (!c.lastDelivery) return 'idle';
-  if (c.lastDelivery.status === 'delivered') return 'ok';
+  // A skip sent nothing on purpose (an event the subscription no longer wants): the connector itself is fine.
+  if (c.lastDelivery.status === 'delivered' || c.lastDelivery.status === 'skipped') return 'ok';
   return c.lastDelivery.status === 'retry' ? 'retrying' : 'failing';
 }
 
@@ -87,6 +88,8 @@ export function unresolvedDeadLetters(deliveries: readonly ConnectorDelivery[]):
 /** A delivery's proof in one line ("state: inactive · verifiedAt: …"): what was checked in the other system. */
 export function proofSummary(proof: Record<string, unknown> | null): string | null {
   if (!proof) return null;
+  // A skipped delivery's proof is why nothing was sent: the reason alone reads best.
+  if (proof.state === 'skipped' && typeof proof.reason === 'string') return proof.reason;
   const parts = Object.entries(proof)
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
     .map(([k, v]) => `${k}: ${String(v)}`);
@@ -186,4 +189,9 @@ export function packSlots(manifests: ReadonlyArray<{ key: string; manifest: unkn
 export function suggestedKey(slot: Pick<PackSlot, 'key' | 'multiple'>, taken: readonly string[]): string {
   if (!slot.multiple && !taken.includes(slot.key)) return slot.key;
   for (let n = 1; ; n += 1) if (!taken.includes(`${slot.key}-${n}`)) return `${slot.key}-${n}`;
+}
+
+/** "designer or auditor" / "设计者或审计员": role names joined the way the language joins alternatives. */
+export function roleChoice(names: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(names);
 }

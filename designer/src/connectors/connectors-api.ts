@@ -1,4 +1,4 @@
-import type { BatonClient, ConnectorInput } from '@baton/client';
+import type { BatonClient, ConnectorDeliveryQuery, ConnectorInput } from '@baton/client';
 import { useMemo } from 'react';
 import { useApi } from '../app/session/use-api.js';
 
@@ -7,6 +7,9 @@ import { useApi } from '../app/session/use-api.js';
 
 export type {
   ConnectorDelivery,
+  ConnectorDeliveryList,
+  ConnectorDeliveryQuery,
+  ConnectorDeliveryStatus,
   ConnectorInput,
   ConnectorTestResult,
   ConnectorType as ConnectorTypeInfo,
@@ -14,7 +17,7 @@ export type {
   OutboxEntry,
 } from '@baton/client';
 
-/** Deliveries shown per connector. */
+/** Deliveries per page (the list's dead-letter count reads the first page). */
 const DELIVERY_LIMIT = 50;
 /** Dead letters read to find a connector's replayable ones (the outbox list's maximum page). */
 const DEAD_LETTER_LIMIT = 500;
@@ -26,7 +29,8 @@ export function connectorsApi(client: BatonClient) {
     get: (key: string) => client.connectors.get(key),
     save: (key: string, input: ConnectorInput) => client.connectors.save(key, input),
     test: (key: string) => client.connectors.test(key),
-    deliveries: (key: string) => client.connectors.deliveries(key, { limit: DELIVERY_LIMIT }),
+    /** One page of a connector's deliveries, newest first (filters and cursor as the server takes them). */
+    deliveries: (key: string, query: ConnectorDeliveryQuery = {}) => client.connectors.deliveries(key, { limit: DELIVERY_LIMIT, ...query }),
     /** Dead letters of the outbox (admin): a connector's dead deliveries are replayed through them. */
     deadLetters: () => client.outbox.list({ status: 'dead', limit: DEAD_LETTER_LIMIT }),
     replay: (outboxId: string, comment: string) => client.outbox.replay(outboxId, { comment }),

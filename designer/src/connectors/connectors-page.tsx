@@ -185,6 +185,7 @@ export function ConnectorsPage() {
           connectorKey={open.key}
           type={open.type}
           disabledReason={rows?.find((r) => r.key === open.key)?.disabledReason ?? null}
+          typeActions={types.find((x) => x.type === open.type)?.actions.map((a) => a.name) ?? []}
           onActivity={() => void load()}
           onClose={() => setOpen(null)}
         />

@@ -1,6 +1,7 @@
 import type { PackBundle, PackImportResult, PackSummary } from '@baton/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useLocalized, type Localizable } from '../app/i18n/localized.js';
 import { useApi } from '../app/session/use-api.js';
@@ -102,6 +103,9 @@ export function PacksPage() {
   return (
     <section>
       <h1>{t('title')}</h1>
+      <p className="muted" data-testid="packs-templates-hint">
+        {t('templatesHint')} <Link to="/templates">{t('templatesLink')}</Link>
+      </p>
       <fieldset className="rule-part">
         <legend>{t('importTitle')}</legend>
         <label>
@@ -144,7 +148,11 @@ export function PacksPage() {
       {error ? <ErrorPanel error={error} /> : null}
       <h2>{t('installed')}</h2>
       {packs === null && !error ? <p className="muted" role="status">{t('loading')}</p> : null}
-      {packs !== null && packs.length === 0 ? <EmptyState title={t('empty')}>{t('emptyBody')}</EmptyState> : null}
+      {packs !== null && packs.length === 0 ? (
+        <EmptyState title={t('empty')} action={<Link to="/templates" data-testid="packs-empty-templates">{t('emptyAction')}</Link>}>
+          {t('emptyBody')}
+        </EmptyState>
+      ) : null}
       {packs && packs.length > 0 ? (
         <table className="list">
           <thead>

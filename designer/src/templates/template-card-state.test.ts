@@ -1,6 +1,6 @@
 import type { TemplateInstallResult } from '@baton/client';
 import { describe, expect, it } from 'vitest';
-import { cardAction, offersDemoData, resultMessage } from './template-card-state.js';
+import { cardAction, installerLabel, offersDemoData, resultMessage } from './template-card-state.js';
 
 const result = (outcome: TemplateInstallResult['outcome'], retired = 0) =>
   ({
@@ -24,5 +24,12 @@ describe('template card state', () => {
     expect(resultMessage(result('upgraded'), 5).key).toBe('resultUpgraded');
     expect(resultMessage(result('upgraded', 2), 5)).toMatchObject({ key: 'resultUpgradedRetired', values: { from: 5, retired: 2 } });
     expect(resultMessage(result('unchanged'), 6).key).toBe('resultUnchanged');
+  });
+
+  it('names the installer by their directory name, "Baton" for the starter pack, else by id', () => {
+    expect(installerLabel({ installedBy: 'hr-wang', installedByName: '王芳' }, 'Baton')).toBe('王芳');
+    expect(installerLabel({ installedBy: 'system', installedByName: null }, 'Baton')).toBe('Baton');
+    expect(installerLabel({ installedBy: 'svc-1', installedByName: null }, 'Baton')).toBe('svc-1');
+    expect(installerLabel({ installedBy: null, installedByName: null }, 'Baton')).toBeNull();
   });
 });

@@ -35,3 +35,10 @@ export function resultMessage(result: TemplateInstallResult, from: number | null
   if (result.outcome === 'upgraded') return { key: imported.retired.length > 0 ? 'resultUpgradedRetired' : 'resultUpgraded', values };
   return { key: 'resultInstalled', values };
 }
+
+/** The installer as people know them: their directory name, else "Baton" for the starter pack, else the id. */
+export function installerLabel(template: Pick<TemplateSummary, 'installedBy' | 'installedByName'>, systemLabel: string): string | null {
+  if (template.installedBy === null) return null;
+  if (template.installedByName) return template.installedByName;
+  return template.installedBy === 'system' ? systemLabel : template.installedBy;
+}

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { useApi } from '../app/session/use-api.js';
-import { cardAction, offersDemoData, resultMessage } from './template-card-state.js';
+import { cardAction, installerLabel, offersDemoData, resultMessage } from './template-card-state.js';
 
 type Run = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: TemplateInstallResult; from: number | null } | { state: 'failed'; error: unknown };
 
@@ -40,7 +40,7 @@ export function TemplateCard({ template, onInstalled }: { template: TemplateSumm
       case 'installed':
         return t('statusInstalled', {
           version: template.installedVersion,
-          by: template.installedBy ?? '—',
+          by: installerLabel(template, t('installedBySystem')) ?? '—',
           at: template.installedAt ? new Date(template.installedAt).toLocaleString() : '—',
         });
     }
@@ -66,7 +66,7 @@ export function TemplateCard({ template, onInstalled }: { template: TemplateSumm
           {template.tags.map((tag) => <li key={tag}>{tag}</li>)}
         </ul>
       ) : null}
-      <p className="template-status" data-testid={`template-status-${template.key}`}>{status}</p>
+      <p className="template-status" data-testid={`template-status-${template.key}`} title={action === 'installed' && template.installedBy ? template.installedBy : undefined}>{status}</p>
       {action === 'upgrade' ? <p className="muted">{t('upgradeNote')}</p> : null}
       {offersDemoData(template) ? (
         <label className="inline">

@@ -38,6 +38,8 @@ export const templatesMessages = defineMessages({
     failed: '{{name}} was not installed: nothing was changed.',
     nextStep: 'Start a process',
     needRole: 'The template centre ({{path}}) is for people with the hr, designer or admin role. Your roles: {{roles}}.',
+    installedBySystem: 'Baton (at first start)',
+    homeTile: 'Templates: install ready-made applications',
   },
   'zh-CN': {
     nav: '模板中心',
@@ -75,5 +77,7 @@ export const templatesMessages = defineMessages({
     failed: '“{{name}}”未安装：未做任何更改。',
     nextStep: '发起流程',
     needRole: '模板中心（{{path}}）需要 hr、designer 或 admin 角色。你的角色：{{roles}}。',
+    installedBySystem: 'Baton（首次启动时）',
+    homeTile: '模板中心：安装现成应用',
   },
 });

@@ -10,6 +10,16 @@ export const CONNECTOR_API_ERRORS = defineErrors({
     en: 'There is no connector "{key}": create it with PUT /api/connectors/{key}.',
     'zh-CN': '不存在连接器 "{key}"：请先通过 PUT /api/connectors/{key} 创建。',
   },
+  BATON_E_CONNECTOR_CURSOR_INVALID: {
+    status: 400,
+    en: 'The cursor "{cursor}" is not one this delivery list gave out: start again without a cursor.',
+    'zh-CN': '游标“{cursor}”不是本投递列表返回的：请去掉 cursor 从第一页重新开始。',
+  },
+  BATON_E_CONNECTOR_DELIVERY_RANGE: {
+    status: 400,
+    en: 'The date range is empty: "from" ({from}) must be before "to" ({to}).',
+    'zh-CN': '日期范围为空：“from”（{from}）必须早于“to”（{to}）。',
+  },
   BATON_E_CONNECTOR_TYPE_UNKNOWN: {
     status: 422,
     en: 'There is no connector type "{type}": use one of {known}, or register the plugin that provides it.',

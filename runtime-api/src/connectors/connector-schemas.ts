@@ -85,12 +85,36 @@ export const ConnectorTypeSchema = Closed({
 });
 export const ConnectorTypeListResult = Closed({ items: Type.Array(ConnectorTypeSchema) });
 
-export const DeliveryListQuery = Closed({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) });
+/**
+ * What a delivery row says happened. `skipped`: the action ran and deliberately sent nothing (e.g. the event is
+ * no longer among a webhook subscription's events); the reason is in its proof. Rows written before `skipped`
+ * existed keep the three older values.
+ */
+export const DELIVERY_STATUSES = ['delivered', 'skipped', 'retry', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DeliveryStatusSchema = Type.Union(DELIVERY_STATUSES.map((s) => Type.Literal(s)));
+
+/** The most rows one page returns, and the count beyond which the total is only "more than". */
+export const DELIVERY_PAGE_MAX = 200;
+export const DELIVERY_COUNT_CAP = 10_000;
+
+export const DeliveryListQuery = Closed({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: DELIVERY_PAGE_MAX, default: 50 })),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'nextCursor of the previous page (the filters must stay the same)' })),
+  status: Type.Optional(
+    Type.Array(DeliveryStatusSchema, { minItems: 1, maxItems: DELIVERY_STATUSES.length, description: 'Only these statuses (repeat the parameter for several: ?status=retry&status=dead)' }),
+  ),
+  action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only this action (event type), e.g. deliverEvent, receive, reassignOwner' })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Only deliveries at or after this instant' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Only deliveries before this instant (exclusive)' })),
+});
+export type DeliveryListQueryValue = Static<typeof DeliveryListQuery>;
+
 export const DeliveryViewSchema = Closed({
   id: Type.Integer(),
   at: IsoDateTime,
   action: Type.String(),
-  status: Type.String(),
+  status: Type.String({ description: 'delivered, skipped, retry or dead' }),
   attempt: Type.Integer(),
   idempotencyKey: Type.String(),
   instanceId: Nullable(Type.String()),
@@ -99,7 +123,20 @@ export const DeliveryViewSchema = Closed({
   proof: Nullable(JsonObject),
   durationMs: Type.Integer(),
 });
-export const DeliveryListResult = Closed({ items: Type.Array(DeliveryViewSchema) });
+export const DeliveryListResult = Closed({
+  items: Type.Array(DeliveryViewSchema, { description: 'Newest first' }),
+  nextCursor: Nullable(Type.String({ description: 'Pass as cursor (with the same filters) for the next page; null on the last page' })),
+  total: Nullable(
+    Closed(
+      {
+        count: Type.Integer({ description: `How many deliveries match the filters, counted up to ${DELIVERY_COUNT_CAP}` }),
+        exact: Type.Boolean({ description: `false: more than ${DELIVERY_COUNT_CAP} match (count is the cap)` }),
+      },
+      { description: 'On the first page only (no cursor); null on later pages' },
+    ),
+  ),
+});
+export type DeliveryListResultValue = Static<typeof DeliveryListResult>;
 
 export const ReconciliationQuery = Closed({ userId: Type.String({ minLength: 1, maxLength: 128 }) });
 export const ReconciliationResult = Closed({

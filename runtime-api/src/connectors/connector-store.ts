@@ -2,6 +2,7 @@ import type { ColumnType, Generated, JSONColumnType, Kysely, Selectable } from '
 import type { Database } from '../db/database.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { ConnectorFailure } from './connector-failure.js';
+import type { DeliveryStatus } from './connector-schemas.js';
 import type { ConnectorInstance } from './connector-type.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -32,7 +33,7 @@ export type ConnectorDeliveriesTable = {
   action: string;
   subject: string | null;
   attempt: number;
-  status: 'delivered' | 'retry' | 'dead';
+  status: DeliveryStatus;
   error: string | null;
   proof: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   duration_ms: number;
@@ -129,7 +130,7 @@ export interface DeliveryRecord {
   action: string;
   subject: string | null;
   attempt: number;
-  status: 'delivered' | 'retry' | 'dead';
+  status: DeliveryStatus;
   error: string | null;
   proof: Record<string, unknown> | null;
   durationMs: number;

@@ -43,10 +43,11 @@ export type HostResolver = (hostname: string) => Promise<Array<{ address: string
 /**
  * What an action reports. `ok` may carry a proof (SCIM: "revocation verified at …") kept in the connector's
  * delivery record; `retry` may say how long the peer asked to wait; `dead` with `disable` turns the connector
- * off (HTTP 410 Gone) until an admin saves it again.
+ * off (HTTP 410 Gone) until an admin saves it again. `ok` with `skipped` sent nothing on purpose (the note says
+ * why): the delivery log records it as "skipped", not "delivered".
  */
 export type ActionResult =
-  | { status: 'ok'; note?: string; proof?: Record<string, unknown>; subject?: string; log?: DeliveryLog }
+  | { status: 'ok'; note?: string; proof?: Record<string, unknown>; subject?: string; log?: DeliveryLog; skipped?: boolean }
   | { status: 'retry'; error: string; code?: string; params?: Record<string, unknown>; retryAfterMs?: number; subject?: string; log?: DeliveryLog }
   | { status: 'dead'; error: string; code?: string; params?: Record<string, unknown>; disable?: boolean; subject?: string; log?: DeliveryLog };
 

@@ -18,6 +18,7 @@ import {
   type ConnectorView,
 } from './connector-schemas.js';
 import { connectorDb, lastDeliveries, loadConnector, type ConnectorRow, type DeliveryRow } from './connector-store.js';
+import { listDeliveries } from './delivery-list.js';
 import { localizedError, runConnectorAction } from './run-connector-action.js';
 import { missingSecrets, saveConnector } from './save-connector.js';
 import './connector-errors.js';
@@ -178,35 +179,12 @@ export const connectorsRoutes: FastifyPluginAsyncTypebox<{ runtime: ConnectorRun
       config: { roles: ['auditor'] },
       schema: {
         tags: ['connectors'],
-        summary: 'The connector\'s recent deliveries, newest first, with proofs (SCIM: revocation verified at …)',
+        summary: 'The connector\'s deliveries, newest first, with proofs (SCIM: revocation verified at …): filtered by status, action and time, keyset-paged (auditors, admins)',
         params: ConnectorKeyParams,
         querystring: DeliveryListQuery,
         response: withErrors({ 200: DeliveryListResult }),
       },
     },
-    async (request) => {
-      const rows = await connectorDb(db)
-        .selectFrom('connector_deliveries')
-        .selectAll()
-        .where('connector_key', '=', request.params.key)
-        .orderBy('id', 'desc')
-        .limit(request.query.limit ?? 50)
-        .execute();
-      return {
-        items: rows.map((r) => ({
-          id: Number(r.id),
-          at: r.at.toISOString(),
-          action: r.action,
-          status: r.status,
-          attempt: r.attempt,
-          idempotencyKey: r.idempotency_key,
-          instanceId: r.instance_id,
-          subject: r.subject,
-          error: r.error,
-          proof: r.proof,
-          durationMs: r.duration_ms,
-        })),
-      };
-    },
+    async (request) => listDeliveries(db, request.params.key, request.query),
   );
 };

@@ -16,7 +16,9 @@ const UNREPORTED_ACTIONS = new Set(['sendMessage', 'deliverEvent']);
 /** The outcome the outbox worker understands; the note (e.g. the SCIM proof) rides in the log. */
 export function toOutcome(result: ActionResult): OutboxOutcome {
   if (result.status === 'ok') {
-    const note = result.note ?? (result.proof ? JSON.stringify(result.proof) : undefined);
+    const said = result.note ?? (result.proof ? JSON.stringify(result.proof) : undefined);
+    // "skipped:" is what the instance timeline reads as "Skipped" (as for a fan-out to no connector, below).
+    const note = result.skipped ? `skipped: ${said ?? 'nothing was sent'}` : said;
     return { status: 'delivered', log: { ...result.log, ...(note ? { note } : {}) } };
   }
   if (result.status === 'retry') {
@@ -84,9 +86,10 @@ export function invokeHandler(deps: ActionDeps & { services: ExecutionServices }
           action: effect.action,
           subject: result.subject ?? null,
           attempt: delivery.attempt,
-          status: result.status === 'ok' ? 'delivered' : result.status,
+          status: result.status === 'ok' ? (result.skipped ? 'skipped' : 'delivered') : result.status,
           error: result.status === 'ok' ? null : result.error,
-          proof: result.status === 'ok' ? (result.proof ?? null) : null,
+          // A skip's reason is its proof: why nothing was sent.
+          proof: result.status === 'ok' ? (result.skipped ? { state: 'skipped', reason: result.note ?? 'nothing was sent', ...result.proof } : (result.proof ?? null)) : null,
           durationMs: Math.round(performance.now() - started),
           at: new Date(),
         });

@@ -13,8 +13,11 @@ import './template-errors.js';
 /** What the gallery reads of an installed pack version (not its manifest, which holds every definition). */
 export type InstalledPack = Pick<PackRow, 'key' | 'version' | 'imported_at' | 'imported_by'>;
 
-/** The gallery's card of a shipped template, given the latest installed version of its pack (if any). */
-export function toTemplateView(template: ShippedTemplate, installed: InstalledPack | undefined): TemplateViewValue {
+/**
+ * The gallery's card of a shipped template, given the latest installed version of its pack (if any) and the
+ * installer's directory name (templates-routes.ts reads the names of all cards in one query).
+ */
+export function toTemplateView(template: ShippedTemplate, installed: InstalledPack | undefined, installedByName: string | null = null): TemplateViewValue {
   const { dir: _dir, ...shipped } = template;
   const installedVersion = installed ? Number(installed.version) : null;
   const status: TemplateViewValue['status'] =
@@ -27,6 +30,7 @@ export function toTemplateView(template: ShippedTemplate, installed: InstalledPa
     installedVersion,
     installedAt: installed ? installed.imported_at.toISOString() : null,
     installedBy: installed ? installed.imported_by : null,
+    installedByName: installed ? installedByName : null,
     upgradeAvailable: status === 'upgrade-available',
     status,
   };

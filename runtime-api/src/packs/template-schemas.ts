@@ -26,7 +26,10 @@ export const TemplateView = Closed({
   demoData: Type.Boolean({ description: 'Whether the template ships demo data (people, records, past instances) one may load with it.' }),
   installedVersion: Type.Union([Type.Integer(), Type.Null()], { description: 'The latest installed version of this pack, null when none.' }),
   installedAt: Type.Union([IsoDateTime, Type.Null()]),
-  installedBy: Type.Union([Type.String(), Type.Null()]),
+  installedBy: Type.Union([Type.String(), Type.Null()], { description: 'The user id of who installed the latest installed version ("system" for the starter pack).' }),
+  installedByName: Type.Union([Type.String(), Type.Null()], {
+    description: 'Their name in the directory, so a client needs no lookup per card; null when nobody is installed or the id is not a directory person.',
+  }),
   upgradeAvailable: Type.Boolean({ description: 'true when an older version is installed than the one shipped.' }),
   status: TemplateStatus,
 });

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
 import { principalOf } from '../auth/auth-plugin.js';
 import { ROLES } from '../auth/principal.js';
 import { runCommand } from '../commands/run-command.js';
 import { DEFAULT_TEMPLATES_DIR } from '../config/runtime-config.js';
+import type { Database } from '../db/database.js';
 import { ApiError } from '../errors/api-error.js';
 import { Closed, KeySchema, withErrors } from '../app/schema-helpers.js';
 import { installTemplate, latestInstalled, toTemplateView } from './install-template.js';
@@ -14,6 +16,14 @@ import './template-errors.js';
 // HR installs the offboarding template and runs offboardings: the gallery is theirs as much as the builders'.
 // Uploading an arbitrary bundle (POST /packs/import) stays with designers and admins.
 const GALLERY_ROLES = [ROLES.hr, ROLES.designer];
+
+/** Directory names of the people who installed templates: one query for every card, not one per card. */
+async function installerNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('directory_users').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
 
 /**
  * The template gallery: the template packs that ship with Baton (BATON_TEMPLATES_DIR, the repository's
@@ -40,9 +50,11 @@ export const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => {
+      const db = app.baton.database.db;
       const templates = await catalogue();
-      const installed = await latestInstalled(app.baton.database.db, templates.map((t) => t.key));
-      return { items: templates.map((t) => toTemplateView(t, installed.get(t.key))) };
+      const installed = await latestInstalled(db, templates.map((t) => t.key));
+      const names = await installerNames(db, [...installed.values()].map((p) => p.imported_by));
+      return { items: templates.map((t) => toTemplateView(t, installed.get(t.key), names.get(installed.get(t.key)?.imported_by ?? '') ?? null)) };
     },
   );
 
@@ -82,9 +94,12 @@ export const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const shippedVersion = (bundle.manifest as { version?: unknown }).version;
       const version = typeof shippedVersion === 'number' ? shippedVersion : found.version;
       const template = { ...found, version };
-      return runCommand(request, reply, (trx) =>
-        installTemplate(trx, { template, bundle, withDemoData, actor: principal.userId, locale: request.locale, timeZone: app.baton.config.timeZone }),
-      );
+      return runCommand(request, reply, async (trx) => {
+        const result = await installTemplate(trx, { template, bundle, withDemoData, actor: principal.userId, locale: request.locale, timeZone: app.baton.config.timeZone });
+        const card = result.body.template;
+        const name = card.installedBy === null ? null : ((await installerNames(trx, [card.installedBy])).get(card.installedBy) ?? null);
+        return { ...result, body: { ...result.body, template: { ...card, installedByName: name } } };
+      });
     },
   );
 };

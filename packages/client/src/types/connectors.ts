@@ -105,9 +105,25 @@ export interface ConnectorDelivery {
 
 export interface ConnectorDeliveryList {
   items: ConnectorDelivery[];
+  /** Pass as `cursor` (with the same filters) for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** On the first page only: how many match, counted up to a cap (exact false: more than count). */
+  total: { count: number; exact: boolean } | null;
 }
+
+/** What a delivery row says happened (older rows never say "skipped"). */
+export type ConnectorDeliveryStatus = 'delivered' | 'skipped' | 'retry' | 'dead';
 
 export interface ConnectorDeliveryQuery {
   /** 1 to 200; 50 by default. */
   limit?: number;
+  /** nextCursor of the previous page. */
+  cursor?: string;
+  /** Only these statuses. */
+  status?: readonly ConnectorDeliveryStatus[];
+  /** Only this action (event type). */
+  action?: string;
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
 }

@@ -24,7 +24,10 @@ export interface TemplateSummary {
   /** The latest installed version of the pack, null when none. */
   installedVersion: number | null;
   installedAt: IsoDateTime | null;
+  /** The installer's user id ("system" for the starter pack). */
   installedBy: string | null;
+  /** Their directory name (null when the id is not a directory person). */
+  installedByName: string | null;
   upgradeAvailable: boolean;
   status: TemplateStatus;
 }

@@ -26,10 +26,13 @@ export async function recordInboundAccepted(
   call: InboundCall,
   outcome: { status: string; instanceId?: string; recordId?: string },
 ): Promise<void> {
+  // A call the inbound "match" condition left alone wrote nothing: a skip, not a delivery.
+  const ignored = outcome.status === 'ignored';
   await recordDelivery(trx, {
     connectorKey: call.connectorKey, outboxId: null, idempotencyKey: call.webhookId, instanceId: outcome.instanceId ?? null,
-    action: 'receive', subject: outcome.recordId ?? null, attempt: 1, status: 'delivered', error: null,
-    proof: { outcome: outcome.status }, durationMs: durationMs(call), at: new Date(),
+    action: 'receive', subject: outcome.recordId ?? null, attempt: 1, status: ignored ? 'skipped' : 'delivered', error: null,
+    proof: ignored ? { state: 'skipped', reason: 'the payload does not meet the connector\'s inbound "match" condition; nothing was written', outcome: 'ignored' } : { outcome: outcome.status },
+    durationMs: durationMs(call), at: new Date(),
   });
 }
 

@@ -102,13 +102,14 @@ const deliverEvent: ActionType<DeliverEventParams, WebhookConfig> = {
   },
   async run(params, ctx) {
     const { event } = params;
-    if (!eventMatches(ctx.connector.config.events, event.type)) {
-      return { status: 'ok', note: `${event.type} is no longer among this subscription's events; nothing sent` };
-    }
     const subject = event.instanceId ?? event.recordId;
-    const result = await postEvent(ctx, cloudEvent(ctx, `dev.baton.${event.type}`, event, { ...(subject ? { subject } : {}), ...(event.at ? { time: event.at } : {}) }));
     // The delivery log says which event about what, delivered or not ("record.updated cust-1").
-    return { ...result, subject: subject ? `${event.type} ${subject}` : event.type };
+    const logged = subject ? `${event.type} ${subject}` : event.type;
+    if (!eventMatches(ctx.connector.config.events, event.type)) {
+      return { status: 'ok', skipped: true, subject: logged, note: `${event.type} is no longer among this subscription's events; nothing sent` };
+    }
+    const result = await postEvent(ctx, cloudEvent(ctx, `dev.baton.${event.type}`, event, { ...(subject ? { subject } : {}), ...(event.at ? { time: event.at } : {}) }));
+    return { ...result, subject: logged };
   },
 };
 
