@@ -177,7 +177,36 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     // Columns: month, department, leavers, headcount in the month, attrition rate; every month of the period.
     const ours = (await tableRows(attrition)).filter((r) => /^(Alpha|Beta)/.test(r[1]!)).map((r) => r.join(' | '));
     expect(ours.sort()).toEqual([...expectedRows('Alpha Sales'), ...expectedRows('Beta R&D')].sort());
+    // Alpha has 4 people: its rates are faded, labelled with the head count, and the chart says why.
+    const note = attrition.getByTestId('small-group-note');
+    expect(await note.innerText()).toContain('fewer than 5 people');
+    expect(await note.innerText()).toContain('compare them with care');
+    expect(Number(await note.getAttribute('data-count'))).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
+  });
+
+  it('keeps the cycle-time legend whole ("90th percentile (business days)") at 1280 and 1024 px, in English and Chinese', async () => {
+    for (const width of [1280, 1024]) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, locale: locale === 'en' ? 'en-US' : 'zh-CN' });
+        await context.addInitScript(([token, lang]) => {
+          const { sessionStorage } = globalThis as unknown as BrowserWindow;
+          sessionStorage.setItem('baton.token', token!);
+          sessionStorage.setItem('baton.token.user', 'demo-hr-1');
+          (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('baton.locale', lang!);
+        }, [hrToken, locale]);
+        const p = await context.newPage();
+        await p.goto(`${runtime.baseUrl}/dashboard`);
+        const chart = p.getByTestId('widget-cycle-time').getByTestId('echart');
+        await chart.locator('canvas').waitFor();
+        // The legend is measured with the browser's own font and laid out for the chart's width: nothing cut.
+        await expect.poll(() => chart.getAttribute('data-legend-cut')).toBe('false');
+        const described = (await chart.getAttribute('aria-label')) ?? '';
+        expect(described).toContain(locale === 'en' ? '90th percentile (business days)' : '90 分位（工作日）');
+        await chart.screenshot({ path: path.join(artifacts, `dashboard-cycle-time-${width}-${locale}.png`) });
+        await context.close();
+      }
+    }
   });
 
   it('exports a widget as CSV and a chart as PNG', async () => {
@@ -312,6 +341,7 @@ describe.skipIf(!available)('offboarding dashboard in Chromium', () => {
     await page.getByRole('heading', { name: '离职分析' }).waitFor();
     await page.getByRole('heading', { name: '各部门月度离职率' }).waitFor();
     await expect.poll(async () => (await page.getByTestId('widget-attrition-by-position').getByTestId('echart').getAttribute('aria-label')) ?? '').toContain('其他');
+    expect(await page.getByTestId('widget-attrition-by-department').getByTestId('small-group-note').innerText()).toContain('不足 5 人');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
 
     const employee = await runtime.tokenFor('demo-sales-3', []);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from './harness/api.js';
@@ -20,6 +21,15 @@ async function search(page: Page, text: string): Promise<void> {
 async function pickFile(page: Page, name: string, csv: string): Promise<void> {
   await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByTestId('import-preview').waitFor();
+}
+
+/** Clicks Export CSV and reads the download: checks the byte-order mark and returns its lines. */
+async function exportedCsv(page: Page): Promise<string[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('people-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^people-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = fs.readFileSync((await download.path())!, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return text.slice(1).trimEnd().split('\r\n');
 }
 
 // HR's people page (designer/src/workspace/people-directory) on the demo pack: search, department filter,
@@ -89,18 +99,27 @@ describe.skipIf(!available)('people directory (HR) in Chromium', () => {
     expect(await page.locator('[data-testid=import-problems] tbody tr').evaluateAll((rows) => rows.map((r) => (r as unknown as { innerText: string }).innerText.split('\t').slice(0, 2)))).toEqual([['3', 'managerId']]);
     expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
 
-    // One the server finds (a manager cycle): its JSON Pointers shown as the file's lines.
+    // One only the directory can find (a manager cycle), in the same preview: the server's dry run checks the
+    // whole file before anything is sent for real, its JSON Pointers shown as the file's lines.
     await pickFile(page, 'cycle.csv', 'id,name,managerId\r\ncycle-a,Cycle A,cycle-b\r\ncycle-b,Cycle B,cycle-a\r\n');
-    await page.getByTestId('import-confirm').click();
-    const refused = page.getByTestId('import-server-problems');
-    await refused.waitFor();
-    expect(await refused.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')))).toEqual(['2', '3']);
-    expect(await refused.innerText()).toContain('BATON_E_DIRECTORY_CYCLE');
+    const found = page.getByTestId('import-problems');
+    expect(await found.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')))).toEqual(['2', '3']);
+    expect(await found.innerText()).toContain('BATON_E_DIRECTORY_CYCLE');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    // The preview wrote nothing.
+    expect((await api(runtime.baseUrl, runtime.adminToken, 'GET', '/directory/users?id=cycle-a&include=all')).body).toMatchObject({ items: [] });
 
     const csv = ['工号,姓名,邮箱,部门,职位,上级工号,角色,入职日期', 'new-hire-1,林新人,lin@example.com,研发部,工程师,demo-eng-director,it|hr,2026/1/5', 'demo-eng-1,赵强,,研发部,高级工程师,demo-eng-director,,2018-03-01'].join('\n');
     await pickFile(page, 'people.csv', csv);
     expect(await page.getByTestId('preview-people').innerText()).toBe('People: 1 new, 1 updated');
     expect(await page.getByTestId('import-problems').count()).toBe(0);
+    // What changes, by line: the new person, and the columns that change for the one already there.
+    const changes = page.getByTestId('preview-changes');
+    await changes.locator('summary').click();
+    const changed = await changes.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-action'), (r as unknown as { innerText: string }).innerText]));
+    expect(changed.map(([line, action]) => [line, action])).toEqual([['2', 'insert'], ['3', 'update']]);
+    expect(changed[1]![2]).toContain('职位');
+    expect(changed[1]![2]).not.toContain('姓名');
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').innerText()).toContain('People: 1 added, 1 updated');
@@ -147,11 +166,18 @@ describe.skipIf(!available)('people directory (HR) in Chromium', () => {
     await expect.poll(async () => (await rowIds(page)).includes('gone-1')).toBe(true);
     expect(await page.locator('[data-testid=people-table] [data-presence]').evaluateAll((badges) => [...new Set(badges.map((b) => b.getAttribute('data-presence')))])).toEqual(['left']);
     expect(page.url()).toContain('show=left');
+    // The export is the list as filtered, every page: only people who left, English headers, a BOM.
+    const left = await exportedCsv(page);
+    expect(left[0]).toBe('ID,Name,Department ID,Department,Position,Manager ID,Manager,Roles,Hire date,Leave date,Status');
+    expect(left.slice(1).map((line) => line.split(',')[0])).toContain('gone-1');
+    expect(new Set(left.slice(1).map((line) => line.split(',').at(-1)))).toEqual(new Set(['Left']));
     await search(page, 'leaving-1');
     await page.getByText('No one matches').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.url()).not.toContain('show=');
     await expect.poll(() => page.getByTestId('people-count').innerText()).toBe(`Showing 30 of ${everyone} people: load more to see the rest`);
+    // Everyone present, not only the 30 loaded.
+    expect(await exportedCsv(page)).toHaveLength(1 + everyone);
     await saveScreenshot(page, 'people-directory-status');
   });
 
@@ -160,6 +186,8 @@ describe.skipIf(!available)('people directory (HR) in Chromium', () => {
     contexts.push(page.context());
     await page.goto(`${runtime.baseUrl}/people`);
     expect(await page.getByTestId('people-count').innerText()).toMatch(/^已显示 30 人，共 \d+ 人/);
+    // Exported in the page's language: headers the CSV import reads back.
+    expect((await exportedCsv(page))[0]).toBe('工号,姓名,部门编号,部门,职位,上级工号,上级,角色,入职日期,离职日期,状态');
     await search(page, '查无此人');
     await page.getByText('没有匹配的人员').waitFor();
     expect(await page.getByText('在当前筛选条件下没有人匹配“查无此人”').count()).toBe(1);

@@ -89,16 +89,18 @@ describe('chartOption', () => {
     const rows = legendRows(names, 390);
     expect(rows).toBeGreaterThan(1);
     const fitted = fitLegend(option, 400);
-    expect(fitted.option.legend).toEqual({ type: 'plain', top: 0 });
+    // Laid out in rows, a name may take a whole row (400 − padding − symbol) instead of 140 px.
+    expect(fitted.option.legend).toEqual({ type: 'plain', top: 0, textStyle: { width: 360 } });
+    expect(fitted.cut).toBe(false);
     expect((fitted.option.grid as { top: number; left: number })).toEqual({ top: rows * 24 + 14, left: 8 });
     expect(fitted.extraHeight).toBe(rows * 24 + 14 - 32);
     // Too many rows for a narrow chart: it pages as before, at the usual height.
     const many = { ...option, series: Array.from({ length: 60 }, (_, i) => ({ name: `Position number ${i}`, type: 'bar' })) };
-    expect(fitLegend(many, 400)).toEqual({ option: many, extraHeight: 0 });
+    expect(fitLegend(many, 400)).toEqual({ option: many, extraHeight: 0, cut: false });
     // A donut's legend sits below: the pie's box shrinks by the legend instead of the grid.
     const donut = { legend: { type: 'scroll', bottom: 0 }, series: [{ type: 'pie', data: names.map((name) => ({ name, value: 1 })) }] };
     const pie = fitLegend(donut, 400).option as { legend: unknown; series: Array<{ bottom?: number }> };
-    expect(pie.legend).toEqual({ type: 'plain', bottom: 0 });
+    expect(pie.legend).toEqual({ type: 'plain', bottom: 0, textStyle: { width: 360 } });
     expect(pie.series[0]?.bottom).toBe(rows * 24 + 10);
     expect(axisNumberText(undefined, 1234.5, { ...text, locale: 'zh-CN' })).toBe('1,234.5');
   });

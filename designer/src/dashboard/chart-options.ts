@@ -1,6 +1,7 @@
 import type { ReportCell, ReportColumn, ReportResult } from '@baton/client';
 import type { EChartsCoreOption } from 'echarts/core';
 import { barsHorizontal, categoryLabels, isOther, LEGEND_NAMES, otherLast } from './category-layout.js';
+import { groupSizeOf, smallGroupStyle, withGroupSize, type GroupSize, type GroupSizes } from './group-size.js';
 import { axisNumberText, dimensionText, measureText, type ValueText } from './report-values.js';
 
 /** The `chart` block of a report definition (engine/schemas/report.schema.json). */
@@ -20,6 +21,8 @@ export interface DrillableDatum {
   name?: string;
   /** Absent for Other (a top-N group of many values): there is no one cell to drill into. */
   cell?: CellValues;
+  /** A ratio's group: "1 of 3" in the tooltip, faded and labelled when small. */
+  group?: GroupSize;
 }
 
 /** Chart types drawn with ECharts; `kpi` and `table` are plain HTML. */
@@ -51,14 +54,31 @@ function numberOf(v: ReportCell | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+/** How many drawn points or bars stand for a small group (the widget's note says what fading means). */
+export function smallGroups(option: EChartsCoreOption): { count: number; people: boolean } {
+  const series = (Array.isArray(option.series) ? option.series : []) as Array<{ data?: Array<DrillableDatum | null> }>;
+  let count = 0;
+  let people = false;
+  for (const s of series) {
+    for (const d of s.data ?? []) {
+      if (d?.group?.small) {
+        count += 1;
+        people ||= d.group.people;
+      }
+    }
+  }
+  return { count, people };
+}
+
 /**
  * An ECharts option for a report result: x = the chart's `x` dimension (its values in row order, dates
  * ascending), one series per value of `series` (first measure of `y`) or else one per measure of `y`.
  * Every datum carries the dimension values it stands for (`cell`), so a click can drill down.
  * Word clouds are drawn as the top words in a horizontal bar chart (no extension needed, and PNG export
- * works the same way).
+ * works the same way). With `groups` (the definition's ratios), a ratio's points say how many they are
+ * out of ("1 of 3") and a group of fewer than SMALL_GROUP is faded with its size written beside it.
  */
-export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueText): EChartsCoreOption {
+export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueText, groups?: GroupSizes): EChartsCoreOption {
   const dims = result.columns.filter((c) => c.role === 'dimension');
   const measures = result.columns.filter((c) => c.role === 'measure');
   const xCol = columnOf(result, chart.x) ?? dims[0];
@@ -119,6 +139,7 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
   // ratio measures are drawn side by side even when the report asks for stacking.
   const stacked = type === 'stacked-bar' && !yKeys.some((k) => columnOf(result, k)?.kind === 'ratio');
   const seriesType = type === 'line' || type === 'area' ? 'line' : 'bar';
+  const shape = seriesType === 'line' ? 'line' : horizontal ? 'horizontal-bar' : 'bar';
   const series: Array<Record<string, unknown>> = [];
   const base = (name: string) => ({
     type: seriesType,
@@ -127,6 +148,22 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
     ...(type === 'area' ? { areaStyle: {} } : {}),
     ...(seriesType === 'line' ? { connectNulls: false, symbolSize: 7 } : {}),
   });
+  // One datum: its value and cell, and for a ratio the group behind it (faded and labelled when small).
+  const datum = (row: Record<string, ReportCell>, yKey: string, cell: CellValues): DrillableDatum => {
+    const group = groups ? groupSizeOf(row, yKey, groups.ratios, result.columns) : null;
+    return {
+      value: numberOf(row[yKey]),
+      ...(drillable(row) ? { cell } : {}),
+      ...(group && groups ? { group, ...(group.small ? smallGroupStyle(group, groups.words, shape) : {}) } : {}),
+    };
+  };
+  // The tooltip's value of a series: the measure's format, and for a ratio "· 1 of 3" (ECharts passes the index).
+  const seriesOf = (name: string, yKey: string, data: Array<DrillableDatum | null>) => {
+    const format = fmt(yKey);
+    const valueFormatter = groups ? (v: unknown, i?: number) => withGroupSize(format(v), i === undefined ? undefined : data[i]?.group, groups.words) : format;
+    const labelled = data.some((d) => d?.group?.small);
+    return { ...base(name), data, tooltip: { valueFormatter }, ...(labelled ? { labelLayout: { hideOverlap: true } } : {}) };
+  };
   if (seriesCol) {
     const yKey = yKeys[0] ?? '';
     for (const s of otherLast(distinct(result.rows.map((r) => r[seriesCol.key] ?? null)), seriesCol)) {
@@ -135,19 +172,18 @@ export function chartOption(result: ReportResult, chart: ChartSpec, text: ValueT
         if (JSON.stringify(row[seriesCol.key] ?? null) !== JSON.stringify(s)) continue;
         const i = xIndex.get(JSON.stringify(row[xCol?.key ?? ''] ?? null));
         if (i === undefined) continue;
-        const cell = { ...(xCol ? { [xCol.key]: row[xCol.key] ?? null } : {}), [seriesCol.key]: s };
-        data[i] = { value: numberOf(row[yKey]), ...(drillable(row) ? { cell } : {}) };
+        data[i] = datum(row, yKey, { ...(xCol ? { [xCol.key]: row[xCol.key] ?? null } : {}), [seriesCol.key]: s });
       }
-      series.push({ ...base(label(seriesCol, s)), data, tooltip: { valueFormatter: fmt(yKey) } });
+      series.push(seriesOf(label(seriesCol, s), yKey, data));
     }
   } else {
     for (const yKey of yKeys) {
       const data: Array<DrillableDatum | null> = xValues.map(() => null);
       for (const row of result.rows) {
         const i = xIndex.get(JSON.stringify(row[xCol?.key ?? ''] ?? null));
-        if (i !== undefined) data[i] = { value: numberOf(row[yKey]), ...(drillable(row) ? { cell: xCol ? { [xCol.key]: row[xCol.key] ?? null } : {} } : {}) };
+        if (i !== undefined) data[i] = datum(row, yKey, xCol ? { [xCol.key]: row[xCol.key] ?? null } : {});
       }
-      series.push({ ...base(columnOf(result, yKey)?.label ?? yKey), data, tooltip: { valueFormatter: fmt(yKey) } });
+      series.push(seriesOf(columnOf(result, yKey)?.label ?? yKey, yKey, data));
     }
   }
   // Horizontal: the first category on top, as a list reads.

@@ -6,10 +6,11 @@ import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { useApi } from '../app/session/use-api.js';
 import { EmptyState } from '../app/ui/empty-state.js';
-import { chartOption, ECHART_TYPES, type CellValues, type ChartSpec } from './chart-options.js';
+import { chartOption, ECHART_TYPES, smallGroups, type CellValues, type ChartSpec } from './chart-options.js';
 import { downloadFile } from './download-file.js';
 import { DrillPanel } from './drill-panel.js';
 import { EChartView } from './echart-view.js';
+import { ratioParts, SMALL_GROUP, type GroupSizes } from './group-size.js';
 import { dimensionText, measureText } from './report-values.js';
 import { emptyStateOf } from './widget-empty-state.js';
 
@@ -61,7 +62,19 @@ export function DashboardWidget({ definition, filters }: { definition: Definitio
 
   const text = useMemo(() => ({ none: t('none'), locale }), [t, locale]);
   const result = load.state === 'ready' ? load.result : null;
-  const option = useMemo(() => (result && ECHART_TYPES.has(chart.type) ? chartOption(result, chart, text) : null), [result, chart, text]);
+  // Rates say how many people they are out of; the definition names each ratio's parts.
+  const groups: GroupSizes = useMemo(
+    () => ({
+      ratios: ratioParts(body),
+      words: {
+        of: (n, count, people) => t(people ? 'groupOfPeople' : 'groupOf', { n, count }),
+        small: (people) => t(people ? 'smallGroupPeople' : 'smallGroup', { min: SMALL_GROUP }),
+      },
+    }),
+    [body, t],
+  );
+  const option = useMemo(() => (result && ECHART_TYPES.has(chart.type) ? chartOption(result, chart, text, groups) : null), [result, chart, text, groups]);
+  const small = option ? smallGroups(option) : null;
   const departmentIgnored = Boolean(filters.department) && !('department' in params);
 
   const exportCsv = async () => {
@@ -110,6 +123,11 @@ export function DashboardWidget({ definition, filters }: { definition: Definitio
               onReady={(c) => (chartRef.current = c)}
               onCell={(cell, name) => setDrill({ cell, what: name || Object.values(cell).map(String).join(' · ') })}
             />
+          ) : null}
+          {small && small.count > 0 ? (
+            <p className="muted small small-group-note" data-testid="small-group-note" data-count={small.count}>
+              {t(small.people ? 'smallGroupNotePeople' : 'smallGroupNote', { min: SMALL_GROUP })}
+            </p>
           ) : null}
           <details className="widget-table" open={!option && chart.type !== 'kpi'}>
             <summary>{t('dataTable')}</summary>

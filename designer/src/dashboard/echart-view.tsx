@@ -3,7 +3,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CellValues } from './chart-options.js';
 import { echarts } from './echarts-setup.js';
 import { categoryExtraHeight } from './category-layout.js';
-import { fitLegend } from './legend-layout.js';
+import { fitLegend, textWidth, type MeasureText } from './legend-layout.js';
+
+/**
+ * Legend names measured as the canvas will draw them (ECharts' default 12 px font), so the layout
+ * knows how wide "90th percentile (business days)" really is in this browser's font; the estimate otherwise.
+ */
+function canvasMeasure(): MeasureText {
+  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return textWidth;
+  // ECharts' own default font (globalDefault: Microsoft YaHei on Windows).
+  context.font = `12px ${/^Win/.test(navigator.platform) ? "'Microsoft YaHei'" : 'sans-serif'}`;
+  return (name) => Math.ceil(context.measureText(name).width);
+}
 
 /** The chart's height without legend rows beyond the first (as `.dashboard-chart` in dashboard.css). */
 const CHART_HEIGHT = 280;
@@ -25,7 +37,8 @@ export function EChartView({ option, locale, onCell, onReady, label }: {
   handler.current = onCell;
   // The legend is laid out for the box's width: it wraps into rows when they are few, and pages otherwise.
   const [width, setWidth] = useState(0);
-  const fitted = useMemo(() => fitLegend(option, width), [option, width]);
+  const measure = useMemo(canvasMeasure, []);
+  const fitted = useMemo(() => fitLegend(option, width, measure), [option, width, measure]);
 
   useEffect(() => {
     if (!box.current) return;
@@ -56,5 +69,5 @@ export function EChartView({ option, locale, onCell, onReady, label }: {
   }, [fitted, locale]);
 
   const rows = useMemo(() => categoryExtraHeight(option), [option]);
-  return <div ref={box} className="dashboard-chart" style={{ height: CHART_HEIGHT + fitted.extraHeight + rows }} role="img" aria-label={label} data-testid="echart" />;
+  return <div ref={box} className="dashboard-chart" style={{ height: CHART_HEIGHT + fitted.extraHeight + rows }} role="img" aria-label={label} data-testid="echart" data-legend-cut={fitted.cut} />;
 }

@@ -3,7 +3,7 @@ import type { AuditVerification, InstanceEvidence } from './types/audit.js';
 import type { Definition, DefinitionInput, DefinitionKind, DefinitionList, DefinitionListQuery } from './types/definitions.js';
 import type { ConnectorDeliveryList, ConnectorDeliveryQuery, ConnectorInput, ConnectorList, ConnectorTestResult, ConnectorTypeList, ConnectorView } from './types/connectors.js';
 import type { OutboxEntry, OutboxList, OutboxListQuery } from './types/outbox.js';
-import type { DirectoryDepartment, DirectoryImport, DirectoryPeopleQuery, DirectoryPeopleResult, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
+import type { DirectoryDepartment, DirectoryImport, DirectoryImportPreview, DirectoryPeopleExportQuery, DirectoryPeopleQuery, DirectoryPeopleResult, DirectoryRole, DirectoryImportResult, DirectorySearchQuery, DirectorySearchResult, DirectoryUser } from './types/directory.js';
 import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
@@ -98,6 +98,14 @@ export function createClient(options: ClientOptions) {
 
     directory: {
       import: (input: DirectoryImport, call?: CallOptions) => json<DirectoryImportResult>({ method: 'POST', path: '/directory/import', body: input }, call),
+      /** The import's checks and a comparison with the directory, nothing written (dryRun). */
+      previewImport: (input: DirectoryImport, call?: CallOptions) =>
+        json<DirectoryImportPreview>({ method: 'POST', path: '/directory/import', body: { ...input, dryRun: true }, idempotent: true }, call),
+      /** HR's people list as CSV text for the filters (every page; UTF-8, headers in the client's locale). */
+      exportPeople: async (query: DirectoryPeopleExportQuery = {}, call?: CallOptions): Promise<string> => {
+        const { body } = await transport.send<Uint8Array>({ method: 'GET', path: '/directory/people/export', query: { ...query }, expect: 'bytes' }, call);
+        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+      },
       user: (id: string, call?: CallOptions) => json<DirectoryUser>({ method: 'GET', path: `/directory/users/${seg(id)}` }, call),
       /** People by name or id, department (and below) or exact ids, by name; any signed-in caller. Follow `nextCursor`. */
       searchUsers: (query: DirectorySearchQuery = {}, call?: CallOptions) =>

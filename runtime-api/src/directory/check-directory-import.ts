@@ -17,9 +17,10 @@ function findCycles(
   locale: Locale,
 ): Issue[] {
   const next = new Map<string, string | null>(stored);
-  for (const e of entries) next.set(e.id, e.next ?? null);
+  for (const e of entries) if (e.id) next.set(e.id, e.next ?? null);
   const issues: Issue[] = [];
   for (const e of entries) {
+    if (!e.id) continue;
     const seen = new Set<string>([e.id]);
     let current = next.get(e.id) ?? null;
     while (current !== null && !seen.has(current)) {
@@ -43,7 +44,9 @@ export function checkDirectoryImport(input: DirectoryImport, existing: ExistingD
   const users = input.users ?? [];
 
   const firstDept = new Map<string, string>();
+  // An empty id is an entry the schema refused (a dry run checks what it can of such a body): not a duplicate.
   departments.forEach((d, i) => {
+    if (!d.id) return;
     const at = pointer('departments', i, 'id');
     const first = firstDept.get(d.id);
     if (first) issues.push(issue('BATON_E_DIRECTORY_DUPLICATE_ID', at, { id: d.id, first }, locale));
@@ -51,6 +54,7 @@ export function checkDirectoryImport(input: DirectoryImport, existing: ExistingD
   });
   const firstUser = new Map<string, string>();
   users.forEach((u, i) => {
+    if (!u.id) return;
     const at = pointer('users', i, 'id');
     const first = firstUser.get(u.id);
     if (first) issues.push(issue('BATON_E_DIRECTORY_DUPLICATE_ID', at, { id: u.id, first }, locale));

@@ -6,11 +6,15 @@ import { runCommand } from '../commands/run-command.js';
 import { ApiError } from '../errors/api-error.js';
 import { Closed, withErrors } from '../app/schema-helpers.js';
 import { Type } from 'typebox';
+import { ajvIssues } from '../errors/ajv-issues.js';
 import { checkDirectoryImport } from './check-directory-import.js';
+import { dryRunDirectoryImport } from './dry-run-directory-import.js';
 import {
   DepartmentView,
   DirectoryImportBody,
+  DirectoryImportPreview,
   DirectoryImportResult,
+  DirectoryPeopleExportQuery,
   DirectoryPeopleQuery,
   DirectoryPeopleResult,
   DirectorySearchQuery,
@@ -20,6 +24,8 @@ import {
 import { findUser, listDepartments, listDirectoryRoles, loadExistingDirectory, upsertDepartments, upsertUsers } from './directory-store.js';
 import { keepStoredFields } from './keep-stored-fields.js';
 import { listDirectoryPeople } from './list-directory-people.js';
+import { peopleCsv } from './people-csv.js';
+import { checkableImport } from './preview-directory-import.js';
 import { searchDirectoryUsers } from './search-directory-users.js';
 import { organisationToday, presenceOfRow } from './person-presence.js';
 import './directory-errors.js';
@@ -29,14 +35,24 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/directory/import',
     {
       config: { roles: [ROLES.hr] },
+      // A dry run reports the schema's problems with the others in one answer, so validation is attached to
+      // the request rather than answered at once; a real import throws it as before (400).
+      attachValidation: true,
       schema: {
         tags: ['directory'],
-        summary: 'Create or update departments and users (matched by id) in one transaction',
+        summary: 'Create or update departments and users (matched by id) in one transaction; with dryRun, check and compare only (nothing written)',
         body: DirectoryImportBody,
-        response: withErrors({ 200: DirectoryImportResult }),
+        response: withErrors({ 200: Type.Union([DirectoryImportResult, DirectoryImportPreview]) }),
       },
     },
     async (request, reply) => {
+      const raw: unknown = request.body;
+      if (typeof raw === 'object' && raw !== null && (raw as { dryRun?: unknown }).dryRun === true) {
+        const schemaIssues = request.validationError?.validation ? ajvIssues(request.validationError.validation as never, 'body', request.locale) : [];
+        const body = request.validationError ? checkableImport(raw) : request.body;
+        if (body) return dryRunDirectoryImport(app.baton.database.db, body, schemaIssues, request.locale);
+      }
+      if (request.validationError) throw request.validationError;
       const principal = principalOf(request);
       const answer = await runCommand(request, reply, async (trx) => {
         // Fields the file leaves out are filled from the stored people first, so the checks (references,
@@ -129,6 +145,30 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { limit = 20, ...filters } = request.query;
       const today = organisationToday(new Date(), app.baton.config.timeZone);
       return listDirectoryPeople(app.baton.database.db, { ...filters, limit, today });
+    },
+  );
+
+  // The same list as one CSV file: every page for the filters HR set, headers in the caller's language.
+  app.get(
+    '/directory/people/export',
+    {
+      config: { roles: [ROLES.hr] },
+      schema: {
+        tags: ['directory'],
+        summary: "HR's people list as CSV (UTF-8 with BOM): GET /directory/people's filters, every page, headers in the caller's language (Accept-Language) that the CSV import reads back (hr, admin)",
+        querystring: DirectoryPeopleExportQuery,
+        response: withErrors({ 200: Type.String({ description: 'text/csv' }) }),
+      },
+    },
+    async (request, reply) => {
+      const today = organisationToday(new Date(), app.baton.config.timeZone);
+      const { csv, rows } = await peopleCsv(app.baton.database.db, request.query, today, request.locale);
+      const name = `people-${today}.csv`;
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('x-row-count', String(rows));
+      return csv;
     },
   );
 

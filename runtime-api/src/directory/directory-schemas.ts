@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Closed, IsoDate, JsonObject } from '../app/schema-helpers.js';
+import { IssueSchema } from '../errors/error-body.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\s/]+$' });
 const Role = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
@@ -43,6 +44,12 @@ export const DirectoryImportBody = Closed(
           'User fields that a row leaving them out does not clear: a person already in the directory keeps the stored value (a CSV with no column for them). A row that gives the field still sets it; new people get the default.',
       }),
     ),
+    dryRun: Type.Optional(
+      Type.Boolean({
+        description:
+          'true: write nothing; run every check (the schema\'s included) and answer 200 with what would be inserted, updated or left unchanged and every issue, each with its JSON Pointer path',
+      }),
+    ),
   },
   { description: 'Departments and users to create or update (matched by id), in one transaction.' },
 );
@@ -52,6 +59,33 @@ export type DepartmentInputValue = Static<typeof DepartmentInput>;
 
 export const Count = Closed({ inserted: Type.Integer(), updated: Type.Integer() });
 export const DirectoryImportResult = Closed({ departments: Count, users: Count });
+
+const PreviewCount = Closed({
+  inserted: Type.Integer(),
+  updated: Type.Integer({ description: 'Stored and different: the fields that change are in changes' }),
+  unchanged: Type.Integer({ description: 'Stored and identical (the import rewrites them and counts them as updated)' }),
+});
+export const DirectoryImportPreview = Closed(
+  {
+    dryRun: Type.Literal(true),
+    valid: Type.Boolean({ description: 'true when issues is empty: the same body without dryRun would be imported' }),
+    departments: PreviewCount,
+    users: PreviewCount,
+    changes: Type.Array(
+      Closed({
+        list: Type.Union([Type.Literal('users'), Type.Literal('departments')]),
+        index: Type.Integer({ description: 'Position in the list sent' }),
+        id: Type.String(),
+        action: Type.Union([Type.Literal('insert'), Type.Literal('update')]),
+        fields: Type.Array(Type.String(), { description: 'The fields an update changes; empty for an insert' }),
+      }),
+      { description: 'Entries that would be inserted or updated, in the order sent (at most 1000: see changesTruncated)' },
+    ),
+    changesTruncated: Type.Boolean(),
+    issues: Type.Array(IssueSchema, { description: 'Every problem (schema, duplicates, references, cycles), each with its path; the import refuses the body while any remain' }),
+  },
+  { description: 'dryRun: what the import would do, nothing written.' },
+);
 
 const PersonStatus = Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('left')], {
   description: 'left: the leave date is before today (organisation time zone); inactive: deactivated in the directory; active: may be chosen (a leave date today or later: leaving)',
@@ -144,6 +178,10 @@ export type PeopleStatus = Static<typeof PeopleStatusFilter>;
 
 export const DirectoryPeopleQuery = Closed({ ...DirectorySearchQuery.properties, status: Type.Optional(PeopleStatusFilter) });
 export type DirectoryPeopleInput = Static<typeof DirectoryPeopleQuery>;
+
+/** The list's filters without paging (the export reads every page) or exact ids. */
+const { limit: _limit, cursor: _cursor, id: _id, ...exportFilters } = DirectoryPeopleQuery.properties;
+export const DirectoryPeopleExportQuery = Closed(exportFilters);
 
 export const DirectoryPeopleResult = Closed({
   items: Type.Array(DirectoryPeopleRowView),

@@ -34,17 +34,22 @@ function storedValue(stored: StoredUser, field: KeepableField): unknown {
  * locked, so a concurrent import cannot change them between this read and the write), and each row that
  * lacks a kept field takes the stored value. Returns new rows; rows of new people are unchanged.
  */
-export async function keepStoredFields(trx: Kysely<Database>, users: UserInputValue[], keep: readonly KeepableField[]): Promise<UserInputValue[]> {
+export async function keepStoredFields(
+  trx: Kysely<Database>,
+  users: UserInputValue[],
+  keep: readonly KeepableField[],
+  // A dry run reads in a read-only transaction, where FOR UPDATE is refused (and nothing is written anyway).
+  { lock = true }: { lock?: boolean } = {},
+): Promise<UserInputValue[]> {
   if (keep.length === 0 || users.length === 0) return users;
   const stored = new Map<string, StoredUser>();
   const ids = [...new Set(users.map((u) => u.id))];
   for (let i = 0; i < ids.length; i += READ_CHUNK) {
-    const rows = await trx
+    const query = trx
       .selectFrom('directory_users')
       .select(['id', 'department_id', 'position', 'manager_id', 'roles', 'hire_date', 'leave_date', 'email', 'mobile', 'attributes', 'active'])
-      .where('id', 'in', ids.slice(i, i + READ_CHUNK))
-      .forUpdate()
-      .execute();
+      .where('id', 'in', ids.slice(i, i + READ_CHUNK));
+    const rows = await (lock ? query.forUpdate() : query).execute();
     for (const r of rows) stored.set(r.id, r);
   }
   return users.map((user) => {

@@ -25,6 +25,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/directory/users': EVERYONE, // the people search: id, name, department, position, active only
   'GET /api/directory/roles': ['designer', 'hr', 'admin'], // role names and holder counts: the designer's role pickers
   'GET /api/directory/people': ['hr', 'admin'], // HR's people page: the search plus manager, roles, hire date
+  'GET /api/directory/people/export': ['hr', 'admin'], // the people page's CSV export: same columns as the page
   'POST /api/tokens': ['admin'],
   'GET /api/audit/verify': ['auditor', 'admin'],
   'GET /api/instances/{id}/evidence': ['participant', 'hr', 'auditor', 'admin'],

@@ -1,16 +1,17 @@
 import { isBatonApiError, type DirectoryImportResult } from '@baton/client';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../app/errors/error-panel.js';
 import { useApi } from '../../app/session/use-api.js';
 import { CsvColumnsHelp } from './csv-columns-help.js';
-import { ImportProblemTable, type ShownProblem } from './import-problem-table.js';
-import { prepareImport, type PreparedImport } from './prepare-import.js';
+import type { ShownProblem } from './import-problem-table.js';
+import { ImportPreview } from './import-preview-panel.js';
+import { prepareImport, type PreparedImport, type PrepareStage } from './prepare-import.js';
 import { problemsOfIssues } from './server-issues.js';
 
 type Step =
   | { at: 'pick' }
-  | { at: 'preparing'; file: string }
+  | { at: 'preparing'; file: string; stage: PrepareStage; since: number }
   | { at: 'preview'; prepared: PreparedImport }
   | { at: 'importing'; prepared: PreparedImport }
   | { at: 'refused'; prepared: PreparedImport; problems: ShownProblem[]; error: unknown }
@@ -28,9 +29,11 @@ export function DirectoryImport({ onImported, onClose }: { onImported: () => voi
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    setStep({ at: 'preparing', file: file.name });
+    const since = Date.now();
+    setStep({ at: 'preparing', file: file.name, stage: { stage: 'reading' }, since });
     try {
-      setStep({ at: 'preview', prepared: await prepareImport(api, file) });
+      const prepared = await prepareImport(api, file, (stage) => setStep({ at: 'preparing', file: file.name, stage, since }));
+      setStep({ at: 'preview', prepared });
     } catch (error) {
       setStep({ at: 'failed', error });
     }
@@ -75,7 +78,7 @@ export function DirectoryImport({ onImported, onClose }: { onImported: () => voi
           onChange={(e) => void pick(e.target.files?.[0])}
         />
       </p>
-      {step.at === 'preparing' ? <p role="status">{t('preparing', { file: step.file })}</p> : null}
+      {step.at === 'preparing' ? <PrepareProgress file={step.file} stage={step.stage} since={step.since} /> : null}
       {step.at === 'failed' ? <ErrorPanel error={step.error} onRetry={reset} /> : null}
       {step.at === 'done' ? (
         <div className="import-done" role="status" data-testid="import-done">
@@ -91,43 +94,39 @@ export function DirectoryImport({ onImported, onClose }: { onImported: () => voi
         </div>
       ) : null}
       {step.at === 'preview' || step.at === 'importing' || step.at === 'refused' ? (
-        <ImportPreview step={step} onImport={(p) => void send(p)} onCancel={reset} />
+        <ImportPreview
+          prepared={step.prepared}
+          importing={step.at === 'importing'}
+          refused={step.at === 'refused' ? { problems: step.problems, error: step.error } : null}
+          onImport={(p) => void send(p)}
+          onCancel={reset}
+        />
       ) : null}
     </section>
   );
 }
 
-function ImportPreview({ step, onImport, onCancel }: { step: Extract<Step, { prepared: PreparedImport }>; onImport: (p: PreparedImport) => void; onCancel: () => void }) {
+/** Shown at once as a line; after a moment (a large file) with a bar and the seconds it has taken. */
+const SLOW_MS = 700;
+
+/** What preparing a file is doing: reading it, then the server's dry run of the whole file. */
+function PrepareProgress({ file, stage, since }: { file: string; stage: PrepareStage; since: number }) {
   const { t } = useTranslation('peopleDirectory');
-  const { prepared } = step;
-  const people = prepared.body.users?.length ?? 0;
-  const entries = people + (prepared.body.departments?.length ?? 0);
-  const blocked = prepared.problems.length > 0;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const elapsed = now - since;
+  const what = stage.stage === 'reading' ? t('preparing', { file }) : t('checkingRows', { count: stage.people, departments: stage.departments });
   return (
-    <div className="import-preview" data-testid="import-preview">
-      <h3>{t('previewTitle', { file: prepared.fileName })}</h3>
-      <ul className="counts">
-        <li data-testid="preview-people">{t('previewPeople', prepared.counts.users)}</li>
-        <li data-testid="preview-departments">{t('previewDepartments', prepared.counts.departments)}</li>
-      </ul>
-      {prepared.ignored.length > 0 ? <p className="muted small">{t('ignoredColumns', { columns: prepared.ignored.join(', ') })}</p> : null}
-      {blocked ? <ImportProblemTable problems={prepared.problems} title={t('problemsTitle', { count: prepared.problems.length })} testId="import-problems" /> : null}
-      {step.at === 'refused' ? (
-        <>
-          <ImportProblemTable problems={step.problems} title={t('serverProblemsTitle')} testId="import-server-problems" />
-          <details>
-            <summary className="small muted">{isBatonApiError(step.error) ? step.error.code : ''}</summary>
-            <ErrorPanel error={step.error} />
-          </details>
-        </>
+    <div className="import-progress" role="status" data-testid="import-progress">
+      <p>{what}</p>
+      {elapsed >= SLOW_MS ? (
+        <p className="muted small">
+          <progress aria-label={what} /> {t('elapsed', { seconds: Math.floor(elapsed / 1000) })}
+        </p>
       ) : null}
-      {blocked ? <p className="muted">{t('importBlocked')}</p> : entries === 0 ? <p className="muted">{t('nothingToImport')}</p> : null}
-      <div className="row">
-        <button type="button" className="primary" data-testid="import-confirm" disabled={blocked || entries === 0 || step.at !== 'preview'} onClick={() => onImport(prepared)}>
-          {step.at === 'importing' ? t('importing') : t('importButton', { count: people })}
-        </button>
-        <button type="button" onClick={onCancel}>{t('cancel')}</button>
-      </div>
     </div>
   );
 }

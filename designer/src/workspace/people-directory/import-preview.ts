@@ -1,66 +1,46 @@
-import type { DirectoryImport, KeepableUserField } from '@baton/client';
+import type { DirectoryImportPreview, KeepableUserField } from '@baton/client';
 import type { CsvField } from './directory-csv-columns.js';
+import type { ShownProblem } from './import-problem-table.js';
 import type { ImportProblem } from './import-problems.js';
 import { locateIssue, type ImportSource } from './import-source.js';
+import { problemsOfIssues } from './server-issues.js';
 
-/** The directory's ids an import is compared with (looked up for the ids the file names). */
-export interface KnownDirectory {
-  userIds: ReadonlySet<string>;
-  departmentIds: ReadonlySet<string>;
+/** What the import would do, as the server's dry run counted it. */
+export type ImportCounts = Pick<DirectoryImportPreview, 'users' | 'departments'>;
+
+/** One entry the import would add or change, located in the file. */
+export interface ShownChange {
+  line: number | null;
+  entry: { list: 'users' | 'departments'; index: number } | null;
+  id: string;
+  action: 'insert' | 'update';
+  /** The columns (as headed in the file) whose values change. */
+  columns: string[];
 }
 
-export interface ImportCounts {
-  users: { inserted: number; updated: number };
-  departments: { inserted: number; updated: number };
-}
-
-/** Every user id an import names (its people, their managers, department heads): what to look up. */
-export function userIdsNamed(body: DirectoryImport): string[] {
-  const ids = new Set<string>();
-  for (const u of body.users ?? []) {
-    if (u.id) ids.add(u.id);
-    if (u.managerId) ids.add(u.managerId);
-  }
-  for (const d of body.departments ?? []) if (d.headId) ids.add(d.headId);
-  return [...ids];
-}
-
-/** How many people and departments the import would add and how many it would change (matched by id). */
-export function countChanges(body: DirectoryImport, known: KnownDirectory): ImportCounts {
-  const count = (ids: string[], stored: ReadonlySet<string>) => {
-    const distinct = [...new Set(ids)];
-    const updated = distinct.filter((id) => stored.has(id)).length;
-    return { inserted: distinct.length - updated, updated };
-  };
-  return {
-    users: count((body.users ?? []).map((u) => u.id), known.userIds),
-    departments: count((body.departments ?? []).map((d) => d.id), known.departmentIds),
-  };
-}
-
-function at(path: string, source: ImportSource, code: ImportProblem['code'], params: ImportProblem['params']): ImportProblem {
-  const where = locateIssue(path, source);
-  return { line: where.line, ...(where.entry ? { entry: where.entry } : {}), column: where.column, code, params };
+/** The dry run's changes as rows of the file: its line and the headers of the fields that change. */
+export function changesOfPreview(preview: Pick<DirectoryImportPreview, 'changes'>, source: ImportSource): ShownChange[] {
+  return preview.changes.map((c) => {
+    const where = locateIssue(`/${c.list}/${c.index}`, source);
+    const headers = c.list === 'users' ? source.userColumns : source.departmentColumns;
+    return { line: where.line, entry: where.entry, id: c.id, action: c.action, columns: c.fields.map((f) => (source.kind === 'csv' ? headers[f] ?? f : f)) };
+  });
 }
 
 /**
- * What the server would refuse about references, found before sending: a manager, head or department that
- * is neither in the file nor in the directory. The same rule as runtime-api's check-directory-import.
+ * The file's own problems (worded here) and the server's (worded there), one list by line: a server issue
+ * at a place where the file check already found one (a bad email both saw) is not repeated.
  */
-export function referenceProblems(body: DirectoryImport, known: KnownDirectory, source: ImportSource): ImportProblem[] {
-  const users = new Set([...(body.users ?? []).map((u) => u.id), ...known.userIds]);
-  const departments = new Set([...(body.departments ?? []).map((d) => d.id), ...known.departmentIds]);
-  const problems: ImportProblem[] = [];
-  (body.users ?? []).forEach((u, i) => {
-    if (u.managerId && !users.has(u.managerId)) problems.push(at(`/users/${i}/managerId`, source, 'unknownManager', { id: u.managerId }));
-    if (u.departmentId && !departments.has(u.departmentId)) problems.push(at(`/users/${i}/departmentId`, source, 'unknownDepartment', { id: u.departmentId }));
-  });
-  (body.departments ?? []).forEach((d, i) => {
-    if (d.parentId && !departments.has(d.parentId)) problems.push(at(`/departments/${i}/parentId`, source, 'unknownDepartment', { id: d.parentId }));
-    if (d.headId && !users.has(d.headId)) problems.push(at(`/departments/${i}/headId`, source, 'unknownManager', { id: d.headId }));
-  });
-  return problems;
+export function mergeProblems(local: readonly ImportProblem[], server: DirectoryImportPreview['issues'], source: ImportSource): ShownProblem[] {
+  const place = (p: { line: number | null; entry?: { list: string; index: number } | undefined; column: string | null }) =>
+    `${p.line !== null ? `line ${p.line}` : p.entry ? `${p.entry.list} ${p.entry.index}` : ''}|${p.column ?? ''}`;
+  const seen = new Set(local.map(place));
+  const fromServer = problemsOfIssues(server, source).filter((p) => !seen.has(place(p)));
+  // Whole-file problems first, then by line (CSV) or entry (JSON).
+  const order = (p: ShownProblem) => p.line ?? (p.entry ? p.entry.index : -1);
+  return [...local, ...fromServer].sort((a, b) => order(a) - order(b));
 }
+
 
 /** The fields of a stored person a CSV column would set (the department name column sets departmentId). */
 const COLUMN_FIELDS: Array<[KeepableUserField, readonly CsvField[]]> = [

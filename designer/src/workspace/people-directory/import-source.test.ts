@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvToImport } from './csv-import-body.js';
-import { countChanges, keptFields, referenceProblems } from './import-preview.js';
+import { changesOfPreview, keptFields, mergeProblems } from './import-preview.js';
 import { locateIssue, pointerSegments } from './import-source.js';
 import { parseCsvRows } from './parse-csv-rows.js';
 import { problemsOfIssues } from './server-issues.js';
@@ -52,15 +52,40 @@ describe('server issue paths → CSV lines and columns', () => {
   });
 });
 
-describe('import preview', () => {
-  const known = { userIds: new Set(['y', 'someone']), departmentIds: new Set(['eng']) };
-
-  it('counts new and updated people and departments by id', () => {
-    expect(countChanges(body, known)).toEqual({ users: { inserted: 2, updated: 1 }, departments: { inserted: 1, updated: 0 } });
+describe('import preview (the server\'s dry run)', () => {
+  it('shows the changes at their file lines, with the columns as headed in the file', () => {
+    const preview = {
+      changes: [
+        { list: 'departments' as const, index: 0, id: 'sales', action: 'insert' as const, fields: [] },
+        { list: 'users' as const, index: 2, id: 'y', action: 'update' as const, fields: ['managerId', 'roles'] },
+      ],
+    };
+    expect(changesOfPreview(preview, source)).toEqual([
+      { line: 2, entry: { list: 'departments', index: 0 }, id: 'sales', action: 'insert', columns: [] },
+      { line: 6, entry: { list: 'users', index: 2 }, id: 'y', action: 'update', columns: ['managerId', 'roles'] },
+    ]);
   });
 
-  it('finds managers and departments that are neither in the file nor stored, at their line', () => {
-    expect(referenceProblems(body, known, source).map((p) => [p.line, p.column, p.code, p.params])).toEqual([[6, 'managerId', 'unknownManager', { id: 'ghost' }]]);
+  it('lists the file\'s problems and the server\'s by line, without repeating one both found at the same place', () => {
+    const local = [
+      { line: 6, column: 'managerId', code: 'badId' as const },
+      { line: null, column: 'id', code: 'missingColumn' as const },
+    ];
+    const merged = mergeProblems(
+      local,
+      [
+        { code: 'BATON_E_SCHEMA_PATTERN', path: '/users/2/managerId', message: 'bad id' },
+        { code: 'BATON_E_DIRECTORY_CYCLE', path: '/users/0/managerId', message: 'Break the cycle' },
+        { code: 'BATON_E_DIRECTORY_UNKNOWN_USER', path: '/users/1/managerId', message: 'Add user' },
+      ],
+      source,
+    );
+    expect(merged.map((p) => [p.line, p.column, p.code ?? p.serverCode])).toEqual([
+      [null, 'id', 'missingColumn'],
+      [2, 'managerId', 'BATON_E_DIRECTORY_CYCLE'],
+      [4, 'managerId', 'BATON_E_DIRECTORY_UNKNOWN_USER'],
+      [6, 'managerId', 'badId'],
+    ]);
   });
 
   it('asks the server to keep what the file has no column for (and what CSV cannot hold), not what it has', () => {

@@ -10,6 +10,7 @@ import { EmptyState } from '../../app/ui/empty-state.js';
 import { useMyRolesState } from '../../dashboard/use-my-roles.js';
 import { departmentOptions } from './department-options.js';
 import { DirectoryImport } from './directory-import.js';
+import { PeopleExportButton } from './people-export-button.js';
 import { PeopleTable } from './people-table.js';
 import { PersonDetail } from './person-detail.js';
 import { PEOPLE_SHOW, useDirectoryPeople, type PeopleFilters, type PeopleList, type PeopleShow } from './use-directory-people.js';
@@ -109,7 +110,10 @@ function PeopleDirectory() {
     <section className="people-page" data-testid="people-page">
       <div className="people-head">
         <h1>{t('title')}</h1>
-        {!importing ? <button type="button" className="primary" data-testid="open-import" onClick={() => setImporting(true)}>{t('importOpen')}</button> : null}
+        <div className="row">
+          <PeopleExportButton filters={filters} disabled={list.items === null || list.items.length === 0} />
+          {!importing ? <button type="button" className="primary" data-testid="open-import" onClick={() => setImporting(true)}>{t('importOpen')}</button> : null}
+        </div>
       </div>
       <p className="muted">{t('intro')}</p>
       {importing ? <DirectoryImport onImported={imported} onClose={() => setImporting(false)} /> : null}

@@ -1,25 +1,28 @@
 import type { BatonClient, DirectoryImport } from '@baton/client';
 import { csvToImport } from './csv-import-body.js';
+import type { ShownProblem } from './import-problem-table.js';
 import type { ImportProblem } from './import-problems.js';
-import { countChanges, keptFields, referenceProblems, userIdsNamed, type ImportCounts } from './import-preview.js';
+import { changesOfPreview, keptFields, mergeProblems, type ImportCounts, type ShownChange } from './import-preview.js';
 import type { ImportSource } from './import-source.js';
 import { parseJsonImport } from './json-import.js';
 import { parseCsvRows } from './parse-csv-rows.js';
 
-/** What the page shows before importing: the body to send, where it came from, counts and problems. */
+/** What the page shows before importing: the body to send, where it came from, counts, changes and problems. */
 export interface PreparedImport {
   fileName: string;
   body: DirectoryImport;
   source: ImportSource;
-  counts: ImportCounts;
-  problems: ImportProblem[];
+  /** Null when the file could not be compared (unreadable, no id column): its problems say why. */
+  counts: ImportCounts | null;
+  changes: ShownChange[];
+  /** More entries change than the server listed one by one (the counts cover them all). */
+  changesTruncated: boolean;
+  problems: ShownProblem[];
   ignored: string[];
 }
 
-/** The route's cap on exact ids a search takes at once is 100 and on a page 50. */
-const LOOKUP_BATCH = 50;
-/** Lookups in flight at once: fast for thousands of rows without flooding the rate limit's window. */
-const LOOKUP_PARALLEL = 4;
+/** Where preparing a file is, for the page's progress line. */
+export type PrepareStage = { stage: 'reading' } | { stage: 'checking'; people: number; departments: number };
 
 /** A file's text: UTF-8, else GB18030 (what Excel in Chinese saves a CSV as). */
 export async function readFileText(file: Blob): Promise<string> {
@@ -31,35 +34,40 @@ export async function readFileText(file: Blob): Promise<string> {
   }
 }
 
-/** Which of the ids the directory holds: batches of ids, a few requests at a time (thousands of rows: ~a second). */
-async function storedUserIds(api: BatonClient, ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) batches.push(ids.slice(i, i + LOOKUP_BATCH));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const page = await api.directory.searchUsers({ id: batches[next++]!, include: 'all', limit: LOOKUP_BATCH });
-      for (const p of page.items) found.add(p.id);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LOOKUP_PARALLEL, batches.length) }, worker));
-  return found;
+/** Problems that leave nothing to compare: the server's dry run would only repeat them row by row. */
+function blocksComparison(problems: readonly ImportProblem[]): boolean {
+  return problems.some((p) => p.code === 'missingColumn' || p.code === 'fileEmpty' || p.code === 'fileUnreadable' || p.code === 'jsonShape');
 }
 
 /**
- * Reads a picked file (JSON in the API's shape, or CSV), compares it with the directory and lists what
- * would change and what is wrong, without writing anything.
+ * Reads a picked file (JSON in the API's shape, or CSV) and asks the server what importing it would do:
+ * one dry-run request (POST /directory/import with dryRun) runs every check the import runs (schema,
+ * duplicates, references, cycles) and compares each entry with the stored directory, writing nothing.
+ * The file's own checks name CSV lines and columns in the page's words; the server's add what only the
+ * directory knows.
  */
-export async function prepareImport(api: BatonClient, file: File): Promise<PreparedImport> {
+export async function prepareImport(api: BatonClient, file: File, onStage: (stage: PrepareStage) => void = () => undefined): Promise<PreparedImport> {
+  onStage({ stage: 'reading' });
   const text = await readFileText(file);
-  const { items: departments } = await api.directory.departments();
   const isJson = /\.json$/i.test(file.name) || /^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
+  // Department names in a CSV are looked up among the stored departments.
+  const departments = isJson ? [] : (await api.directory.departments()).items;
   const parsed = isJson ? { ...parseJsonImport(text), ignored: [] as string[], columns: null } : csvToImport(parseCsvRows(text), departments);
-  const userIds = await storedUserIds(api, userIdsNamed(parsed.body));
-  const known = { userIds, departmentIds: new Set(departments.map((d) => d.id)) };
-  const problems = [...parsed.problems, ...referenceProblems(parsed.body, known, parsed.source)];
   // Stored people keep what the file has no column for: the server fills it in, in the import's transaction.
   if (parsed.columns) parsed.body.keep = keptFields(parsed.columns);
-  return { fileName: file.name, body: parsed.body, source: parsed.source, counts: countChanges(parsed.body, known), problems, ignored: parsed.ignored };
+  const base = { fileName: file.name, body: parsed.body, source: parsed.source, ignored: parsed.ignored };
+  const people = parsed.body.users?.length ?? 0;
+  const depts = parsed.body.departments?.length ?? 0;
+  if (blocksComparison(parsed.problems) || people + depts === 0) {
+    return { ...base, counts: null, changes: [], changesTruncated: false, problems: mergeProblems(parsed.problems, [], parsed.source) };
+  }
+  onStage({ stage: 'checking', people, departments: depts });
+  const preview = await api.directory.previewImport(parsed.body);
+  return {
+    ...base,
+    counts: { users: preview.users, departments: preview.departments },
+    changes: changesOfPreview(preview, parsed.source),
+    changesTruncated: preview.changesTruncated,
+    problems: mergeProblems(parsed.problems, preview.issues, parsed.source),
+  };
 }

@@ -13,7 +13,7 @@ export interface PeopleFilters {
 }
 
 /** The server's query for a "show" choice: a status filter, or the search's include. */
-function showQuery(show: PeopleShow): Pick<DirectoryPeopleQuery, 'include' | 'status'> {
+export function showQuery(show: PeopleShow): Pick<DirectoryPeopleQuery, 'include' | 'status'> {
   return show === 'present' || show === 'all' ? { include: show } : { status: show };
 }
 

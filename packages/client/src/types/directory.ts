@@ -45,6 +45,31 @@ export interface DirectoryImportResult {
   users: UpsertCount;
 }
 
+export interface ImportPreviewCount {
+  inserted: number;
+  /** Stored and different (the fields are in changes). */
+  updated: number;
+  /** Stored and identical: the import rewrites them and counts them as updated. */
+  unchanged: number;
+}
+
+/** POST /directory/import with dryRun: what the import would do (nothing written) and every problem. */
+export interface DirectoryImportPreview {
+  dryRun: true;
+  /** No issues: the same body without dryRun would be imported. */
+  valid: boolean;
+  departments: ImportPreviewCount;
+  users: ImportPreviewCount;
+  /** Entries that would be inserted or updated, in the order sent (at most 1000). */
+  changes: Array<{ list: 'users' | 'departments'; index: number; id: string; action: 'insert' | 'update'; fields: string[] }>;
+  changesTruncated: boolean;
+  /** Schema, duplicate, reference and cycle problems, each with the JSON Pointer of the entry's field. */
+  issues: Array<{ code: string; path: string; message: string }>;
+}
+
+/** GET /directory/people/export: the list's filters, no paging. */
+export type DirectoryPeopleExportQuery = Omit<DirectoryPeopleQuery, 'limit' | 'cursor' | 'id'>;
+
 export interface DirectoryUser {
   id: string;
   name: string;
