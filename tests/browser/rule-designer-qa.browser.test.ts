@@ -42,6 +42,11 @@ describe.skipIf(!available)('rule designer QA fixes in Chromium', () => {
       trigger: { type: 'date-offset', config: { field: 'startDate', offset: -2, unit: 'days', at: '09:00' } },
       actions: [{ type: 'notify', params: { to: [{ kind: 'initiator' }], title: t('Leave starts soon', '假期即将开始') } }],
     });
+    await call('POST', '/definitions', {
+      kind: 'rule', key: 'leave-problems', title: t('Leave problems', '请假问题'), scope: { form: 'leave' },
+      trigger: { type: 'date-offset', config: { field: 'startDate', offset: -2, unit: 'days', at: '09:00' } },
+      actions: [{ type: 'notify', params: { to: [{ kind: 'initiator' }], title: t('Leave starts soon', '假期即将开始') } }],
+    });
     await call('POST', '/packs/import', noteKitPack('leave-kit', [{ key: 'reminderDays', label: t('Reminder days', '提醒天数'), type: 'integer', default: 3 }]));
   });
 
@@ -85,8 +90,8 @@ describe.skipIf(!available)('rule designer QA fixes in Chromium', () => {
     // Once the analyst starts filling it in, the field's own message shows, never the shapes summary.
     await action.locator('input[name$="title.en"]').fill('Remind the manager');
     await expect.poll(() => action.getByTestId('rule-action-1-fresh').count()).toBe(0);
-    await expect.poll(() => action.textContent()).toMatch(/Add the required property "to"|Add items: at least 1/);
-    await expect.poll(() => action.textContent()).not.toMatch(/Add the required property "title"/);
+    await expect.poll(() => action.textContent()).toMatch(/'To' is required|'To' needs at least one entry/);
+    await expect.poll(() => action.textContent()).not.toMatch(/'Title' is required/);
     expect(await action.textContent()).not.toMatch(/allowed shapes/);
 
     // The chosen assignees: one row each with a summary and a named remove button; an empty state when none.
@@ -119,6 +124,55 @@ describe.skipIf(!available)('rule designer QA fixes in Chromium', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect.poll(() => field.locator('option[value=endDate]').textContent()).toBe('日期 — 请假（endDate）');
     expect(await offset.locator('select[name=offset-source] option[value=param]').textContent()).toBe('模板包参数');
+    expect(problems).toEqual([]);
+  });
+
+  it('says every problem as a sentence naming the part and the field, focuses its control on click, and keeps code and path under Details', async ({ onTestFailed }) => {
+    const page = await sessionPage(browser, runtime.adminToken, 'admin', problems);
+    onTestFailed(() => saveScreenshot(page, 'failure-rule-problems'));
+    await page.goto(`${runtime.baseUrl}/build/rule/leave-problems`);
+    const offset = page.getByTestId('date-offset');
+    await offset.waitFor();
+
+    // Break the rule on purpose: a fraction of a day, and a list to repeat over that names no field of the form.
+    await offset.locator('input[name=offset-amount]').fill('1.5');
+    const action = page.getByTestId('rule-action-0');
+    await action.locator('summary').click();
+    await action.locator('textarea[name=action-0-for-each]').fill('{"var": "ghost"}');
+    const toggle = page.getByTestId('issues-toggle');
+    await expect.poll(() => toggle.textContent(), { timeout: 10_000 }).toBe('2 problems');
+    await toggle.click();
+    const list = page.getByTestId('rule-problems');
+    const trigger = "Trigger (Relative to a date): 'Number' must be a whole number.";
+    const ghost = 'Action 1 (Send a notification): Field "ghost" does not exist in form "leave": use one of its fields (startDate, endDate, reason) or add the field to the form.';
+    await expect.poll(() => list.locator('.rule-problem-sentence').allTextContents()).toEqual([trigger, ghost]);
+    // The parts repeat their own problems without naming themselves.
+    expect(await page.getByTestId('trigger-problems').locator('.rule-problem-sentence').allTextContents()).toEqual(["'Number' must be a whole number."]);
+    expect(await page.getByTestId('rule-action-0-problems').locator('.rule-problem-sentence').textContent()).toMatch(/^Field "ghost" does not exist/);
+    // No pointer or code in the sentence: they are folded under "Details".
+    const first = list.locator('li').first();
+    expect(await first.locator('.rule-problem-sentence').textContent()).not.toMatch(/\/trigger|BATON_E/);
+    expect(await first.locator('.issue-code').isVisible()).toBe(false);
+    await first.locator('summary').click();
+    expect(await first.locator('summary').textContent()).toBe('Details');
+    expect(await first.locator('.issue-code').textContent()).toBe('BATON_E_SCHEMA_ONE_OF');
+    expect(await first.locator('.issue-path').textContent()).toBe('/trigger/config/offset');
+    await saveScreenshot(page, 'rule-problems');
+
+    // A click puts the focus on the control the problem is about.
+    const focused = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('name'));
+    await list.getByRole('button', { name: ghost }).click();
+    await expect.poll(focused).toBe('action-0-for-each');
+    await list.getByRole('button', { name: trigger }).click();
+    await expect.poll(focused).toBe('offset-amount');
+
+    // The same in Chinese.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect.poll(() => list.locator('.rule-problem-sentence').allTextContents(), { timeout: 10_000 }).toEqual([
+      '触发方式（相对日期）：“数值”必须是整数。',
+      '操作 1（发送通知）：表单 "leave" 中没有字段 "ghost"：请改用已有字段（startDate, endDate, reason），或先在表单中添加该字段。',
+    ]);
+    expect(await toggle.textContent()).toBe('2 个问题');
     expect(problems).toEqual([]);
   });
 });

@@ -1,20 +1,16 @@
 import type { Change } from './definition-diff.js';
+import { definitionsMessages } from './definitions-messages.js';
 
 export type DiffLocale = 'en' | 'zh-CN';
 
-const NOUNS: Record<string, { en: string; 'zh-CN': string }> = {
-  fields: { en: 'field', 'zh-CN': '字段' },
-  nodes: { en: 'step', 'zh-CN': '步骤' },
-  edges: { en: 'connection', 'zh-CN': '连线' },
-  actions: { en: 'action', 'zh-CN': '动作' },
-  validations: { en: 'validation', 'zh-CN': '校验' },
-  blocks: { en: 'block', 'zh-CN': '内容块' },
-};
+/** The words, from the definitions area's messages like every other string (both languages, same keys). */
+type ChangeWords = (typeof definitionsMessages)['en']['changeWords'];
+const words = (locale: DiffLocale): ChangeWords => definitionsMessages[locale].changeWords;
 
-const WORDS = {
-  en: { added: 'Added', removed: 'Removed', changed: 'Changed', yes: 'yes', no: 'no', none: '(none)', order: 'order', details: 'Technical details (JSON)' },
-  'zh-CN': { added: '新增', removed: '删除', changed: '修改', yes: '是', no: '否', none: '（无）', order: '顺序', details: '技术细节（JSON）' },
-} as const;
+/** Fills `{{name}}` placeholders: describeChange is called with a locale, outside React and i18next. */
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+}
 
 function segments(pointer: string): string[] {
   return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -42,45 +38,48 @@ function itemName(item: unknown, locale: DiffLocale): string {
 
 /** A value in words: required true/false reads as required/optional, short JSON for anything structured. */
 function valueText(prop: string, value: unknown, locale: DiffLocale): string {
-  const w = WORDS[locale];
+  const w = words(locale);
   if (value === undefined || value === null) return w.none;
-  if (prop === 'required' && typeof value === 'boolean') return locale === 'en' ? (value ? 'required' : 'optional') : value ? '必填' : '选填';
+  if (prop === 'required' && typeof value === 'boolean') return value ? w.required : w.optional;
   if (typeof value === 'boolean') return value ? w.yes : w.no;
   const localized = text(value, locale);
-  if (localized !== undefined) return `'${localized}'`;
+  if (localized !== undefined) return fill(w.quoted, { text: localized });
   const json = JSON.stringify(value);
   return json.length > 60 ? json.slice(0, 57) + '…' : json;
 }
+
+const isListNoun = (w: ChangeWords, segment: string): segment is keyof ChangeWords['noun'] => Object.hasOwn(w.noun, segment);
 
 /**
  * One change in words, e.g. "Added step 'NDA signing'" or "Changed field 'Last working day':
  * required → optional". Items are named by their title in the newer definition (older one for removals).
  */
 export function describeChange(change: Change, before: unknown, after: unknown, locale: DiffLocale): string {
-  const w = WORDS[locale];
+  const w = words(locale);
+  const verb = w.verb[change.kind];
   const path = segments(change.path);
-  const listAt = path.findIndex((s, i) => NOUNS[s] !== undefined && /^\d+$/.test(path[i + 1] ?? ''));
+  const listAt = path.findIndex((s, i) => isListNoun(w, s) && /^\d+$/.test(path[i + 1] ?? ''));
   const body = change.kind === 'removed' ? before : after;
-  const sep = locale === 'en' ? ' ' : '';
   if (listAt >= 0) {
-    const noun = NOUNS[path[listAt]!]![locale];
+    const noun = w.noun[path[listAt] as keyof ChangeWords['noun']];
     const name = itemName(at(body, path.slice(0, listAt + 2)), locale);
     const rest = path.slice(listAt + 2);
-    const subject = `${noun}${sep}'${name}'`;
-    if (rest.length === 0) return `${w[change.kind]}${sep}${subject}`;
+    const item = fill(w.item, { verb, noun, name });
+    if (rest.length === 0) return item;
     const prop = rest.filter((s) => !/^\d+$/.test(s)).join('.');
+    const last = rest[rest.length - 1]!;
     // "required → optional" names itself; any other property is named before its values.
-    const named = prop === 'required' ? '' : `${prop} `;
-    return `${w[change.kind]}${sep}${subject}: ${named}${valueText(rest[rest.length - 1]!, change.before, locale)} → ${valueText(rest[rest.length - 1]!, change.after, locale)}`;
+    const property = prop === 'required' ? '' : fill(w.propertyName, { property: prop });
+    return fill(w.itemProperty, { item, property, before: valueText(last, change.before, locale), after: valueText(last, change.after, locale) });
   }
-  const prop = path.filter((s) => !/^\d+$/.test(s)).join('.') || w.order;
+  const property = path.filter((s) => !/^\d+$/.test(s)).join('.') || w.order;
   const last = path[path.length - 1] ?? '';
-  if (change.kind === 'added') return `${w.added}${sep}${prop}: ${valueText(last, change.after, locale)}`;
-  if (change.kind === 'removed') return `${w.removed}${sep}${prop}`;
-  return `${w.changed}${sep}${prop}: ${valueText(last, change.before, locale)} → ${valueText(last, change.after, locale)}`;
+  if (change.kind === 'added') return fill(w.added, { verb, property, value: valueText(last, change.after, locale) });
+  if (change.kind === 'removed') return fill(w.removed, { verb, property });
+  return fill(w.changed, { verb, property, before: valueText(last, change.before, locale), after: valueText(last, change.after, locale) });
 }
 
 /** The label of the disclosure that holds the raw JSON diff. */
 export function technicalDetailsLabel(locale: DiffLocale): string {
-  return WORDS[locale].details;
+  return words(locale).details;
 }

@@ -10,7 +10,8 @@ import { VersionHistory } from './version-history.js';
 
 /**
  * The bar every editor shares: which definition, its save state, its problems, history and publish.
- * `onIssue` lets an editor jump to the node / field an issue points at.
+ * `onIssue` lets an editor jump to the node / field an issue points at; `problemList` replaces the generic
+ * list (here and in the publish dialog) with the editor's own, e.g. the rule designer's sentences.
  */
 export function EditorFrame<T extends DefinitionBody>({
   editor,
@@ -18,12 +19,14 @@ export function EditorFrame<T extends DefinitionBody>({
   toolbar,
   children,
   onIssue,
+  problemList,
 }: {
   editor: DefinitionEditor<T>;
   title: string;
   toolbar?: ReactNode;
   children: ReactNode;
   onIssue?: (issue: DisplayIssue) => void;
+  problemList?: ReactNode;
 }) {
   const { t } = useTranslation('definitions');
   const [publishing, setPublishing] = useState(false);
@@ -53,11 +56,11 @@ export function EditorFrame<T extends DefinitionBody>({
       {editor.save.state === 'error' ? <ErrorPanel error={editor.save.error} title={t('saveFailed')} /> : null}
       {showIssues ? (
         <div className="issues-panel" data-testid="issues-panel">
-          {editor.issues.length === 0 ? <p className="muted">{t('noProblems')}</p> : <IssueList issues={editor.issues} {...(onIssue ? { onSelect: onIssue } : {})} />}
+          {editor.issues.length === 0 ? <p className="muted">{t('noProblems')}</p> : (problemList ?? <IssueList issues={editor.issues} {...(onIssue ? { onSelect: onIssue } : {})} />)}
         </div>
       ) : null}
       {children}
-      <PublishDialog editor={editor} open={publishing} onClose={() => setPublishing(false)} />
+      <PublishDialog editor={editor} open={publishing} onClose={() => setPublishing(false)} problemList={problemList} />
       <VersionHistory editor={editor} open={history} onClose={() => setHistory(false)} />
     </div>
   );

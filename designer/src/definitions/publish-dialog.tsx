@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel, IssueList } from '../app/errors/error-panel.js';
 import { Dialog } from '../app/ui/dialog.js';
@@ -62,7 +62,7 @@ function ChangeTable({ changes }: { changes: Change[] }) {
 }
 
 /** Before publishing: what changes against the published version, and the problems that would block it. */
-export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose }: { editor: DefinitionEditor<T>; open: boolean; onClose: () => void }) {
+export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose, problemList }: { editor: DefinitionEditor<T>; open: boolean; onClose: () => void; problemList?: ReactNode }) {
   const { t } = useTranslation('definitions');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -115,7 +115,7 @@ export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose 
           {editor.issues.length > 0 ? (
             <>
               <h3>{t('problems', { count: editor.issues.length })}</h3>
-              <IssueList issues={editor.issues} />
+              {problemList ?? <IssueList issues={editor.issues} />}
             </>
           ) : null}
           {error ? <ErrorPanel error={error} title={t('publishFailed')} /> : null}

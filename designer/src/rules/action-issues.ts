@@ -6,57 +6,32 @@ type Schema = Record<string, unknown>;
 const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 const UNION_CODES = new Set(['BATON_E_SCHEMA_ONE_OF', 'BATON_E_SCHEMA_ANY_OF']);
 
-/** The words a union summary is replaced by, in the UI's language. */
-export interface UnionWords {
-  /** A text that may be written per language ("title", "message"). */
-  text: string;
-  /** One entry of a list of people (an assignee row). */
-  assignee: string;
-}
-
-/** The sub-schema at a params pointer ("/to/0"), following properties and items; undefined when unknown. */
-export function schemaAt(schema: unknown, pointer: string): Schema | undefined {
-  let node: unknown = schema;
-  for (const segment of parsePointer(pointer)) {
-    if (!isObject(node)) return undefined;
-    if (isObject(node.properties) && segment in node.properties) node = node.properties[segment];
-    else if (/^\d+$/.test(segment) && isObject(node.items)) node = node.items;
-    else return undefined;
-  }
-  return isObject(node) ? node : undefined;
-}
-
-function branches(schema: Schema): Schema[] {
+/** The alternatives of a oneOf / anyOf (none for any other schema). */
+export function unionBranches(schema: Schema): Schema[] {
   const list = schema.oneOf ?? schema.anyOf;
   return Array.isArray(list) ? list.filter(isObject) : [];
 }
 
-function isLocalizedText(schema: Schema): boolean {
-  const b = branches(schema);
+/** A text written once or per language: a string, or `{ en, zh-CN }`. */
+export function isLocalizedTextUnion(schema: Schema): boolean {
+  const b = unionBranches(schema);
   return b.some((x) => x.type === 'string') && b.some((x) => x.type === 'object' && isObject(x.properties) && 'en' in x.properties);
 }
 
-function isAssignee(schema: Schema): boolean {
-  const b = branches(schema);
+/** One entry of a list of people (an assignee row): every branch is tagged by a `kind` constant. */
+export function isAssigneeUnion(schema: Schema): boolean {
+  const b = unionBranches(schema);
   return b.length > 1 && b.every((x) => isObject(x.properties) && isObject(x.properties.kind) && 'const' in x.properties.kind);
 }
 
 /**
- * Issues as an action's panel shows them. A "matches one of the allowed shapes" summary says nothing the
- * analyst can act on: it is dropped when a more specific issue lies at or under its path, and otherwise
- * reworded for the shape the field has (a text per language, a person row).
+ * A "matches one of the allowed shapes" summary says nothing the analyst can act on when a more specific
+ * issue lies at or under its path: it is dropped then (rule-problem-wording words the ones that remain).
  */
-export function specificIssues(issues: readonly DisplayIssue[], paramsSchema: unknown, paramsBase: string, words: UnionWords): DisplayIssue[] {
-  return issues.flatMap((issue) => {
-    if (!UNION_CODES.has(issue.code)) return [issue];
-    const covered = issues.some((o) => o !== issue && !UNION_CODES.has(o.code) && (o.path === issue.path || o.path.startsWith(issue.path + '/')));
-    if (covered) return [];
-    if (!issue.path.startsWith(paramsBase)) return [issue];
-    const schema = schemaAt(paramsSchema, issue.path.slice(paramsBase.length));
-    if (!schema) return [issue];
-    if (isLocalizedText(schema)) return [{ ...issue, message: words.text }];
-    if (isAssignee(schema)) return [{ ...issue, message: words.assignee }];
-    return [issue];
+export function withoutCoveredUnions<T extends DisplayIssue>(issues: readonly T[]): T[] {
+  return issues.filter((issue) => {
+    if (!UNION_CODES.has(issue.code)) return true;
+    return !issues.some((o) => o !== issue && !UNION_CODES.has(o.code) && (o.path === issue.path || o.path.startsWith(issue.path + '/')));
   });
 }
 

@@ -1,7 +1,6 @@
 import type { FormDefinition } from '@baton/engine';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
@@ -13,8 +12,10 @@ import { SchemaForm, type Choices } from '../shared/schema-form/schema-form.js';
 import type { RuleBody } from './new-rule.js';
 import { FallbackAssigneesPicker } from './fallback-assignees-picker.js';
 import { takesFallback, withFallback, type Fallback } from './fallback-assignees.js';
-import { issuesOutsidePanel, shownProperties, specificIssues } from './action-issues.js';
+import { issuesOutsidePanel, shownProperties } from './action-issues.js';
 import { afterMove, afterRemove, markFresh, markTouched, type FreshActions } from './fresh-actions.js';
+import { RuleProblemList } from './rule-problem-list.js';
+import type { RuleProblem } from './rule-problems.js';
 
 type Action = RuleBody['actions'][number];
 
@@ -25,8 +26,12 @@ function itemFields(action: Action, fields: FieldOption[], rowLabel: (table: Fie
   return (table?.columns ?? []).map((c) => ({ ...c, path: `$item.${c.path}`, label: rowLabel(table!, c) }));
 }
 
-/** THEN: the actions in order, each with a parameter form generated from its type's params schema. */
-export function ActionsEditor({ def, onChange, issues, fields, form, choices }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; fields: FieldOption[]; form: FormDefinition | undefined; choices: Choices }) {
+/**
+ * THEN: the actions in order, each with a parameter form generated from its type's params schema. `issues`
+ * are worded for the panels' fields; `problems` are the rule's, each action listing its own that no field of
+ * its panel shows.
+ */
+export function ActionsEditor({ def, onChange, issues, problems, fields, form, choices }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; problems: readonly RuleProblem[]; fields: FieldOption[]; form: FormDefinition | undefined; choices: Choices }) {
   const { t } = useTranslation('rules');
   const { l } = useLocalized();
   const catalogue = useCatalogue();
@@ -58,25 +63,23 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
     setFresh((f) => afterRemove(f, i));
     setActions((list) => list.filter((_, j) => j !== i));
   };
-  const unionWords = { text: t('issueText'), assignee: t('issueAssignee') };
   const types = def.actions.map((a) => a.type).join('\n');
   // Each panel's issues keep their identity until validation or freshness changes: a new list on every render
   // would make rjsf re-derive its state from props mid-edit and drop a change (a removed assignee, a keystroke).
   const shownIssues = useMemo(
     () =>
-      def.actions.map((action, i) => {
+      def.actions.map((_, i) => {
         const base = `/actions/${i}`;
-        if (fresh.has(i)) return [];
-        const entry = findEntry(catalogue.actions, action.type);
-        return specificIssues(issues.filter((x) => x.path === base || x.path.startsWith(base + '/')), entry?.paramsSchema, `${base}/params`, unionWords);
+        return fresh.has(i) ? [] : issues.filter((x) => x.path === base || x.path.startsWith(base + '/'));
       }),
-    [issues, fresh, types, catalogue, unionWords.text], // eslint-disable-line react-hooks/exhaustive-deps
+    [issues, fresh, types], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const personFields = (form?.fields ?? []).filter((f) => ['user', 'department'].includes(f.type.replace(/@.*$/, ''))).map((f) => f.key);
   return (
     <fieldset className="rule-part" data-testid="rule-actions">
       <legend>{t('then')}</legend>
       {def.actions.length === 0 ? <EmptyState title={t('actionsEmpty')}>{t('actionsEmptyBody')}</EmptyState> : null}
+      <RuleProblemList problems={problems.filter((p) => p.part === 'actions')} />
       {def.actions.map((action, i) => {
         const entry = findEntry(catalogue.actions, action.type);
         const base = `/actions/${i}`;
@@ -85,7 +88,9 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
         const isFresh = fresh.has(i);
         const omit = hasFallback ? ['fallbackAssignees'] : [];
         const specific = shownIssues[i] ?? [];
-        const mine = issuesOutsidePanel(specific.filter((x) => !(hasFallback && x.path.startsWith(fallbackAt))), `${base}/params`, shownProperties(entry?.paramsSchema, omit));
+        const shown = shownProperties(entry?.paramsSchema, omit);
+        const outside = (p: RuleProblem) => !(hasFallback && p.issue.path.startsWith(fallbackAt)) && issuesOutsidePanel([p.issue], `${base}/params`, shown).length > 0;
+        const mine = isFresh ? [] : problems.filter((p) => p.part === 'action' && p.action === i && outside(p));
         return (
           <div key={i} className="rule-action" data-testid={`rule-action-${i}`} data-fresh={isFresh || undefined}>
             <div className="row">
@@ -109,7 +114,7 @@ export function ActionsEditor({ def, onChange, issues, fields, form, choices }: 
             </div>
             {entry?.description ? <p className="muted small">{l(entry.description)}</p> : null}
             {isFresh ? <p className="muted small" data-testid={`rule-action-${i}-fresh`}>{t('actionFreshHint')}</p> : null}
-            {mine.length > 0 ? <IssueList issues={mine} /> : null}
+            <RuleProblemList problems={mine} testId={`rule-action-${i}-problems`} />
             {/* Any edit by the analyst (typing, choosing, leaving a field) ends the action's quiet start. */}
             <div className="rule-action-settings" onChangeCapture={() => touch(i)} onInputCapture={() => touch(i)} onBlurCapture={() => touch(i)}>
               {entry ? (

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useLocalized } from '../app/i18n/localized.js';
+import { useCatalogue } from '../app/registry/registry-context.js';
 import { LocalizedTextInput } from '../app/ui/localized-text-input.js';
 import { EditorFrame } from '../definitions/editor-frame.js';
 import { useDefinitionEditor } from '../definitions/use-definition-editor.js';
@@ -9,6 +11,8 @@ import { fieldOptions, type FieldOption } from '../shared/condition/field-option
 import { useFormBodies } from '../shared/forms/use-form-bodies.js';
 import { ActionsEditor } from './actions-editor.js';
 import { newRule, ruleReferences, type RuleBody } from './new-rule.js';
+import { RuleProblemList, useRuleWording } from './rule-problem-list.js';
+import { panelIssues, ruleProblems, type RuleProblem } from './rule-problems.js';
 import { TriggerEditor } from './trigger-editor.js';
 import { useRuleChoices, type FlowNodeLike } from './use-rule-choices.js';
 import { useDesignerChoices } from '../shared/pickers/use-designer-choices.js';
@@ -38,6 +42,18 @@ export function RuleDesignerPage() {
   // Connectors and the pack's parameters are picked, not typed.
   const choices = { ...useDesignerChoices({ kind: 'rule', key }), ...ruleOwn };
   const change = (update: (d: RuleBody) => RuleBody) => editor.setBody(update);
+  const catalogue = useCatalogue();
+  const wording = useRuleWording();
+  // Problems in sentences. They keep their identity until validation, the types or the language change: a new
+  // list on every keystroke would make the generated panels re-derive their state mid-edit.
+  const shapeKey = def ? [def.trigger.type, ...def.actions.map((a) => a.type)].join('\n') : '';
+  const problems = useMemo(() => {
+    if (!def) return [];
+    const [trigger = '', ...actions] = shapeKey.split('\n');
+    return ruleProblems(editor.issues, { trigger: { type: trigger }, actions: actions.map((type) => ({ type })) }, catalogue, wording);
+  }, [editor.issues, shapeKey, catalogue, wording]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useMemo(() => panelIssues(problems), [problems]);
+  const of = (part: RuleProblem['part']) => problems.filter((p) => p.part === part);
   const setScope = (part: 'form' | 'flow', value: string) =>
     change((d) => {
       const scope = { ...(d.scope ?? {}) };
@@ -50,11 +66,12 @@ export function RuleDesignerPage() {
     });
 
   return (
-    <EditorFrame editor={editor} title={def ? l(def.title, key) : key}>
+    <EditorFrame editor={editor} title={def ? l(def.title, key) : key} problemList={<RuleProblemList problems={problems} withWhere testId="rule-problems" />}>
       {def ? (
         <div className="rule-designer">
-          <fieldset className="rule-part">
+          <fieldset className="rule-part" data-testid="rule-settings">
             <legend>{t('settings')}</legend>
+            <RuleProblemList problems={of('settings')} />
             <LocalizedTextInput name="rule-title" label={t('title')} value={def.title} onChange={(v) => change((d) => ({ ...d, title: v }))} />
             <div className="row">
               <label>
@@ -95,9 +112,10 @@ export function RuleDesignerPage() {
               </label>
             </div>
           </fieldset>
-          <TriggerEditor def={def} onChange={change} issues={editor.issues} form={form} choices={choices} />
-          <fieldset className="rule-part">
+          <TriggerEditor def={def} onChange={change} issues={shown} problems={of('trigger')} form={form} choices={choices} />
+          <fieldset className="rule-part" data-testid="rule-condition">
             <legend>{t('and')}</legend>
+            <RuleProblemList problems={of('condition')} />
             <ConditionBuilder
               name="rule-condition"
               label={t('condition')}
@@ -113,7 +131,7 @@ export function RuleDesignerPage() {
               }
             />
           </fieldset>
-          <ActionsEditor def={def} onChange={change} issues={editor.issues} fields={fields} form={form} choices={choices} />
+          <ActionsEditor def={def} onChange={change} issues={shown} problems={problems} fields={fields} form={form} choices={choices} />
         </div>
       ) : null}
     </EditorFrame>

@@ -1,14 +1,16 @@
 import type { FormDefinition } from '@baton/engine';
 import { useTranslation } from 'react-i18next';
-import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
 import { useLocalized } from '../app/i18n/localized.js';
 import { findEntry, useCatalogue } from '../app/registry/registry-context.js';
 import { SchemaForm, type ChoiceOption, type Choices } from '../shared/schema-form/schema-form.js';
+import { issuesOutsidePanel, shownProperties } from './action-issues.js';
 import { dateFieldGroups } from './date-field-options.js';
+import { RuleProblemList } from './rule-problem-list.js';
+import type { RuleProblem } from './rule-problems.js';
 import { readDateOffset, writeDateOffset, type DateOffset, type RuleBody } from './new-rule.js';
 
-function DateOffsetEditor({ value, onChange, form, params, issues }: { value: DateOffset; onChange: (v: DateOffset) => void; form: DatedForm | undefined; params: readonly ChoiceOption[]; issues: DisplayIssue[] }) {
+function DateOffsetEditor({ value, onChange, form, params, problems }: { value: DateOffset; onChange: (v: DateOffset) => void; form: DatedForm | undefined; params: readonly ChoiceOption[]; problems: readonly RuleProblem[] }) {
   const { t } = useTranslation('rules');
   const { l } = useLocalized();
   const groups = dateFieldGroups([form], l, (parts) => t('dateFieldOption', parts));
@@ -94,15 +96,19 @@ function DateOffsetEditor({ value, onChange, form, params, issues }: { value: Da
       </div>
       {value.param ? <p className="muted small">{params.length === 0 ? t('noParams') : t('offsetParamHelp')}</p> : null}
       {groups.length === 0 ? <p className="muted small" data-testid="date-offset-no-fields">{form ? t('noDateFields') : t('dateFieldNeedsScope')}</p> : null}
-      {issues.length > 0 ? <IssueList issues={issues} /> : null}
+      {/* The dedicated editor shows no message at its controls: each problem says which one, and focuses it. */}
+      <RuleProblemList problems={problems} testId="trigger-problems" />
     </>
   );
 }
 
 type DatedForm = Pick<FormDefinition, 'key' | 'title' | 'fields'>;
 
-/** IF: the trigger type (event, date field ± N days, schedule) and its settings. */
-export function TriggerEditor({ def, onChange, issues, form, choices }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; form: FormDefinition | undefined; choices: Choices }) {
+/**
+ * IF: the trigger type (event, date field ± N days, schedule) and its settings. `issues` are worded for the
+ * panel's fields; `problems` are the trigger's, listed where no field of the panel shows them.
+ */
+export function TriggerEditor({ def, onChange, issues, problems, form, choices }: { def: RuleBody; onChange: (update: (d: RuleBody) => RuleBody) => void; issues: DisplayIssue[]; problems: readonly RuleProblem[]; form: FormDefinition | undefined; choices: Choices }) {
   const { t } = useTranslation('rules');
   const { l } = useLocalized();
   const catalogue = useCatalogue();
@@ -133,11 +139,14 @@ export function TriggerEditor({ def, onChange, issues, form, choices }: { def: R
           value={offset}
           form={form}
           params={choices.param ?? []}
-          issues={issues.filter((x) => x.path === '/trigger' || x.path.startsWith('/trigger/'))}
+          problems={problems}
           onChange={(v) => setConfig(writeDateOffset(v, def.trigger.config))}
         />
       ) : entry ? (
-        <SchemaForm name="trigger-config" choices={choices} schema={entry.configSchema} value={def.trigger.config} issues={issues} issueBase="/trigger/config" onChange={setConfig} />
+        <>
+          <RuleProblemList problems={problems.filter((p) => issuesOutsidePanel([p.issue], '/trigger/config', shownProperties(entry.configSchema, [])).length > 0)} testId="trigger-problems" />
+          <SchemaForm name="trigger-config" choices={choices} schema={entry.configSchema} value={def.trigger.config} issues={issues} issueBase="/trigger/config" onChange={setConfig} />
+        </>
       ) : (
         <p className="field-error">{t('unknownTrigger', { type: def.trigger.type })}</p>
       )}
