@@ -80,8 +80,8 @@ function isInside(inner: ErrorObject, outer: ErrorObject): boolean {
 
 /**
  * A failed oneOf/anyOf reports every branch's errors, which reads as nonsense ("must be string", "must be
- * object", "must match one schema"). When exactly one branch has the right shape (no type/const/enum miss at
- * the union's own level or on a tag), its errors are the useful ones; otherwise one union error stays.
+ * object", "must match one schema"). The errors of the branch that fits best (bestBranch) are the useful
+ * ones; when no branch has the right shape, one union error stays.
  */
 function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
@@ -99,10 +99,10 @@ function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
       list.push(e);
       byBranch.set(branch, list);
     }
-    const plausible = [...byBranch.entries()].filter(([, list]) => !list.some((e) => isShapeMiss(e, union)));
-    if (plausible.length === 1) {
+    const best = bestBranch(union, byBranch);
+    if (best !== undefined) {
       dropped.add(union);
-      for (const [branch, list] of byBranch) if (branch !== plausible[0]?.[0]) list.forEach((e) => dropped.add(e));
+      for (const [branch, list] of byBranch) if (branch !== best) list.forEach((e) => dropped.add(e));
     } else {
       inner.forEach((e) => dropped.add(e));
     }
@@ -111,6 +111,21 @@ function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   for (const c of errors) if (c.keyword === 'contains') errors.forEach((e) => isInside(e, c) && dropped.add(e));
   // `if` only says "must match then/else"; the then/else errors themselves are reported.
   return errors.filter((e) => !dropped.has(e) && e.keyword !== 'if');
+}
+
+/**
+ * The branch whose errors to report instead of "matches none": of the branches with the right shape, the one
+ * with the fewest errors (the first on a tie), which is the one the author most likely meant. None when no
+ * branch has the right shape, or when a oneOf failed because several branches hold (their errors are empty).
+ */
+function bestBranch(union: ErrorObject, byBranch: Map<string, ErrorObject[]>): string | undefined {
+  if (Array.isArray(union.params.passingSchemas)) return undefined;
+  let best: [string, number] | undefined;
+  for (const [branch, list] of byBranch) {
+    if (list.some((e) => isShapeMiss(e, union))) continue;
+    if (!best || list.length < best[1]) best = [branch, list.length];
+  }
+  return best?.[0];
 }
 
 function isShapeMiss(error: ErrorObject, union: ErrorObject): boolean {

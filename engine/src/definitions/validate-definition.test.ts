@@ -35,9 +35,9 @@ describe('validateDefinition', () => {
     expect(codesAndPaths(validateDefinition([1, 2]).errors)).toEqual([['BATON_E_DEFINITION_NOT_OBJECT', '']]);
   });
 
-  it('returns schema errors sorted by path, and skips semantic checks until the schema holds', () => {
+  it('returns schema errors sorted by path, with the semantic checks of the parts the schema accepts', () => {
     const def = copy(attritionReport) as Record<string, any>;
-    def.chart.x = 'nowhere'; // semantic: would be reported once the schema holds
+    def.chart.x = 'nowhere'; // semantic, in a part the schema accepts: reported at once
     def.measures[1].stat = 'median';
     def.title = 42;
     def.dimensions[0].level = 0;
@@ -46,6 +46,7 @@ describe('validateDefinition', () => {
       ['BATON_E_SCHEMA_ENUM', '/measures/1/stat'],
       ['BATON_E_SCHEMA_MINIMUM', '/dimensions/0/level'],
       ['BATON_E_SCHEMA_ONE_OF', '/title'],
+      ['BATON_E_REPORT_UNKNOWN_DIMENSION', '/chart/x'],
     ].sort((a, b) => comparePointers(a[1] ?? '', b[1] ?? '')) as Array<[string, string]>);
     def.title = 'Attrition';
     def.measures[1].stat = 'average';

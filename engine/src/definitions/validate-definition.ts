@@ -15,6 +15,8 @@ import { DEFINITION_ERRORS } from './definition-errors.js';
 import { DEFINITION_SCHEMAS } from './engine-schemas.js';
 import type { FormDefinition } from './definition-types.js';
 import type { DefinitionKind, SemanticCheckContext } from './semantic-check-context.js';
+import { semanticDespiteSchema } from './partial-semantic-checks.js';
+import { wordSchemaIssue } from './schema-error-wording.js';
 import { validateAgainstSchema } from './validate-against-schema.js';
 
 export interface ValidateDefinitionOptions {
@@ -31,7 +33,10 @@ export interface ValidateDefinitionOptions {
 export const DEFINITION_KINDS = Object.keys(DEFINITION_SCHEMAS) as DefinitionKind[];
 
 type Checker = (def: never, ctx: SemanticCheckContext) => Issue[];
-/** The semantic checks of each kind; they run only on a definition that already satisfies its schema. */
+/**
+ * The semantic checks of each kind. On a definition that fails its schema they still run, minus what they
+ * say about the broken parts (partial-semantic-checks.ts), so an analyst sees every problem at once.
+ */
 const CHECKERS: Record<DefinitionKind, Checker> = {
   form: ((def: FormDefinition, ctx: SemanticCheckContext) => [...checkFormDefinition(def, ctx), ...checkReaderFields(def, ctx)]) as Checker,
   flow: checkFlowDefinition as Checker,
@@ -73,15 +78,27 @@ function collect(def: unknown, basePath: string, ctx: SemanticCheckContext): Iss
   if (kind === undefined) return [issue(DEFINITION_ERRORS.BATON_E_DEFINITION_KIND_MISSING, `${basePath}/kind`, { kinds }, ctx.locale)];
   if (!isKind(kind)) return [issue(DEFINITION_ERRORS.BATON_E_DEFINITION_KIND_UNKNOWN, `${basePath}/kind`, { kind: String(kind), kinds }, ctx.locale)];
   const schemaIssues = validateAgainstSchema(DEFINITION_SCHEMAS[kind], def, basePath, ctx.locale);
-  if (schemaIssues.length > 0) return schemaIssues;
+  const check = () => CHECKERS[kind](def as never, ctx);
+  const semantic = schemaIssues.length === 0 ? check() : semanticDespiteSchema(schemaIssues, basePath, check);
   // Semantic checks build paths from the definition's root; nested definitions need them moved under basePath.
-  const semantic = CHECKERS[kind](def as never, ctx);
-  return basePath === '' ? semantic : semantic.map((i) => ({ ...i, path: basePath + i.path }));
+  const moved = basePath === '' ? semantic : semantic.map((i) => ({ ...i, path: basePath + i.path }));
+  return [...schemaIssues, ...moved].map((i) => worded(i, def, kind, basePath, ctx.locale));
+}
+
+/** Issues already worded against their own definition (a pack's nested ones), so the pack does not reword them. */
+const wordedIssues = new WeakSet<Issue>();
+
+function worded(found: Issue, def: unknown, kind: DefinitionKind, basePath: string, locale: Locale): Issue {
+  if (wordedIssues.has(found) || !found.path.startsWith(basePath)) return found;
+  const out = wordSchemaIssue(found, def, kind, found.path.slice(basePath.length), locale);
+  wordedIssues.add(out);
+  return out;
 }
 
 /**
- * Validates any definition: its kind, its JSON Schema, then (only when the schema holds) the kind's semantic
- * checks. Errors are sorted by path; `ok` is true iff there are none.
+ * Validates any definition: its kind, its JSON Schema, then the kind's semantic checks (on the parts the
+ * schema accepts, when it does not accept all). Schema issues are worded for analysts (schema-error-wording.ts).
+ * Errors are sorted by path; `ok` is true iff there are none.
  */
 export function validateDefinition(def: unknown, options: ValidateDefinitionOptions = {}): ValidationResult {
   const registry = options.registry ?? (defaultRegistry ??= createRegistry());

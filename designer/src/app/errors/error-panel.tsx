@@ -1,21 +1,41 @@
 import { useTranslation } from 'react-i18next';
 import { toDisplayError, type DisplayError, type DisplayIssue } from './to-display-error.js';
 
-/** Issues as a list: code, JSON Pointer and message of each, so the user sees what to change and where. */
+/**
+ * Problems as a list for people: each one's sentence first (a button that selects the element it is about,
+ * when the editor can), the catalogue code and JSON Pointer small, folded under "Details" for support and
+ * the technically minded, as the rule and flow designers' own lists show them.
+ */
 export function IssueList({ issues, onSelect }: { issues: DisplayIssue[]; onSelect?: (issue: DisplayIssue) => void }) {
+  const { t } = useTranslation('common');
+  if (issues.length === 0) return null;
+  return (
+    <ul className="issue-list">
+      {issues.map((issue, i) => (
+        <li key={`${issue.path}-${issue.code}-${i}`} data-error-code={issue.code} data-path={issue.path}>
+          {onSelect ? (
+            <button type="button" className="link issue-message" onClick={() => onSelect(issue)}>{issue.message}</button>
+          ) : (
+            <span className="issue-message">{issue.message}</span>
+          )}{' '}
+          <details className="issue-details">
+            <summary>{t('errorDetails')}</summary>
+            <code className="issue-code">{issue.code}</code> <code className="issue-path">{issue.path || '/'}</code>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Inside an error's own "Details": each issue's pointer, message and code on one line (details are for support). */
+function IssueFacts({ issues }: { issues: DisplayIssue[] }) {
   if (issues.length === 0) return null;
   return (
     <ul className="issue-list">
       {issues.map((issue, i) => (
         <li key={`${issue.path}-${issue.code}-${i}`}>
-          {onSelect ? (
-            <button type="button" className="link" onClick={() => onSelect(issue)}>
-              <code className="issue-path">{issue.path || '/'}</code>
-            </button>
-          ) : (
-            <code className="issue-path">{issue.path || '/'}</code>
-          )}{' '}
-          <span className="issue-message">{issue.message}</span> <code className="issue-code">{issue.code}</code>
+          <code className="issue-path">{issue.path || '/'}</code> <span className="issue-message">{issue.message}</span> <code className="issue-code">{issue.code}</code>
         </li>
       ))}
     </ul>
@@ -61,7 +81,7 @@ export function ErrorPanel({ error, title, onRetry }: { error: unknown; title?: 
             </>
           ) : null}
         </dl>
-        <IssueList issues={e.issues} />
+        <IssueFacts issues={e.issues} />
       </details>
       {onRetry && !isRefusal(e) ? <button type="button" onClick={onRetry}>{t('retry')}</button> : null}
     </div>
