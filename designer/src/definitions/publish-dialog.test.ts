@@ -50,8 +50,23 @@ describe('publish dialog', () => {
     const body = { ...published, nodes: [...published.nodes, { id: 'nda', type: 'approval', name: { en: 'NDA signing', 'zh-CN': '保密协议签署' } }] };
     const editor = { body, published: { version: 1, body: published }, issues: [], publish: () => Promise.reject(new Error('not in this test')) } as unknown as DefinitionEditor<DefinitionBody>;
     const html = render(editor);
-    expect(html).toContain("新增步骤&#x27;保密协议签署&#x27;");
+    expect(html).toContain('新增步骤“保密协议签署”');
     expect(html.indexOf('data-testid="diff-summary"')).toBeLessThan(html.indexOf('<details'));
     expect(html.indexOf('<details')).toBeLessThan(html.indexOf('data-testid="diff-table"'));
+  });
+
+  it('describes a first version in words, with no JSON outside the disclosure', () => {
+    const body = {
+      ...flow,
+      form: 'resignation',
+      nodes: [{ id: 'start', type: 'start', name: { en: 'Submit', 'zh-CN': '提交' } }, { id: 'end', type: 'end', name: { en: 'Done', 'zh-CN': '完成' } }],
+      edges: [{ id: 'e_1', from: 'start', to: 'end' }],
+    };
+    const resolved = [{ kind: 'form', key: 'resignation', body: { title: { en: 'Resignation', 'zh-CN': '离职申请' } } }];
+    const editor = { body, published: null, resolved, issues: [], publish: () => Promise.reject(new Error('not in this test')) } as unknown as DefinitionEditor<DefinitionBody>;
+    const html = render(editor);
+    expect(html).toContain('首个版本“Leave”：2 个步骤、1 条连线、表单“离职申请”。');
+    const outside = html.slice(0, html.indexOf('<details'));
+    expect(outside).not.toMatch(/&quot;|\{|\[/);
   });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel, IssueList } from '../app/errors/error-panel.js';
 import { Dialog } from '../app/ui/dialog.js';
 import { diffDefinitions, type Change } from './definition-diff.js';
-import { describeChange, technicalDetailsLabel, type DiffLocale } from './describe-change.js';
+import { describeChange, describeFirstVersion, technicalDetailsLabel, type DiffLocale, type TitleOf } from './describe-change.js';
 import type { DefinitionBody, DefinitionEditor } from './use-definition-editor.js';
 
 function short(value: unknown): string {
@@ -17,11 +17,19 @@ export function ChangeList({ changes, before, after }: { changes: Change[]; befo
   const { t, i18n } = useTranslation('definitions');
   if (changes.length === 0) return <p className="muted">{t('diffNone')}</p>;
   const locale: DiffLocale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  // A node's x and y move as two changes that read the same ("Moved step ‘A’"): each sentence once.
+  const seen = new Set<string>();
+  const lines = changes.flatMap((c) => {
+    const line = describeChange(c, before, after, locale);
+    if (seen.has(line)) return [];
+    seen.add(line);
+    return [{ line, kind: c.kind }];
+  });
   return (
     <>
       <ul className="diff-summary" data-testid="diff-summary">
-        {changes.map((c, i) => (
-          <li key={i} className={`diff-${c.kind}`}>{describeChange(c, before, after, locale)}</li>
+        {lines.map((c, i) => (
+          <li key={i} className={`diff-${c.kind}`}>{c.line}</li>
         ))}
       </ul>
       <details data-testid="diff-details">
@@ -61,8 +69,35 @@ function ChangeTable({ changes }: { changes: Change[] }) {
   );
 }
 
+/** Titles of the published definitions this one refers to (a flow's form), as the editor resolved them. */
+function titleOf(resolved: ReadonlyArray<{ kind: string; key: string; body: unknown }>, locale: DiffLocale): TitleOf {
+  return (kind, key) => {
+    const title = (resolved.find((r) => r.kind === kind && r.key === key)?.body as { title?: unknown } | undefined)?.title;
+    if (typeof title === 'string') return title;
+    const byLocale = (title ?? {}) as Record<string, unknown>;
+    const text = byLocale[locale] ?? byLocale.en ?? byLocale['zh-CN'];
+    return typeof text === 'string' ? text : undefined;
+  };
+}
+
+/** Nothing published yet: what the first version holds, in one sentence (the JSON stays under a disclosure). */
+function FirstVersion({ body, resolved, changes }: { body: unknown; resolved: ReadonlyArray<{ kind: string; key: string; body: unknown }>; changes: Change[] }) {
+  const { t, i18n } = useTranslation('definitions');
+  const locale: DiffLocale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  return (
+    <>
+      <h3>{t('diffFirst')}</h3>
+      <p data-testid="first-version-summary">{describeFirstVersion(body, locale, titleOf(resolved, locale))}</p>
+      <details data-testid="diff-details">
+        <summary>{technicalDetailsLabel(locale)}</summary>
+        <ChangeTable changes={changes} />
+      </details>
+    </>
+  );
+}
+
 /** Before publishing: what changes against the published version, and the problems that would block it. */
-export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose, problemList }: { editor: DefinitionEditor<T>; open: boolean; onClose: () => void; problemList?: ReactNode }) {
+export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose, problemList, notes }: { editor: DefinitionEditor<T>; open: boolean; onClose: () => void; problemList?: ReactNode; notes?: ReactNode }) {
   const { t } = useTranslation('definitions');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -110,8 +145,15 @@ export function PublishDialog<T extends DefinitionBody>({ editor, open, onClose,
       ) : (
         <>
           {blocked ? <p className="notice" role="status" data-testid="publish-blocked">{t('publishBlocked', { count: editor.issues.length })}</p> : null}
-          <h3>{editor.published ? t('diffAgainst', { version: editor.published.version }) : t('diffFirst')}</h3>
-          <ChangeList changes={changes} before={editor.published?.body ?? {}} after={editor.body} />
+          {notes}
+          {editor.published ? (
+            <>
+              <h3>{t('diffAgainst', { version: editor.published.version })}</h3>
+              <ChangeList changes={changes} before={editor.published.body} after={editor.body} />
+            </>
+          ) : (
+            <FirstVersion body={editor.body} resolved={editor.resolved ?? []} changes={changes} />
+          )}
           {editor.issues.length > 0 ? (
             <>
               <h3>{t('problems', { count: editor.issues.length })}</h3>

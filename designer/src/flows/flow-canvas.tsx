@@ -9,6 +9,7 @@ import type { IssuesByElement } from './flow-issue-targets.js';
 import { layoutPositions } from './flow-layout.js';
 import { NODE_TYPES, type BatonFlowNode } from './flow-node-view.js';
 import { FlowSketch } from './flow-sketch.js';
+import { ConnectContext, type ConnectActions } from './node-connect-menu.js';
 import { NO_ISSUES, useStableEdges, useStableNodes } from './stable-elements.js';
 import type { EdgeHighlight, NodeHighlight } from './scenario-builder.js';
 import { BIG_FLOW, fitOptionsFor, LOW_DETAIL_ZOOM } from './flow-fit.js';
@@ -29,7 +30,8 @@ export interface FlowCanvasProps {
   highlight: { nodes: Map<string, NodeHighlight>; edges: Map<string, EdgeHighlight> } | null;
   onNodesChange: (changes: NodeChange<BatonFlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
-  onConnect: (c: Connection) => void;
+  /** `keepSelection`: from the selected node's "Connect to…", which stays selected (and keeps the focus). */
+  onConnect: (c: Connection, keepSelection?: boolean) => void;
   onDelete: (nodeIds: string[], edgeIds: string[]) => void;
   onDragStart: () => void;
   onDragStop: () => void;
@@ -78,43 +80,59 @@ export function FlowCanvas(props: FlowCanvasProps) {
     };
   });
 
+  // The selected node's "Connect to…" (flow-node-view.tsx) adds and removes edges as a drag and Delete do.
+  const { onConnect, onDelete } = props;
+  const single = selection.nodes.size === 1 && selection.edges.size === 0;
+  const connectActions = useMemo<ConnectActions>(
+    () => ({
+      def,
+      single,
+      entryOf: (type) => findEntry(catalogue.nodes, type),
+      connect: (from, port, to) => onConnect({ source: from, sourceHandle: port, target: to, targetHandle: findEntry(catalogue.nodes, typeOf.get(to) ?? '')?.ports?.inputs[0]?.id ?? 'in' }, true),
+      remove: (edgeId) => onDelete([], [edgeId]),
+    }),
+    [def, single, catalogue, typeOf, onConnect, onDelete],
+  );
+
   // While the view moves, the drawn graph is one composited layer that only slides (no repaint of 1,000
   // nodes per frame); at rest it is rastered again at the new zoom, so it stays sharp.
   const [moving, setMoving] = useState(false);
 
   return (
-    <div ref={setNodeRef} className={`flow-canvas${isOver ? ' over' : ''}${moving ? ' moving' : ''}${lowDetail ? ' low-detail' : ''}`} data-testid="flow-canvas">
-      {def.nodes.length === 0 ? <div className="canvas-hint">{t('canvasEmpty')}</div> : null}
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        onNodesChange={props.onNodesChange}
-        onEdgesChange={props.onEdgesChange}
-        onConnect={props.onConnect}
-        onDelete={({ nodes: n, edges: e }) => props.onDelete(n.map((x) => x.id), e.map((x) => x.id))}
-        onNodeDragStart={props.onDragStart}
-        onNodeDragStop={props.onDragStop}
-        onSelectionDragStart={props.onDragStart}
-        onSelectionDragStop={props.onDragStop}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        fitView={fitInitially}
-        fitViewOptions={fitOptionsFor(def.nodes.length)}
-        minZoom={0.1}
-        // Zoomed in, a big flow mounts only the nodes and edges in view (unmeasured nodes are always mounted,
-        // so fitView still sees them all; the minimap reads the store). Zoomed out most of it is in view
-        // anyway, and mounting nodes as they scroll in would cost more than the sketch saves during a pan.
-        onlyRenderVisibleElements={big && !lowDetail}
-        onMoveStart={() => setMoving(true)}
-        onMoveEnd={() => setMoving(false)}
-      >
-        {/* At low zoom the dot grid is a dense grey noise that is repainted on every pan frame. */}
-        {lowDetail ? null : <Background gap={16} />}
-        {lowDetail ? <FlowSketch nodes={nodes} edges={edges} /> : null}
-        <MiniMap pannable zoomable ariaLabel={t('minimap')} />
-        <Controls />
-      </ReactFlow>
-    </div>
+    <ConnectContext.Provider value={connectActions}>
+      <div ref={setNodeRef} className={`flow-canvas${isOver ? ' over' : ''}${moving ? ' moving' : ''}${lowDetail ? ' low-detail' : ''}`} data-testid="flow-canvas">
+        {def.nodes.length === 0 ? <div className="canvas-hint">{t('canvasEmpty')}</div> : null}
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={props.onNodesChange}
+          onEdgesChange={props.onEdgesChange}
+          onConnect={props.onConnect}
+          onDelete={({ nodes: n, edges: e }) => props.onDelete(n.map((x) => x.id), e.map((x) => x.id))}
+          onNodeDragStart={props.onDragStart}
+          onNodeDragStop={props.onDragStop}
+          onSelectionDragStart={props.onDragStart}
+          onSelectionDragStop={props.onDragStop}
+          deleteKeyCode={['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+          fitView={fitInitially}
+          fitViewOptions={fitOptionsFor(def.nodes.length)}
+          minZoom={0.1}
+          // Zoomed in, a big flow mounts only the nodes and edges in view (unmeasured nodes are always mounted,
+          // so fitView still sees them all; the minimap reads the store). Zoomed out most of it is in view
+          // anyway, and mounting nodes as they scroll in would cost more than the sketch saves during a pan.
+          onlyRenderVisibleElements={big && !lowDetail}
+          onMoveStart={() => setMoving(true)}
+          onMoveEnd={() => setMoving(false)}
+        >
+          {/* At low zoom the dot grid is a dense grey noise that is repainted on every pan frame. */}
+          {lowDetail ? null : <Background gap={16} />}
+          {lowDetail ? <FlowSketch nodes={nodes} edges={edges} /> : null}
+          <MiniMap pannable zoomable ariaLabel={t('minimap')} />
+          <Controls />
+        </ReactFlow>
+      </div>
+    </ConnectContext.Provider>
   );
 }

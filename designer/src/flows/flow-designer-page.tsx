@@ -24,6 +24,7 @@ import { highlights } from './scenario-builder.js';
 import { SimulatePanel } from './simulate-panel.js';
 import { useFlowShortcuts } from './use-flow-shortcuts.js';
 import { ConnectionsList } from './connections-list.js';
+import { FlowProblemList, useFlowProblems } from './flow-problem-list.js';
 
 function contentText(def: FlowBody | null): string {
   if (!def) return '';
@@ -65,20 +66,34 @@ function FlowDesigner() {
   const dndAccessibility = useDndAccessibility();
 
   // The editor (load, autosave) and the undoable store hold the same definition; keep them in step.
+  // A body this page handed to the editor comes back one render later, when the store may have moved on (a
+  // panel writing its defaults as it mounts): loading that echo would undo the newer change, which the store
+  // would then push again, back and forth for ever (React error #185). Only bodies from elsewhere are loaded.
+  // The same content under a new version number (an autosave finishing) is an echo too.
+  const echoes = useRef(new WeakSet<object>());
+  const lastPushed = useRef('');
   useEffect(() => {
-    if (!editor.body) return;
+    if (!editor.body || echoes.current.has(editor.body) || contentText(editor.body) === lastPushed.current) return;
     const current = store.getState().def;
     if (!current || contentText(current) !== contentText(editor.body)) store.getState().load(editor.body);
   }, [editor.body, store]);
   useEffect(() => {
-    if (def && editor.body && contentText(def) !== contentText(editor.body)) editor.setBody((b) => ({ ...def, version: b.version }));
+    if (!def || !editor.body || contentText(def) === contentText(editor.body)) return;
+    lastPushed.current = contentText(def);
+    editor.setBody((b) => {
+      const next = { ...def, version: b.version };
+      echoes.current.add(next);
+      return next;
+    });
   }, [def]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const apply = useCallback((update: (d: FlowBody) => FlowBody) => store.getState().apply(update), [store]);
   const formKeys = useDefinitionKeys('form');
   const boundKeys = useMemo(() => (def ? flowReferences(def).map((r) => r.key) : []), [def]);
   const forms = useFormBodies(boundKeys);
-  const byElement = useMemo(() => (def ? issuesByElement(def, editor.issues) : { nodes: new Map(), edges: new Map(), flow: [] }), [def, editor.issues]);
+  // Problems name nodes and connections by their titles, not the engine's ids (codes and paths unchanged).
+  const problems = useFlowProblems(def, editor.issues);
+  const byElement = useMemo(() => (def ? issuesByElement(def, problems) : { nodes: new Map(), edges: new Map(), flow: [] }), [def, problems]);
   const highlight = useMemo(() => (def && simulation ? highlights(def, simulation) : null), [def, simulation]);
 
   const selectOnly = useCallback((nodes: string[], edges: string[] = []) => setSelected({ nodes: new Set(nodes), edges: new Set(edges) }), []);
@@ -117,14 +132,15 @@ function FlowDesigner() {
       return { nodes: old.nodes, edges };
     });
   }, []);
+  // `keepSelection`: connecting from a selected node's "Connect to…" keeps that node (and the focus) selected.
   const onConnect = useCallback(
-    (c: Connection) => {
+    (c: Connection, keepSelection?: boolean) => {
       const d = store.getState().def;
       if (!d) return;
       const result = connect(d, c.source, c.sourceHandle, c.target);
       if (result.id) {
         apply(() => result.def as FlowBody);
-        selectOnly([], [result.id]);
+        if (!keepSelection) selectOnly([], [result.id]);
       }
     },
     [store, apply],
@@ -190,19 +206,21 @@ function FlowDesigner() {
   const selectedNode = selected.nodes.size === 1 && selected.edges.size === 0 ? def?.nodes.findIndex((n) => selected.nodes.has(n.id)) : -1;
   const selectedEdge = selected.edges.size === 1 && selected.nodes.size === 0 ? def?.edges.findIndex((e) => selected.edges.has(e.id)) : -1;
   const usedForms = [...forms.values()] as FormDefinition[];
+  const onIssue = (issue: { path: string }) => {
+    if (!def) return;
+    const target = flowIssueTarget(def, issue.path);
+    setPanel('properties');
+    if (target.kind === 'node') selectOnly([target.id]);
+    else if (target.kind === 'edge') selectOnly([], [target.id]);
+    else selectOnly([]);
+  };
 
   return (
     <EditorFrame
       editor={editor}
       title={def ? l(def.title, key) : key}
-      onIssue={(issue) => {
-        if (!def) return;
-        const target = flowIssueTarget(def, issue.path);
-        setPanel('properties');
-        if (target.kind === 'node') selectOnly([target.id]);
-        else if (target.kind === 'edge') selectOnly([], [target.id]);
-        else selectOnly([]);
-      }}
+      onIssue={onIssue}
+      problemList={<FlowProblemList issues={problems} onSelect={onIssue} />}
       toolbar={
         <div className="toolbar" role="toolbar" aria-label={t('toolbar')}>
           <button type="button" disabled={!canUndo} onClick={actions.undo} title="Ctrl+Z" data-testid="undo">{t('undo')}</button>
@@ -238,9 +256,9 @@ function FlowDesigner() {
               {panel === 'simulate' ? (
                 <SimulatePanel def={def} forms={usedForms} onResult={setSimulation} />
               ) : selectedNode !== undefined && selectedNode >= 0 ? (
-                <NodeProperties def={def} node={def.nodes[selectedNode]!} index={selectedNode} onChange={apply} onRenamed={(id) => selectOnly([id])} issues={editor.issues} forms={forms} formKeys={formKeys} />
+                <NodeProperties def={def} node={def.nodes[selectedNode]!} index={selectedNode} onChange={apply} onRenamed={(id) => selectOnly([id])} issues={problems} forms={forms} formKeys={formKeys} />
               ) : selectedEdge !== undefined && selectedEdge >= 0 ? (
-                <EdgeProperties def={def} edge={def.edges[selectedEdge]!} index={selectedEdge} onChange={apply} issues={editor.issues} form={def.form ? forms.get(def.form) : undefined} />
+                <EdgeProperties def={def} edge={def.edges[selectedEdge]!} index={selectedEdge} onChange={apply} issues={problems} form={def.form ? forms.get(def.form) : undefined} />
               ) : (
                 <>
                   <FlowSettings def={def} onChange={apply} issues={byElement.flow} formKeys={formKeys} />

@@ -1,6 +1,6 @@
 import { validateDefinition } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, copySelection, paste, removeElements, renameNode, setPositions, type FlowBody } from './flow-graph.js';
+import { addNode, connect, connectTargets, copySelection, outgoingEdges, paste, removeElements, renameNode, setPositions, type FlowBody } from './flow-graph.js';
 
 const empty: FlowBody = { kind: 'flow', key: 'f', version: 1, title: 'F', nodes: [] as unknown as FlowBody['nodes'], edges: [] };
 
@@ -71,5 +71,20 @@ describe('flow editing operations', () => {
   it('moves nodes to rounded positions', () => {
     const { def } = threeNodes();
     expect(setPositions(def, new Map([['end_1', { x: 10.6, y: -3.2 }]])).nodes[2]!.position).toEqual({ x: 11, y: -3 });
+  });
+
+  it('offers the nodes a connection may go to, marking itself and those this port already leads to', () => {
+    const { def } = threeNodes();
+    const hasInput = (n: { type: string }) => n.type !== 'start';
+    // The start has no input: never a target. The approval already leads to the end through its main port.
+    expect(connectTargets(def, 'approval_1', 'out', hasInput)).toEqual([{ id: 'approval_1', refused: 'self' }, { id: 'end_1', refused: 'connected' }]);
+    // Through its "rejected" port nothing leads anywhere yet.
+    expect(connectTargets(def, 'approval_1', 'rejected', hasInput)).toEqual([{ id: 'approval_1', refused: 'self' }, { id: 'end_1' }]);
+    const rejected = connect(def, 'approval_1', 'rejected', 'end_1');
+    expect(rejected.id).toBe('e_3');
+    expect(outgoingEdges(rejected.def, 'approval_1').map((e) => [e.to, e.port])).toEqual([['end_1', undefined], ['end_1', 'rejected']]);
+    // A target the menu marks as refused is refused by connect too (the same rule as a drag).
+    expect(connect(rejected.def, 'approval_1', 'rejected', 'end_1').id).toBeNull();
+    expect(connect(def, 'approval_1', 'out', 'approval_1').id).toBeNull();
   });
 });

@@ -128,3 +128,25 @@ export function defaultConfig(type: string): Record<string, unknown> | undefined
       return undefined;
   }
 }
+
+/** A node another one may be connected to through a port, or why not (the same rules as a drag). */
+export interface ConnectTarget {
+  id: string;
+  /** 'self': a node cannot lead to itself; 'connected': this port already leads there. */
+  refused?: 'self' | 'connected';
+}
+
+/**
+ * The nodes `from` may be connected to through `port`, in the flow's order: every node with an input
+ * (`hasInput`: a start node has none), those a connection would refuse marked with the reason.
+ */
+export function connectTargets(def: FlowDefinition, from: string, port: string | null | undefined, hasInput: (n: FlowNodeDefinition) => boolean): ConnectTarget[] {
+  const portValue = port && port !== 'out' ? port : undefined;
+  const taken = new Set(def.edges.filter((e) => e.from === from && (e.port ?? undefined) === portValue).map((e) => e.to));
+  return def.nodes.filter(hasInput).map((n) => (n.id === from ? { id: n.id, refused: 'self' as const } : taken.has(n.id) ? { id: n.id, refused: 'connected' as const } : { id: n.id }));
+}
+
+/** The connections leaving a node, in the flow's order. */
+export function outgoingEdges(def: FlowDefinition, from: string): FlowEdgeDefinition[] {
+  return def.edges.filter((e) => e.from === from);
+}

@@ -3,6 +3,7 @@ import type { CatalogueEntry, FlowNodeDefinition } from '@baton/engine';
 import { memo } from 'react';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
 import { TypeIconGlyph } from '../app/registry/type-icon-glyph.js';
+import { NodeConnectMenu } from './node-connect-menu.js';
 
 export interface BatonNodeData extends Record<string, unknown> {
   node: FlowNodeDefinition;
@@ -51,6 +52,8 @@ export const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeP
           {outputs.length > 1 ? <span className="port-label">{text.ports[p.id] ?? p.id}</span> : null}
         </Handle>
       ))}
+      {/* Inside the node, so Tab goes from the selected node straight to its "Connect to…". */}
+      {selected ? <NodeConnectMenu nodeId={node.id} /> : null}
     </div>
   );
 });

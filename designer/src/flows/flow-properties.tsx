@@ -1,5 +1,6 @@
 import type { FlowDefinition, FlowEdgeDefinition, FlowNodeDefinition, FormDefinition } from '@baton/engine';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
@@ -9,12 +10,18 @@ import { LocalizedTextInput } from '../app/ui/localized-text-input.js';
 import { AssigneesEditor, type Assignee } from '../shared/assignees/assignees-editor.js';
 import { ConditionBuilder } from '../shared/condition/condition-builder.js';
 import { fieldOptions } from '../shared/condition/field-options.js';
+import { mergePanelConfig } from '../shared/schema-form/panel-config.js';
 import { SchemaForm } from '../shared/schema-form/schema-form.js';
 import { AccessMatrix } from './access-matrix.js';
 import { GateEditor } from './gate-editor.js';
 import { useDesignerChoices } from '../shared/pickers/use-designer-choices.js';
 import { renameNode, updateEdge, updateNode, type FlowBody } from './flow-graph.js';
 import { SlaEditor } from './sla-editor.js';
+import { pickerOptions, type FormOption } from './form-options.js';
+import { useFormOptions } from './use-form-options.js';
+
+/** One object for every node without settings, so the generated panel is not handed a new value each render. */
+const EMPTY_CONFIG: Record<string, unknown> = {};
 
 type Change = (update: (d: FlowBody) => FlowBody) => void;
 
@@ -28,6 +35,25 @@ function without<T extends object, K extends keyof T>(obj: T, key: K, value: T[K
 /** User-typed fields of a form, offered as assignee paths ("the manager of employeeId"). */
 function personPaths(form: FormDefinition | undefined): string[] {
   return (form?.fields ?? []).filter((f) => ['user', 'department'].includes(f.type.replace(/@.*$/, ''))).map((f) => f.key);
+}
+
+/** "Leave request (leave)"; a form never published says it must be published before the flow. */
+function formLabel(option: FormOption, t: TFunction<'flows'>): string {
+  const name = option.title === option.key ? option.key : t('formOption', { title: option.title, key: option.key });
+  return option.draftOnly ? t('formDraftOnly', { form: name }) : name;
+}
+
+function FormChoices({ options }: { options: FormOption[] }) {
+  const { t } = useTranslation('flows');
+  return (
+    <>
+      {options.map((o) => (
+        <option key={o.key} value={o.key} data-draft-only={o.draftOnly || undefined}>
+          {formLabel(o, t)}
+        </option>
+      ))}
+    </>
+  );
 }
 
 function IdInput({ id, onRename }: { id: string; onRename: (to: string) => boolean }) {
@@ -52,15 +78,22 @@ export function NodeProperties({ def, node, index, onChange, onRenamed, issues, 
   const base = `/nodes/${index}`;
   const gateAt = `${base}/config/gate`;
   const mine = issues.filter((i) => (i.path === base || i.path.startsWith(base + '/')) && !i.path.startsWith(gateAt));
-  const set = (update: (n: FlowNodeDefinition) => FlowNodeDefinition) => onChange((d) => updateNode(d, node.id, update) as FlowBody);
+  // An update that hands the node back unchanged leaves the definition as it is (see mergePanelConfig).
+  const set = (update: (n: FlowNodeDefinition) => FlowNodeDefinition) =>
+    onChange((d) => {
+      const current = d.nodes.find((n) => n.id === node.id);
+      const next = current ? update(current) : undefined;
+      return next === undefined || next === current ? d : (updateNode(d, node.id, () => next) as FlowBody);
+    });
   const formKey = node.form?.key ?? def.form;
   const form = formKey ? forms.get(formKey) : undefined;
   const schemaProps = entry?.configSchema && typeof entry.configSchema === 'object' ? ((entry.configSchema as { properties?: Record<string, unknown> }).properties ?? {}) : {};
   const hasAssignees = 'assignees' in schemaProps;
   const hasGate = 'gate' in schemaProps;
   const choices = useDesignerChoices({ kind: 'flow', key: def.key });
+  const formList = useFormOptions();
   const takesTasks = hasAssignees || ['approval', 'task'].includes(node.type.replace(/@.*$/, ''));
-  const config = node.config ?? {};
+  const config = node.config ?? EMPTY_CONFIG;
   return (
     <div className="properties" data-testid="node-properties">
       <h2>
@@ -100,11 +133,8 @@ export function NodeProperties({ def, node, index, onChange, onRenamed, issues, 
           onChange={(next) =>
             set((n) => {
               // The assignees and the gate are edited in their own editors, not in the generated panel: keep them.
-              const merged: Record<string, unknown> = { ...next };
-              delete merged.gate;
-              if (n.config?.assignees !== undefined) merged.assignees = n.config.assignees;
-              if (n.config?.gate !== undefined) merged.gate = n.config.gate;
-              return without(n, 'config', Object.keys(merged).length > 0 ? merged : undefined);
+              const merged = mergePanelConfig(n.config, next, ['assignees', 'gate']);
+              return merged === n.config ? n : without(n, 'config', merged);
             })
           }
         />
@@ -145,10 +175,8 @@ export function NodeProperties({ def, node, index, onChange, onRenamed, issues, 
                 })
               }
             >
-              <option value="">{def.form ? t('flowFormDefault', { form: def.form }) : t('noForm')}</option>
-              {formKeys.map((k) => (
-                <option key={k} value={k}>{k}</option>
-              ))}
+              <option value="">{def.form ? t('flowFormDefault', { form: formLabel(pickerOptions(formList, formKeys, def.form).find((o) => o.key === def.form)!, t) }) : t('noForm')}</option>
+              <FormChoices options={pickerOptions(formList, formKeys, node.form?.key)} />
             </select>
           </label>
           <AccessMatrix
@@ -210,6 +238,7 @@ export function EdgeProperties({ def, edge, index, onChange, issues, form }: { d
 
 export function FlowSettings({ def, onChange, issues, formKeys }: { def: FlowDefinition; onChange: Change; issues: DisplayIssue[]; formKeys: string[] }) {
   const { t } = useTranslation('flows');
+  const formList = useFormOptions();
   return (
     <div className="properties" data-testid="flow-settings">
       <h2>{t('flowSettings')}</h2>
@@ -219,9 +248,7 @@ export function FlowSettings({ def, onChange, issues, formKeys }: { def: FlowDef
         {t('flowForm')}
         <select name="flow-form" value={def.form ?? ''} onChange={(e) => onChange((d) => without(d, 'form', e.target.value === '' ? undefined : e.target.value))}>
           <option value="">{t('noForm')}</option>
-          {formKeys.map((k) => (
-            <option key={k} value={k}>{k}</option>
-          ))}
+          <FormChoices options={pickerOptions(formList, formKeys, def.form)} />
         </select>
       </label>
       <p className="muted small">{t('flowFormHelp')}</p>
@@ -236,6 +263,7 @@ export function FlowSettings({ def, onChange, issues, formKeys }: { def: FlowDef
         <li>{t('shortcutCopy')}</li>
         <li>{t('shortcutDelete')}</li>
         <li>{t('shortcutLayout')}</li>
+        <li>{t('shortcutConnect')}</li>
       </ul>
     </div>
   );

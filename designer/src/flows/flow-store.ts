@@ -34,7 +34,10 @@ export function createFlowStore() {
         },
         apply: (update) => {
           const def = get().def;
-          if (def) set({ def: update(def) });
+          if (!def) return;
+          // An update that changes nothing (a panel echoing what it was given) is no new state and no undo step.
+          const next = update(def);
+          if (next !== def) set({ def: next });
         },
         dragTo: (positions) => {
           const def = get().def;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { engine } from '../app/engine/engine-client.js';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useLocalized } from '../app/i18n/localized.js';
+import { useFlowNames } from './flow-problem-list.js';
 import { JsonEditor } from '../app/ui/json-editor.js';
 import { applyPreset, branchPresets, type BranchPreset } from './branch-presets.js';
 import type { FlowBody } from './flow-graph.js';
@@ -72,6 +73,8 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
   const people = draft.users.map((u) => u.id);
   const result = outcome?.result ?? null;
   const nodeName = (id: string) => l(def.nodes.find((n) => n.id === id)?.name, id);
+  // Connections never reached are named by the steps they join (‘A’ → ‘B’), not by their ids.
+  const names = useFlowNames(def)!;
   // Sample relation values name a record the run can look up: the subject's, a sample one first.
   const contextFor = (d: ScenarioDraft): SampleContext => ({ ...sampleContextOf(d), record: (formKey) => simRecords.pick(formKey, d.initiator) });
   const sampleFor = (d: ScenarioDraft): SampleStep => (node, current) => sampleStepData(def, simForms as SimForms, node, current, contextFor(d));
@@ -234,7 +237,7 @@ export function SimulatePanel({ def, forms, onResult }: { def: FlowBody; forms: 
           <p className="small" data-testid="sim-uncovered">
             {result.uncovered.branches.length === 0 && result.uncovered.nodes.length === 0
               ? t('simAllCovered')
-              : t('simUncovered', { nodes: result.uncovered.nodes.map(nodeName).join(', ') || '—', branches: result.uncovered.branches.join(', ') || '—' })}
+              : t('simUncovered', { nodes: result.uncovered.nodes.map((id) => names.quoted(id)).join(', ') || '—', branches: result.uncovered.branches.map((id) => names.arrow(id)).join(', ') || '—' })}
           </p>
         </div>
       ) : null}

@@ -30,7 +30,7 @@ function isAssigneeArray(schema: JsonObject): boolean {
 function isFreeJson(schema: Json): boolean {
   if (schema === true) return true;
   if (!isObject(schema)) return false;
-  const meaningful = Object.keys(schema).filter((k) => !['description', 'title', 'tsType', '$comment', 'default', 'examples'].includes(k));
+  const meaningful = Object.keys(schema).filter((k) => !['description', 'title', 'tsType', '$comment', 'default', 'examples'].includes(k) && !k.startsWith('x-'));
   if (meaningful.length === 0) return true;
   return schema.type === 'object' && !isObject(schema.properties) && schema.additionalProperties !== false && !schema.oneOf && !schema.anyOf;
 }
@@ -139,6 +139,13 @@ function walk(node: Json, common: JsonObject, depth: number, local: JsonObject):
         ui[key] = custom('roleList');
         continue;
       }
+      if (isObject(child) && 'const' in child && child.default === undefined) {
+        // A tag fixed by its alternative (an effect's `type: "notify"`): written by choosing the alternative,
+        // never typed, so it is hidden and filled in (constAsDefaults is off for labelled enums).
+        props[key] = { ...child, default: child.const };
+        ui[key] = { 'ui:widget': 'hidden' };
+        continue;
+      }
       const r = walk(child, common, depth + 1, local);
       props[key] = r.schema;
       if (Object.keys(r.ui).length > 0) ui[key] = r.ui;
@@ -165,11 +172,29 @@ function walk(node: Json, common: JsonObject, depth: number, local: JsonObject):
   return { schema: out, ui };
 }
 
+/** A text in the user's language from a schema's `x-` words ({ en, zh-CN } or a plain string), if any. */
+export type Localize = (text: Json | undefined) => string | undefined;
+
+/**
+ * The words a type carries for its panel (`x-title`, `x-description`), in the user's language, in place of
+ * the schema's own title and description: those are the engine's notes for developers (English, JSON).
+ */
+function ownWords(node: JsonObject, localize: Localize): JsonObject {
+  const title = localize(node['x-title']);
+  const description = localize(node['x-description']);
+  const out = { ...node };
+  if (title !== undefined) out.title = title;
+  if (description !== undefined) out.description = description;
+  else if ('x-title' in node) delete out.description;
+  return out;
+}
+
 /** An enum of strings as a oneOf of titled constants, so the select shows words, not codes ("business-days"). */
-function labelledEnum(node: JsonObject, enumLabel: (value: string) => string | undefined): JsonObject {
+function labelledEnum(node: JsonObject, enumLabel: (value: string) => string | undefined, localize: Localize): JsonObject {
   const values = node.enum;
   if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return node;
-  const labels = (values as string[]).map((v) => enumLabel(v));
+  const own = isObject(node['x-enum-titles']) ? node['x-enum-titles'] : {};
+  const labels = (values as string[]).map((v) => localize(own[v]) ?? enumLabel(v));
   if (labels.every((x) => x === undefined)) return node;
   const { enum: _codes, ...rest } = node;
   return { ...rest, type: 'string', oneOf: (values as string[]).map((v, i) => ({ const: v, title: labels[i] ?? v })) };
@@ -202,10 +227,15 @@ export function humanize(name: string): string {
  * readable), and words for enum values from `enumLabel`; the schema's own titles win. A copy: the
  * registry's schema is not changed.
  */
-export function withTitles(schema: JsonObject, label: (name: string) => string | undefined, enumLabel: (value: string) => string | undefined = () => undefined): JsonObject {
+export function withTitles(
+  schema: JsonObject,
+  label: (name: string) => string | undefined,
+  enumLabel: (value: string) => string | undefined = () => undefined,
+  localize: Localize = () => undefined,
+): JsonObject {
   const visit = (node: Json): Json => {
     if (!isObject(node)) return node;
-    const out: JsonObject = labelledEnum({ ...node }, enumLabel);
+    const out: JsonObject = labelledEnum(ownWords({ ...node }, localize), enumLabel, localize);
     if (isObject(node.properties)) {
       out.properties = Object.fromEntries(
         Object.entries(node.properties).map(([key, child]) => {
@@ -222,6 +252,13 @@ export function withTitles(schema: JsonObject, label: (name: string) => string |
     return out;
   };
   return visit(schema) as JsonObject;
+}
+
+/** Top-level properties marked `deprecated` that `value` does not set: a panel leaves them out. */
+export function unusedDeprecated(schema: unknown, value: Record<string, unknown> | undefined): string[] {
+  if (!isObject(schema as Json) || !isObject((schema as JsonObject).properties)) return [];
+  const props = (schema as JsonObject).properties as JsonObject;
+  return Object.keys(props).filter((k) => isObject(props[k]) && (props[k] as JsonObject).deprecated === true && value?.[k] === undefined);
 }
 
 /**

@@ -5,16 +5,20 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AssigneesEditor, type Assignee } from '../assignees/assignees-editor.js';
 import { JsonEditor } from '../../app/ui/json-editor.js';
+import { localizeText, type Localizable } from '../../app/i18n/localized.js';
 import { LocalizedTextInput } from '../../app/ui/localized-text-input.js';
 import { PersonCombobox } from '../../workspace/people/person-combobox.js';
 import { RoleListEditor } from '../pickers/role-list-editor.js';
 import { cfworkerValidator } from './cfworker-validator.js';
 import { issuesToErrorSchema, type PathIssue } from './issues-to-error-schema.js';
-import { prepareSchema, withTitles } from './prepare-schema.js';
+import { prepareSchema, unusedDeprecated, withTitles } from './prepare-schema.js';
 import { BUTTON_TEMPLATES, ChoiceStringField, OneOrManyField, type Choices } from './schema-form-fields.js';
 import { StringListField } from './string-list-field.js';
 
 export type { ChoiceOption, Choices } from './schema-form-fields.js';
+
+/** One empty value for every panel given none: a new `{}` each render would be a new formData to rjsf. */
+const NO_VALUE: Record<string, unknown> = {};
 
 /** rjsf's own strings ("Add Item", "Remove") by their enum name, the key they have in schemaLabels.rjsf. */
 const RJSF_STRING_NAMES = new Map<string, string>(Object.entries(TranslatableString).map(([name, text]) => [text, name]));
@@ -104,16 +108,20 @@ export const SchemaForm = memo(function SchemaForm({ schema, value, onChange, na
     const keyName = RJSF_STRING_NAMES.get(key);
     return replaceStringParameters(keyName ? (known(`rjsf.${keyName}`) ?? key) : key, params);
   };
+  // A deprecated property is shown only to a definition that already uses it (so it can be cleared).
+  const hidden = [...omit, ...unusedDeprecated(schema, value)];
   const prepared = useMemo(() => {
     const p = prepareSchema(schema, common);
-    p.schema = withTitles(p.schema, known, (v) => known(`enumValue.${v}`));
-    if (omit.length > 0 && p.schema.properties && typeof p.schema.properties === 'object') {
+    const locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+    const localize = (text: unknown) => (typeof text === 'string' || (typeof text === 'object' && text !== null && !Array.isArray(text)) ? localizeText(text as Localizable, locale) || undefined : undefined);
+    p.schema = withTitles(p.schema, known, (v) => known(`enumValue.${v}`), localize);
+    if (hidden.length > 0 && p.schema.properties && typeof p.schema.properties === 'object') {
       const props = { ...(p.schema.properties as Record<string, unknown>) };
-      for (const key of omit) delete props[key];
+      for (const key of hidden) delete props[key];
       p.schema = { ...p.schema, properties: props as never };
     }
     return p;
-  }, [schema, omit.join(','), i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [schema, hidden.join(','), i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
   const extraErrors = useMemo(() => issuesToErrorSchema(issues, issueBase), [issues, issueBase]);
   const properties = prepared.schema.properties as Record<string, unknown> | undefined;
   if (prepared.schema.type === 'object' && (!properties || Object.keys(properties).length === 0) && prepared.uiSchema['ui:field'] === undefined) {
@@ -126,7 +134,7 @@ export const SchemaForm = memo(function SchemaForm({ schema, value, onChange, na
         idPrefix={name}
         schema={prepared.schema as RJSFSchema}
         uiSchema={uiSchema}
-        formData={value ?? {}}
+        formData={value ?? NO_VALUE}
         validator={cfworkerValidator}
         fields={FIELDS}
         formContext={{ fieldPaths: fieldPaths ?? [], choices: choices ?? {} }}

@@ -2,7 +2,7 @@ import type { JsonLogic } from '../../expressions/expression-types.js';
 import type { LocalizedText } from '../../i18n/localized-text.js';
 import type { AssigneeSpec } from '../flow-definition.js';
 import type { EffectRequest, NodeContext, NodeType } from '../node-type.js';
-import { assigneeListSchema, localizedTextSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
+import { assigneeListSchema, both, localizedTextSchema, MAIN_IN, MAIN_OUT, worded } from './node-schemas.js';
 
 /** Values are JsonLogic over the instance data (a plain string or number is itself). */
 type Expressions = Record<string, JsonLogic>;
@@ -33,6 +33,7 @@ export const actionNodeType: NodeType<ActionConfig> = {
     type: 'object',
     properties: {
       effects: {
+        'x-title': both('What it does, in order', '依次执行的操作'),
         type: 'array',
         minItems: 1,
         items: {
@@ -40,18 +41,41 @@ export const actionNodeType: NodeType<ActionConfig> = {
           required: ['type'],
           oneOf: [
             {
-              properties: { type: { const: 'notify' }, to: assigneeListSchema, title: localizedTextSchema, body: localizedTextSchema, channels: { type: 'array', items: { type: 'string' } } },
+              'x-title': both('Send a notification', '发送通知'),
+              properties: {
+                type: { const: 'notify' },
+                to: worded(assigneeListSchema, { title: both('Recipients', '接收人') }),
+                title: worded(localizedTextSchema, { title: both('Title', '标题') }),
+                body: worded(localizedTextSchema, { title: both('Message', '内容') }),
+                channels: worded({ type: 'array', items: { type: 'string' } }, { title: both('Channels', '渠道'), description: both('The recipients’ own choice when empty.', '不填则按接收人自己的设置。') }),
+              },
               required: ['type', 'to', 'title'],
               additionalProperties: false,
             },
             {
-              properties: { type: { const: 'invoke' }, connector: { type: 'string', minLength: 1 }, action: { type: 'string', minLength: 1 }, params: expressionsSchema },
+              'x-title': both('Call a connector', '调用连接器'),
+              properties: {
+                type: { const: 'invoke' },
+                connector: worded({ type: 'string', minLength: 1 }, { title: both('Connector', '连接器') }),
+                action: worded({ type: 'string', minLength: 1 }, { title: both('Connector action', '连接器操作') }),
+                params: worded(expressionsSchema, { title: both('Parameters', '参数') }),
+              },
               required: ['type', 'connector', 'action'],
               additionalProperties: false,
             },
-            { properties: { type: { const: 'setData' }, set: expressionsSchema }, required: ['type', 'set'], additionalProperties: false },
             {
-              properties: { type: { const: 'renderDocument' }, document: { type: 'string', minLength: 1 }, data: expressionsSchema },
+              'x-title': both('Set data', '设置数据'),
+              properties: { type: { const: 'setData' }, set: worded(expressionsSchema, { title: both('Values to set', '要设置的值'), description: both('Each field, with the value or formula it gets.', '每个字段，及要设置的值或公式。') }) },
+              required: ['type', 'set'],
+              additionalProperties: false,
+            },
+            {
+              'x-title': both('Produce a document', '生成文档'),
+              properties: {
+                type: { const: 'renderDocument' },
+                document: worded({ type: 'string', minLength: 1 }, { title: both('Document template', '文档模板') }),
+                data: worded(expressionsSchema, { title: both('Data for the document', '文档数据'), description: both('The flow’s data when empty.', '不填则使用流程的数据。') }),
+              },
               required: ['type', 'document'],
               additionalProperties: false,
             },

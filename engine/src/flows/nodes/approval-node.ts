@@ -2,7 +2,8 @@ import type { AssigneeSpec } from '../flow-definition.js';
 import type { NodeCommand, NodeContext, NodeOutcome, NodeType, TaskRequest } from '../node-type.js';
 import { issue } from '../../errors/error-catalogue.js';
 import { FLOW_CHECK_ERRORS } from '../flow-check-errors.js';
-import { assigneeListSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
+import { assigneeListSchema, both, MAIN_IN, MAIN_OUT, worded } from './node-schemas.js';
+import { ACTION_TITLES, COMMENT_REQUIRED_WORDS, HAND_OVER_WORDS } from './task-words.js';
 
 export type ApprovalMode = 'single' | 'all' | 'any' | 'sequential' | 'quorum';
 export type NoAssigneeAction = 'approve' | 'reject' | 'assign';
@@ -174,22 +175,55 @@ export const approvalNodeType: NodeType<ApprovalConfig> = {
   configSchema: {
     type: 'object',
     properties: {
-      assignees: assigneeListSchema,
-      mode: { enum: ['single', 'all', 'any', 'sequential', 'quorum'] },
-      quorum: {
+      assignees: worded(assigneeListSchema, { title: both('Approvers', '审批人') }),
+      mode: worded({ enum: ['single', 'all', 'any', 'sequential', 'quorum'] }, {
+        title: both('Approval mode', '审批方式'),
+        enumTitles: {
+          single: both('One person, a shared task', '单人审批（共享待办）'),
+          all: both('Everyone must approve (countersign)', '会签（需所有人同意）'),
+          any: both('The first to decide (or-sign)', '或签（一人同意即可）'),
+          sequential: both('One after another', '依次审批'),
+          quorum: both('Enough of them approve (quorum)', '按人数或比例通过'),
+        },
+      }),
+      quorum: worded({
         type: 'object',
-        properties: { count: { type: 'integer', minimum: 1 }, percent: { type: 'number', exclusiveMinimum: 0, maximum: 100 } },
+        properties: {
+          count: worded({ type: 'integer', minimum: 1 }, { title: both('Approvals needed', '需同意人数') }),
+          percent: worded({ type: 'number', exclusiveMinimum: 0, maximum: 100 }, { title: both('Share that must approve (%)', '需同意比例（%）') }),
+        },
         minProperties: 1,
         maxProperties: 1,
         additionalProperties: false,
-      },
-      onReject: { enum: ['end', 'port'] },
-      whenNoAssignee: { enum: ['approve', 'reject', 'assign'] },
-      fallbackAssignees: assigneeListSchema,
-      whenEmpty: { enum: ['approve', 'reject'], deprecated: true, description: 'Old spelling of whenNoAssignee.' },
-      actions: { type: 'array', items: { enum: APPROVAL_ACTIONS }, minItems: 1, uniqueItems: true },
-      handOverTo: { enum: ['anyone', 'candidates'], description: 'Whom delegate, transfer and add-signer may name: anyone (default), or only holders of the roles and members of the departments the task was offered to.' },
-      commentRequired: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true, description: 'Actions that need a comment (the reason); default ["reject", "return"], [] asks for none.' },
+      }, { title: both('Quorum', '通过条件'), description: both('For the quorum mode: a number of approvals or a share of the approvers, not both.', '用于「按人数或比例通过」：填写人数或比例，二选一。') }),
+      onReject: worded({ enum: ['end', 'port'] }, {
+        title: both('When rejected', '驳回后'),
+        enumTitles: { end: both('End the flow as rejected', '结束流程（结果为驳回）'), port: both('Continue through the “Rejected” exit', '从「驳回」出口继续') },
+      }),
+      whenNoAssignee: worded({ enum: ['approve', 'reject', 'assign'] }, {
+        title: both('When nobody is found', '审批人为空时'),
+        enumTitles: {
+          reject: both('Reject automatically', '自动驳回'),
+          approve: both('Approve automatically (skip the step)', '自动通过（跳过此步）'),
+          assign: both('Give it to the fallback approvers', '转交给备用审批人'),
+        },
+        description: both('Default: reject, so a step never passes unseen.', '默认自动驳回，审批不会无人经手就通过。'),
+      }),
+      fallbackAssignees: worded(assigneeListSchema, {
+        title: both('Fallback approvers', '备用审批人'),
+        description: both('Who gets the approval when nobody is found and the setting above says to give it to them.', '审批人为空且上面选择「转交给备用审批人」时，由他们审批。'),
+      }),
+      whenEmpty: worded({ enum: ['approve', 'reject'], deprecated: true }, {
+        title: both('When nobody is found (old setting)', '审批人为空时（旧设置）'),
+        description: both('Replaced by “When nobody is found”: choose there, then clear this one.', '已由「审批人为空时」取代：请在那里选择，然后清除此项。'),
+        enumTitles: { approve: both('Approve automatically', '自动通过'), reject: both('Reject automatically', '自动驳回') },
+      }),
+      actions: worded({ type: 'array', items: worded({ enum: APPROVAL_ACTIONS }, { title: both('Action', '操作'), enumTitles: ACTION_TITLES }), minItems: 1, uniqueItems: true }, {
+        title: both('Actions offered', '可用操作'),
+        description: both('What approvers may do; all of them when none is chosen.', '审批人可执行的操作；不选则全部可用。'),
+      }),
+      handOverTo: worded({ enum: ['anyone', 'candidates'] }, HAND_OVER_WORDS),
+      commentRequired: worded({ type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true }, COMMENT_REQUIRED_WORDS),
     },
     required: ['assignees'],
     additionalProperties: false,

@@ -1,5 +1,5 @@
 import type { NodeType } from '../node-type.js';
-import { MAIN_IN } from './node-schemas.js';
+import { both, MAIN_IN, worded } from './node-schemas.js';
 
 export interface EndConfig {
   /** How the instance ends when this is the last token (or when it terminates). Default completed. */
@@ -15,7 +15,16 @@ export const endNodeType: NodeType<EndConfig> = {
   role: 'end',
   configSchema: {
     type: 'object',
-    properties: { status: { enum: ['completed', 'rejected'] }, terminate: { type: 'boolean' } },
+    properties: {
+      status: worded({ enum: ['completed', 'rejected'] }, {
+        title: both('Result', '结果'),
+        enumTitles: { completed: both('Completed', '已完成'), rejected: both('Rejected', '已驳回') },
+      }),
+      terminate: worded({ type: 'boolean' }, {
+        title: both('End the whole flow', '结束整个流程'),
+        description: both('Also stops the other branches still running.', '同时终止仍在进行的其他分支。'),
+      }),
+    },
     additionalProperties: false,
   },
   describe: () => ({

@@ -6,11 +6,34 @@ import type { JsonSchema } from '../../forms/field-type.js';
 /** One assignee spec, shared with flow.schema.json so both always agree. */
 export const assigneeSchema = flowSchema.$defs.assignee as unknown as JsonSchema;
 
+/** Words for a panel, in both languages: `x-` keywords, which validators skip and the designer shows. */
+export interface PanelWords {
+  title: { en: string; 'zh-CN': string };
+  description?: { en: string; 'zh-CN': string };
+  /** A title per enum value (or per oneOf constant), so a select reads "Return to a previous step", not "return". */
+  enumTitles?: Record<string, { en: string; 'zh-CN': string }>;
+}
+
+/** Both languages of one text. */
+export function both(en: string, zh: string): { en: string; 'zh-CN': string } {
+  return { en, 'zh-CN': zh };
+}
+
+/** `schema` with its title, help and value names for the designer's generated panel (validation unchanged). */
+export function worded(schema: JsonSchema, words: PanelWords): JsonSchema {
+  return {
+    ...(schema as Record<string, unknown>),
+    'x-title': words.title,
+    ...(words.description ? { 'x-description': words.description } : {}),
+    ...(words.enumTitles ? { 'x-enum-titles': words.enumTitles } : {}),
+  } as JsonSchema;
+}
+
 export const assigneeListSchema: JsonSchema = {
   type: 'array',
   items: assigneeSchema,
-  description: 'Who works on the node; resolved through the directory and recorded when the task opens.',
-};
+  'x-description': both('Who works on the step; found in the directory when the task opens.', '处理此步骤的人；任务开启时从通讯录中查找。'),
+} as JsonSchema;
 
 export const localizedTextSchema: JsonSchema = {
   oneOf: [
@@ -22,8 +45,17 @@ export const localizedTextSchema: JsonSchema = {
 export const durationSchema: JsonSchema = {
   type: 'object',
   properties: {
-    amount: { type: 'number', minimum: 0 },
-    unit: { enum: ['minutes', 'hours', 'days', 'business-hours', 'business-days'] },
+    amount: worded({ type: 'number', minimum: 0 }, { title: both('How long', '时长') }),
+    unit: worded(
+      { enum: ['minutes', 'hours', 'days', 'business-hours', 'business-days'] },
+      {
+        title: both('Unit', '单位'),
+        enumTitles: {
+          minutes: both('minutes', '分钟'), hours: both('hours', '小时'), days: both('calendar days', '自然日'),
+          'business-hours': both('working hours', '工作小时'), 'business-days': both('working days', '工作日'),
+        },
+      },
+    ),
   },
   required: ['amount', 'unit'],
   additionalProperties: false,

@@ -1,5 +1,5 @@
 import type { NodeType } from '../node-type.js';
-import { MAIN_OUT } from './node-schemas.js';
+import { both, MAIN_OUT, worded } from './node-schemas.js';
 import { startCheckSchema, type StartCheck } from '../start-checks.js';
 import { issue } from '../../errors/error-catalogue.js';
 import { compileDefinitionExpression } from '../../expressions/definition-expressions.js';
@@ -17,7 +17,12 @@ export const startNodeType: NodeType<{ checks?: StartCheck[] }> = {
   actions: ['resubmit'],
   configSchema: {
     type: 'object',
-    properties: { checks: { type: 'array', items: startCheckSchema, description: 'Checks of what the initiator submits (start and resubmission only).' } },
+    properties: {
+      checks: worded({ type: 'array', items: startCheckSchema }, {
+        title: both('Checks on submission', '提交时的检查'),
+        description: both('What the initiator submits must pass them, at the start and on a resubmission.', '发起和重新提交时，提交的内容须通过这些检查。'),
+      }),
+    },
     additionalProperties: false,
   },
   describe: () => ({

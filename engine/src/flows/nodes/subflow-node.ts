@@ -1,7 +1,7 @@
 import type { JsonLogic } from '../../expressions/expression-types.js';
 import type { NodeType } from '../node-type.js';
 import { readPath } from '../resolve-assignees.js';
-import { MAIN_IN, MAIN_OUT } from './node-schemas.js';
+import { both, MAIN_IN, MAIN_OUT, worded } from './node-schemas.js';
 
 export interface SubflowConfig {
   /** Key of the flow to start. */
@@ -25,10 +25,16 @@ export const subflowNodeType: NodeType<SubflowConfig> = {
   configSchema: {
     type: 'object',
     properties: {
-      flow: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-      input: { type: 'object' },
-      output: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
-      wait: { type: 'boolean' },
+      flow: worded({ type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, { title: both('Flow to start', '要启动的流程') }),
+      input: worded({ type: 'object' }, {
+        title: both('Data passed in', '传入的数据'),
+        description: both('Each field of the started flow, with the value or formula that fills it.', '被启动流程的每个字段，及填入它的值或公式。'),
+      }),
+      output: worded({ type: 'object', additionalProperties: { type: 'string', minLength: 1 } }, {
+        title: both('Data copied back', '回写的数据'),
+        description: both('Each field of this flow, with the field of the started flow it is copied from when that one ends.', '本流程的每个字段，及被启动流程结束时从中复制的字段。'),
+      }),
+      wait: worded({ type: 'boolean' }, { title: both('Wait for it to end', '等待其结束') }),
     },
     required: ['flow'],
     additionalProperties: false,

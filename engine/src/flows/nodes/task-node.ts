@@ -9,7 +9,8 @@ import { localize, type Locale, type LocalizedText } from '../../i18n/localized-
 import { ownRowsOf, ownRowsView } from '../own-rows.js';
 import type { NodeContext, NodeOutcome, NodeType } from '../node-type.js';
 import { describeCandidates } from '../resolve-assignees.js';
-import { assigneeListSchema, jsonLogicSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
+import { assigneeListSchema, both, jsonLogicSchema, MAIN_IN, MAIN_OUT, worded } from './node-schemas.js';
+import { COMMENT_REQUIRED_WORDS, HAND_OVER_WORDS } from './task-words.js';
 
 export interface TaskConfig {
   /** A person, role, department or a user named in the data; anyone of them may complete it. */
@@ -78,13 +79,25 @@ export const taskNodeType: NodeType<TaskConfig> = {
   configSchema: {
     type: 'object',
     properties: {
-      assignees: assigneeListSchema,
-      gate: jsonLogicSchema,
-      actions: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, minItems: 1, uniqueItems: true },
-      handOverTo: { enum: ['anyone', 'candidates'], description: 'Whom delegate, transfer and add-signer may name: anyone (default), or only holders of the roles and members of the departments the task was offered to.' },
-      commentRequired: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true, description: 'Actions that need a comment (the reason); default ["reject", "return"], [] asks for none.' },
-      whenEmpty: { enum: ['initiator', 'skip'] },
-      each: { type: 'boolean' },
+      assignees: worded(assigneeListSchema, { title: both('Assignees', '处理人') }),
+      gate: worded(jsonLogicSchema, { title: both('Can be completed only when', '满足以下条件才能完成') }),
+      actions: worded({ type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, minItems: 1, uniqueItems: true }, {
+        title: both('Buttons offered', '可用操作'),
+        description: both(
+          'Default: complete, delegate and transfer. Another name adds a button that leaves through the exit of the same name.',
+          '默认：完成、委派、转交。其他名称会增加一个按钮，并从同名出口离开。',
+        ),
+      }),
+      handOverTo: worded({ enum: ['anyone', 'candidates'] }, HAND_OVER_WORDS),
+      commentRequired: worded({ type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, uniqueItems: true }, COMMENT_REQUIRED_WORDS),
+      whenEmpty: worded({ enum: ['initiator', 'skip'] }, {
+        title: both('When nobody is found', '处理人为空时'),
+        enumTitles: { initiator: both('Give it to the person who started the flow', '交给发起人'), skip: both('Skip the step', '跳过此步') },
+      }),
+      each: worded({ type: 'boolean' }, {
+        title: both('One task for each person', '每人一个待办'),
+        description: both('Otherwise one shared task, done by whoever acts first.', '否则为一个共享待办，由第一个处理的人完成。'),
+      }),
     },
     required: ['assignees'],
     additionalProperties: false,

@@ -3,7 +3,7 @@ import type { Duration } from '../flow-definition.js';
 import { addBusinessDays } from '../../calendar/add-business-days.js';
 import { instantToZonedDate, zonedDateTimeToInstant } from '../../calendar/zoned-time.js';
 import type { NodeContext, NodeType } from '../node-type.js';
-import { durationSchema, jsonLogicSchema, MAIN_IN, MAIN_OUT } from './node-schemas.js';
+import { both, durationSchema, jsonLogicSchema, MAIN_IN, MAIN_OUT, worded } from './node-schemas.js';
 
 export interface TimerConfig {
   /** Wait this long after entering. */
@@ -40,17 +40,29 @@ export const timerNodeType: NodeType<TimerConfig> = {
   configSchema: {
     type: 'object',
     properties: {
-      duration: durationSchema,
-      date: jsonLogicSchema,
-      offset: {
+      duration: worded(durationSchema, { title: both('Wait for', '等待时长') }),
+      date: worded(jsonLogicSchema, {
+        title: both('Until the date', '等到日期'),
+        description: both('A date from the data (a date field of the form, or a formula giving one).', '来自数据的日期（表单中的日期字段，或算出日期的公式）。'),
+      }),
+      offset: worded({
         type: 'object',
-        properties: { amount: { type: 'integer' }, unit: { enum: ['days', 'business-days'] } },
+        properties: {
+          amount: worded({ type: 'integer' }, { title: both('Days (negative: before the date)', '天数（负数表示之前）') }),
+          unit: worded({ enum: ['days', 'business-days'] }, { title: both('Counted in', '计算方式'), enumTitles: { days: both('calendar days', '自然日'), 'business-days': both('working days', '工作日') } }),
+        },
         required: ['amount', 'unit'],
         additionalProperties: false,
-      },
-      time: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+      }, { title: both('Shift the date by', '日期偏移') }),
+      time: worded({ type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', 'x-expected': both('a time of day such as 09:00', '时刻，例如 09:00') }, {
+        title: both('At (time of day)', '时刻'),
+        description: both('In the flow’s time zone; 09:00 when empty.', '按流程的时区；不填则为 09:00。'),
+      }),
     },
-    oneOf: [{ required: ['duration'] }, { required: ['date'] }],
+    oneOf: [
+      { required: ['duration'], 'x-title': both('Wait for a while', '等待一段时间') },
+      { required: ['date'], 'x-title': both('Wait until a date', '等到某个日期') },
+    ],
     additionalProperties: false,
   },
   describe: () => ({
