@@ -1,5 +1,5 @@
 import type { FormDefinition, FormField } from '@baton/engine';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IssueList } from '../app/errors/error-panel.js';
 import type { DisplayIssue } from '../app/errors/to-display-error.js';
@@ -10,7 +10,7 @@ import { LocalizedTextInput } from '../app/ui/localized-text-input.js';
 import { ConditionBuilder } from '../shared/condition/condition-builder.js';
 import { fieldOptions } from '../shared/condition/field-options.js';
 import { SchemaForm } from '../shared/schema-form/schema-form.js';
-import { findField, isIdentifier, renameField, updateField } from './form-layout.js';
+import { findField, isIdentifier, keyTakenBy, renameField, updateField } from './form-layout.js';
 import { itemBase } from './form-issue-targets.js';
 
 /** Sets or removes an optional property (undefined removes it, so definitions stay minimal). */
@@ -40,29 +40,52 @@ function PatternHintInput({ name, value, onChange }: { name: string; value: unkn
   );
 }
 
-function KeyInput({ value, onRename }: { value: string; onRename: (key: string) => boolean }) {
+/**
+ * The field's key. What the user types stays visible while it is not a valid, unique key (with the reason
+ * under the input); it is applied on blur or Enter, once the rename is confirmed (see field-change-guard).
+ */
+function KeyInput({ def, itemId, value, onRename }: { def: FormDefinition; itemId: string; value: string; onRename: (key: string) => Promise<boolean> }) {
   const { t } = useTranslation('forms');
+  const { l } = useLocalized();
   const [text, setText] = useState(value);
-  const [error, setError] = useState(false);
+  const busy = useRef(false);
   useEffect(() => setText(value), [value]);
+  const invalid = !isIdentifier(text);
+  const taken = !invalid && text !== value ? keyTakenBy(def, itemId, text) : undefined;
+  const apply = async () => {
+    if (text === value || invalid || taken || busy.current) return;
+    busy.current = true;
+    try {
+      if (!(await onRename(text))) setText(value);
+    } finally {
+      busy.current = false;
+    }
+  };
   return (
     <label>
       {t('fieldKey')}
       <input
         name="field-key"
         value={text}
-        aria-invalid={error}
-        onChange={(e) => {
-          setText(e.target.value);
-          setError(!isIdentifier(e.target.value));
+        aria-invalid={invalid || taken !== undefined}
+        aria-describedby="field-key-help"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          // Without preventDefault the Enter's own keypress could land on the confirmation dialog
+          // that apply opens (focus moves there first) and press its close button.
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          void apply();
         }}
-        onBlur={() => {
-          if (text !== value && !onRename(text)) {
-            setError(true);
-          }
-        }}
+        onBlur={() => void apply()}
       />
-      <span className={error ? 'field-error' : 'muted small'}>{t('fieldKeyRule')}</span>
+      {taken ? (
+        <span id="field-key-help" className="field-error" role="alert" data-testid="field-key-taken">
+          {t('keyTaken', { key: text, title: l(taken.label, taken.key) })}
+        </span>
+      ) : (
+        <span id="field-key-help" className={invalid ? 'field-error' : 'muted small'}>{t('fieldKeyRule')}</span>
+      )}
     </label>
   );
 }
@@ -73,12 +96,15 @@ export function FieldProperties({
   itemId,
   onChange,
   onRenamed,
+  confirmRename,
   issues,
 }: {
   def: FormDefinition;
   itemId: string;
   onChange: (update: (d: FormDefinition) => FormDefinition) => void;
   onRenamed: (itemId: string) => void;
+  /** Asks before renaming a key other definitions read; resolves false when the user declines. */
+  confirmRename: (itemId: string, key: string) => Promise<boolean>;
   issues: DisplayIssue[];
 }) {
   const { t } = useTranslation('forms');
@@ -102,14 +128,19 @@ export function FieldProperties({
       </h2>
       {mine.length > 0 ? <IssueList issues={mine} /> : null}
       <KeyInput
+        def={def}
+        itemId={itemId}
         value={field.key}
-        onRename={(key) => {
-          if (!isIdentifier(key)) return false;
-          const renamed = renameField(def, itemId, key);
-          if (renamed === def) return false;
-          onChange(() => renamed);
-          onRenamed(table ? `${table}.${key}` : key);
-          return true;
+        onRename={async (key) => {
+          if (!(await confirmRename(itemId, key))) return false;
+          let applied = false;
+          onChange((d) => {
+            const renamed = renameField(d, itemId, key);
+            applied = renamed !== d;
+            return renamed;
+          });
+          if (applied) onRenamed(table ? `${table}.${key}` : key);
+          return applied;
         }}
       />
       <LocalizedTextInput name="field-label" label={t('fieldLabel')} value={field.label} onChange={(v) => set((f) => ({ ...f, label: v }))} />

@@ -31,9 +31,17 @@ import { FormPreview } from './form-preview.js';
 import type { Selection } from './form-selection.js';
 import { FormSettings, SectionProperties } from './form-settings.js';
 import { FormValidationsEditor } from './form-validations-editor.js';
+import { useFieldChangeGuard } from './field-change-guard.js';
+import { useUndoShortcuts, useUndoableDraft } from '../shared/use-undo-history.js';
 import { defaultFieldConfig, formReferences, newForm } from './new-form.js';
 
 type FormBody = FormDefinition & { version: number };
+
+/** What undo compares: the draft without the version the server stamps on each save. */
+function withoutVersion(body: FormBody): string {
+  const { version: _version, ...rest } = body;
+  return JSON.stringify(rest);
+}
 
 /** Nested drop targets (a sub-table inside the form): the innermost one under the pointer wins. */
 const innermostFirst: CollisionDetection = (args) => {
@@ -65,7 +73,16 @@ export function FormDesignerPage() {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const dndAccessibility = useDndAccessibility();
   const def = editor.body;
-  const change = (update: (d: FormDefinition) => FormDefinition) => editor.setBody((b) => ({ ...(update(b) as FormBody), version: b.version }));
+  // Every edit goes through the undo history; the editor keeps loading and autosaving the result.
+  const draft = useUndoableDraft<FormBody>(editor.body, (next) => editor.setBody((b) => ({ ...next, version: b.version })), withoutVersion);
+  const change = (update: (d: FormDefinition) => FormDefinition) => draft.change((b) => ({ ...(update(b) as FormBody), version: b.version }));
+  useUndoShortcuts(draft.undo, draft.redo);
+  const guard = useFieldChangeGuard(def);
+  const remove = async (itemId: string) => {
+    if (!(await guard.confirmRemove(itemId))) return;
+    change((d) => removeField(d, itemId));
+    setSelection({ kind: 'form' });
+  };
 
   const onDragStart = (event: DragStartEvent) => setDragging(String(event.active.id));
   const onDragEnd = (event: DragEndEvent) => {
@@ -116,6 +133,11 @@ export function FormDesignerPage() {
         else setSelection({ kind: 'form' });
       }}
       toolbar={
+        <>
+        <div className="row compact" role="group" aria-label={t('undo')}>
+          <button type="button" disabled={!draft.canUndo} onClick={draft.undo} title={t('undoTitle')} aria-keyshortcuts="Control+Z Meta+Z" data-testid="form-undo">{t('undo')}</button>
+          <button type="button" disabled={!draft.canRedo} onClick={draft.redo} title={t('redoTitle')} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" data-testid="form-redo">{t('redo')}</button>
+        </div>
         <div role="tablist" className="tabs compact">
           {(['design', 'rules', 'preview'] as const).map((name) => (
             <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'active' : ''} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
@@ -123,6 +145,7 @@ export function FormDesignerPage() {
             </button>
           ))}
         </div>
+        </>
       }
     >
       {def ? (
@@ -130,10 +153,10 @@ export function FormDesignerPage() {
           <DndContext sensors={sensors} accessibility={dndAccessibility} collisionDetection={innermostFirst} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
             <div className="designer-grid">
               <FormPalette entries={catalogue.fields} />
-              <FormCanvas def={def} selection={selection} onSelect={setSelection} issueCount={issueCount} onRemove={(itemId) => { change((d) => removeField(d, itemId)); setSelection({ kind: 'form' }); }} />
+              <FormCanvas def={def} selection={selection} onSelect={setSelection} issueCount={issueCount} onRemove={(itemId) => void remove(itemId)} />
               <div className="side-panel">
                 {selection.kind === 'field' && findField(def, selection.itemId) ? (
-                  <FieldProperties def={def} itemId={selection.itemId} onChange={change} onRenamed={(itemId) => setSelection({ kind: 'field', itemId })} issues={editor.issues} />
+                  <FieldProperties def={def} itemId={selection.itemId} onChange={change} onRenamed={(itemId) => setSelection({ kind: 'field', itemId })} confirmRename={guard.confirmRename} issues={editor.issues} />
                 ) : selection.kind === 'section' ? (
                   <SectionProperties def={def} index={selection.index} onChange={change} onRemoved={() => setSelection({ kind: 'form' })} />
                 ) : (
@@ -149,6 +172,7 @@ export function FormDesignerPage() {
           <FormPreview def={def} valid={editor.issues.length === 0 && def.fields.length > 0} />
         )
       ) : null}
+      {guard.dialog}
     </EditorFrame>
   );
 }

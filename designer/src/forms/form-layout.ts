@@ -1,4 +1,5 @@
 import type { FormDefinition, FormField, FormSection } from '@baton/engine';
+import { renameReferences } from './rename-references.js';
 
 /**
  * The form designer's editing operations, pure over a form definition. Top-level fields are shown in
@@ -159,13 +160,24 @@ export function moveField(def: FormDefinition, itemId: string, target: Target): 
   return insertField(removeField(def, itemId), field, target).def;
 }
 
-/** Renames a field, following the references the designer owns: sections, validations, access maps. */
-export function renameField(def: FormDefinition, itemId: string, newKey: string): FormDefinition {
+/** The field of the same scope (the form, or the item's sub-table) that already uses a key, if any. */
+export function keyTakenBy(def: FormDefinition, itemId: string, key: string): FormField | undefined {
+  const [top, column] = splitItem(itemId);
+  const scope = column === undefined ? def.fields : (def.fields.find((f) => f.key === top)?.fields ?? []);
+  return scope.find((f) => f.key === key && f.key !== (column ?? top));
+}
+
+/**
+ * Renames a field, following the references the designer owns: expressions (visibleIf, requiredIf,
+ * computed, rules, relation filters), sections, validations, access maps, title and reader fields.
+ */
+export function renameField(original: FormDefinition, itemId: string, newKey: string): FormDefinition {
   const [top, column] = splitItem(itemId);
   const oldKey = column ?? top;
-  if (newKey === oldKey || !isIdentifier(newKey)) return def;
-  const scope = column === undefined ? def.fields : (def.fields.find((f) => f.key === top)?.fields ?? []);
-  if (scope.some((f) => f.key === newKey)) return def;
+  if (newKey === oldKey || !isIdentifier(newKey)) return original;
+  if (keyTakenBy(original, itemId, newKey)) return original;
+  // Expressions first, while sub-tables still have the names their scopes are resolved by.
+  const def = renameReferences(original, column === undefined ? { from: oldKey, to: newKey } : { table: top, from: oldKey, to: newKey });
   const rename = (f: FormField) => (f.key === oldKey ? { ...f, key: newKey } : f);
   const fields = column === undefined ? def.fields.map(rename) : def.fields.map((f) => (f.key === top ? { ...f, fields: (f.fields ?? []).map(rename) } : f));
   const next: FormDefinition = { ...def, fields };
