@@ -22,6 +22,7 @@ export function HomePage() {
         <li><Link to="/build?kind=flow">{t('homeFlows')}</Link></li>
         <li><Link to="/build?kind=rule">{t('homeRules')}</Link></li>
         <li><Link to="/build?kind=report">{t('homeReports')}</Link></li>
+        <li><Link to="/dashboard" data-testid="home-dashboard">{t('dashboard:homeTile')}</Link></li>
         {mayUse(roles, GALLERY_ROLES) ? <li><Link to="/templates" data-testid="home-templates">{t('templates:homeTile')}</Link></li> : null}
         <li><Link to="/packs">{t('homePacks')}</Link></li>
       </ul>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { ConnectorsNoAccess } from '../connectors/connectors-no-access.js';
 import { ConnectorsPage } from '../connectors/connectors-page.js';
-import { DashboardPage } from '../dashboard/dashboard-page.js';
+import { DASHBOARD_ROLES, DashboardPage } from '../dashboard/dashboard-page.js';
 import { DefinitionsPage } from '../definitions/definitions-page.js';
 import { FlowDesignerPage } from '../flows/flow-designer-page.js';
 import { FormDesignerPage } from '../forms/form-designer-page.js';
@@ -58,7 +58,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/start', label: 'workspace:navStart', group: 'work' },
   { to: '/records', label: 'workspace:navRecords', group: 'work' },
   { to: '/instances', label: 'workspace:navInstances', group: 'work' },
-  { to: '/dashboard', label: 'dashboard:nav', group: 'work', roles: ['hr', 'admin'] },
+  { to: '/dashboard', label: 'dashboard:nav', group: 'work', roles: [...DASHBOARD_ROLES] },
   { to: '/people', label: 'peopleDirectory:nav', group: 'work', roles: ['hr', 'admin'] },
   { to: '/templates', label: 'templates:nav', group: 'build', roles: [...GALLERY_ROLES] },
   { to: '/build', label: 'shell:navDefinitions', group: 'build', roles: [...BUILDER_ROLES] },

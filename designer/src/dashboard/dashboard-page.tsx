@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { pageAccess } from '../app/access/page-access.js';
+import { mayUse } from '../app/role-access.js';
 import { RolesStatus } from '../app/access/roles-status.js';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useApi } from '../app/session/use-api.js';
@@ -13,8 +14,13 @@ import { DashboardWidget, type DashboardFilters } from './dashboard-widget.js';
 import { useMyRolesState } from './use-my-roles.js';
 import { departmentTree, indentedName } from './department-tree.js';
 
-/** Who may open the dashboard (the nav entry in app/routes.tsx names the same roles). */
-const DASHBOARD_ROLES = ['hr', 'admin'] as const;
+/**
+ * Who may open the dashboard (the nav entry in app/routes.tsx uses this list). Designers open it to see
+ * the reports they build where HR will; each widget still runs under the server's report checks
+ * (runtime-api reports/report-access.ts), so a designer gets only the rows they may see one by one, and a
+ * report limited to other roles (the pack's are HR-only) shows its "you may not see this" state.
+ */
+export const DASHBOARD_ROLES = ['hr', 'admin', 'designer'] as const;
 
 type Load = { state: 'loading' } | { state: 'ready'; reports: Definition[] } | { state: 'error'; error: unknown };
 
@@ -31,7 +37,8 @@ export function DashboardPage() {
   const { roles, error, retry } = useMyRolesState();
   const access = pageAccess(roles, error, DASHBOARD_ROLES);
   // Decided before any report is asked for: a user without the role fires no requests that would all be 403.
-  if (access === 'allowed') return <DashboardContent />;
+  // Designers without HR or admin see the same page, told why some charts are withheld or smaller.
+  if (access === 'allowed') return <DashboardContent designerOnly={!mayUse(roles, ['hr'])} />;
   if (access === 'loading' || access === 'failed') return <RolesStatus error={access === 'failed' ? error : null} onRetry={retry} />;
   return (
     <section className="empty-state" role="alert" data-testid="dashboard-not-for-role">
@@ -42,7 +49,7 @@ export function DashboardPage() {
   );
 }
 
-function DashboardContent() {
+function DashboardContent({ designerOnly }: { designerOnly: boolean }) {
   const { t, i18n } = useTranslation('dashboard');
   const api = useApi();
   const { key = 'offboarding' } = useParams();
@@ -90,6 +97,7 @@ function DashboardContent() {
     <div className="dashboard" data-testid="dashboard">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
+      {designerOnly ? <p className="notice" data-testid="dashboard-designer-note">{t('designerNote')}</p> : null}
       <form
         className="dashboard-filters row"
         onSubmit={(e) => {
@@ -128,7 +136,7 @@ function DashboardContent() {
       {draftInverted || applied ? <p className="dashboard-range-error" role="alert" id="dashboard-range-error" data-testid="dashboard-range-error">{t('toBeforeFrom')}</p> : null}
       {load.state === 'loading' ? <p className="muted" aria-busy="true">{t('loading')}</p> : null}
       {load.state === 'error' ? <ErrorPanel error={load.error} title={t('loadFailed')} onRetry={() => setAttempt((n) => n + 1)} /> : null}
-      {load.state === 'ready' && load.reports.length === 0 ? <EmptyState title={t('noWidgets')}>{t('noWidgetsBody')}</EmptyState> : null}
+      {load.state === 'ready' && load.reports.length === 0 ? <NoWidgets designer={designerOnly} /> : null}
       {load.state === 'ready' && load.reports.length > 0 && !applied ? (
         <div className="dashboard-grid">
           {load.reports.map((definition) => (
@@ -136,6 +144,17 @@ function DashboardContent() {
           ))}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** No report on this dashboard: designers are told how to put one there, HR where the ready-made ones come from. */
+function NoWidgets({ designer }: { designer: boolean }) {
+  const { t } = useTranslation('dashboard');
+  if (!designer) return <EmptyState title={t('noWidgets')}>{t('noWidgetsBody')}</EmptyState>;
+  return (
+    <div data-testid="dashboard-empty-designer">
+      <EmptyState title={t('noWidgetsDesigner')} action={<Link to="/build?kind=report">{t('toReports')}</Link>}>{t('noWidgetsDesignerBody')}</EmptyState>
     </div>
   );
 }

@@ -20,6 +20,7 @@ export function EditorFrame<T extends DefinitionBody>({
   children,
   onIssue,
   problemList,
+  publishNotes,
 }: {
   editor: DefinitionEditor<T>;
   title: string;
@@ -27,6 +28,8 @@ export function EditorFrame<T extends DefinitionBody>({
   children: ReactNode;
   onIssue?: (issue: DisplayIssue) => void;
   problemList?: ReactNode;
+  /** The editor's own sentences for the publish dialog (the report designer's dashboard placement). */
+  publishNotes?: ReactNode;
 }) {
   const { t } = useTranslation('definitions');
   const [publishing, setPublishing] = useState(false);
@@ -60,7 +63,7 @@ export function EditorFrame<T extends DefinitionBody>({
         </div>
       ) : null}
       {children}
-      <PublishDialog editor={editor} open={publishing} onClose={() => setPublishing(false)} problemList={problemList} />
+      <PublishDialog editor={editor} open={publishing} onClose={() => setPublishing(false)} problemList={problemList} notes={publishNotes} />
       <VersionHistory editor={editor} open={history} onClose={() => setHistory(false)} />
     </div>
   );

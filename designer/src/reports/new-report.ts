@@ -7,7 +7,7 @@ export type Dimension = NonNullable<ReportDefinition['dimensions']>[number];
 export type Filter = NonNullable<ReportDefinition['filters']>[number];
 export type ChartType = NonNullable<ReportDefinition['chart']>['type'];
 
-export const SOURCES = ['form', 'flow-instances', 'tasks', 'history', 'directory'] as const;
+export const SOURCES = ['form', 'flow-instances', 'tasks', 'steps', 'history', 'directory'] as const;
 export const MEASURE_OPS = ['count', 'distinct-count', 'sum', 'avg', 'min', 'max', 'ratio', 'duration', 'headcount'] as const;
 export const FIELD_OPS: ReadonlySet<string> = new Set(['distinct-count', 'sum', 'avg', 'min', 'max']);
 export const DIMENSION_KINDS = ['field', 'date', 'department', 'tenure', 'words'] as const;

@@ -5,7 +5,12 @@ import { JsonEditor } from '../app/ui/json-editor.js';
 import { LocalizedTextInput } from '../app/ui/localized-text-input.js';
 import { EditorFrame } from '../definitions/editor-frame.js';
 import { useDefinitionEditor } from '../definitions/use-definition-editor.js';
-import { useDefinitionKeys, useFormBodies } from '../shared/forms/use-form-bodies.js';
+import { DashboardPlacement } from './dashboard-placement.js';
+import { reportFieldGroups, type FieldUse } from './field-options.js';
+import { FieldPicker } from './field-picker.js';
+import { PlacementNotes } from './placement-notes.js';
+import { SourceSelect } from './source-select.js';
+import { useDatasetForm, usePublishedReports, useSourceChoices } from './use-report-choices.js';
 import {
   BUCKETS,
   CHART_TYPES,
@@ -26,6 +31,9 @@ import {
 } from './new-report.js';
 import { ReportPreview } from './report-preview.js';
 
+/** Which fields each kind of dimension can group by (a date period needs a date…). */
+const DIMENSION_USE: Record<Dimension['kind'], FieldUse> = { field: 'any', date: 'date', department: 'department', tenure: 'date', words: 'words' };
+
 type Dataset = { source: (typeof SOURCES)[number]; form?: string; flow?: string; node?: string; rows?: string };
 
 /** The report designer: dataset, measures, dimensions, filters and chart, previewed on the server. */
@@ -35,11 +43,20 @@ export function ReportDesignerPage() {
   const { l } = useLocalized();
   const editor = useDefinitionEditor<ReportBody>('report', key, newReport, reportReferences);
   const def = editor.body;
-  const formKeys = useDefinitionKeys('form');
-  const flowKeys = useDefinitionKeys('flow');
+  const forms = useSourceChoices('form');
+  const flows = useSourceChoices('flow');
+  const published = usePublishedReports();
   const dataset = def?.dataset as Dataset | undefined;
-  const forms = useFormBodies([dataset?.form ?? '']);
-  const form = dataset?.form ? forms.get(dataset.form) : undefined;
+  const datasetForm = useDatasetForm(dataset);
+  const groups = dataset ? reportFieldGroups({ source: dataset.source, ...(datasetForm ? { form: datasetForm } : {}) }) : [];
+  // A new dimension or filter starts on something worth grouping by: the status, else the first text field that is not an id.
+  const firstField = () => {
+    const options = groups.flatMap((g) => g.options);
+    return (options.find((o) => o.value === 'status') ?? options.find((o) => o.type === 'text' && !/(^|\$)id$/i.test(o.value)) ?? options[0])?.value ?? '';
+  };
+  // The dataset in words, for "not found in …": a form by its title, else the kind of rows.
+  const sourceName = dataset?.source === 'form' ? t('sourceForm', { form: l(forms.find((f) => f.key === dataset.form)?.title as never, dataset.form ?? '') }) : t(`sourceName.${dataset?.source ?? 'form'}`);
+  const picker = { groups, source: dataset?.source ?? 'form', sourceName } as const;
   const change = (update: (d: ReportBody) => ReportBody) => editor.setBody(update);
   const issuesAt = (base: string) => editor.issues.filter((i) => i.path === base || i.path.startsWith(base + '/'));
   const issueText = (base: string) => issuesAt(base).map((i) => i.message).join(' ');
@@ -52,14 +69,9 @@ export function ReportDesignerPage() {
     });
 
   return (
-    <EditorFrame editor={editor} title={def ? l(def.title, key) : key}>
+    <EditorFrame editor={editor} title={def ? l(def.title, key) : key} publishNotes={<PlacementNotes reportKey={key} before={editor.published?.body ?? {}} after={def} published={published} />}>
       {def && dataset ? (
         <div className="report-designer">
-          <datalist id="report-fields">
-            {(form?.fields ?? []).map((f) => (
-              <option key={f.key} value={f.key}>{l(f.label, f.key)}</option>
-            ))}
-          </datalist>
           <fieldset className="rule-part">
             <legend>{t('dataset')}</legend>
             <LocalizedTextInput name="report-title" label={t('title')} value={def.title} onChange={(v) => change((d) => ({ ...d, title: v }))} />
@@ -73,30 +85,18 @@ export function ReportDesignerPage() {
                 </select>
               </label>
               {dataset.source === 'form' ? (
-                <label>
-                  {t('form')}
-                  <select name="report-form" value={dataset.form ?? ''} onChange={(e) => change((d) => ({ ...d, dataset: { source: 'form', form: e.target.value } }))}>
-                    <option value="">—</option>
-                    {formKeys.map((k) => (
-                      <option key={k} value={k}>{k}</option>
-                    ))}
-                  </select>
-                </label>
+                <SourceSelect name="report-form" label={t('form')} kind="form" value={dataset.form ?? ''} choices={forms} emptyText="—" onChange={(v) => change((d) => ({ ...d, dataset: { source: 'form', form: v } }))} />
               ) : null}
-              {['flow-instances', 'tasks', 'history'].includes(dataset.source) ? (
-                <label>
-                  {t('flow')}
-                  <select
-                    name="report-flow"
-                    value={dataset.flow ?? ''}
-                    onChange={(e) => change((d) => ({ ...d, dataset: (e.target.value ? { source: dataset.source, flow: e.target.value } : { source: dataset.source }) as ReportBody['dataset'] }))}
-                  >
-                    <option value="">{t('anyFlow')}</option>
-                    {flowKeys.map((k) => (
-                      <option key={k} value={k}>{k}</option>
-                    ))}
-                  </select>
-                </label>
+              {['flow-instances', 'tasks', 'history', 'steps'].includes(dataset.source) ? (
+                <SourceSelect
+                  name="report-flow"
+                  label={t('flow')}
+                  kind="flow"
+                  value={dataset.flow ?? ''}
+                  choices={flows}
+                  emptyText={t('anyFlow')}
+                  onChange={(v) => change((d) => ({ ...d, dataset: (v ? { source: dataset.source, flow: v } : { source: dataset.source }) as ReportBody['dataset'] }))}
+                />
               ) : null}
             </div>
             {issuesAt('/dataset').length > 0 ? <p className="field-error">{issueText('/dataset')}</p> : null}
@@ -119,10 +119,14 @@ export function ReportDesignerPage() {
                   <input value={m.key} onChange={(e) => setList('measures', def.measures.map((x, j) => (j === i ? ({ ...x, key: e.target.value } as Measure) : x)))} />
                 </label>
                 {FIELD_OPS.has(m.op) ? (
-                  <label>
-                    {t('field')}
-                    <input list="report-fields" value={(m as { field?: string }).field ?? ''} onChange={(e) => setList('measures', def.measures.map((x, j) => (j === i ? ({ ...x, field: e.target.value } as Measure) : x)))} />
-                  </label>
+                  <FieldPicker
+                    {...picker}
+                    name={`measure-${i}-field`}
+                    label={t('field')}
+                    use={m.op === 'sum' || m.op === 'avg' ? 'number' : 'any'}
+                    value={(m as { field?: string }).field ?? ''}
+                    onChange={(v) => setList('measures', def.measures.map((x, j) => (j === i ? ({ ...x, field: v } as Measure) : x)))}
+                  />
                 ) : null}
                 <LocalizedTextInput name={`measure-${i}-label`} label={t('label')} value={m.label} onChange={(v) => setList('measures', def.measures.map((x, j) => (j === i ? ({ ...x, label: v } as Measure) : x)))} />
                 {!FIELD_OPS.has(m.op) && m.op !== 'count' ? (
@@ -155,10 +159,7 @@ export function ReportDesignerPage() {
                     <input value={d.key} onChange={(e) => set({ ...d, key: e.target.value })} />
                   </label>
                   {'field' in d ? (
-                    <label>
-                      {t('field')}
-                      <input list="report-fields" value={d.field} onChange={(e) => set({ ...d, field: e.target.value } as Dimension)} />
-                    </label>
+                    <FieldPicker {...picker} name={`dimension-${i}-field`} label={t('field')} use={DIMENSION_USE[d.kind]} value={d.field} onChange={(v) => set({ ...d, field: v } as Dimension)} />
                   ) : null}
                   {d.kind === 'date' ? (
                     <label>
@@ -176,13 +177,14 @@ export function ReportDesignerPage() {
                       <input type="number" name={`dimension-${i}-top-n`} min={1} max={100} value={d.topN?.n ?? ''} onChange={(e) => set(withTopN(d, e.target.value))} />
                     </label>
                   ) : null}
+                  {d.kind === 'tenure' ? <FieldPicker {...picker} name={`dimension-${i}-from`} label={t('tenureFrom')} use="date" value={d.from} onChange={(v) => set({ ...d, from: v })} /> : null}
                   {d.kind === 'tenure' ? <JsonEditor name={`dimension-${i}`} label={t('advanced')} rows={3} value={d} onChange={(v) => v && set(v as Dimension)} /> : null}
                   <button type="button" onClick={() => setList('dimensions', list.filter((_, j) => j !== i))}>{t('remove')}</button>
                   {issuesAt(`/dimensions/${i}`).length > 0 ? <p className="field-error">{issueText(`/dimensions/${i}`)}</p> : null}
                 </div>
               );
             })}
-            <button type="button" onClick={() => setList('dimensions', [...(def.dimensions ?? []), { kind: 'field', key: `d${(def.dimensions ?? []).length + 1}`, field: form?.fields[0]?.key ?? 'status' }])}>{t('addDimension')}</button>
+            <button type="button" onClick={() => setList('dimensions', [...(def.dimensions ?? []), { kind: 'field', key: `d${(def.dimensions ?? []).length + 1}`, field: firstField() }])}>{t('addDimension')}</button>
           </fieldset>
 
           <fieldset className="rule-part" data-testid="report-filters">
@@ -192,10 +194,7 @@ export function ReportDesignerPage() {
               const set = (next: Filter) => setList('filters', list.map((x, j) => (j === i ? next : x)));
               return (
                 <div key={i} className="row list-row">
-                  <label>
-                    {t('field')}
-                    <input list="report-fields" value={f.field} onChange={(e) => set({ ...f, field: e.target.value })} />
-                  </label>
+                  <FieldPicker {...picker} name={`filter-${i}-field`} label={t('field')} value={f.field} onChange={(v) => set({ ...f, field: v })} />
                   <label>
                     {t('filterOp')}
                     <select value={f.op} onChange={(e) => set({ ...f, op: e.target.value as Filter['op'] })}>
@@ -212,7 +211,7 @@ export function ReportDesignerPage() {
                 </div>
               );
             })}
-            <button type="button" onClick={() => setList('filters', [...(def.filters ?? []), { field: form?.fields[0]?.key ?? 'status', op: 'eq', value: '' }])}>{t('addFilter')}</button>
+            <button type="button" onClick={() => setList('filters', [...(def.filters ?? []), { field: firstField(), op: 'eq', value: '' }])}>{t('addFilter')}</button>
           </fieldset>
 
           <fieldset className="rule-part">
@@ -244,6 +243,22 @@ export function ReportDesignerPage() {
               </label>
             </div>
           </fieldset>
+          <DashboardPlacement
+            reportKey={key}
+            title={l(def.title, key)}
+            tags={def.tags}
+            chart={def.chart?.type}
+            published={published}
+            onTags={(tags) =>
+              change((d) => {
+                const next = { ...d };
+                if (tags) next.tags = tags;
+                else delete next.tags;
+                return next;
+              })
+            }
+            onChart={(type) => change((d) => ({ ...d, chart: { ...(d.chart ?? {}), type } }))}
+          />
           <ReportPreview reportKey={key} chart={def.chart?.type ?? 'table'} published={editor.published?.version ?? null} definition={def as unknown as Record<string, unknown>} />
         </div>
       ) : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../app/errors/error-panel.js';
 import { useApi } from '../app/session/use-api.js';
 import { EmptyState } from '../app/ui/empty-state.js';
+import { emptyStateOf } from '../dashboard/widget-empty-state.js';
 import type { ChartType } from './new-report.js';
 
 interface Column {
@@ -43,6 +44,7 @@ const PREVIEW_ROWS = 200;
  */
 export function ReportPreview({ reportKey, chart, published, definition }: { reportKey: string; chart: ChartType; published: number | null; definition: Record<string, unknown> }) {
   const { t } = useTranslation('reports');
+  const { t: td } = useTranslation('dashboard');
   const api = useApi();
   const [result, setResult] = useState<ReportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -63,6 +65,8 @@ export function ReportPreview({ reportKey, chart, published, definition }: { rep
   };
   if (unavailable) return <EmptyState title={t('previewUnavailable')}>{t('previewUnavailableBody')}</EmptyState>;
   const columns = (result?.columns ?? []) as Column[];
+  // No rows, or only headcount's zero groups: said in words, as the dashboard says it.
+  const empty = result ? emptyStateOf(result) : null;
   return (
     <div className="report-preview" data-testid="report-preview">
       <div className="row">
@@ -76,8 +80,10 @@ export function ReportPreview({ reportKey, chart, published, definition }: { rep
       {result?.meta.truncated ? <p className="muted small">{t('previewTruncated', { count: result.rows.length })}</p> : null}
       {error ? <ErrorPanel error={error} title={t('runFailed')} /> : null}
       {result ? (
-        result.rows.length === 0 ? (
-          <EmptyState title={t('noRows')} />
+        empty?.title === 'noLeavers' ? (
+          <div data-testid="preview-empty"><EmptyState title={td(empty.title)}>{td(empty.body)}</EmptyState></div>
+        ) : empty ? (
+          <div data-testid="preview-empty"><EmptyState title={t('noRows')}>{t('noRowsBody')}</EmptyState></div>
         ) : (
           <>
             {['bar', 'stacked-bar', 'line', 'area', 'funnel'].includes(chart) ? <Bars result={result} /> : null}
