@@ -1,6 +1,6 @@
 import { createRegistry, validateDefinition } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
-import { readDateOffset, writeDateOffset } from './new-rule.js';
+import { freshDateOffsetConfig, readDateOffset, writeDateOffset } from './new-rule.js';
 
 const registry = createRegistry();
 const valid = (config: Record<string, unknown>) =>
@@ -39,5 +39,15 @@ describe('"N days before/after a date" ⇄ the date-offset trigger config', () =
     expect(readDateOffset({ field: 'd', at: { param: 'reminderTime' } })).toBeNull();
     expect(readDateOffset({ field: 'd', offset: { param: 'x', default: 'three' } })).toBeNull();
     expect(readDateOffset({ field: 'd', offset: { param: 'x', extra: 1 } })).toBeNull();
+  });
+
+  it('reads a new trigger as "N days before", the common case, and starts one as 1 day before the first date field at 09:00', () => {
+    expect(readDateOffset({})!.direction).toBe('before');
+    expect(readDateOffset({ field: 'd', offset: 0 })!.direction).toBe('before');
+    expect(readDateOffset({ field: 'd', offset: 2 })!.direction).toBe('after');
+    const fresh = freshDateOffsetConfig('lastWorkingDay');
+    expect(fresh).toEqual({ field: 'lastWorkingDay', offset: -1, unit: 'days', at: '09:00' });
+    expect(readDateOffset(fresh)).toEqual({ field: 'lastWorkingDay', amount: 1, direction: 'before', unit: 'days', at: '09:00' });
+    expect(freshDateOffsetConfig(undefined)).toEqual({ offset: -1, unit: 'days', at: '09:00' });
   });
 });

@@ -47,12 +47,18 @@ export function readDateOffset(config: Record<string, unknown> | undefined): Dat
   const out: DateOffset = {
     field: typeof c.field === 'string' ? c.field : '',
     amount: typeof offset === 'number' ? Math.abs(offset) : ((ref?.default as number | undefined) ?? 0),
-    direction: ref ? (ref.negate ? 'before' : 'after') : (offset as number) < 0 ? 'before' : 'after',
+    // "N days before" is the common case (reminders ahead of a deadline): a count of 0 reads as "before" too.
+    direction: ref ? (ref.negate ? 'before' : 'after') : (offset as number) > 0 ? 'after' : 'before',
     unit: (['minutes', 'hours', 'days', 'business-days'] as const).find((u) => u === c.unit) ?? 'days',
     at: typeof c.at === 'string' ? c.at : '',
   };
   if (ref) out.param = typeof ref.default === 'number' ? { name: ref.param, fallback: ref.default } : { name: ref.param };
   return out;
+}
+
+/** A new date-relative trigger: "1 day before <the form's first date field> at 09:00", ready to adjust. */
+export function freshDateOffsetConfig(firstDateField: string | undefined): Record<string, unknown> {
+  return { ...(firstDateField ? { field: firstDateField } : {}), offset: -1, unit: 'days', at: '09:00' };
 }
 
 export function writeDateOffset(value: DateOffset, previous: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -13,7 +13,9 @@ import { ActionsEditor } from './actions-editor.js';
 import { newRule, ruleReferences, type RuleBody } from './new-rule.js';
 import { RuleProblemList, useRuleWording } from './rule-problem-list.js';
 import { panelIssues, ruleProblems, type RuleProblem } from './rule-problems.js';
+import { RuleTestPanel } from './rule-test-panel.js';
 import { TriggerEditor } from './trigger-editor.js';
+import { ScopePicked } from './scope-picked.js';
 import { useRuleChoices, type FlowNodeLike } from './use-rule-choices.js';
 import { useDesignerChoices } from '../shared/pickers/use-designer-choices.js';
 
@@ -83,6 +85,7 @@ export function RuleDesignerPage() {
                   ))}
                   {def.scope?.form && !formChoices.some((o) => o.value === def.scope?.form) ? <option value={def.scope.form}>{def.scope.form}</option> : null}
                 </select>
+                <ScopePicked choices={formChoices} value={def.scope?.form} testId="scope-form-picked" />
               </label>
               <label>
                 {t('scopeFlow')}
@@ -93,6 +96,7 @@ export function RuleDesignerPage() {
                   ))}
                   {def.scope?.flow && !flowChoices.some((o) => o.value === def.scope?.flow) ? <option value={def.scope.flow}>{def.scope.flow}</option> : null}
                 </select>
+                <ScopePicked choices={flowChoices} value={def.scope?.flow} testId="scope-flow-picked" />
               </label>
               <label className="inline">
                 <input
@@ -132,6 +136,7 @@ export function RuleDesignerPage() {
             />
           </fieldset>
           <ActionsEditor def={def} onChange={change} issues={shown} problems={problems} fields={fields} form={form} choices={choices} />
+          <RuleTestPanel def={def} form={form} forms={formChoices} flows={flowChoices} />
         </div>
       ) : null}
     </EditorFrame>

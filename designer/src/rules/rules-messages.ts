@@ -1,4 +1,5 @@
 import { defineMessages } from '../app/i18n/messages.js';
+import { ruleTestEn, ruleTestZh } from './rule-test-messages.js';
 
 export const rulesMessages = defineMessages({
   en: {
@@ -96,6 +97,15 @@ export const rulesMessages = defineMessages({
     itemField: '{{table}} row: {{column}}',
     actionForEach: 'Run once per item of (JsonLogic list, e.g. {"var": "customers"})',
     addAction: '+ Action',
+    // The date trigger as one sentence; each {{…}} is a control, in the language's own word order.
+    offsetSentence: '{{amount}} {{unit}} {{direction}} {{field}} at {{at}}',
+    offsetSentenceLabel: 'When it runs',
+    draftOnly: 'draft only',
+    pickerOption: '{{title}} — {{key}}',
+    pickerOptionDraft: '{{title}} — {{key}} (draft only)',
+    pickedKey: 'Key: {{key}}',
+    draftOnlyHint: 'Not published yet: rules are checked against published versions, so publish it first.',
+    test: ruleTestEn,
   },
   'zh-CN': {
     settings: '规则',
@@ -191,5 +201,13 @@ export const rulesMessages = defineMessages({
     itemField: '{{table}}的当前行：{{column}}',
     actionForEach: '对列表中的每一项执行（JsonLogic 列表，如 {"var": "customers"}）',
     addAction: '+ 操作',
+    offsetSentence: '{{field}} {{direction}} {{amount}} {{unit}}，时间 {{at}}',
+    offsetSentenceLabel: '运行时间',
+    draftOnly: '仅草稿',
+    pickerOption: '{{title}} — {{key}}',
+    pickerOptionDraft: '{{title}} — {{key}}（仅草稿）',
+    pickedKey: '标识：{{key}}',
+    draftOnlyHint: '尚未发布：规则按已发布的版本检查，请先发布它。',
+    test: ruleTestZh,
   },
 });

@@ -9,6 +9,7 @@ import type {
   ValidationResult,
 } from '@baton/engine';
 import type { LookupRecord, RecordsRead } from '../../flows/sim-record-lookup.js';
+import type { RuleTestOutcome, RuleTestRequest } from '../../rules/rule-test-run.js';
 
 /** A definition this one refers to (the flow's form, a rule's scoped form), as published on the server. */
 export interface ResolvedDefinition {
@@ -43,6 +44,8 @@ export interface EngineRequests {
     result: SimulationResult & { recordsRead?: RecordsRead };
   };
   validateExpression: { args: { logic: unknown; basePath: string; locale: Locale }; result: Issue[] };
+  /** The rule designer's "Test this rule": one rule over sample data (rules/rule-test-run.ts). */
+  testRule: { args: RuleTestRequest; result: RuleTestOutcome };
 }
 
 export type EngineMethod = keyof EngineRequests;

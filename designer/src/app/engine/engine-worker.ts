@@ -15,6 +15,7 @@ import {
   type Registry,
 } from '@baton/engine';
 import { recordLookup } from '../../flows/sim-record-lookup.js';
+import { runRuleTest } from '../../rules/rule-test-run.js';
 import { catalogueStubsPlugin } from './catalogue-stubs.js';
 import type { EngineCall, EngineFailure, EngineReply, EngineRequests, EngineMethod } from './engine-protocol.js';
 
@@ -72,6 +73,7 @@ const handlers: Handlers = {
     return { ...simulate(flow, scenario, { registry, forms, locale, records: table.lookup }), recordsRead: table.read() };
   },
   validateExpression: ({ logic, basePath, locale }) => validateExpression(logic as never, basePath, locale),
+  testRule: (args) => runRuleTest(args, registry),
 };
 
 function failure(err: unknown): EngineFailure {
