@@ -1,4 +1,6 @@
 export { buildApp, type BuildAppOptions } from './app/build-app.js';
+export { isBatonPlugin, PluginInstallError, registryWithPlugins, type BatonPlugin } from './app/baton-plugin.js';
+export { loadPlugins, pluginSpecifiers } from './app/load-plugins.js';
 export { loadConfig, type RuntimeConfig } from './config/runtime-config.js';
 export { openDatabase, type BatonDatabase, type DatabaseDialect, type OpenDatabaseOptions } from './db/open-database.js';
 export { migrateToLatest, MIGRATIONS } from './db/migrate.js';

@@ -65,7 +65,11 @@ async function main(): Promise<void> {
   phase('load app modules');
   // The "sign in as" picker follows the demo people in the database (BATON_DEMO unset), not this run: see
   // src/accounts/demo-mode.ts.
-  const app = await buildApp({ db: database, config });
+  // BATON_PLUGINS (baton serve --plugin): modules whose default export is a plugin, refused at start when wrong.
+  const { loadPlugins, pluginSpecifiers } = await import('./app/load-plugins.js');
+  const plugins = await loadPlugins(pluginSpecifiers(process.env.BATON_PLUGINS), process.cwd());
+  const app = await buildApp({ db: database, config, plugins });
+  if (plugins.length > 0) app.log.info({ plugins: plugins.map((p) => p.name) }, 'plugins installed');
   app.log.info({ db: database.dialect, dataDir: database.dialect === 'pglite' ? config.dataDir : undefined }, 'database ready');
   phase('build app');
   // An empty database gets the starter pack (templates/offboarding) with its demo data: see BATON_STARTER_PACK.

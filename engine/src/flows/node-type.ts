@@ -133,6 +133,17 @@ export interface NodeContext<Config = Record<string, unknown>> {
   rowLabel?(table: string, row: unknown, formKey: string | undefined): string | undefined;
 }
 
+/**
+ * A signal a node waits for (POST /api/instances/:id/signals sends it as a `signal` command). `roles`: who
+ * besides an admin may send it (a role the caller's token or directory entry gives them); `dataSchema`
+ * checks the signal's `data` before the node sees it.
+ */
+export interface NodeSignal {
+  name: string;
+  roles?: string[];
+  dataSchema?: JsonSchema;
+}
+
 /** What a node is told after it was entered. */
 export type NodeCommand =
   | {
@@ -182,6 +193,11 @@ export interface NodeType<Config = Record<string, unknown>> {
   /** Extra semantic checks of one node (beyond configSchema). */
   check?(config: Config, ctx: NodeCheckContext): Issue[];
   enter(token: FlowToken, ctx: NodeContext<Config>): NodeOutcome;
+  /**
+   * The signals a token at this node waits for, from its config, so the runtime can tell "not waiting"
+   * (409) and who may send one before the reducer runs. Without it only an admin may signal the node.
+   */
+  signals?(config: Config): NodeSignal[];
   /** Returns undefined when the command is not for this node (a signal it does not wait for). */
   on?(command: NodeCommand, token: FlowToken, ctx: NodeContext<Config>): NodeOutcome | undefined;
 }

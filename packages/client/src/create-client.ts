@@ -8,7 +8,7 @@ import type { DocumentFile, DocumentOptions } from './types/documents.js';
 import type { DownloadedFile, FileRef, FileUpload, RevealedSecret } from './types/files.js';
 import type { Health } from './types/health.js';
 import type { AppNotification, NotificationList, NotificationListQuery } from './types/notifications.js';
-import type { CancelInstanceInput, Instance, InstanceCounts, InstanceList, InstanceListQuery, StartInstanceInput } from './types/instances.js';
+import type { CancelInstanceInput, Instance, SignalInstanceInput, SignalResult, InstanceCounts, InstanceList, InstanceListQuery, StartInstanceInput } from './types/instances.js';
 import type { PackBundle, PackImportOptions, PackImportResult, PackList, PackListQuery, PackParameters, PackParameterValues } from './types/packs.js';
 import type { TemplateInstallOptions, TemplateInstallResult, TemplateList } from './types/templates.js';
 import type { RecordInput, RecordItem, RecordList, RecordListQuery, RecordPatch, RelationOptions, RelationOptionsQuery } from './types/records.js';
@@ -166,6 +166,9 @@ export function createClient(options: ClientOptions) {
       get: (id: string, call?: CallOptions) => json<Instance>({ method: 'GET', path: `/instances/${seg(id)}` }, call),
       cancel: (id: string, input: CancelInstanceInput = {}, call?: CallOptions) =>
         json<Instance>({ method: 'POST', path: `/instances/${seg(id)}/cancel`, body: input }, call),
+      /** Resumes a step waiting for an outside event (an admin, or a role the step names); 409 when none waits for it. */
+      signal: (id: string, input: SignalInstanceInput, call?: CallOptions) =>
+        json<SignalResult>({ method: 'POST', path: `/instances/${seg(id)}/signals`, body: input }, call),
       /** The clear value of one secret field ("/data/bankAccount"), for roles the field allows; audited, never replayed. */
       revealSecret: (id: string, path: string, call?: CallOptions) =>
         json<RevealedSecret>({ method: 'POST', path: `/instances/${seg(id)}/secrets/reveal`, body: { path } }, { ...call, idempotencyKey: false }),

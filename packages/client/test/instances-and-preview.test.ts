@@ -46,6 +46,12 @@ describe('client.instances.list / counts, task flow column, comment, report prev
     expect(instance.history.at(-1)).toMatchObject({ type: 'task.commented', comment: 'Checking the receipt' });
   });
 
+  it('sends a signal: 409 with code and path when no step waits for it', async () => {
+    const [instance] = (await admin.instances.list({ flowKey: 'cost', limit: 1 })).items;
+    const refused = await admin.instances.signal(instance!.id, { name: 'payment.settled', data: { reference: 'R1' } }).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ status: 409, code: 'BATON_E_SIGNAL_NOT_AWAITED', path: '/name' });
+  });
+
   it('previews an unsaved report definition', async () => {
     const definition = {
       kind: 'report', key: 'costs-by-note', title: t('Costs', '成本'),

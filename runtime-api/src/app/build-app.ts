@@ -33,6 +33,8 @@ import { registryRoutes } from '../registry/registry-routes.js';
 import { reportsRoutes } from '../reports/reports-routes.js';
 import { designerStatic } from '../static/designer-static.js';
 import { openapiPlugin } from './openapi-plugin.js';
+import { pluginConnectorTypes, PluginInstallError, registryWithPlugins, type BatonPlugin } from './baton-plugin.js';
+import { instanceSignalRoutes } from '../instances/instance-signal-routes.js';
 import { securityHeadersPlugin } from './security-headers.js';
 import { buildValidatorCompiler } from './validator-compiler.js';
 import { LazySchemas, lazySerializerBuilder } from './lazy-schemas.js';
@@ -59,6 +61,11 @@ export interface BuildAppOptions {
   secretBox?: SecretBox;
   /** Where route schemas wait to be compiled on first use (tests pass one to compile them all at once). */
   schemas?: LazySchemas;
+  /**
+   * Runtime plugins: field, node, trigger and rule action types for the engine, connector types for the
+   * runtime. A name taken twice is an error here (start-up), never an override.
+   */
+  plugins?: readonly BatonPlugin[];
 }
 
 /**
@@ -90,6 +97,17 @@ function rateLimitKey(request: FastifyRequest): string {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db: database } = options;
+  const plugins = options.plugins ?? [];
+  const registry = registryWithPlugins(plugins);
+  const connectors = createConnectorRuntime();
+  connectors.types.engineRegistry = registry;
+  for (const { plugin, type } of pluginConnectorTypes(plugins)) {
+    try {
+      connectors.types.register(type);
+    } catch (err) {
+      throw new PluginInstallError(plugin, 'BATON_E_REGISTRY_DUPLICATE', (err as Error).message);
+    }
+  }
   const schemas = options.schemas ?? new LazySchemas();
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -120,11 +138,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     outboxHandlers,
     workers: new Workers({ database, config, handlers: outboxHandlers, log: app.log }),
     audit: new AuditChainer({ db: database.db, settings: config.audit, dataDir: config.dataDir, log: app.log, dialect: database.dialect }),
-    connectors: createConnectorRuntime(),
+    connectors,
+    registry,
   });
 
-  // Commands seal secret form fields with the app's box.
-  executionServices(database, config, app.baton.secrets);
+  // Commands seal secret form fields with the app's box, and compile definitions with the app's registry.
+  executionServices(database, config, app.baton.secrets, registry);
 
   await app.register(errorHandlerPlugin);
   // Helmet's defaults as a fixed list, except upgrade-insecure-requests (security-headers.ts).
@@ -164,6 +183,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(oidcRoutes);
       await api.register(auditRoutes);
       await api.register(instancesRoutes);
+      await api.register(instanceSignalRoutes);
       await api.register(tasksRoutes);
       await api.register(recordsRoutes);
       await api.register(packsRoutes);

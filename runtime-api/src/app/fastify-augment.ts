@@ -1,4 +1,4 @@
-import type { Locale } from '@baton/engine';
+import type { Locale, Registry } from '@baton/engine';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { BatonDatabase } from '../db/open-database.js';
 import type { Principal } from '../auth/principal.js';
@@ -25,6 +25,8 @@ declare module 'fastify' {
       audit: AuditChainer;
       /** Connector types (plugins register theirs) and the resolver outbound requests use (see src/connectors). */
       connectors: ConnectorRuntime;
+      /** The engine registry definitions are checked and compiled with: built-ins plus buildApp's plugins. */
+      registry?: Registry;
     };
   }
   interface FastifyRequest {

@@ -12,8 +12,6 @@ import type { ConnectorType } from './connector-type.js';
 import { parseTargetUrl } from './http/ssrf-guard.js';
 import './connector-errors.js';
 
-let engineRegistry: Registry | undefined;
-
 /**
  * Connector types by name. The built-in ones are registered exactly the way a plugin's are; a type is
  * looked up when a connector is saved and when one of its actions runs, so a type registered after the app
@@ -21,6 +19,8 @@ let engineRegistry: Registry | undefined;
  */
 export class ConnectorTypeRegistry {
   readonly #types = new Map<string, ConnectorType>();
+  /** The engine registry connector definitions are checked with: buildApp sets the one with its plugins. */
+  engineRegistry: Registry | undefined;
 
   register<C>(type: ConnectorType<C>): void {
     if (!/^[a-z][a-z0-9-]*$/.test(type.type)) throw new Error(`connector type "${type.type}" must be kebab-case`);
@@ -56,7 +56,7 @@ export function checkConnectorConfig(
 ): Issue[] {
   const issues = validateAgainstSchema(type.configSchema, config, '/config', locale);
   if (issues.length > 0) return issues;
-  engineRegistry ??= createRegistry();
+  const engineRegistry = (registry.engineRegistry ??= createRegistry());
   const declared = new Set([...type.secrets.map((s) => s.name), ...secretNames]);
   const definition = {
     kind: 'connector' as const,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { Issue, Locale } from '@baton/engine';
+import type { Issue, Locale, Registry } from '@baton/engine';
 import { appendAudit } from '../audit/append-audit.js';
 import { principalOf } from '../auth/auth-plugin.js';
 import { ROLES } from '../auth/principal.js';
@@ -55,9 +55,9 @@ function invalid(errors: Issue[]): ApiError {
   return new ApiError('BATON_E_DEFINITION_INVALID', {}, errors, errors[0]?.path ?? '');
 }
 
-async function validate(trx: Kysely<Database>, body: Record<string, unknown>, locale: Locale): Promise<void> {
+async function validate(trx: Kysely<Database>, body: Record<string, unknown>, locale: Locale, registry: Registry | undefined): Promise<void> {
   const published = await publishedBodies(trx);
-  const result = checkDefinition(body, locale, (kind, key) => published.get(`${kind}/${key}`));
+  const result = checkDefinition(body, locale, (kind, key) => published.get(`${kind}/${key}`), registry);
   if (!result.ok) throw invalid(result.errors);
 }
 
@@ -81,7 +81,7 @@ export const definitionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const replacesDraft = latest?.status === 'draft';
         const version = replacesDraft ? latest.version : (latest?.version ?? 0) + 1;
         const body = { ...request.body, version } as Record<string, unknown>;
-        await validate(trx, body, request.locale);
+        await validate(trx, body, request.locale, app.baton.registry);
         const hash = definitionHash(body);
         const row = replacesDraft
           ? await trx
@@ -197,7 +197,7 @@ export const definitionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw new ApiError('BATON_E_DEFINITION_NOT_DRAFT', { kind, key, version: target.version, status: target.status }, [], '/version');
         }
         // References may have changed since the draft was saved: check again against what is published now.
-        await validate(trx, target.body, request.locale);
+        await validate(trx, target.body, request.locale, app.baton.registry);
         const row = await trx
           .updateTable('definitions')
           .set({ status: 'published', published_at: sql`now()`, published_by: principal.userId, updated_at: sql`now()` })

@@ -1,4 +1,4 @@
-import { CN_CALENDAR, flowFieldLabels, flowRowLabels, validateNodeData, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type RuleContext } from '@baton/engine';
+import { CN_CALENDAR, flowFieldLabels, flowRowLabels, validateNodeData, type CompiledForm, type DirectoryReader, type FlowContext, type Locale, type Registry, type RuleContext } from '@baton/engine';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RuntimeConfig } from '../config/runtime-config.js';
@@ -26,11 +26,11 @@ export interface ExecutionServices {
 
 const byDatabase = new WeakMap<BatonDatabase, ExecutionServices>();
 
-export function executionServices(database: BatonDatabase, config: RuntimeConfig, secrets?: SecretBox): ExecutionServices {
+export function executionServices(database: BatonDatabase, config: RuntimeConfig, secrets?: SecretBox, registry?: Registry): ExecutionServices {
   let services = byDatabase.get(database);
   if (!services) {
     services = {
-      definitions: new DefinitionCache(),
+      definitions: new DefinitionCache(registry),
       directory: new DirectorySnapshotCache(),
       timeZone: config.timeZone,
       packParameters: new CatalogValue(loadPackParameters),
@@ -39,6 +39,8 @@ export function executionServices(database: BatonDatabase, config: RuntimeConfig
     byDatabase.set(database, services);
   }
   if (secrets) services.secrets = secrets;
+  // An app built on a database another app used before (tests) compiles with its own plugins' registry.
+  if (registry && services.definitions.registry !== registry) services.definitions = new DefinitionCache(registry);
   return services;
 }
 

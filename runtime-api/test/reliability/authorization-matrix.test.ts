@@ -34,6 +34,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/instances': EVERYONE, // the ones each may see
   'GET /api/instances/counts': EVERYONE, // counts of what each may see (all for designers)
   'POST /api/instances/{id}/cancel': ['hr', 'admin'], // or its initiator, who is not among these
+  'POST /api/instances/{id}/signals': [], // I waits at an approval, for no signal: 409 for admins, 404 for the rest
   'GET /api/tasks': EVERYONE, // mine=true: one's own
   'GET /api/tasks/{id}': ['participant', 'hr', 'admin'],
   'POST /api/tasks/{id}/actions': ['participant'],
@@ -99,6 +100,7 @@ function bodyFor(route: string): unknown {
     case 'PUT /api/packs/{key}/parameters': return { values: { settlementReminderDays: 4 } };
     case 'POST /api/flows/{key}/instances': return { data: { employeeId: 'emp' } };
     case 'POST /api/instances/{id}/cancel': return { reason: 'matrix' };
+    case 'POST /api/instances/{id}/signals': return { name: 'matrix.done', data: {} };
     case 'POST /api/tasks/{id}/actions': return { action: 'approve' };
     case 'POST /api/reports/preview': return { definition: { kind: 'report', key: 'matrix-preview' } };
     case 'POST /api/records/{formKey}': return { data: { name: 'laptop' } };

@@ -52,6 +52,21 @@ export interface Instance {
   completedAt: IsoDateTime | null;
 }
 
+/** POST /instances/:id/signals: a signal a waiting step declared (its node type's `signals(config)`). */
+export interface SignalInstanceInput {
+  name: string;
+  /** Checked by the signal's dataSchema; the node receives it as the payload. */
+  data?: Record<string, unknown>;
+}
+
+/** The signal was delivered: the instance's status after it and the nodes that heard it. */
+export interface SignalResult {
+  instanceId: string;
+  name: string;
+  status: string;
+  nodes: string[];
+}
+
 export interface CancelInstanceInput {
   reason?: string;
 }
