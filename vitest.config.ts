@@ -6,9 +6,8 @@ export default defineConfig({
   test: {
     projects: ['engine', 'runtime-api', 'packages/*', 'examples/*', 'templates/*', 'designer', 'tests/browser'],
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine, where most of a database or
-    // browser suite's time is spent waiting on PostgreSQL or Chromium, processes of their own. One worker more
-    // than the cores keeps both busy while a worker waits.
-    maxWorkers: Math.max(3, availableParallelism() + 1),
+    // browser suite's time is spent waiting on PostgreSQL, PGlite or Chromium. Two workers keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });
