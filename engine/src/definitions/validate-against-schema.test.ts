@@ -128,15 +128,4 @@ describe('validateAgainstSchema', () => {
     expect(validateAgainstSchema({ type: 'string', format: 'ipv7' }, 'x', '', 'en')[0]?.code).toBe('BATON_E_SCHEMA_UNCOMPILABLE');
     expect(validateAgainstSchema({ type: 'string', title: 'T', 'x-widget': 'a', 'ui:widget': 'b' }, 'x', '', 'en')).toEqual([]);
   });
-
-  it('prunes union errors of thousands of failing items item by item (the fuzz test once spent 30 s here)', () => {
-    const assignee = { oneOf: [{ type: 'object', properties: { role: { type: 'string' } }, required: ['role'], additionalProperties: false }, { type: 'object', properties: { user: { type: 'string' } }, required: ['user'], additionalProperties: false }] };
-    const schema = { type: 'object', properties: { assignees: { type: 'array', items: assignee } } };
-    const items = Array.from({ length: 5_000 }, (_, i) => (i % 2 === 0 ? i : { role: i }));
-    const issues = validateAgainstSchema(schema, { assignees: items }, '', 'en');
-    // One issue per bad item: the union's own for a number (no branch has its shape), the best branch's for an object.
-    expect(new Set(issues.map((i) => i.path)).size).toBe(5_000);
-    expect(issues.find((i) => i.path === '/assignees/1/role')?.code).toBe('BATON_E_SCHEMA_TYPE');
-    expect(issues.find((i) => i.path === '/assignees/0')).toBeDefined();
-  });
 });

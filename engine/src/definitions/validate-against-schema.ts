@@ -70,46 +70,12 @@ export function toIssues(errors: readonly ErrorObject[], basePath: string, local
   return issues;
 }
 
-/** Segment-wise prefixes of a path, shortest first: "/a/b" → "", "/a", "/a/b". */
-function pathPrefixes(path: string, proper: boolean): string[] {
-  const parts = path.split('/');
-  const out: string[] = [];
-  let acc = parts[0] ?? '';
-  out.push(acc);
-  for (let i = 1; i < parts.length; i++) {
-    acc = `${acc}/${parts[i]}`;
-    out.push(acc);
-  }
-  return proper ? out.slice(0, -1) : out;
-}
-
-/**
- * The errors inside each container error (a union or `contains`): those whose schema path lies under the
- * container's and whose value is the container's or inside it. Indexed by (schema path, value path), so a
- * definition with thousands of failing items costs errors × path depth, not errors × containers (a fuzzed
- * list of 5,000 assignees took 30 s the quadratic way).
- */
-function innerErrors(errors: readonly ErrorObject[], containers: readonly ErrorObject[]): Map<ErrorObject, ErrorObject[]> {
-  const at = new Map<string, ErrorObject[]>();
-  for (const c of containers) {
-    const key = `${c.schemaPath}\u0000${c.instancePath}`;
-    at.set(key, [...(at.get(key) ?? []), c]);
-  }
-  const inner = new Map<ErrorObject, ErrorObject[]>();
-  for (const e of errors) {
-    const values = pathPrefixes(e.instancePath, false);
-    for (const schemaPath of pathPrefixes(e.schemaPath, true)) {
-      for (const value of values) {
-        for (const c of at.get(`${schemaPath}\u0000${value}`) ?? []) {
-          if (c === e) continue;
-          const list = inner.get(c);
-          if (list) list.push(e);
-          else inner.set(c, [e]);
-        }
-      }
-    }
-  }
-  return inner;
+function isInside(inner: ErrorObject, outer: ErrorObject): boolean {
+  return (
+    inner !== outer &&
+    inner.schemaPath.startsWith(outer.schemaPath + '/') &&
+    (inner.instancePath === outer.instancePath || inner.instancePath.startsWith(outer.instancePath + '/'))
+  );
 }
 
 /**
@@ -122,11 +88,9 @@ function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const unions = errors
     .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
     .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  const containsErrors = errors.filter((e) => e.keyword === 'contains');
-  const insideOf = innerErrors(errors, [...unions, ...containsErrors]);
   for (const union of unions) {
     if (dropped.has(union)) continue;
-    const inner = (insideOf.get(union) ?? []).filter((e) => !dropped.has(e));
+    const inner = errors.filter((e) => !dropped.has(e) && isInside(e, union));
     if (inner.length === 0) continue;
     const byBranch = new Map<string, ErrorObject[]>();
     for (const e of inner) {
@@ -144,7 +108,7 @@ function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     }
   }
   // `contains` tries its subschema on every item; the misses of the other items are not mistakes.
-  for (const c of containsErrors) for (const e of insideOf.get(c) ?? []) dropped.add(e);
+  for (const c of errors) if (c.keyword === 'contains') errors.forEach((e) => isInside(e, c) && dropped.add(e));
   // `if` only says "must match then/else"; the then/else errors themselves are reported.
   return errors.filter((e) => !dropped.has(e) && e.keyword !== 'if');
 }
